@@ -1,0 +1,116 @@
+// One Prisma client over either PostgreSQL (adapter-pg) or the embedded PGlite.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { PrismaClient } from './generated/prisma/client.js';
+
+export type Db = PrismaClient;
+
+/** Runs plain SQL outside Prisma: migrations, the seed's bulk inserts. */
+export interface SqlRunner {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn on one connection inside BEGIN/COMMIT (ROLLBACK on throw). */
+  transaction<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  prisma: Db;
+  sql: SqlRunner;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite folder, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  poolSize?: number;
+  /** Called with every SQL statement Prisma sends (SQL counting in tests). */
+  onQuery?: (sql: string) => void;
+}
+
+function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunner {
+  return {
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query(sql, params) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows;
+    },
+    async transaction(fn) {
+      if (!pool) return fn(this);
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn(pgRunner(conn));
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+  };
+}
+
+function pgliteRunner(db: Pick<PGlite, 'exec' | 'query'> & Partial<Pick<PGlite, 'transaction'>>): SqlRunner {
+  return {
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query(sql, params) {
+      const result = await db.query(sql, params as unknown[]);
+      return result.rows as never[];
+    },
+    async transaction(fn) {
+      if (!db.transaction) return fn(this);
+      return db.transaction((tx) => fn(pgliteRunner(tx)));
+    },
+  };
+}
+
+function prismaLog(onQuery?: (sql: string) => void) {
+  return onQuery ? ([{ emit: 'event', level: 'query' }] as const) : undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: prismaLog(options.onQuery) as never });
+    if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
+    return {
+      prisma,
+      sql: pgRunner(pool, pool),
+      kind: 'postgres',
+      async close() {
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: prismaLog(options.onQuery) as never });
+  if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
+  return {
+    prisma,
+    sql: pgliteRunner(pglite),
+    kind: 'pglite',
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+interface QueryEmitter {
+  $on(event: 'query', cb: (e: { query: string }) => void): void;
+}

@@ -1,0 +1,71 @@
+// The one SchemaBuilder. Domain folders add their types to it; src/graphql/schema.ts
+// imports them all and builds the schema.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import type PrismaTypes from '../db/generated/pothos-types.js';
+import { getDatamodel } from '../db/generated/pothos-types.js';
+import type { Decimal } from '../shared/money.js';
+import type { Context } from './context.js';
+import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size.js';
+
+export interface BuilderTypes {
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    Decimal: { Input: Decimal; Output: Decimal | string | number | { toFixed(n: number): string } };
+    DateTime: { Input: Date; Output: Date | string };
+  };
+}
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, PageSizePlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 20,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this item; pass it as `after` or `before`.' },
+    pageInfoFieldOptions: { description: 'Where this page is in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of this page.' },
+    firstArgOptions: { description: 'Page size from the start or `after` (at most 100; default 20).' },
+    lastArgOptions: { description: 'Page size from the end or `before` (at most 100).' },
+    afterArgOptions: { description: 'Return items after this cursor.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
+    idFieldOptions: { description: 'Global id; works with `node(id:)`.' },
+    nodeTypeOptions: { description: 'An object with a global id.' },
+    pageInfoTypeOptions: { description: 'Paging information of a connection.' },
+    defaultConnectionTypeOptions: { description: 'A page of a list, with cursors (Relay connection).' },
+    defaultEdgeTypeOptions: { description: 'An item of a list with its cursor.' },
+    nodeQueryOptions: {
+      description: 'Any object by its global id. Objects of other tenants are not found (null).',
+      nullable: true,
+    },
+    nodesQueryOptions: {
+      description: 'Several objects by their global ids, in the same order; unknown ids give null.',
+      nullable: { list: false, items: true },
+    },
+  },
+  errors: {},
+});
+
+builder.queryType({ description: 'Everything a caller can read, scoped to the tenant of its API key.' });

@@ -1,0 +1,37 @@
+// A Pothos plugin that refuses `first`/`last` above the page limit with a clear
+// error, instead of silently clamping (plugin-prisma clamps).
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+
+export const MAX_PAGE_SIZE = 100;
+
+export class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (!('first' in fieldConfig.args) && !('last' in fieldConfig.args)) return resolver;
+    return (parent, args, ctx, info) => {
+      for (const name of ['first', 'last'] as const) {
+        const value = (args as Record<string, unknown>)[name];
+        if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) {
+          throw new GraphQLError(`Argument "${name}" of ${info.parentType.name}.${info.fieldName} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, {
+            extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE },
+          });
+        }
+      }
+      return resolver(parent, args, ctx, info);
+    };
+  }
+}
+
+const pluginName = 'pageSize';
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      pageSize: PageSizePlugin<Types>;
+    }
+  }
+}
+SchemaBuilder.registerPlugin(pluginName, PageSizePlugin);
+export default pluginName;

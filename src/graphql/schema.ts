@@ -1,0 +1,25 @@
+// Imports every domain's types into the one builder and prints the schema.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import './sorting.js';
+import '../auth/schema.js';
+import '../catalog/schema.js';
+import '../customers/schema.js';
+import '../inventory/schema.js';
+import '../orders/schema.js';
+import '../shipments/schema.js';
+import '../payments/schema.js';
+
+let schema: GraphQLSchema | undefined;
+
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: false });
+  return schema;
+}
+
+/** The SDL committed in schema/schema.graphql: sorted, so diffs read like API changes. */
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+}

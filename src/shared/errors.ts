@@ -1,0 +1,30 @@
+// Expected failures a client can act on. Each class has one code; the GraphQL
+// layer turns them into typed results (plugin-errors) — never the global Error,
+// so driver messages cannot reach clients.
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+export interface ValidationProblem {
+  /** Path of the offending input field, e.g. ["items", "0", "quantity"]. */
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION';
+  constructor(readonly problems: ValidationProblem[]) {
+    super(problems.map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message)).join('; '));
+  }
+}

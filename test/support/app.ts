@@ -1,0 +1,49 @@
+// One app per test worker over a real database: in-process PGlite by default,
+// the PostgreSQL of DATABASE_URL when it is set. Tests seed their own tenants.
+import { afterAll } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createLogger } from '../../src/logger.js';
+
+export interface TestApp {
+  app: App;
+  /** SQL statements Prisma sent since the last reset. */
+  sql: { statements: string[]; reset(): void };
+}
+
+let current: Promise<TestApp> | undefined;
+
+export function testApp(): Promise<TestApp> {
+  current ??= (async () => {
+    const config = loadConfig({
+      ...process.env,
+      DEMO: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      DATA_DIR: 'memory://',
+      NODE_ENV: 'test',
+    });
+    const statements: string[] = [];
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: 'memory://',
+      poolSize: 5,
+      onQuery: (sql) => statements.push(sql),
+    });
+    const app = await createApp(config, { database, logger: createLogger(config.logLevel) });
+    afterAll(async () => {
+      await app.stop();
+      await database.close();
+    });
+    return {
+      app,
+      sql: {
+        statements,
+        reset: () => {
+          statements.length = 0;
+        },
+      },
+    };
+  })();
+  return current;
+}

@@ -1,0 +1,55 @@
+// Sends GraphQL over HTTP to the app, as a client would (no network: yoga.fetch).
+import { print, type DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { testApp } from './app.js';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+export async function post(body: unknown, headers: Record<string, string> = {}) {
+  const { app } = await testApp();
+  const response = await app.yoga.fetch('http://ordergraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return response;
+}
+
+/** Runs a typed document with the given API key; returns status, data and errors. */
+export async function execute<TResult, TVariables>(
+  key: string | undefined,
+  document: TypedDocumentNode<TResult, TVariables> | DocumentNode | string,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<GraphQLResponse<TResult>> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await post({ query, variables }, key ? { authorization: `Bearer ${key}` } : {});
+  const json = (await response.json()) as GraphQLResponse<TResult>;
+  return { ...json, status: response.status };
+}
+
+/** Like execute, but fails the test on any GraphQL error and returns the data. */
+export async function query<TResult, TVariables>(
+  key: string,
+  document: TypedDocumentNode<TResult, TVariables> | DocumentNode | string,
+  ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  const result = await execute(key, document, ...(variables as never[]));
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result, null, 2)}`);
+  }
+  return result.data;
+}
+
+/** Counts the SQL statements Prisma sends while fn runs. */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+  const { sql } = await testApp();
+  sql.reset();
+  const result = await fn();
+  const statements = [...sql.statements];
+  return { result, count: statements.length, statements };
+}

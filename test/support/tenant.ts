@@ -1,0 +1,123 @@
+// Each test seeds its own tenant, so tests are independent and can run in parallel.
+// `const t = await newTenant()` gives the tenant, an OWNER key and small builders
+// that write through Prisma (the mutations have their own tests).
+import { randomUUID } from 'node:crypto';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import type { Role, OrderStatus, OrderKind, StockType } from '../../src/db/generated/prisma/enums.js';
+import { testApp } from './app.js';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}-${randomUUID().slice(0, 6)}`;
+
+export interface VariationSpec {
+  sku?: string;
+  price?: string;
+  /** Units on hand per warehouse id. */
+  stock?: Record<number, number>;
+  reserved?: Record<number, number>;
+}
+
+export async function newTenant(options: { role?: Role; slug?: string } = {}) {
+  const { app } = await testApp();
+  const prisma = app.db.prisma;
+  const slug = options.slug ?? unique('t');
+  const tenant = await prisma.tenant.create({ data: { slug, name: `Tenant ${slug}` } });
+  const tenantId = tenant.id;
+  const { key } = await createApiKey(prisma, { tenantId, name: 'test', role: options.role ?? 'OWNER' });
+
+  const t = {
+    id: tenantId,
+    slug,
+    key,
+    prisma,
+    async apiKey(role: Role, extra: { expiresAt?: Date } = {}) {
+      return (await createApiKey(prisma, { tenantId, name: `k-${role}`, role, ...extra })).key;
+    },
+    region(name = 'Gambir') {
+      return prisma.region.create({ data: { tenantId, level: 'SUBDISTRICT', code: unique('r'), name, postalCodes: ['10150'] } });
+    },
+    warehouse(data: { code?: string; name?: string; isActive?: boolean } = {}) {
+      const code = data.code ?? unique('WH');
+      return prisma.warehouse.create({ data: { tenantId, code, name: data.name ?? `Gudang ${code}`, isActive: data.isActive ?? true } });
+    },
+    customerCategory(data: { code?: string; name?: string } = {}) {
+      const code = data.code ?? unique('C');
+      return prisma.customerCategory.create({ data: { tenantId, code, name: data.name ?? `Category ${code}` } });
+    },
+    customer(data: { name?: string; phone?: string; categoryId?: number; regionId?: number } = {}) {
+      return prisma.customer.create({
+        data: { tenantId, name: data.name ?? 'Budi Santoso', phone: data.phone ?? '081234567890', categoryId: data.categoryId, regionId: data.regionId },
+      });
+    },
+    async product(data: { name?: string; stockType?: StockType; categoryId?: number; variations?: VariationSpec[] } = {}) {
+      const product = await prisma.product.create({
+        data: { tenantId, name: data.name ?? 'Sepatu', stockType: data.stockType ?? 'OWN', categoryId: data.categoryId },
+      });
+      const variations = [];
+      for (const spec of data.variations ?? [{}]) {
+        const variation = await prisma.variation.create({
+          data: { tenantId, productId: product.id, sku: spec.sku ?? unique('SKU'), price: spec.price ?? '5000' },
+        });
+        for (const [warehouseId, onHand] of Object.entries(spec.stock ?? {})) {
+          const reserved = spec.reserved?.[Number(warehouseId)] ?? 0;
+          await prisma.stockLevel.create({
+            data: { tenantId, variationId: variation.id, warehouseId: Number(warehouseId), onHand, reserved },
+          });
+          await prisma.stockMovement.create({
+            data: { tenantId, variationId: variation.id, warehouseId: Number(warehouseId), kind: 'RECEIPT', quantityIn: onHand, balance: onHand },
+          });
+        }
+        variations.push(variation);
+      }
+      return { product, variations };
+    },
+    /** An order with items at the variations' prices; totals computed simply. */
+    async order(data: {
+      customerId?: number;
+      status?: OrderStatus;
+      kind?: OrderKind;
+      channel?: string;
+      code?: string;
+      createdAt?: Date;
+      items: Array<{ variationId: number; quantity: number; unitPrice?: string }>;
+    }) {
+      const variations = await prisma.variation.findMany({
+        where: { id: { in: data.items.map((i) => i.variationId) } },
+        include: { product: true },
+      });
+      const byId = new Map(variations.map((v) => [v.id, v]));
+      const items = data.items.map((item) => {
+        const variation = byId.get(item.variationId)!;
+        const unitPrice = item.unitPrice ?? variation.price.toString();
+        const lineTotal = (Number(unitPrice) * item.quantity).toFixed(2);
+        return {
+          tenantId,
+          variationId: variation.id,
+          sku: variation.sku,
+          productName: variation.product.name,
+          quantity: item.quantity,
+          unitPrice,
+          lineTotal,
+        };
+      });
+      const subtotal = items.reduce((s, i) => s + Number(i.lineTotal), 0).toFixed(2);
+      return prisma.order.create({
+        data: {
+          tenantId,
+          code: data.code ?? unique('ORD'),
+          status: data.status ?? 'PENDING',
+          kind: data.kind ?? 'SALE',
+          channel: data.channel ?? 'offline',
+          customerId: data.customerId,
+          subtotal,
+          grandTotal: subtotal,
+          createdAt: data.createdAt,
+          items: { create: items },
+        },
+      });
+    },
+  };
+  return t;
+}
+
+export type TestTenant = Awaited<ReturnType<typeof newTenant>>;
