@@ -5,6 +5,8 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['test/operations/**/*.graphql'],
   ignoreNoDocuments: true,
+  // ESM: relative imports with .js extensions.
+  importExtension: '.js',
   generates: {
     'test/generated/': {
       preset: 'client',

@@ -100,9 +100,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     logging: false,
     maskedErrors: {
-      maskError(error, message) {
+      maskError(error, message): Error {
         const original = (error as GraphQLError).originalError;
-        if (original instanceof GraphQLError || error instanceof GraphQLError && !original) return error;
+        if (original instanceof GraphQLError || (error instanceof GraphQLError && !original)) return error as Error;
         log.error({ err: original ?? error }, 'unexpected error');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
 
-export function createCustomerLoaders(_prisma: Db, _tenantId: number) {
+export function createCustomersLoaders(_prisma: Db, _tenantId: number) {
   return {};
 }

@@ -2,13 +2,21 @@
 // factories; plugin-prisma relations come first, loaders cover the rest
 // (aggregates per parent, lookups by non-unique keys).
 import type { Db } from '../db/client.js';
-import { createOrderLoaders } from '../orders/loaders.js';
-import { createCustomerLoaders } from '../customers/loaders.js';
+import { createCatalogLoaders } from '../catalog/loaders.js';
+import { createCustomersLoaders } from '../customers/loaders.js';
+import { createInventoryLoaders } from '../inventory/loaders.js';
+import { createOrdersLoaders } from '../orders/loaders.js';
+import { createPaymentsLoaders } from '../payments/loaders.js';
+import { createShipmentsLoaders } from '../shipments/loaders.js';
 
 export function createLoaders(prisma: Db, tenantId: number) {
   return {
-    ...createOrderLoaders(prisma, tenantId),
-    ...createCustomerLoaders(prisma, tenantId),
+    ...createCatalogLoaders(prisma, tenantId),
+    ...createCustomersLoaders(prisma, tenantId),
+    ...createInventoryLoaders(prisma, tenantId),
+    ...createOrdersLoaders(prisma, tenantId),
+    ...createPaymentsLoaders(prisma, tenantId),
+    ...createShipmentsLoaders(prisma, tenantId),
   };
 }
 

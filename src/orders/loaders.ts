@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
 
-export function createOrderLoaders(_prisma: Db, _tenantId: number) {
+export function createOrdersLoaders(_prisma: Db, _tenantId: number) {
   return {};
 }

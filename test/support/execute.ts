@@ -24,7 +24,7 @@ export async function post(body: unknown, headers: Record<string, string> = {}) 
 export async function execute<TResult, TVariables>(
   key: string | undefined,
   document: TypedDocumentNode<TResult, TVariables> | DocumentNode | string,
-  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+  variables?: TVariables,
 ): Promise<GraphQLResponse<TResult>> {
   const query = typeof document === 'string' ? document : print(document);
   const response = await post({ query, variables }, key ? { authorization: `Bearer ${key}` } : {});
@@ -36,9 +36,9 @@ export async function execute<TResult, TVariables>(
 export async function query<TResult, TVariables>(
   key: string,
   document: TypedDocumentNode<TResult, TVariables> | DocumentNode | string,
-  ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+  variables?: TVariables,
 ): Promise<TResult> {
-  const result = await execute(key, document, ...(variables as never[]));
+  const result = await execute(key, document, variables);
   if (result.errors?.length || !result.data) {
     throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result, null, 2)}`);
   }

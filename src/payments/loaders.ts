@@ -1,0 +1,5 @@
+import type { Db } from '../db/client.js';
+
+export function createPaymentsLoaders(_prisma: Db, _tenantId: number) {
+  return {};
+}
