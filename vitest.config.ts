@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // One graphql module for all: the libraries load its CommonJS build under Node,
+  // so files vitest transforms must not pick its .mjs build (two realms).
+  resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
     include: ['test/**/*.test.ts'],
     // PGlite starts in a few seconds per worker; PostgreSQL tests seed their own tenants.

@@ -9,7 +9,7 @@ import type PrismaTypes from '../db/generated/pothos-types.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Decimal } from '../shared/money.js';
 import type { Context } from './context.js';
-import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size.js';
+import ConventionsPlugin, { MAX_PAGE_SIZE } from './conventions-plugin.js';
 
 export interface BuilderTypes {
   Context: Context;
@@ -25,7 +25,7 @@ export interface BuilderTypes {
 }
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, PageSizePlugin],
+  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -58,10 +58,12 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     defaultEdgeTypeOptions: { description: 'An item of a list with its cursor.' },
     nodeQueryOptions: {
       description: 'Any object by its global id. Objects of other tenants are not found (null).',
+      args: { id: { description: 'Global id of the object.' } },
       nullable: true,
     },
     nodesQueryOptions: {
       description: 'Several objects by their global ids, in the same order; unknown ids give null.',
+      args: { ids: { description: 'Global ids of the objects (at most 100).' } },
       nullable: { list: false, items: true },
     },
   },

@@ -4,10 +4,18 @@ import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
 import { DateRange, SortDirection, dateRangeWhere } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { StockMovementKind } from '../db/generated/prisma/enums.js';
+import { describedEnum } from '../graphql/enums.js';
 
-export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
-  name: 'StockMovementKind',
-  description: 'Why stock changed.',
+export const StockMovementKindEnum = describedEnum(StockMovementKind, 'StockMovementKind', 'Why stock changed.', {
+  RECEIPT: 'Goods received into the warehouse.',
+  ADJUSTMENT: 'Manual correction, added or subtracted, with a reason.',
+  COUNT: 'Stock count: on hand set to a counted figure.',
+  TRANSFER_IN: 'Moved in from another warehouse.',
+  TRANSFER_OUT: 'Moved out to another warehouse.',
+  RESERVATION: 'Units reserved for an allocated order (reserved changes, on hand does not).',
+  RELEASE: 'A reservation released, e.g. by a cancellation.',
+  SHIPMENT: 'Reserved units shipped out with an order.',
+  RETURN: 'Units restocked from a returned order.',
 });
 
 export const Warehouse = builder.prismaNode('Warehouse', {

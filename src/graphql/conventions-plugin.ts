@@ -1,11 +1,20 @@
-// A Pothos plugin that refuses `first`/`last` above the page limit with a clear
-// error, instead of silently clamping (plugin-prisma clamps).
+// A Pothos plugin for two API-wide conventions:
+// - `first`/`last` above the page limit are refused with a clear error, instead of
+//   being silently clamped (plugin-prisma clamps);
+// - the `totalCount` fields plugin-prisma adds to connections get a description.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 
 export const MAX_PAGE_SIZE = 100;
 
-export class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+export class ConventionsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    if (fieldConfig.extensions?.pothosPrismaTotalCount && !fieldConfig.description) {
+      return { ...fieldConfig, description: 'Number of items in the whole list (all pages) with the same filter.' };
+    }
+    return fieldConfig;
+  }
+
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
@@ -25,13 +34,13 @@ export class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types>
   }
 }
 
-const pluginName = 'pageSize';
+const pluginName = 'conventions';
 declare global {
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
-      pageSize: PageSizePlugin<Types>;
+      conventions: ConventionsPlugin<Types>;
     }
   }
 }
-SchemaBuilder.registerPlugin(pluginName, PageSizePlugin);
+SchemaBuilder.registerPlugin(pluginName, ConventionsPlugin);
 export default pluginName;
