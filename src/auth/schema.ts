@@ -1,15 +1,18 @@
 // The caller as the API sees it: `viewer` answers "who am I, for which tenant".
 import { builder } from '../graphql/builder.js';
 import { Role } from '../db/generated/prisma/enums.js';
-import { describedEnum } from '../graphql/enums.js';
 
-export const RoleEnum = describedEnum(Role, 'Role', 'What an API key may do.', {
-  OWNER: 'Everything, including API keys.',
-  ADMIN: 'Everything but API keys.',
-  STAFF: 'Day-to-day order, customer and catalog work.',
-  WAREHOUSE: 'Stock and fulfilment: allocate, pack, ship.',
-  PARTNER: 'An integration partner: its own orders and reads.',
-  VIEWER: 'Read only.',
+export const RoleEnum = builder.enumType(Role, {
+  name: 'Role',
+  description: 'What an API key may do.',
+  values: {
+    OWNER: { description: 'Everything, including API keys.' },
+    ADMIN: { description: 'Everything but API keys.' },
+    STAFF: { description: 'Day-to-day order, customer and catalog work.' },
+    WAREHOUSE: { description: 'Stock and fulfilment: allocate, pack, ship.' },
+    PARTNER: { description: 'An integration partner: its own orders and reads.' },
+    VIEWER: { description: 'Read only.' },
+  } satisfies Record<Role, { description: string }>,
 });
 
 const Tenant = builder.prismaObject('Tenant', {

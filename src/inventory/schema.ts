@@ -4,18 +4,21 @@ import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
 import { DateRange, SortDirection, dateRangeWhere } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { StockMovementKind } from '../db/generated/prisma/enums.js';
-import { describedEnum } from '../graphql/enums.js';
 
-export const StockMovementKindEnum = describedEnum(StockMovementKind, 'StockMovementKind', 'Why stock changed.', {
-  RECEIPT: 'Goods received into the warehouse.',
-  ADJUSTMENT: 'Manual correction, added or subtracted, with a reason.',
-  COUNT: 'Stock count: on hand set to a counted figure.',
-  TRANSFER_IN: 'Moved in from another warehouse.',
-  TRANSFER_OUT: 'Moved out to another warehouse.',
-  RESERVATION: 'Units reserved for an allocated order (reserved changes, on hand does not).',
-  RELEASE: 'A reservation released, e.g. by a cancellation.',
-  SHIPMENT: 'Reserved units shipped out with an order.',
-  RETURN: 'Units restocked from a returned order.',
+export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
+  name: 'StockMovementKind',
+  description: 'Why stock changed.',
+  values: {
+    RECEIPT: { description: 'Goods received into the warehouse.' },
+    ADJUSTMENT: { description: 'Manual correction, added or subtracted, with a reason.' },
+    COUNT: { description: 'Stock count: on hand set to a counted figure.' },
+    TRANSFER_IN: { description: 'Moved in from another warehouse.' },
+    TRANSFER_OUT: { description: 'Moved out to another warehouse.' },
+    RESERVATION: { description: 'Units reserved for an allocated order (reserved changes, on hand does not).' },
+    RELEASE: { description: 'A reservation released, e.g. by a cancellation.' },
+    SHIPMENT: { description: 'Reserved units shipped out with an order.' },
+    RETURN: { description: 'Units restocked from a returned order.' },
+  } satisfies Record<StockMovementKind, { description: string }>,
 });
 
 export const Warehouse = builder.prismaNode('Warehouse', {

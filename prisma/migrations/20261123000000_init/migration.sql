@@ -810,6 +810,9 @@ CREATE INDEX "OrderReturnLine_tenantId_idx" ON "OrderReturnLine"("tenantId");
 CREATE INDEX "Shipment_orderId_idx" ON "Shipment"("orderId");
 
 -- CreateIndex
+CREATE INDEX "Shipment_tenantId_createdAt_id_idx" ON "Shipment"("tenantId", "createdAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Shipment_tenantId_trackingNumber_idx" ON "Shipment"("tenantId", "trackingNumber");
 
 -- CreateIndex
