@@ -108,7 +108,8 @@ builder.prismaObjectFields('Variation', (t) => ({
   stock: t.field({
     type: StockSummary,
     description: 'Stock totals over all warehouses. SUPPLIER and PREORDER variations are not counted (all zero).',
-    select: { stockLevels: { select: { onHand: true, reserved: true } } },
+    // Same ordering as `stockLevels`, so both selections merge into one join.
+    select: { stockLevels: { select: { onHand: true, reserved: true }, orderBy: { warehouseId: 'asc' } } },
     resolve: (variation) => {
       let onHand = 0;
       let reserved = 0;

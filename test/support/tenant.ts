@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import type { Role, OrderStatus, OrderKind, StockType } from '../../src/db/generated/prisma/enums.js';
+import type { PaymentKind, PaymentMethod, PickupOption, ShipmentStatus } from '../../src/db/generated/prisma/enums.js';
 import { testApp } from './app.js';
 
 let counter = 0;
@@ -114,6 +115,58 @@ export async function newTenant(options: { role?: Role; slug?: string } = {}) {
           createdAt: data.createdAt,
           items: { create: items },
         },
+      });
+    },
+    courier(data: { code?: string; name?: string; supportsCod?: boolean; isActive?: boolean } = {}) {
+      const code = data.code ?? unique('cr');
+      return prisma.courier.create({
+        data: { tenantId, code, name: data.name ?? `Courier ${code}`, supportsCod: data.supportsCod ?? false, isActive: data.isActive ?? true },
+      });
+    },
+    /** A shipment of an order, with tracking events (given in any order). */
+    shipment(data: {
+      orderId: number;
+      courierId?: number;
+      warehouseId?: number;
+      serviceName?: string;
+      trackingNumber?: string;
+      status?: ShipmentStatus;
+      pickupOption?: PickupOption;
+      shippingCost?: string;
+      weightGrams?: number;
+      shippedAt?: Date;
+      createdAt?: Date;
+      events?: Array<{ status: string; location?: string; description?: string; occurredAt: Date }>;
+    }) {
+      const { events = [], ...fields } = data;
+      return prisma.shipment.create({
+        data: { tenantId, ...fields, events: { create: events.map((e) => ({ tenantId, ...e })) } },
+      });
+    },
+    bankAccount(data: { bankName?: string; accountName?: string; accountNumber?: string; isActive?: boolean } = {}) {
+      return prisma.bankAccount.create({
+        data: {
+          tenantId,
+          bankName: data.bankName ?? 'BCA',
+          accountName: data.accountName ?? 'Budi',
+          accountNumber: data.accountNumber ?? unique('acc'),
+          isActive: data.isActive ?? true,
+        },
+      });
+    },
+    /** A payment (or refund, kind REFUND) of an order; amount as an exact string. */
+    payment(data: {
+      orderId: number;
+      amount: string;
+      kind?: PaymentKind;
+      method?: PaymentMethod;
+      bankAccountId?: number;
+      installmentNumber?: number;
+      reference?: string;
+      paidAt?: Date;
+    }) {
+      return prisma.payment.create({
+        data: { tenantId, ...data, method: data.method ?? 'BANK_TRANSFER', paidAt: data.paidAt ?? new Date() },
       });
     },
   };

@@ -1,0 +1,92 @@
+// Prisma `where` clauses for the product and variation lists. Ids arrive already
+// decoded; every clause starts from the caller's tenant.
+import type { Db } from '../db/client.js';
+import type { Prisma } from '../db/generated/prisma/client.js';
+import type { StockType } from '../db/generated/prisma/enums.js';
+
+export interface ProductFilterInput {
+  categoryId?: number | null;
+  uncategorized?: boolean | null;
+  stockTypes?: StockType[] | null;
+  search?: string | null;
+  inStock?: boolean | null;
+  isActive?: boolean | null;
+  isFeatured?: boolean | null;
+  archived?: boolean | null;
+  supplierId?: number | null;
+}
+
+export interface VariationFilterInput {
+  productId?: number | null;
+  search?: string | null;
+  stockTypes?: StockType[] | null;
+  inStock?: boolean | null;
+  archived?: boolean | null;
+}
+
+const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+
+/**
+ * A variation that can be sold now: own stock counts units (some warehouse holds
+ * more than it has reserved); supplier and preorder variations carry a flag.
+ */
+export function variationInStockWhere(prisma: Db): Prisma.VariationWhereInput {
+  return {
+    archivedAt: null,
+    OR: [
+      {
+        product: { stockType: 'OWN' },
+        // Column against column: onHand > reserved in the same row.
+        stockLevels: { some: { onHand: { gt: prisma.stockLevel.fields.reserved } } },
+      },
+      { product: { stockType: { in: ['SUPPLIER', 'PREORDER'] } }, available: true },
+    ],
+  };
+}
+
+export function productWhere(prisma: Db, tenantId: number, filter: ProductFilterInput | null | undefined): Prisma.ProductWhereInput {
+  const and: Prisma.ProductWhereInput[] = [];
+  const search = filter?.search?.trim();
+  if (search) {
+    and.push({ OR: [{ name: insensitive(search) }, { variations: { some: { sku: insensitive(search) } } }] });
+  }
+  if (filter?.inStock != null) {
+    const inStock: Prisma.ProductWhereInput = { variations: { some: variationInStockWhere(prisma) } };
+    and.push(filter.inStock ? inStock : { NOT: inStock });
+  }
+  return {
+    tenantId,
+    archivedAt: filter?.archived ? { not: null } : null,
+    ...(filter?.categoryId != null ? { categoryId: filter.categoryId } : {}),
+    ...(filter?.uncategorized != null ? { categoryId: filter.uncategorized ? null : { not: null } } : {}),
+    ...(filter?.stockTypes?.length ? { stockType: { in: filter.stockTypes } } : {}),
+    ...(filter?.isActive != null ? { isActive: filter.isActive } : {}),
+    ...(filter?.isFeatured != null ? { isFeatured: filter.isFeatured } : {}),
+    ...(filter?.supplierId != null ? { supplierId: filter.supplierId } : {}),
+    ...(and.length ? { AND: and } : {}),
+  };
+}
+
+export function variationWhere(prisma: Db, tenantId: number, filter: VariationFilterInput | null | undefined): Prisma.VariationWhereInput {
+  const and: Prisma.VariationWhereInput[] = [];
+  // A variation of an archived product is archived too: it cannot be sold either.
+  and.push(
+    filter?.archived
+      ? { OR: [{ archivedAt: { not: null } }, { product: { archivedAt: { not: null } } }] }
+      : { archivedAt: null, product: { archivedAt: null } },
+  );
+  const search = filter?.search?.trim();
+  if (search) {
+    and.push({ OR: [{ sku: insensitive(search) }, { name: insensitive(search) }, { product: { name: insensitive(search) } }] });
+  }
+  if (filter?.stockTypes?.length) and.push({ product: { stockType: { in: filter.stockTypes } } });
+  if (filter?.inStock != null) {
+    const inStock = variationInStockWhere(prisma);
+    and.push(filter.inStock ? inStock : { NOT: inStock });
+  }
+  return {
+    tenantId,
+    ...(filter?.productId != null ? { productId: filter.productId } : {}),
+    AND: and,
+  };
+}

@@ -1,0 +1,84 @@
+// OrderFilter -> Prisma where. Pure (no I/O) so the list, its totalCount and the
+// status counts share one translation, and unit tests can check it without a database.
+import type { Prisma } from '../db/generated/prisma/client.js';
+import type { OrderKind, OrderStatus, PaymentStatus, StockType } from '../db/generated/prisma/enums.js';
+import { decodeIdArg } from '../graphql/ids.js';
+import { dateRangeWhere } from '../graphql/sorting.js';
+
+type GlobalId = { typename: string; id: string };
+type Range = { from?: Date | null; to?: Date | null } | null | undefined;
+
+/** The OrderFilter input as the resolvers receive it (global ids already parsed). */
+export interface OrderFilterValue {
+  statuses?: readonly OrderStatus[] | null;
+  paymentStatuses?: readonly PaymentStatus[] | null;
+  kinds?: readonly OrderKind[] | null;
+  channels?: readonly string[] | null;
+  source?: GlobalId | null;
+  customer?: GlobalId | null;
+  customerCategory?: GlobalId | null;
+  warehouse?: GlobalId | null;
+  courier?: GlobalId | null;
+  productTypes?: readonly StockType[] | null;
+  printed?: boolean | null;
+  isDraft?: boolean | null;
+  createdAt?: Range;
+  orderedAt?: Range;
+  paidAt?: Range;
+  shippedAt?: Range;
+  search?: string | null;
+}
+
+const insensitive = (value: string) => ({ contains: value, mode: 'insensitive' as const });
+
+/** Every condition is ANDed, so filters that are themselves ORs (warehouse, search) cannot mix. */
+export function orderWhere(tenantId: number, filter: OrderFilterValue | null | undefined): Prisma.OrderWhereInput {
+  const and: Prisma.OrderWhereInput[] = [];
+  if (filter) {
+    if (filter.statuses?.length) and.push({ status: { in: [...filter.statuses] } });
+    if (filter.paymentStatuses?.length) and.push({ paymentStatus: { in: [...filter.paymentStatuses] } });
+    if (filter.kinds?.length) and.push({ kind: { in: [...filter.kinds] } });
+    if (filter.channels?.length) and.push({ channel: { in: filter.channels.map((c) => c.trim().toLowerCase()) } });
+    if (filter.source) and.push({ sourceId: decodeIdArg(filter.source, 'OrderSource') });
+    if (filter.customer) and.push({ customerId: decodeIdArg(filter.customer, 'Customer') });
+    if (filter.customerCategory) {
+      const categoryId = decodeIdArg(filter.customerCategory, 'CustomerCategory');
+      // The category recorded on the order wins; orders without one fall back to the customer's.
+      and.push({
+        OR: [{ customerCategoryId: categoryId }, { customerCategoryId: null, customer: { is: { categoryId } } }],
+      });
+    }
+    if (filter.warehouse) {
+      const warehouseId = decodeIdArg(filter.warehouse, 'Warehouse');
+      and.push({
+        OR: [{ originWarehouseId: warehouseId }, { items: { some: { allocations: { some: { warehouseId } } } } }],
+      });
+    }
+    if (filter.courier) and.push({ shipments: { some: { courierId: decodeIdArg(filter.courier, 'Courier') } } });
+    if (filter.productTypes?.length) {
+      and.push({ items: { some: { variation: { is: { product: { is: { stockType: { in: [...filter.productTypes] } } } } } } } });
+    }
+    if (filter.printed != null) and.push({ printedAt: filter.printed ? { not: null } : null });
+    if (filter.isDraft != null) and.push({ isDraft: filter.isDraft });
+    for (const column of ['createdAt', 'orderedAt', 'paidAt', 'shippedAt'] as const) {
+      const range = dateRangeWhere(filter[column]);
+      if (range) and.push({ [column]: range });
+    }
+    const search = filter.search?.trim();
+    if (search) and.push({ OR: searchConditions(search) });
+  }
+  return and.length ? { tenantId, AND: and } : { tenantId };
+}
+
+/** Keyword over code, external reference, customer, parties, SKUs and tracking numbers. */
+function searchConditions(search: string): Prisma.OrderWhereInput[] {
+  const text = insensitive(search);
+  return [
+    { code: text },
+    { externalRef: text },
+    { customer: { is: { OR: [{ name: text }, { phone: text }] } } },
+    { parties: { some: { OR: [{ name: text }, { phone: text }] } } },
+    { items: { some: { sku: text } } },
+    { shipments: { some: { trackingNumber: text } } },
+  ];
+}

@@ -1,0 +1,45 @@
+// OrderReason: the tenant's catalogue of cancel / return / pending reasons (seed 000 order reasons).
+import { builder } from '../graphql/builder.js';
+import { tenantScopedId } from '../graphql/ids.js';
+import { ReasonKind } from '../db/generated/prisma/enums.js';
+
+export const OrderReason = builder.prismaNode('OrderReason', {
+  description: 'A catalogued reason for cancelling, returning or holding an order.',
+  id: { field: 'id' },
+  findUnique: tenantScopedId,
+  nullable: true,
+  select: { id: true },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: ReasonKind, description: 'What the reason is used for.' }),
+    code: t.exposeString('code', { description: 'Short code, unique per kind.' }),
+    label: t.exposeString('label', { description: 'Text shown to people.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'Inactive reasons are not offered any more.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  orderReasons: t.prismaConnection({
+    type: 'OrderReason',
+    cursor: 'id',
+    description: 'The reason catalogue, by kind and code.',
+    args: {
+      kind: t.arg({ type: ReasonKind, required: false, description: 'Only reasons of this kind.' }),
+      isActive: t.arg.boolean({ required: false, description: 'Only active (true) or inactive (false) reasons.' }),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.orderReason.count({ where: reasonWhere(ctx.tenantId, args) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.orderReason.findMany({
+        ...query,
+        where: reasonWhere(ctx.tenantId, args),
+        orderBy: [{ kind: 'asc' }, { code: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+function reasonWhere(tenantId: number, args: { kind?: ReasonKind | null; isActive?: boolean | null }) {
+  return {
+    tenantId,
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.isActive != null ? { isActive: args.isActive } : {}),
+  };
+}

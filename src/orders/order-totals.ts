@@ -1,0 +1,88 @@
+// Order money: OrderTotals (seed 001 price_info, from the stored columns) and the
+// costs and discounts behind them (OrderAdjustment).
+import { builder } from '../graphql/builder.js';
+import { tenantScopedId } from '../graphql/ids.js';
+import { AdjustmentCategory, DiscountType } from '../db/generated/prisma/enums.js';
+import type { Prisma } from '../db/generated/prisma/client.js';
+
+type Money = Prisma.Decimal;
+
+interface Totals {
+  subtotal: Money;
+  itemDiscount: Money;
+  shipping: Money;
+  discount: Money;
+  tax: Money;
+  codFee: Money;
+  insurance: Money;
+  otherCost: Money;
+  grandTotal: Money;
+  currency: string;
+}
+
+const OrderTotals = builder.objectRef<Totals>('OrderTotals').implement({
+  description: "An order's money figures (seed 001 price_info). Amounts are in `currency`.",
+  fields: (t) => ({
+    subtotal: t.expose('subtotal', { type: 'Decimal', description: 'Sum of the line totals (after line discounts).' }),
+    itemDiscount: t.expose('itemDiscount', { type: 'Decimal', description: 'Sum of the line discounts, already taken off the subtotal.' }),
+    shipping: t.expose('shipping', { type: 'Decimal', description: 'Shipping charged to the buyer.' }),
+    discount: t.expose('discount', { type: 'Decimal', description: 'Order-level discounts (shipping discounts included).' }),
+    tax: t.expose('tax', { type: 'Decimal', description: 'Tax.' }),
+    codFee: t.expose('codFee', { type: 'Decimal', description: 'Cash-on-delivery fee.' }),
+    insurance: t.expose('insurance', { type: 'Decimal', description: 'Shipping insurance.' }),
+    otherCost: t.expose('otherCost', { type: 'Decimal', description: 'Other costs (packing and the like).' }),
+    grandTotal: t.expose('grandTotal', {
+      type: 'Decimal',
+      description: 'What the buyer pays: subtotal + shipping + tax + COD fee + insurance + other costs - discount.',
+    }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 currency code, e.g. "IDR".' }),
+  }),
+});
+
+builder.prismaObjectFields('Order', (t) => ({
+  totals: t.field({
+    type: OrderTotals,
+    description: 'Subtotal, discounts, shipping, tax, fees and grand total, as stored on the order.',
+    select: {
+      currency: true,
+      subtotal: true,
+      itemDiscountTotal: true,
+      shippingTotal: true,
+      discountTotal: true,
+      taxTotal: true,
+      codFee: true,
+      insuranceTotal: true,
+      otherCostTotal: true,
+      grandTotal: true,
+    },
+    resolve: (order) => ({
+      subtotal: order.subtotal,
+      itemDiscount: order.itemDiscountTotal,
+      shipping: order.shippingTotal,
+      discount: order.discountTotal,
+      tax: order.taxTotal,
+      codFee: order.codFee,
+      insurance: order.insuranceTotal,
+      otherCost: order.otherCostTotal,
+      grandTotal: order.grandTotal,
+      currency: order.currency,
+    }),
+  }),
+}));
+
+export const OrderAdjustment = builder.prismaNode('OrderAdjustment', {
+  description: 'An order cost or discount (seed 002 order cost): shipping, discount, tax, COD fee, insurance, ...',
+  id: { field: 'id' },
+  findUnique: tenantScopedId,
+  nullable: true,
+  select: { id: true },
+  fields: (t) => ({
+    order: t.relation('order', { description: 'The order.' }),
+    category: t.expose('category', { type: AdjustmentCategory, description: 'What it is.' }),
+    name: t.exposeString('name', { description: 'Label, e.g. "Diskon Order".' }),
+    type: t.expose('type', { type: DiscountType, description: 'How it was entered.' }),
+    value: t.exposeString('value', { description: 'As entered: an amount, a percentage, or a cascade such as "55.05+3".' }),
+    amount: t.expose('amount', { type: 'Decimal', description: 'Resulting amount in the order currency, always positive.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
+  }),
+});
