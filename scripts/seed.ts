@@ -1,11 +1,18 @@
 // Seeds one demo tenant into the database the server uses (DATABASE_URL, else
 // PGlite in DATA_DIR):  npm run seed -- --orders 20000 [--tenant demo] [--seed 1]
+// or, for benchmark sizes, --scale 10 (10 x 20,000 orders).
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { SeedError, seedTenant } from '../src/db/seed.js';
+import { SeedError } from '../src/db/seed/seed-error.js';
+import { seedTenant } from '../src/db/seed/seed-tenant.js';
 
-const USAGE = 'usage: npm run seed -- [--orders N] [--tenant SLUG] [--seed N]   (defaults: 2000 orders, tenant "demo", seed 1)';
+/** Orders per unit of --scale. */
+const SCALE_ORDERS = 20_000;
+
+const USAGE =
+  'usage: npm run seed -- [--orders N | --scale N] [--tenant SLUG] [--seed N]\n' +
+  `  --scale N is N x ${SCALE_ORDERS} orders; defaults: 2000 orders, tenant "demo", seed 1`;
 
 interface Args {
   orders: number;
@@ -17,6 +24,12 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { orders: 2000, tenant: 'demo', seed: 1 };
+  let sizedBy: string | undefined;
+  const size = (flag: string, orders: number) => {
+    if (sizedBy && sizedBy !== flag) throw new UsageError(`${sizedBy} and ${flag} conflict: give one of them`);
+    sizedBy = flag;
+    args.orders = orders;
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') {
@@ -29,7 +42,8 @@ function parseArgs(argv: string[]): Args {
       if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
       return Number(value);
     };
-    if (flag === '--orders') args.orders = whole('--orders');
+    if (flag === '--orders') size(flag, whole('--orders'));
+    else if (flag === '--scale') size(flag, whole('--scale') * SCALE_ORDERS);
     else if (flag === '--seed') args.seed = whole('--seed');
     else if (flag === '--tenant') args.tenant = value;
     else throw new UsageError(`unknown option ${flag}`);

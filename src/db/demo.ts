@@ -1,7 +1,7 @@
 // Demo data for the embedded default: a small seeded tenant and a known key that
 // GraphiQL puts in its headers. Only ever used when config.demo is on.
 import type { Database } from './client.js';
-import { seedTenant } from './seed.js';
+import { seedTenant } from './seed/seed-tenant.js';
 import { createApiKey, hashApiKey } from '../auth/api-keys.js';
 
 export const DEMO_TENANT = 'demo';

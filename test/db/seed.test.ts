@@ -1,11 +1,13 @@
-// The demo seed (src/db/seed.ts): every status and kind, money and stock that add
+// The demo seed (src/db/seed/): every status and kind, money and stock that add
 // up, payment status and history that follow from the rows, and the same data for
 // the same arguments. Two in-memory PGlite databases, opened side by side; foreign
 // keys are enforced there, so they also check every reference the seed writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { SEED_BASE_TIME, SeedError, seedTenant, type SeedResult } from '../../src/db/seed.js';
+import { SeedError } from '../../src/db/seed/seed-error.js';
+import { seedTenant, type SeedResult } from '../../src/db/seed/seed-tenant.js';
+import { SEED_BASE_TIME } from '../../src/db/seed/seed-time.js';
 
 const ORDERS = 120;
 const OPTIONS = { tenant: 'seed-test', orders: ORDERS, seed: 7 };

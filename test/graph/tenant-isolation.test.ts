@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { seedTenant } from '../../src/db/seed.js';
+import { seedTenant } from '../../src/db/seed/seed-tenant.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';

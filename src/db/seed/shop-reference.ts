@@ -1,0 +1,50 @@
+// The shop's fixed setup: bank accounts, order sources and reasons, warehouses,
+// suppliers, and the staff names that appear as actors.
+
+export const BANKS = [
+  ['BCA', '8720'],
+  ['Mandiri', '1370'],
+  ['BNI', '0451'],
+  ['BRI', '0335'],
+] as const;
+
+export const ORDER_SOURCES = ['Instagram', 'WhatsApp', 'Shopee', 'Tokopedia', 'Website', 'Facebook'] as const;
+
+export const ORDER_REASONS: readonly (readonly ['CANCEL' | 'RETURN' | 'PENDING', string, string])[] = [
+  ['CANCEL', 'customer_request', 'Permintaan pembeli'],
+  ['CANCEL', 'out_of_stock', 'Stok habis'],
+  ['CANCEL', 'payment_failed', 'Pembayaran tidak diterima'],
+  ['CANCEL', 'fraud_detected', 'Terindikasi penipuan'],
+  ['CANCEL', 'duplicate_order', 'Pesanan ganda'],
+  ['CANCEL', 'other', 'Alasan lain'],
+  ['RETURN', 'wrong_size', 'Ukuran tidak sesuai'],
+  ['RETURN', 'damaged', 'Barang rusak saat diterima'],
+  ['RETURN', 'wrong_item', 'Barang yang dikirim salah'],
+  ['RETURN', 'not_as_described', 'Tidak sesuai deskripsi'],
+  ['RETURN', 'delivery_failed', 'Gagal kirim, kembali ke pengirim'],
+  ['PENDING', 'awaiting_payment', 'Menunggu pembayaran'],
+  ['PENDING', 'awaiting_stock', 'Menunggu stok'],
+  ['PENDING', 'address_check', 'Verifikasi alamat'],
+];
+
+export const WAREHOUSES = [
+  { code: 'GDG-JKT', name: 'Gudang Jakarta', region: '31.73.05.1001', street: 'Jl. Panjang No. 18', hub: 'Hub Cakung', weight: 40 },
+  { code: 'GDG-BDG', name: 'Gudang Bandung', region: '32.73.05.1004', street: 'Jl. Merdeka No. 56', hub: 'Hub Bandung Soekarno-Hatta', weight: 20 },
+  { code: 'GDG-SBY', name: 'Gudang Surabaya', region: '35.78.09.1001', street: 'Jl. Genteng Kali No. 9', hub: 'Hub Surabaya Rungkut', weight: 20 },
+  { code: 'GDG-SMG', name: 'Gudang Semarang', region: '33.74.07.1001', street: 'Jl. Ngesrep Timur V No. 3', hub: 'Hub Semarang Kaligawe', weight: 12 },
+  { code: 'GDG-DPS', name: 'Gudang Denpasar', region: '51.71.03.1007', street: 'Jl. Gunung Agung No. 77', hub: 'Hub Denpasar Cargo', weight: 8 },
+] as const;
+
+export const SUPPLIERS = [
+  'CV Sumber Rejeki Textile',
+  'PT Tekstil Nusantara Abadi',
+  'UD Makmur Jaya',
+  'CV Kopi Lampung Raya',
+  'PT Kosmetika Indah Lestari',
+  'CV Elektronik Sinar Mas',
+  'UD Snack Juara Malang',
+  'PT Perabot Rumah Sentosa',
+];
+
+export const STAFF = ['cs.rina', 'cs.dimas', 'admin.ayu', 'admin.budi'];
+export const SALES_REPS = ['Andi Saputra', 'Wulan Lestari', 'Hendra Gunawan', 'Maya Kusuma'];

@@ -1,0 +1,92 @@
+// Writes the shop's reference rows (couriers, bank accounts, order sources and
+// reasons, customer categories, suppliers, warehouses) and keeps what orders need.
+import { mobileNumber, STREETS } from './contacts.js';
+import { COURIERS, type CourierSpec } from './courier-specs.js';
+import { CUSTOMER_CATEGORIES } from './customer-categories.js';
+import type { Rng } from './random.js';
+import type { RegionBook } from './regions.js';
+import { SETUP_TIME } from './seed-time.js';
+import { BANKS, ORDER_REASONS, ORDER_SOURCES, SUPPLIERS, WAREHOUSES } from './shop-reference.js';
+import type { TenantRows } from './tenant-rows.js';
+
+export interface CourierInfo {
+  idx: number;
+  spec: CourierSpec;
+}
+
+export interface WarehouseInfo {
+  idx: number;
+  code: string;
+  name: string;
+  region: number;
+  address: string;
+  hub: string;
+  /** Share of orders sent from here. */
+  weight: number;
+  /** Who signs the warehouse's work in events and the stock ledger, e.g. "gudang.jkt". */
+  actor: string;
+}
+
+export interface SupplierInfo {
+  name: string;
+  address: string;
+  region: number;
+}
+
+export interface Shop {
+  couriers: CourierInfo[];
+  sourceByName: Map<string, number>;
+  bankAccountCount: number;
+  suppliers: SupplierInfo[];
+  /** Row index = position in this list. */
+  warehouses: WarehouseInfo[];
+}
+
+export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, tenantName: string, orderCount: number): Shop {
+  const at = SETUP_TIME;
+  const shop: Shop = { couriers: [], sourceByName: new Map(), bankAccountCount: BANKS.length, suppliers: [], warehouses: [] };
+  for (const spec of COURIERS) {
+    const idx = rows.add('Courier', { code: spec.code, name: spec.name, supportsCod: spec.cod, isActive: true, createdAt: at });
+    shop.couriers.push({ idx, spec });
+  }
+  for (const [bank, branch] of BANKS) {
+    rows.add('BankAccount', { bankName: bank, accountName: tenantName, accountNumber: `${branch}${rng.digits(bank === 'Mandiri' ? 9 : 6)}`, isActive: true, createdAt: at });
+  }
+  for (const name of ORDER_SOURCES) {
+    shop.sourceByName.set(name, rows.add('OrderSource', { name, isActive: name !== 'Facebook', createdAt: at }));
+  }
+  for (const [kind, code, label] of ORDER_REASONS) rows.add('OrderReason', { kind, code, label, isActive: true });
+  for (const c of CUSTOMER_CATEGORIES) {
+    rows.add('CustomerCategory', {
+      code: c.code, name: c.name, isActive: c.isActive, discountAccess: c.discountAccess, wholesaleAccess: c.wholesaleAccess, createdAt: at,
+    });
+  }
+  for (const name of SUPPLIERS) {
+    const region = rng.pick(regions.subdistricts);
+    const address = `${rng.pick(['Jl.', 'Jl. Raya'])} ${rng.pick(STREETS)} No. ${rng.int(1, 200)}`;
+    shop.suppliers.push({ name, address, region });
+    rows.add('Supplier', {
+      name,
+      phone: `021${rng.digits(8)}`,
+      email: `sales@${name.toLowerCase().replace(/^(cv|pt|ud) /, '').replace(/[^a-z]+/g, '')}.co.id`,
+      address,
+      regionId: region,
+      postalCode: regions.postalCode(region),
+      notes: rng.chance(0.3) ? 'Tempo pembayaran 30 hari' : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  const warehouseCount = orderCount < 500 ? 3 : orderCount < 5_000 ? 4 : 5;
+  for (const w of WAREHOUSES.slice(0, warehouseCount)) {
+    const region = regions.indexOf(w.region);
+    const idx = rows.add('Warehouse', {
+      code: w.code, name: w.name, phone: mobileNumber(rng), address: w.street, regionId: region,
+      postalCode: regions.postalCode(region), isActive: true, createdAt: at, updatedAt: at,
+    });
+    shop.warehouses.push({
+      idx, code: w.code, name: w.name, region, address: w.street, hub: w.hub, weight: w.weight, actor: `gudang.${w.code.slice(4).toLowerCase()}`,
+    });
+  }
+  return shop;
+}
