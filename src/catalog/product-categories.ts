@@ -1,14 +1,11 @@
 // Product categories (seed 002): a tree of names that products are filed under.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
 builder.prismaNode('ProductCategory', {
   description: 'A category products are filed under; categories may nest.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Category name, unique per tenant.' }),
     parent: t.relation('parent', { nullable: true, description: 'The enclosing category; null at the top.' }),

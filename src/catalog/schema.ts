@@ -1,8 +1,8 @@
 // Products and their variations (sellable SKUs) with tiered prices: read side.
 // Categories and suppliers live beside this file.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
-import { SortDirection } from '../graphql/sorting.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { sortInput } from '../graphql/sorting.js';
 import { PreorderUnit, StockType } from '../db/generated/prisma/enums.js';
 import { productWhere, variationWhere } from './filters.js';
 import './product-categories.js';
@@ -27,10 +27,7 @@ export const PreorderUnitEnum = builder.enumType(PreorderUnit, {
 
 export const Product = builder.prismaNode('Product', {
   description: 'Something the tenant sells; its variations are the SKUs that are ordered and stocked.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Product name.' }),
     description: t.exposeString('description', { nullable: true, description: 'Long description.' }),
@@ -70,10 +67,7 @@ export const Product = builder.prismaNode('Product', {
 
 export const Variation = builder.prismaNode('Variation', {
   description: 'A sellable SKU of a product (a size / colour combination), with its prices.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     sku: t.exposeString('sku', { description: 'Stock keeping unit, unique per tenant.' }),
     name: t.exposeString('name', { nullable: true, description: 'Variation name, e.g. "Merah / XL".' }),
@@ -111,10 +105,7 @@ export const Variation = builder.prismaNode('Variation', {
 
 builder.prismaNode('VariationPrice', {
   description: 'The price of a variation for one customer category.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     variation: t.relation('variation', { description: 'The variation priced.' }),
     customerCategory: t.relation('customerCategory', { description: 'Customers of this category pay this price.' }),
@@ -124,10 +115,7 @@ builder.prismaNode('VariationPrice', {
 
 builder.prismaNode('WholesalePrice', {
   description: 'A wholesale unit price that applies from `minQty` units (to `maxQty`, when set) on one order line.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     variation: t.relation('variation', { description: 'The variation priced.' }),
     minQty: t.exposeInt('minQty', { description: 'Smallest quantity the price applies to.' }),
@@ -155,21 +143,15 @@ const ProductFilter = builder.inputType('ProductFilter', {
   }),
 });
 
-const ProductSortField = builder.enumType('ProductSortField', {
-  description: 'What products can be sorted by.',
+const ProductOrderBy = sortInput('Product', {
+  description: 'Sort order of the product list.',
+  fieldsDescription: 'What products can be sorted by.',
+  defaultDirection: 'asc',
   values: {
     NAME: { value: 'name', description: 'Name, A to Z.' },
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
     UPDATED_AT: { value: 'updatedAt', description: 'Time of the last change.' },
-  } as const,
-});
-
-const ProductOrderBy = builder.inputType('ProductOrderBy', {
-  description: 'Sort order of the product list.',
-  fields: (t) => ({
-    field: t.field({ type: ProductSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 const VariationFilter = builder.inputType('VariationFilter', {
@@ -191,21 +173,15 @@ const VariationFilter = builder.inputType('VariationFilter', {
   }),
 });
 
-const VariationSortField = builder.enumType('VariationSortField', {
-  description: 'What variations can be sorted by.',
+const VariationOrderBy = sortInput('Variation', {
+  description: 'Sort order of the variation list.',
+  fieldsDescription: 'What variations can be sorted by.',
+  defaultDirection: 'asc',
   values: {
     SKU: { value: 'sku', description: 'SKU, A to Z.' },
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
     PRICE: { value: 'price', description: 'Base price.' },
-  } as const,
-});
-
-const VariationOrderBy = builder.inputType('VariationOrderBy', {
-  description: 'Sort order of the variation list.',
-  fields: (t) => ({
-    field: t.field({ type: VariationSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 type ProductFilterArg = typeof ProductFilter.$inferInput | null | undefined;

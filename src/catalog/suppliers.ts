@@ -1,14 +1,11 @@
 // Suppliers (seed 002): who SUPPLIER products are sourced from.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
 builder.prismaNode('Supplier', {
   description: 'A business the tenant buys from or sells on behalf of.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Supplier name.' }),
     phone: t.exposeString('phone', { nullable: true, description: 'Contact phone.' }),

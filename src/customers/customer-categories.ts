@@ -1,15 +1,12 @@
 // Customer categories (seed 002): N customer, Y reseller, D dropshipper or custom codes;
 // they decide prices and discount / wholesale access.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
 builder.prismaNode('CustomerCategory', {
   description: 'A kind of customer with its own prices and access to discounts and wholesale prices.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Code, unique per tenant: "N" (customer), "Y" (reseller), "D" (dropshipper) or custom.' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "Reseller".' }),

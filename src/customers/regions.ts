@@ -1,7 +1,7 @@
 // Administrative regions (seed 002 regions, seed 003 locations): province > city >
 // district > sub-district. Clients nest `parent` for a full name.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 import { RegionLevel } from '../db/generated/prisma/enums.js';
 
@@ -18,10 +18,7 @@ export const RegionLevelEnum = builder.enumType(RegionLevel, {
 
 builder.prismaNode('Region', {
   description: 'An administrative region; addresses point at the lowest level known.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     level: t.expose('level', { type: RegionLevelEnum, description: 'Its level in the tree.' }),
     code: t.exposeString('code', { description: 'Administrative code, e.g. "32.06.30.2001".' }),

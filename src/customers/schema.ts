@@ -2,8 +2,8 @@
 // Customer categories and regions live beside this file.
 import type { EnumRef } from '@pothos/core';
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
-import { DateRange, SortDirection } from '../graphql/sorting.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { DateRange, sortInput } from '../graphql/sorting.js';
 import { CustomerStatus, type OrderStatus } from '../db/generated/prisma/enums.js';
 import { customerWhere } from './filters.js';
 import './customer-categories.js';
@@ -41,10 +41,7 @@ const CustomerStats = builder.simpleObject('CustomerStats', {
 
 builder.prismaNode('Customer', {
   description: 'Someone who buys from the tenant.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Full name.' }),
     phone: t.exposeString('phone', { nullable: true, description: 'Phone number.' }),
@@ -94,10 +91,7 @@ builder.prismaNode('Customer', {
 
 builder.prismaNode('CustomerAddress', {
   description: 'A saved shipping address of a customer.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     customer: t.relation('customer', { description: 'Whose address it is.' }),
     label: t.exposeString('label', { nullable: true, description: 'Label, e.g. "Kantor".' }),
@@ -126,20 +120,14 @@ const CustomerFilter = builder.inputType('CustomerFilter', {
   }),
 });
 
-const CustomerSortField = builder.enumType('CustomerSortField', {
-  description: 'What customers can be sorted by.',
+const CustomerOrderBy = sortInput('Customer', {
+  description: 'Sort order of the customer list.',
+  fieldsDescription: 'What customers can be sorted by.',
+  defaultDirection: 'asc',
   values: {
     NAME: { value: 'name', description: 'Name, A to Z.' },
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
-  } as const,
-});
-
-const CustomerOrderBy = builder.inputType('CustomerOrderBy', {
-  description: 'Sort order of the customer list.',
-  fields: (t) => ({
-    field: t.field({ type: CustomerSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 function customerFilter(filter: typeof CustomerFilter.$inferInput | null | undefined) {

@@ -20,3 +20,26 @@ export function dateRangeWhere(range: { from?: Date | null; to?: Date | null } |
   if (!range || (!range.from && !range.to)) return undefined;
   return { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) };
 }
+
+/**
+ * `<Entity>OrderBy { field: <Entity>SortField!, direction: SortDirection! }`, the
+ * sort input every list takes. `values` map the enum to the Prisma column.
+ */
+export function sortInput<const Values extends Record<string, { value: string; description: string }>>(
+  entity: string,
+  options: { description: string; fieldsDescription: string; defaultDirection: 'asc' | 'desc'; values: Values },
+) {
+  const sortField = builder.enumType(`${entity}SortField`, { description: options.fieldsDescription, values: options.values });
+  return builder.inputType(`${entity}OrderBy`, {
+    description: options.description,
+    fields: (t) => ({
+      field: t.field({ type: sortField, required: true, description: 'What to sort by.' }),
+      direction: t.field({
+        type: SortDirection,
+        defaultValue: options.defaultDirection,
+        required: true,
+        description: `Which way; default ${options.defaultDirection.toUpperCase()}.`,
+      }),
+    }),
+  });
+}

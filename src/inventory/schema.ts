@@ -1,7 +1,7 @@
 // Warehouses, stock levels and the stock ledger: read side.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
-import { DateRange, SortDirection, dateRangeWhere } from '../graphql/sorting.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { StockMovementKind } from '../db/generated/prisma/enums.js';
 
@@ -23,10 +23,7 @@ export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
 
 export const Warehouse = builder.prismaNode('Warehouse', {
   description: 'A place that holds stock and ships orders.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short unique code, e.g. "GDG-JKT".' }),
     name: t.exposeString('name', { description: 'Display name.' }),
@@ -52,10 +49,7 @@ export const Warehouse = builder.prismaNode('Warehouse', {
 
 export const StockLevel = builder.prismaNode('StockLevel', {
   description: 'Units of one variation in one warehouse.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     variation: t.relation('variation', { description: 'The variation counted.' }),
     warehouse: t.relation('warehouse', { description: 'Where the units are.' }),
@@ -72,10 +66,7 @@ export const StockLevel = builder.prismaNode('StockLevel', {
 
 export const StockMovement = builder.prismaNode('StockMovement', {
   description: 'One entry of the stock ledger: a change of on-hand or reserved units.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     kind: t.expose('kind', { type: StockMovementKindEnum, description: 'Why stock changed.' }),
     variation: t.relation('variation', { description: 'The variation.' }),
@@ -130,21 +121,15 @@ const WarehouseFilter = builder.inputType('WarehouseFilter', {
   }),
 });
 
-const WarehouseSortField = builder.enumType('WarehouseSortField', {
-  description: 'What warehouses can be sorted by.',
+const WarehouseOrderBy = sortInput('Warehouse', {
+  description: 'Sort order of the warehouse list.',
+  fieldsDescription: 'What warehouses can be sorted by.',
+  defaultDirection: 'asc',
   values: {
     NAME: { value: 'name', description: 'Name, A to Z.' },
     CODE: { value: 'code', description: 'Code.' },
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
-  } as const,
-});
-
-const WarehouseOrderBy = builder.inputType('WarehouseOrderBy', {
-  description: 'Sort order of the warehouse list.',
-  fields: (t) => ({
-    field: t.field({ type: WarehouseSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'asc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 function warehouseWhere(ctx: Context, filter: typeof WarehouseFilter.$inferInput | null | undefined) {

@@ -1,14 +1,11 @@
 // CancellationRequest: a buyer's or channel's request to cancel, approved or rejected later (seed 001).
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { CancellationRequester, CancellationRequestStatus, CancelReason } from '../db/generated/prisma/enums.js';
 
 export const CancellationRequest = builder.prismaNode('CancellationRequest', {
   description: 'A request to cancel an order, waiting for approval or decided.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     requestedBy: t.expose('requestedBy', { type: CancellationRequester, description: 'Who asked.' }),

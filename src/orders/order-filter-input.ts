@@ -1,6 +1,6 @@
 // GraphQL inputs of the order list: OrderFilter (translated by order-filters.ts) and OrderOrderBy.
 import { builder } from '../graphql/builder.js';
-import { DateRange, SortDirection } from '../graphql/sorting.js';
+import { DateRange, sortInput } from '../graphql/sorting.js';
 import { OrderKind, OrderStatus, PaymentStatus, StockType } from '../db/generated/prisma/enums.js';
 
 // Enums are named by their Prisma enum object: Pothos resolves it to the GraphQL enum
@@ -42,8 +42,10 @@ export const OrderFilter = builder.inputType('OrderFilter', {
   }),
 });
 
-export const OrderSortField = builder.enumType('OrderSortField', {
-  description: 'What orders can be sorted by.',
+export const OrderOrderBy = sortInput('Order', {
+  description: 'Sort order of an order list; ties are broken by id in the same direction.',
+  fieldsDescription: 'What orders can be sorted by.',
+  defaultDirection: 'desc',
   values: {
     CREATED_AT: { value: 'createdAt', description: 'When the order was recorded.' },
     ORDERED_AT: { value: 'orderedAt', description: 'When the buyer placed it.' },
@@ -51,13 +53,5 @@ export const OrderSortField = builder.enumType('OrderSortField', {
     GRAND_TOTAL: { value: 'grandTotal', description: 'Grand total.' },
     STATUS: { value: 'status', description: 'Lifecycle status, in lifecycle order (PENDING first).' },
     UPDATED_AT: { value: 'updatedAt', description: 'When the order was last changed.' },
-  } as const,
-});
-
-export const OrderOrderBy = builder.inputType('OrderOrderBy', {
-  description: 'Sort order of an order list; ties are broken by id in the same direction.',
-  fields: (t) => ({
-    field: t.field({ type: OrderSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'desc', required: true, description: 'Which way; default DESC.' }),
-  }),
+  },
 });

@@ -1,14 +1,11 @@
 // An order's history (OrderEvent, one per transition) and its comments.
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { CommentVisibility, OrderStatus } from '../db/generated/prisma/enums.js';
 
 export const OrderEvent = builder.prismaNode('OrderEvent', {
   description: "One entry of an order's history: a status change or an edit, who made it and why.",
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     sequence: t.exposeInt('sequence', { description: '1, 2, 3, ... within the order.' }),
@@ -25,10 +22,7 @@ export const OrderEvent = builder.prismaNode('OrderEvent', {
 
 export const Comment = builder.prismaNode('Comment', {
   description: 'A comment on an order (seed 000 order comments).',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     author: t.exposeString('author', { description: 'Who wrote it.' }),

@@ -1,14 +1,11 @@
 // OrderItem (an order line) and OrderItemAllocation (its units reserved per warehouse).
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { DiscountType, PriceSource } from '../db/generated/prisma/enums.js';
 
 export const OrderItem = builder.prismaNode('OrderItem', {
   description: 'One line of an order. SKU, names and prices are snapshots taken at order time.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     variation: t.relation('variation', { nullable: true, description: 'The variation ordered; null when it was deleted from the catalog.' }),
@@ -39,10 +36,7 @@ export const OrderItem = builder.prismaNode('OrderItem', {
 
 export const OrderItemAllocation = builder.prismaNode('OrderItemAllocation', {
   description: 'Units of one order line reserved in one warehouse.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     orderItem: t.relation('orderItem', { description: 'The order line.' }),
     warehouse: t.relation('warehouse', { description: 'Where the units are reserved.' }),

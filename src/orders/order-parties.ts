@@ -1,14 +1,11 @@
 // OrderParty: buyer, recipient or dropshipper of an order, as given at order time.
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { PartyRole } from '../db/generated/prisma/enums.js';
 
 export const OrderParty = builder.prismaNode('OrderParty', {
   description: 'A person on an order (buyer, recipient or dropshipper) with the contact and address given at order time.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     role: t.expose('role', { type: PartyRole, description: 'Buyer, recipient or dropshipper.' }),

@@ -1,14 +1,11 @@
 // OrderReason: the tenant's catalogue of cancel / return / pending reasons (seed 000 order reasons).
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { ReasonKind } from '../db/generated/prisma/enums.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
   description: 'A catalogued reason for cancelling, returning or holding an order.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     kind: t.expose('kind', { type: ReasonKind, description: 'What the reason is used for.' }),
     code: t.exposeString('code', { description: 'Short code, unique per kind.' }),

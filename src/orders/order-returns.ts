@@ -1,13 +1,10 @@
 // OrderReturn and its lines: what came back after shipping, and where it was restocked.
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 
 export const OrderReturn = builder.prismaNode('OrderReturn', {
   description: 'A return of (part of) a shipped order (seed 001 return).',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     returnBy: t.exposeString('returnBy', { description: 'Who asked for the return, e.g. "customer_request" (seed 001 return_by).' }),
@@ -21,10 +18,7 @@ export const OrderReturn = builder.prismaNode('OrderReturn', {
 
 export const OrderReturnLine = builder.prismaNode('OrderReturnLine', {
   description: 'Units of one order line that came back.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     return: t.relation('return', { description: 'The return.' }),
     orderItem: t.relation('orderItem', { description: 'The order line.' }),

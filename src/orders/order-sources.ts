@@ -1,13 +1,10 @@
 // OrderSource: the tenant's named sales channels (seed 002 order sources).
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 
 export const OrderSource = builder.prismaNode('OrderSource', {
   description: 'A named sales channel of the shop, e.g. "Instagram" or one Shopee store (seed 002 order source).',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name, unique per tenant.' }),
     isActive: t.exposeBoolean('isActive', { description: 'Inactive sources are not offered for new orders.' }),

@@ -1,7 +1,7 @@
 // Order money: OrderTotals (seed 001 price_info, from the stored columns) and the
 // costs and discounts behind them (OrderAdjustment).
 import { builder } from '../graphql/builder.js';
-import { tenantScopedId } from '../graphql/ids.js';
+import { tenantNode } from '../graphql/ids.js';
 import { AdjustmentCategory, DiscountType } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 
@@ -72,10 +72,7 @@ builder.prismaObjectFields('Order', (t) => ({
 
 export const OrderAdjustment = builder.prismaNode('OrderAdjustment', {
   description: 'An order cost or discount (seed 002 order cost): shipping, discount, tax, COD fee, insurance, ...',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     category: t.expose('category', { type: AdjustmentCategory, description: 'What it is.' }),

@@ -1,7 +1,7 @@
 // Orders: read side. The Order type and its queries live here with the order enums
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import {
   AdjustmentCategory,
   CancellationRequester,
@@ -191,10 +191,7 @@ const itemFiguresSelect = { items: { select: { quantity: true, isCancelled: true
 
 export const Order = builder.prismaNode('Order', {
   description: 'An order: who bought what, from which warehouse, at what price, and where it is in its lifecycle.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Human order number, unique per tenant (seed 001 order_code, seed 002 po_number).' }),
     kind: t.expose('kind', { type: OrderKindEnum, description: 'What the order is for.' }),

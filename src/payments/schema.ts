@@ -1,7 +1,7 @@
 // Bank accounts, payments and refunds, and the money figures of an order: read side.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
-import { DateRange, SortDirection, dateRangeWhere } from '../graphql/sorting.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { PaymentKind, PaymentMethod } from '../db/generated/prisma/enums.js';
 import { paymentTotals } from './payment-status.js';
@@ -35,10 +35,7 @@ export const PaymentMethodEnum = builder.enumType(PaymentMethod, {
 
 export const BankAccount = builder.prismaNode('BankAccount', {
   description: 'A bank account of the shop that buyers transfer to.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     bankName: t.exposeString('bankName', { description: 'Bank, e.g. "BCA".' }),
     accountName: t.exposeString('accountName', { description: 'Name of the account holder.' }),
@@ -49,10 +46,7 @@ export const BankAccount = builder.prismaNode('BankAccount', {
 
 export const Payment = builder.prismaNode('Payment', {
   description: 'Money received for an order (a payment or one installment), or given back (a refund).',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order paid.' }),
     kind: t.expose('kind', { type: PaymentKindEnum, description: 'Payment or refund.' }),
@@ -114,20 +108,14 @@ const PaymentFilter = builder.inputType('PaymentFilter', {
   }),
 });
 
-const PaymentSortField = builder.enumType('PaymentSortField', {
-  description: 'What payments can be sorted by.',
+const PaymentOrderBy = sortInput('Payment', {
+  description: 'Sort order of the payment list.',
+  fieldsDescription: 'What payments can be sorted by.',
+  defaultDirection: 'desc',
   values: {
     PAID_AT: { value: 'paidAt', description: 'When the money moved.' },
     AMOUNT: { value: 'amount', description: 'Amount.' },
-  } as const,
-});
-
-const PaymentOrderBy = builder.inputType('PaymentOrderBy', {
-  description: 'Sort order of the payment list.',
-  fields: (t) => ({
-    field: t.field({ type: PaymentSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'desc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 function paymentWhere(ctx: Context, filter: typeof PaymentFilter.$inferInput | null | undefined) {

@@ -1,7 +1,7 @@
 // Couriers, shipments and their tracking history: read side.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantScopedId } from '../graphql/ids.js';
-import { DateRange, SortDirection, dateRangeWhere } from '../graphql/sorting.js';
+import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
 
@@ -33,10 +33,7 @@ export const PickupOptionEnum = builder.enumType(PickupOption, {
 
 export const Courier = builder.prismaNode('Courier', {
   description: 'A courier service the tenant ships with (an expedition), e.g. JNE or SiCepat.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short code, unique per tenant, e.g. "jne".' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "JNE".' }),
@@ -47,10 +44,7 @@ export const Courier = builder.prismaNode('Courier', {
 
 export const ShipmentEvent = builder.prismaNode('ShipmentEvent', {
   description: "One step of a shipment's tracking history, as the courier reported it.",
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     shipment: t.relation('shipment', { description: 'The shipment tracked.' }),
     status: t.exposeString('status', { description: 'The courier\'s status word, e.g. "in_transit", "delivered".' }),
@@ -62,10 +56,7 @@ export const ShipmentEvent = builder.prismaNode('ShipmentEvent', {
 
 export const Shipment = builder.prismaNode('Shipment', {
   description: 'A package of an order handed to a courier, with its tracking number, pickup and history.',
-  id: { field: 'id' },
-  findUnique: tenantScopedId,
-  nullable: true,
-  select: { id: true },
+  ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order shipped.' }),
     warehouse: t.relation('warehouse', { nullable: true, description: 'The warehouse it leaves from.' }),
@@ -115,20 +106,14 @@ const ShipmentFilter = builder.inputType('ShipmentFilter', {
   }),
 });
 
-const ShipmentSortField = builder.enumType('ShipmentSortField', {
-  description: 'What shipments can be sorted by.',
+const ShipmentOrderBy = sortInput('Shipment', {
+  description: 'Sort order of the shipment list.',
+  fieldsDescription: 'What shipments can be sorted by.',
+  defaultDirection: 'desc',
   values: {
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
     SHIPPED_AT: { value: 'shippedAt', description: 'Hand-over time; shipments not yet shipped come last.' },
-  } as const,
-});
-
-const ShipmentOrderBy = builder.inputType('ShipmentOrderBy', {
-  description: 'Sort order of the shipment list.',
-  fields: (t) => ({
-    field: t.field({ type: ShipmentSortField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: SortDirection, defaultValue: 'desc', required: true, description: 'Which way.' }),
-  }),
+  },
 });
 
 function shipmentWhere(ctx: Context, filter: typeof ShipmentFilter.$inferInput | null | undefined) {
