@@ -1,14 +1,15 @@
 // createApp(config) builds everything: database, schema, Yoga, HTTP server.
 // Tests use the same factory; only this file and main.ts know HTTP and ports.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
+import { globalIdInputError } from './graphql/ids.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { migrate, pendingMigrations } from './db/migrate.js';
-import { ApiKeyAuthenticator, bearerToken } from './auth/api-keys.js';
+import { migrate, pendingMigrations, readMigrations } from './db/migrate.js';
+import { AUTH_FAILURE_MESSAGES, ApiKeyAuthenticator } from './auth/api-keys.js';
 import { buildSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
@@ -28,24 +29,60 @@ export interface App {
   log: Logger;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
   start(port?: number, host?: string): Promise<number>;
-  /** Stops accepting, finishes in-flight requests, closes the database. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, finishes in-flight requests, closes the database. Connections
+   * still busy after timeoutMs (default config.shutdownTimeoutMs) are closed.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
-const AUTH_MESSAGES = {
-  MISSING: 'Missing API key: send "Authorization: Bearer <key>"',
-  INVALID: 'Invalid API key',
-  EXPIRED: 'API key has expired',
-  REVOKED: 'API key has been revoked',
-} as const;
+// A client-sent x-request-id is kept only if it is a plain token (no log injection).
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+// Probes hit these every few seconds: log them at debug, not info.
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+interface HttpExtension {
+  status?: number;
+  spec?: boolean;
+}
+
+/**
+ * Errors before execution starts (a variable that does not fit its type, an unknown
+ * operation name) come without a code and with a plain 400, even for
+ * application/json clients, to whom GraphQL over HTTP answers 200.
+ */
+function isRequestError(error: GraphQLError): boolean {
+  const http = error.extensions?.http as HttpExtension | undefined;
+  return !error.path && !error.extensions?.code && http?.status === 400 && http.spec === undefined;
+}
+
+function asRequestError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: {
+      ...error.extensions,
+      code: error.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'BAD_REQUEST',
+      http: { ...(error.extensions.http as HttpExtension), spec: true },
+    },
+  });
+}
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.logger ?? createLogger(config.logLevel);
   const ownsDatabase = !options.database;
   const db =
     options.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
-  const applied = await migrate(db.sql);
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.dbPoolSize,
+      onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool will reconnect'),
+    }));
+  // Read once: readiness probes compare the database with these every few seconds.
+  const migrations = readMigrations();
+  const applied = await migrate(db.sql, migrations);
   if (applied.length) log.info({ applied }, 'migrations applied');
   // Loaded only in demo mode: production never imports the seed code.
   const demo = config.demo ? await import('./db/demo.js') : undefined;
@@ -59,13 +96,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const requestIdOf = (request: Request) => {
     let id = requestIds.get(request);
     if (!id) {
-      id = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
+      const sent = request.headers.get('x-request-id');
+      id = sent && CLIENT_REQUEST_ID.test(sent) ? sent : randomUUID();
       requestIds.set(request, id);
     }
     return id;
   };
+  const requestStarts = new WeakMap<Request, { at: number; operationName?: string }>();
+  // Errors already logged with their request id, so maskError does not log them twice.
+  const loggedErrors = new WeakSet<object>();
 
   const requestIdPlugin: Plugin<Context> = {
+    onRequest({ request }) {
+      requestStarts.set(request, { at: performance.now() });
+    },
+    onParams({ request, params }) {
+      const start = requestStarts.get(request);
+      if (start && params.operationName) start.operationName = params.operationName.slice(0, 100);
+    },
     onResultProcess({ request, result, setResult }) {
       const requestId = requestIdOf(request);
       if (Array.isArray(result)) {
@@ -75,9 +123,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }
     },
     onResponse({ request, response }) {
-      response.headers.set('x-request-id', requestIdOf(request));
+      const requestId = requestIdOf(request);
+      response.headers.set('x-request-id', requestId);
+      const start = requestStarts.get(request);
+      const url = new URL(request.url);
+      const entry = {
+        requestId,
+        method: request.method,
+        path: url.pathname,
+        operationName: start?.operationName,
+        status: response.status,
+        ms: start ? Math.round((performance.now() - start.at) * 10) / 10 : undefined,
+      };
+      if (PROBE_PATHS.has(url.pathname)) log.debug(entry, 'request');
+      else log.info(entry, 'request');
     },
-    onExecute() {
+    onExecute({ args }) {
+      const start = requestStarts.get(args.contextValue.request);
+      if (start && !start.operationName) {
+        start.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+      }
       return {
         onExecuteDone({ args, result }) {
           // Log unexpected errors in full; Yoga masks them for the client.
@@ -86,9 +151,33 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
             const original = error.originalError;
             if (original && !(original instanceof GraphQLError) && !(original instanceof DomainError)) {
               args.contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
+              loggedErrors.add(original);
             }
           }
         },
+      };
+    },
+  };
+
+  // Production does not help strangers map the schema: "Did you mean ...?" hints go.
+  const noSuggestionsPlugin: Plugin<Context> = {
+    onValidate() {
+      return ({ result, setResult }) => {
+        if (!result.length) return;
+        setResult(
+          result.map((e) =>
+            / Did you mean .+\?$/.test(e.message)
+              ? new GraphQLError(e.message.replace(/ Did you mean .+\?$/, ''), {
+                  nodes: e.nodes,
+                  source: e.source,
+                  positions: e.positions,
+                  path: e.path,
+                  originalError: e.originalError,
+                  extensions: e.extensions,
+                })
+              : e,
+          ),
+        );
       };
     },
   };
@@ -101,10 +190,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logging: false,
     maskedErrors: {
       maskError(error, message): Error {
-        const original = (error as GraphQLError).originalError;
-        if (original instanceof GraphQLError || (error instanceof GraphQLError && !original)) return error as Error;
-        log.error({ err: original ?? error }, 'unexpected error');
-        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        const located = error instanceof GraphQLError ? error : undefined;
+        const idError = located && globalIdInputError(located);
+        if (idError) return idError;
+        const original = located?.originalError;
+        if (located && (!original || original instanceof GraphQLError) && isRequestError(located)) return asRequestError(located);
+        if (original instanceof GraphQLError || (located && !original)) return error as Error;
+        // Driver errors, bugs, DomainErrors a field did not declare: the client learns only where.
+        const cause = original ?? error;
+        if (!(typeof cause === 'object' && cause && loggedErrors.has(cause))) log.error({ err: cause }, 'unexpected error');
+        return new GraphQLError(message, {
+          nodes: located?.nodes,
+          source: located?.source,
+          positions: located?.positions,
+          path: located?.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
       },
     },
     graphiql: config.production
@@ -117,11 +218,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         },
     plugins: [
       requestIdPlugin,
+      ...(config.production ? [noSuggestionsPlugin] : []),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {
           try {
-            return (await pendingMigrations(db.sql)).length === 0;
+            return (await pendingMigrations(db.sql, migrations)).length === 0;
           } catch {
             return false;
           }
@@ -130,9 +232,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ],
     context: async ({ request }): Promise<Context> => {
       const requestId = requestIdOf(request);
-      const viewer = await authenticator.authenticate(bearerToken(request.headers.get('authorization')));
+      const viewer = await authenticator.authenticateHeader(request.headers.get('authorization'));
       if (typeof viewer === 'string') {
-        throw new GraphQLError(AUTH_MESSAGES[viewer], {
+        throw new GraphQLError(AUTH_FAILURE_MESSAGES[viewer], {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
         });
       }
@@ -148,25 +250,46 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   let server: Server | undefined;
+  // Responses being written, so a stop can tell their keep-alive clients to go.
+  const inFlight = new Set<ServerResponse>();
+  let stopping = false;
 
   return {
     yoga,
     db,
     log,
     start(port = config.port, host = config.host) {
-      server = createServer(yoga);
+      const s = createServer(yoga);
+      server = s;
+      s.on('request', (_req, res: ServerResponse) => {
+        inFlight.add(res);
+        res.once('close', () => {
+          inFlight.delete(res);
+          // Its keep-alive connection would otherwise hold close() open until it times out.
+          if (stopping) setImmediate(() => s.closeIdleConnections());
+        });
+      });
       return new Promise((resolve, reject) => {
-        server!.once('error', reject);
-        server!.listen(port, host, () => resolve((server!.address() as AddressInfo).port));
+        s.once('error', reject);
+        s.listen(port, host, () => resolve((s.address() as AddressInfo).port));
       });
     },
-    async stop() {
+    async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       if (server) {
         const s = server;
+        server = undefined;
+        stopping = true;
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
         await new Promise<void>((resolve) => {
           s.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
           s.closeIdleConnections();
+          const deadline = setTimeout(() => {
+            log.warn({ timeoutMs }, 'requests still running at the shutdown deadline: closing their connections');
+            s.closeAllConnections();
+          }, timeoutMs);
+          deadline.unref();
+          s.once('close', () => clearTimeout(deadline));
         });
       }
       if (ownsDatabase) await db.close();

@@ -18,6 +18,8 @@ export interface Config {
   demo: boolean;
   /** Size of the PostgreSQL connection pool. */
   dbPoolSize: number;
+  /** How long a graceful stop waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -26,13 +28,14 @@ export class ConfigError extends Error {
     message: string,
   ) {
     super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
   }
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
   const value = Number(raw);
@@ -41,13 +44,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
-  const raw = env[name];
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return undefined;
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, `not a valid URL: "${raw}"`);
+    // Never echo the value: URLs carry passwords.
+    throw new ConfigError(name, `not a valid URL (expected ${protocols.map((p) => `${p}//...`).join(' or ')})`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
@@ -56,7 +60,7 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
@@ -64,21 +68,25 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const production = env.NODE_ENV === 'production';
+  const demo = flag(env, 'DEMO', !databaseUrl && !production);
+  // The demo key is published in the README: it must never open production data.
+  if (demo && production) throw new ConfigError('DEMO', 'cannot be on when NODE_ENV=production (the demo key is public)');
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    dataDir: env.DATA_DIR || './data',
+    dataDir: env.DATA_DIR?.trim() || './data',
     logLevel,
     production,
-    demo: flag(env, 'DEMO', !databaseUrl && !production),
+    demo,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

@@ -1,8 +1,11 @@
 // Entry point: read config, build the app, listen, stop cleanly on signals.
-import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './app.js';
+// Run it with `node --import tsx src/main.ts` in production: npm does not pass
+// SIGTERM on to the script it runs, so a graceful stop needs node to be signalled.
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createApp, type App } from './app.js';
+import { createLogger } from './logger.js';
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -13,25 +16,51 @@ try {
   throw error;
 }
 
+const log = createLogger(config.logLevel);
 const started = Date.now();
-const app = await createApp(config);
-const port = await app.start();
-app.log.info(
-  { port, database: app.db.kind, startupMs: Date.now() - started },
+let app: App;
+let port: number;
+try {
+  app = await createApp(config, { logger: log });
+  port = await app.start();
+} catch (error) {
+  // Database unreachable, a migration edited after it was applied, port in use, ...
+  log.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}
+log.info(
+  { port, database: app.db.kind, demo: config.demo, startupMs: Date.now() - started },
   `ordergraph listening on http://localhost:${port}/graphql`,
 );
+
+// Structured, then the same crash as Node's default: a supervisor restarts the process.
+process.on('uncaughtException', (error) => {
+  log.fatal({ err: error }, 'uncaught exception');
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  log.fatal({ err: reason }, 'unhandled promise rejection');
+  process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      log.warn({ signal }, 'second signal while stopping: exiting at once');
+      process.exit(1);
+    }
     stopping = true;
-    app.log.info({ signal }, 'stopping');
+    log.info({ signal }, 'stopping: finishing in-flight requests');
     app
       .stop()
-      .then(() => process.exit(0))
+      .then(() => {
+        log.info('stopped');
+        process.exit(0);
+      })
       .catch((error) => {
-        app.log.error({ err: error }, 'error while stopping');
+        log.error({ err: error }, 'error while stopping');
         process.exit(1);
       });
   });

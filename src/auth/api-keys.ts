@@ -42,12 +42,29 @@ export function bearerToken(header: string | null | undefined): string | undefin
   return match?.[1];
 }
 
-export type AuthFailure = 'MISSING' | 'INVALID' | 'EXPIRED' | 'REVOKED';
+export type AuthFailure = 'MISSING' | 'MALFORMED' | 'INVALID' | 'EXPIRED' | 'REVOKED';
+
+/** What the client is told; deliberately the same for unknown and mistyped keys. */
+export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
+  MISSING: 'Missing API key: send "Authorization: Bearer <key>"',
+  MALFORMED: 'Malformed Authorization header: expected "Bearer <key>"',
+  INVALID: 'Invalid API key',
+  EXPIRED: 'API key has expired',
+  REVOKED: 'API key has been revoked',
+};
 
 export class ApiKeyAuthenticator {
   private readonly lastTouched = new Map<number, number>();
 
   constructor(private readonly prisma: Db) {}
+
+  /** Checks the value of an Authorization header ("Bearer <key>"). */
+  authenticateHeader(header: string | null | undefined, now = new Date()): Promise<Viewer | AuthFailure> {
+    if (!header?.trim()) return Promise.resolve('MISSING');
+    const key = bearerToken(header);
+    if (!key) return Promise.resolve('MALFORMED');
+    return this.authenticate(key, now);
+  }
 
   async authenticate(key: string | undefined, now = new Date()): Promise<Viewer | AuthFailure> {
     if (!key) return 'MISSING';

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with every SQL statement Prisma sends (SQL counting in tests). */
   onQuery?: (sql: string) => void;
+  /** An idle PostgreSQL connection failed (e.g. the server restarted); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunner {
@@ -83,6 +85,8 @@ function prismaLog(onQuery?: (sql: string) => void) {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Without a listener an idle connection's error would crash the process.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: prismaLog(options.onQuery) as never });
     if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
     return {

@@ -1,0 +1,188 @@
+// npm run apikey -- <command>: manage tenants' API keys in DATABASE_URL (or the embedded database).
+// Keys are printed once, at creation; only their sha256 and a short prefix are stored.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { createApiKey } from '../src/auth/api-keys.js';
+import { Role } from '../src/db/generated/prisma/enums.js';
+
+export const USAGE = `Usage: npm run apikey -- <command> [options]
+
+  create-tenant --slug SLUG --name "Display name" [--currency IDR]
+      Creates a tenant (a shop or organisation).
+  create --tenant SLUG --role ROLE [--name LABEL] [--expires YYYY-MM-DD]
+      Creates a key and prints it once. Roles: ${Object.values(Role).join(', ')}.
+  list --tenant SLUG
+      Lists the tenant's keys: prefix, name, role, expiry, last use, revocation.
+  revoke --prefix PREFIX [--tenant SLUG]
+      Revokes the key with this prefix (as shown by list).
+
+The database is DATABASE_URL, or the embedded one in DATA_DIR (default ./data);
+stop the server first when it uses the embedded database (one process at a time).`;
+
+/** A mistake of the person at the keyboard: printed without a stack trace. */
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  currency: { type: 'string' },
+  tenant: { type: 'string' },
+  role: { type: 'string' },
+  expires: { type: 'string' },
+  prefix: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${name} is required`);
+  return value.trim();
+}
+
+function parseRole(raw: string): Role {
+  const role = raw.toUpperCase();
+  if (!Object.hasOwn(Role, role)) throw new UsageError(`--role must be one of ${Object.values(Role).join(', ')}, got "${raw}"`);
+  return role as Role;
+}
+
+function parseExpiry(raw: string | undefined, now: Date): Date | null {
+  if (!raw) return null;
+  // A bare date means the start of that day in UTC, so "--expires 2027-01-01" is unambiguous.
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : raw);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--expires must be a date such as 2027-01-01, got "${raw}"`);
+  if (date <= now) throw new UsageError(`--expires must be in the future, got ${date.toISOString()}`);
+  return date;
+}
+
+async function tenantBySlug(prisma: Db, slug: string) {
+  const tenant = await prisma.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!tenant) {
+    throw new UsageError(
+      `Tenant "${slug}" does not exist. Create it first:\n  npm run apikey -- create-tenant --slug ${slug} --name "Display name"`,
+    );
+  }
+  return tenant;
+}
+
+const day = (date: Date | null) => (date ? date.toISOString().replace('T', ' ').slice(0, 16) : '-');
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Runs one command; returns what to print. Throws UsageError for mistakes. */
+export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Date()): Promise<string> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (values.help || !command) return USAGE;
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+
+  switch (command) {
+    case 'create-tenant': {
+      const slug = required(values, 'slug');
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) {
+        throw new UsageError(`--slug must be lowercase letters, digits and dashes, got "${slug}"`);
+      }
+      const currency = (values.currency ?? 'IDR').toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`--currency must be an ISO 4217 code such as IDR, got "${currency}"`);
+      const existing = await prisma.tenant.findUnique({ where: { slug }, select: { id: true } });
+      if (existing) throw new UsageError(`Tenant "${slug}" already exists`);
+      const tenant = await prisma.tenant.create({ data: { slug, name: required(values, 'name'), currency } });
+      return `Created tenant "${tenant.slug}" (${tenant.name}, ${tenant.currency}).\nNext: npm run apikey -- create --tenant ${tenant.slug} --role OWNER`;
+    }
+    case 'create': {
+      const tenant = await tenantBySlug(prisma, required(values, 'tenant'));
+      const role = parseRole(required(values, 'role'));
+      const expiresAt = parseExpiry(values.expires, now);
+      const name = values.name?.trim() || `${role.toLowerCase()} key`;
+      const created = await createApiKey(prisma, { tenantId: tenant.id, name, role, expiresAt });
+      return [
+        `Created ${role} key "${name}" for tenant "${tenant.slug}" (prefix ${created.prefix}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}).`,
+        'Copy it now; it is not stored and cannot be shown again:',
+        '',
+        `  ${created.key}`,
+        '',
+        `Use it as: Authorization: Bearer ${created.key}`,
+      ].join('\n');
+    }
+    case 'list': {
+      const tenant = await tenantBySlug(prisma, required(values, 'tenant'));
+      const keys = await prisma.apiKey.findMany({
+        where: { tenantId: tenant.id },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { prefix: true, name: true, role: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true },
+      });
+      if (!keys.length) return `Tenant "${tenant.slug}" has no API keys.`;
+      const status = (k: (typeof keys)[number]) =>
+        k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= now ? 'expired' : 'active';
+      return table([
+        ['PREFIX', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED'],
+        ...keys.map((k) => [k.prefix, k.name, k.role, status(k), day(k.createdAt), day(k.expiresAt), day(k.lastUsedAt), day(k.revokedAt)]),
+      ]);
+    }
+    case 'revoke': {
+      const prefix = required(values, 'prefix');
+      const tenant = values.tenant ? await tenantBySlug(prisma, values.tenant) : undefined;
+      const keys = await prisma.apiKey.findMany({
+        where: { prefix, ...(tenant ? { tenantId: tenant.id } : {}) },
+        select: { id: true, name: true, revokedAt: true, tenant: { select: { slug: true } } },
+      });
+      if (!keys.length) throw new UsageError(`No API key has the prefix "${prefix}"`);
+      if (keys.length > 1) {
+        const tenants = [...new Set(keys.map((k) => k.tenant.slug))].join(', ');
+        throw new UsageError(`${keys.length} keys have the prefix "${prefix}" (tenants: ${tenants}); add --tenant SLUG`);
+      }
+      const key = keys[0]!;
+      if (key.revokedAt) return `Key ${prefix} ("${key.name}", tenant "${key.tenant.slug}") was already revoked on ${day(key.revokedAt)}.`;
+      await prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
+      return `Revoked key ${prefix} ("${key.name}", tenant "${key.tenant.slug}"). Requests with it now fail with 401.`;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (!argv.length || argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return argv.length ? 0 : 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+  try {
+    await migrate(db.sql);
+    console.log(await runApiKeyCommand(db.prisma, argv));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

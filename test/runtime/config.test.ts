@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 4000, the embedded database in ./data, info logs and demo data', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      dataDir: './data',
+      logLevel: 'info',
+      production: false,
+      demo: true,
+      dbPoolSize: 10,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/ordergraph',
+      REDIS_URL: 'redis://cache.internal:6379',
+      DATA_DIR: '/var/lib/ordergraph',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '25',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://app:secret@db.internal:5432/ordergraph',
+      redisUrl: 'redis://cache.internal:6379',
+      dataDir: '/var/lib/ordergraph',
+      logLevel: 'warn',
+      dbPoolSize: 25,
+      shutdownTimeoutMs: 30_000,
+    });
+  });
+
+  it('turns demo data off by default when a PostgreSQL URL is given or in production', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og' }).demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og', DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
+  });
+
+  it('treats empty variables as unset and accepts port 0 (any free port)', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '' })).toMatchObject({ port: 4000, databaseUrl: undefined, logLevel: 'info' });
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'PORT: expected a whole number, got "abc"'],
+    [{ PORT: '-1' }, 'PORT', 'PORT: expected a whole number, got "-1"'],
+    [{ PORT: '70000' }, 'PORT', 'PORT: expected 0..65535, got 70000'],
+    [{ PORT: '80.5' }, 'PORT', 'PORT: expected a whole number, got "80.5"'],
+    [{ DATABASE_URL: 'mysql://localhost/og' }, 'DATABASE_URL', 'DATABASE_URL: expected a postgres: or postgresql: URL, got "mysql:"'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL', 'REDIS_URL: expected a redis: or rediss: URL, got "http:"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+    [{ DEMO: 'maybe' }, 'DEMO', 'DEMO: expected true or false, got "maybe"'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE', 'DB_POOL_SIZE: expected 1..200, got 0'],
+    [{ NODE_ENV: 'production', DEMO: 'true' }, 'DEMO', 'DEMO: cannot be on when NODE_ENV=production (the demo key is public)'],
+  ])('refuses %j with a message naming %s', (env, variable, message) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(message);
+  });
+
+  it('does not repeat an unparsable database URL, which may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'postgres://app:s3cret@db:notaport/og' });
+    expect(error.message).toMatch(/^DATABASE_URL: not a valid URL/);
+    expect(error.message).not.toContain('s3cret');
+  });
+});
