@@ -147,6 +147,17 @@ describe('field errors: 200 with errors and a null field', () => {
     }
   });
 
+  it('refuses nodes(ids:) with more than 100 ids with BAD_USER_INPUT naming the limit', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => Buffer.from(`Warehouse:${i + 1}`).toString('base64'));
+    const { status, body } = await send({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } });
+    expect(status).toBe(200);
+    expect(onlyError(body)).toEqual({
+      message: 'Argument "ids" of Query.nodes takes at most 100 ids, got 101',
+      code: 'BAD_USER_INPUT',
+      path: ['nodes'],
+    });
+  });
+
   it('refuses a cursor it did not issue with BAD_USER_INPUT', async () => {
     const { status, body } = await send({ query: '{ warehouses(first: 5, after: "not-a-cursor") { totalCount } }' });
     expect(status).toBe(200);
