@@ -91,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (created) log.info('demo data seeded');
   }
 
-  const authenticator = new ApiKeyAuthenticator(db.prisma);
+  const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
   const requestIds = new WeakMap<Request, string>();
   const requestIdOf = (request: Request) => {
     let id = requestIds.get(request);

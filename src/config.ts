@@ -20,6 +20,8 @@ export interface Config {
   dbPoolSize: number;
   /** How long a graceful stop waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
+  /** How long a successful API key lookup is reused in memory (0 = look the key up on every request). */
+  apiKeyCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    apiKeyCacheMs: integer(env, 'API_KEY_CACHE_MS', 10_000, 0, 3_600_000),
   };
 }

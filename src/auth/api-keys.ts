@@ -53,10 +53,41 @@ export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
   REVOKED: 'API key has been revoked',
 };
 
+interface CachedKey {
+  id: number;
+  tenantId: number;
+  role: Role;
+  name: string;
+  expiresAt: Date | null;
+  /** Epoch ms after which the row is read again. */
+  until: number;
+}
+
+// Only keys that authenticated successfully are cached, so this bounds memory only
+// against a very large number of live keys.
+const MAX_CACHED_KEYS = 10_000;
+
+export interface ApiKeyAuthenticatorOptions {
+  /**
+   * How long a successful lookup is reused (0 = read the key on every request). A key
+   * revoked elsewhere (the CLI, another instance) keeps working here for up to this long
+   * unless forget() is called; expiry is checked on every request regardless.
+   */
+  cacheMs?: number;
+}
+
 export class ApiKeyAuthenticator {
   private readonly lastTouched = new Map<number, number>();
+  /** By key hash: the raw key is never kept. */
+  private readonly cache = new Map<string, CachedKey>();
+  private readonly cacheMs: number;
 
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    options: ApiKeyAuthenticatorOptions = {},
+  ) {
+    this.cacheMs = options.cacheMs ?? 0;
+  }
 
   /** Checks the value of an Authorization header ("Bearer <key>"). */
   authenticateHeader(header: string | null | undefined, now = new Date()): Promise<Viewer | AuthFailure> {
@@ -69,15 +100,47 @@ export class ApiKeyAuthenticator {
   async authenticate(key: string | undefined, now = new Date()): Promise<Viewer | AuthFailure> {
     if (!key) return 'MISSING';
     if (!KEY_PATTERN.test(key)) return 'INVALID';
-    const row = await this.prisma.apiKey.findUnique({
-      where: { hash: hashApiKey(key) },
-      select: { id: true, tenantId: true, role: true, name: true, expiresAt: true, revokedAt: true },
-    });
-    if (!row) return 'INVALID';
-    if (row.revokedAt) return 'REVOKED';
-    if (row.expiresAt && row.expiresAt <= now) return 'EXPIRED';
+    const hash = hashApiKey(key);
+    let row: Omit<CachedKey, 'until'> | undefined = this.cached(hash, now);
+    if (!row) {
+      const found = await this.prisma.apiKey.findUnique({
+        where: { hash },
+        select: { id: true, tenantId: true, role: true, name: true, expiresAt: true, revokedAt: true },
+      });
+      if (!found) return 'INVALID';
+      if (found.revokedAt) return 'REVOKED';
+      row = found;
+      if (this.cacheMs > 0 && !(found.expiresAt && found.expiresAt <= now)) this.remember(hash, found, now);
+    }
+    if (row.expiresAt && row.expiresAt <= now) {
+      this.cache.delete(hash);
+      return 'EXPIRED';
+    }
     this.touch(row.id, now);
     return { tenantId: row.tenantId, role: row.role, apiKeyId: row.id, actor: `key:${row.name}` };
+  }
+
+  /** Drops a key from the cache (call it when revoking or changing a key in this process). */
+  forget(apiKeyId: number): void {
+    for (const [hash, entry] of this.cache) if (entry.id === apiKeyId) this.cache.delete(hash);
+  }
+
+  /** Drops every cached key. */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  private cached(hash: string, now: Date): CachedKey | undefined {
+    const entry = this.cache.get(hash);
+    if (entry && entry.until > now.getTime()) return entry;
+    if (entry) this.cache.delete(hash);
+    return undefined;
+  }
+
+  private remember(hash: string, row: Omit<CachedKey, 'until'>, now: Date) {
+    if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
+    const { id, tenantId, role, name, expiresAt } = row;
+    this.cache.set(hash, { id, tenantId, role, name, expiresAt, until: now.getTime() + this.cacheMs });
   }
 
   private touch(id: number, now: Date) {

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       demo: true,
       dbPoolSize: 10,
       shutdownTimeoutMs: 10_000,
+      apiKeyCacheMs: 10_000,
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '25',
       SHUTDOWN_TIMEOUT_MS: '30000',
+      API_KEY_CACHE_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       dbPoolSize: 25,
       shutdownTimeoutMs: 30_000,
+      apiKeyCacheMs: 0,
     });
   });
 

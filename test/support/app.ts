@@ -22,6 +22,8 @@ export function testApp(): Promise<TestApp> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       DATA_DIR: 'memory://',
       NODE_ENV: 'test',
+      // Tests revoke and expire keys and expect the next request to see it.
+      API_KEY_CACHE_MS: '0',
     });
     const statements: string[] = [];
     const database = await openDatabase({
