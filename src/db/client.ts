@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
+import { statementNamer } from './statement-names.js';
 
 export type Db = PrismaClient;
 
@@ -87,7 +88,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: prismaLog(options.onQuery) as never });
+    // Prisma's texts are few per query shape: 200 names per connection cover the API.
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNamer(200) as (query: { sql: string }) => string });
+    const prisma = new PrismaClient({ adapter, log: prismaLog(options.onQuery) as never });
     if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
     return {
       prisma,

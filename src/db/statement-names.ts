@@ -1,0 +1,16 @@
+// Names for Prisma's SQL so pg prepares each statement once per connection and re-uses
+// it (no Parse, no re-planning of the text). pg never evicts a connection's named
+// statements, so only the first `limit` distinct texts get a name; the rest run unnamed.
+import { createHash } from 'node:crypto';
+
+export function statementNamer(limit: number): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < limit) {
+      name = `og_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
