@@ -1,5 +1,6 @@
 // Product categories (seed 002): a tree of names that products are filed under.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
@@ -43,14 +44,6 @@ function productCategoryWhere(ctx: Context, filter: typeof ProductCategoryFilter
 }
 
 builder.queryFields((t) => ({
-  productCategory: t.prismaField({
-    type: 'ProductCategory',
-    nullable: true,
-    description: 'One product category by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the category.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.productCategory.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'ProductCategory'), tenantId: ctx.tenantId } }),
-  }),
   productCategories: t.prismaConnection({
     type: 'ProductCategory',
     cursor: 'id',
@@ -65,3 +58,8 @@ builder.queryFields((t) => ({
       }),
   }),
 }));
+
+byIdQuery('ProductCategory', {
+  description: 'One product category by global id.',
+  idDescription: 'Global id of the category.',
+});

@@ -1,6 +1,7 @@
 // Products and their variations (sellable SKUs) with tiered prices: read side.
 // Categories and suppliers live beside this file.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { sortInput } from '../graphql/sorting.js';
 import { PreorderUnit, StockType } from '../db/generated/prisma/enums.js';
@@ -202,14 +203,6 @@ function variationFilter(filter: VariationFilterArg) {
 }
 
 builder.queryFields((t) => ({
-  product: t.prismaField({
-    type: 'Product',
-    nullable: true,
-    description: 'One product by global id (archived ones too).',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the product.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.product.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Product'), tenantId: ctx.tenantId } }),
-  }),
   products: t.prismaConnection({
     type: 'Product',
     cursor: 'id',
@@ -228,14 +221,6 @@ builder.queryFields((t) => ({
         orderBy: [{ [field]: direction }, { id: direction }],
       });
     },
-  }),
-  variation: t.prismaField({
-    type: 'Variation',
-    nullable: true,
-    description: 'One variation by global id (archived ones too).',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the variation.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.variation.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Variation'), tenantId: ctx.tenantId } }),
   }),
   variationBySku: t.prismaField({
     type: 'Variation',
@@ -266,3 +251,13 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+byIdQuery('Product', {
+  description: 'One product by global id (archived ones too).',
+  idDescription: 'Global id of the product.',
+});
+
+byIdQuery('Variation', {
+  description: 'One variation by global id (archived ones too).',
+  idDescription: 'Global id of the variation.',
+});

@@ -1,6 +1,7 @@
 // Suppliers (seed 002): who SUPPLIER products are sourced from.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
+import { tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
 builder.prismaNode('Supplier', {
@@ -42,14 +43,6 @@ function supplierWhere(ctx: Context, filter: typeof SupplierFilter.$inferInput |
 }
 
 builder.queryFields((t) => ({
-  supplier: t.prismaField({
-    type: 'Supplier',
-    nullable: true,
-    description: 'One supplier by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the supplier.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.supplier.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Supplier'), tenantId: ctx.tenantId } }),
-  }),
   suppliers: t.prismaConnection({
     type: 'Supplier',
     cursor: 'id',
@@ -60,3 +53,8 @@ builder.queryFields((t) => ({
       ctx.prisma.supplier.findMany({ ...query, where: supplierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
+
+byIdQuery('Supplier', {
+  description: 'One supplier by global id.',
+  idDescription: 'Global id of the supplier.',
+});

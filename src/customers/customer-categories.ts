@@ -1,7 +1,8 @@
 // Customer categories (seed 002): N customer, Y reseller, D dropshipper or custom codes;
 // they decide prices and discount / wholesale access.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
+import { tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 
 builder.prismaNode('CustomerCategory', {
@@ -33,14 +34,6 @@ function customerCategoryWhere(ctx: Context, filter: typeof CustomerCategoryFilt
 }
 
 builder.queryFields((t) => ({
-  customerCategory: t.prismaField({
-    type: 'CustomerCategory',
-    nullable: true,
-    description: 'One customer category by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the category.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.customerCategory.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'CustomerCategory'), tenantId: ctx.tenantId } }),
-  }),
   customerCategories: t.prismaConnection({
     type: 'CustomerCategory',
     cursor: 'id',
@@ -51,3 +44,8 @@ builder.queryFields((t) => ({
       ctx.prisma.customerCategory.findMany({ ...query, where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
   }),
 }));
+
+byIdQuery('CustomerCategory', {
+  description: 'One customer category by global id.',
+  idDescription: 'Global id of the category.',
+});

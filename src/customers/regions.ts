@@ -1,6 +1,7 @@
 // Administrative regions (seed 002 regions, seed 003 locations): province > city >
 // district > sub-district. Clients nest `parent` for a full name.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 import { RegionLevel } from '../db/generated/prisma/enums.js';
@@ -54,14 +55,6 @@ function regionWhere(ctx: Context, filter: typeof RegionFilter.$inferInput | nul
 }
 
 builder.queryFields((t) => ({
-  region: t.prismaField({
-    type: 'Region',
-    nullable: true,
-    description: 'One region by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the region.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.region.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Region'), tenantId: ctx.tenantId } }),
-  }),
   regions: t.prismaConnection({
     type: 'Region',
     cursor: 'id',
@@ -72,3 +65,8 @@ builder.queryFields((t) => ({
       ctx.prisma.region.findMany({ ...query, where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
+
+byIdQuery('Region', {
+  description: 'One region by global id.',
+  idDescription: 'Global id of the region.',
+});

@@ -2,6 +2,7 @@
 // Customer categories and regions live beside this file.
 import type { EnumRef } from '@pothos/core';
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, sortInput } from '../graphql/sorting.js';
 import { CustomerStatus, type OrderStatus } from '../db/generated/prisma/enums.js';
@@ -141,14 +142,6 @@ function customerFilter(filter: typeof CustomerFilter.$inferInput | null | undef
 }
 
 builder.queryFields((t) => ({
-  customer: t.prismaField({
-    type: 'Customer',
-    nullable: true,
-    description: 'One customer by global id (deleted ones too).',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the customer.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.customer.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Customer'), tenantId: ctx.tenantId } }),
-  }),
   customers: t.prismaConnection({
     type: 'Customer',
     cursor: 'id',
@@ -169,3 +162,8 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+byIdQuery('Customer', {
+  description: 'One customer by global id (deleted ones too).',
+  idDescription: 'Global id of the customer.',
+});

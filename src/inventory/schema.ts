@@ -1,5 +1,6 @@
 // Warehouses, stock levels and the stock ledger: read side.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
@@ -159,14 +160,6 @@ const StockMovementFilter = builder.inputType('StockMovementFilter', {
 });
 
 builder.queryFields((t) => ({
-  warehouse: t.prismaField({
-    type: 'Warehouse',
-    nullable: true,
-    description: 'One warehouse by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the warehouse.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.warehouse.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Warehouse'), tenantId: ctx.tenantId } }),
-  }),
   warehouses: t.prismaConnection({
     type: 'Warehouse',
     cursor: 'id',
@@ -206,3 +199,8 @@ function stockMovementWhere(ctx: Context, filter: typeof StockMovementFilter.$in
     ...(dateRangeWhere(filter?.createdAt) ? { createdAt: dateRangeWhere(filter?.createdAt) } : {}),
   };
 }
+
+byIdQuery('Warehouse', {
+  description: 'One warehouse by global id.',
+  idDescription: 'Global id of the warehouse.',
+});

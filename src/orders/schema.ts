@@ -1,7 +1,8 @@
 // Orders: read side. The Order type and its queries live here with the order enums
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../graphql/builder.js';
-import { decodeIdArg, tenantNode } from '../graphql/ids.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
+import { tenantNode } from '../graphql/ids.js';
 import {
   AdjustmentCategory,
   CancellationRequester,
@@ -293,14 +294,6 @@ export const Order = builder.prismaNode('Order', {
 });
 
 builder.queryFields((t) => ({
-  order: t.prismaField({
-    type: 'Order',
-    nullable: true,
-    description: 'One order by global id; null when it does not exist for this tenant.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the order.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.order.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Order'), tenantId: ctx.tenantId } }),
-  }),
   orderByCode: t.prismaField({
     type: 'Order',
     nullable: true,
@@ -329,3 +322,8 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+byIdQuery('Order', {
+  description: 'One order by global id; null when it does not exist for this tenant.',
+  idDescription: 'Global id of the order.',
+});

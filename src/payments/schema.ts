@@ -1,5 +1,6 @@
 // Bank accounts, payments and refunds, and the money figures of an order: read side.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
@@ -142,14 +143,6 @@ function bankAccountWhere(ctx: Context, filter: typeof BankAccountFilter.$inferI
 }
 
 builder.queryFields((t) => ({
-  payment: t.prismaField({
-    type: 'Payment',
-    nullable: true,
-    description: 'One payment or refund by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the payment.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.payment.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Payment'), tenantId: ctx.tenantId } }),
-  }),
   payments: t.prismaConnection({
     type: 'Payment',
     cursor: 'id',
@@ -182,3 +175,8 @@ builder.queryFields((t) => ({
       }),
   }),
 }));
+
+byIdQuery('Payment', {
+  description: 'One payment or refund by global id.',
+  idDescription: 'Global id of the payment.',
+});

@@ -1,5 +1,6 @@
 // Couriers, shipments and their tracking history: read side.
 import { builder } from '../graphql/builder.js';
+import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
@@ -141,14 +142,6 @@ function courierWhere(ctx: Context, filter: typeof CourierFilter.$inferInput | n
 }
 
 builder.queryFields((t) => ({
-  shipment: t.prismaField({
-    type: 'Shipment',
-    nullable: true,
-    description: 'One shipment by global id.',
-    args: { id: t.arg.globalID({ required: true, description: 'Global id of the shipment.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.shipment.findFirst({ ...query, where: { id: decodeIdArg(args.id, 'Shipment'), tenantId: ctx.tenantId } }),
-  }),
   shipmentByTrackingNumber: t.prismaField({
     type: 'Shipment',
     nullable: true,
@@ -193,3 +186,8 @@ builder.queryFields((t) => ({
       ctx.prisma.courier.findMany({ ...query, where: courierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
+
+byIdQuery('Shipment', {
+  description: 'One shipment by global id.',
+  idDescription: 'Global id of the shipment.',
+});
