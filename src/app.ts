@@ -16,17 +16,22 @@ import type { Context } from './graphql/context.js';
 import { DEFAULT_QUERY } from './graphql/default-query.js';
 import { DomainError } from './shared/errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMemoryBus } from './events/memory-bus.js';
+import type { EventBus } from './events/topics.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
   database?: Database;
   logger?: Logger;
+  /** Pub/sub for live events; in-memory when not given. */
+  events?: EventBus;
 }
 
 export interface App {
   yoga: YogaServerInstance<Record<string, never>, Context>;
   db: Database;
   log: Logger;
+  events: EventBus;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
   start(port?: number, host?: string): Promise<number>;
   /**
@@ -91,6 +96,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (created) log.info('demo data seeded');
   }
 
+  const events = options.events ?? createMemoryBus();
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
   const requestIds = new WeakMap<Request, string>();
   const requestIdOf = (request: Request) => {
@@ -245,6 +251,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         requestId,
         log: log.child({ requestId }),
         loaders: createLoaders(db.prisma, viewer.tenantId),
+        events,
       };
     },
   });
@@ -258,6 +265,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     yoga,
     db,
     log,
+    events,
     start(port = config.port, host = config.host) {
       const s = createServer(yoga);
       server = s;

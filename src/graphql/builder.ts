@@ -8,6 +8,7 @@ import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Decimal } from '../shared/money.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Context } from './context.js';
 import ConventionsPlugin, { MAX_PAGE_SIZE } from './conventions-plugin.js';
 
@@ -67,7 +68,22 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       nullable: { list: false, items: true },
     },
   },
-  errors: {},
+  // Mutations return `<Name>Result`: a union of their payload and the DomainErrors
+  // they declare (ValidationError and NotFoundError always).
+  errors: {
+    defaultTypes: [ValidationError, NotFoundError],
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${upperFirst(fieldName)}Result`,
+      description: 'The payload on success, or the typed error that explains why nothing was written.',
+    },
+    defaultResultOptions: { name: ({ fieldName }) => `${upperFirst(fieldName)}Payload` },
+  },
 });
 
+function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 builder.queryType({ description: 'Everything a caller can read, scoped to the tenant of its API key.' });
+builder.mutationType({ description: 'Every change, one transaction each: it happens completely or not at all.' });

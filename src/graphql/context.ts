@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { Role } from '../db/generated/prisma/enums.js';
 import type { Logger } from 'pino';
 import type { Loaders } from './loaders.js';
+import type { EventBus } from '../events/topics.js';
 
 /** Who is calling: resolved from the API key once per request or connection. */
 export interface Viewer {
@@ -20,4 +21,6 @@ export interface Context {
   requestId: string;
   log: Logger;
   loaders: Loaders;
+  /** Live events; write them through `transaction(ctx, ...)` so they leave after commit. */
+  events: EventBus;
 }

@@ -5,6 +5,9 @@ import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { StockMovementKind } from '../db/generated/prisma/enums.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { ErrorInterface } from '../graphql/errors.js';
+import { InsufficientStockError } from './errors.js';
 
 export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
   name: 'StockMovementKind',
@@ -203,4 +206,17 @@ function stockMovementWhere(ctx: Context, filter: typeof StockMovementFilter.$in
 byIdQuery('Warehouse', {
   description: 'One warehouse by global id.',
   idDescription: 'Global id of the warehouse.',
+});
+
+builder.objectType(InsufficientStockError, {
+  name: 'InsufficientStockError',
+  description: 'The change would take stock below zero: on hand, or available (on hand minus reserved).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InsufficientStockError,
+  fields: (t) => ({
+    variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
+    warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse.' }),
+    requested: t.exposeInt('requested', { description: 'Units the change needed.' }),
+    available: t.exposeInt('available', { description: 'Units that were available.' }),
+  }),
 });

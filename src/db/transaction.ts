@@ -1,0 +1,44 @@
+// One write = one transaction. Effects that must not happen unless the data is
+// committed (live events) are queued on the scope and run after COMMIT; a
+// rollback drops them.
+import type { Logger } from 'pino';
+import type { Db } from './client.js';
+import type { EventBus, Topic, Topics } from '../events/topics.js';
+
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export interface TransactionScope {
+  tx: Tx;
+  /** Publishes the event once the transaction has committed; never if it rolls back. */
+  publish<T extends Topic>(topic: T, payload: Topics[T]): void;
+  afterCommit(fn: () => void | Promise<void>): void;
+}
+
+export interface TransactionDeps {
+  prisma: Db;
+  events: EventBus;
+  log: Pick<Logger, 'error'>;
+}
+
+export async function transaction<T>(deps: TransactionDeps, fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  const afterCommit: Array<() => void | Promise<void>> = [];
+  const result = await deps.prisma.$transaction(
+    (tx) =>
+      fn({
+        tx,
+        publish: (topic, payload) => afterCommit.push(() => deps.events.publish(topic, payload)),
+        afterCommit: (cb) => afterCommit.push(cb),
+      }),
+    // Stock rows are locked briefly; a request that waits longer than this is better refused.
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+  for (const cb of afterCommit) {
+    try {
+      await cb();
+    } catch (error) {
+      // The data is committed; a lost notification must not turn success into failure.
+      deps.log.error({ err: error }, 'after-commit effect failed');
+    }
+  }
+  return result;
+}
