@@ -1,0 +1,84 @@
+// The permission matrix, as data: which roles hold which permission, and which
+// permission each mutation and each guarded field needs. The GraphQL layer
+// applies it through plugin-scope-auth (src/graphql/permissions-plugin.ts), the
+// README prints it, tests iterate it. Order transitions take their roles from
+// their own table (src/orders/transitions.ts).
+import type { Role } from '../db/generated/prisma/enums.js';
+
+export const ROLES = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  read: { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'], description: 'Read the graph (queries, subscriptions).' },
+  'catalog.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change products, variations, categories, suppliers.' },
+  'prices.write': { roles: ['OWNER', 'ADMIN'], description: 'Set prices, wholesale tiers and customer categories.' },
+  'customers.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change customers, their addresses and status.' },
+  'warehouses.write': { roles: ['OWNER', 'ADMIN'], description: 'Create, change and delete warehouses.' },
+  'stock.write': { roles: ['OWNER', 'ADMIN', 'WAREHOUSE'], description: 'Adjust, move and count stock.' },
+  'orders.create': { roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'], description: 'Create orders (partners: through their channel).' },
+  'orders.edit': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Edit orders, comments and the reason catalogue.' },
+  'payments.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Record and refund payments.' },
+  'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments, tracking, pickups and labels.' },
+  'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
+  'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
+} as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Mutations by name: an exact name, or a noun prefix ending in "*" (mutations
+ * are noun-first, so "product*" covers productCreate, productUpdate, ...).
+ * The most specific (longest) match wins. A mutation that matches nothing is
+ * refused to everyone, and a test fails: new mutations must be classified.
+ */
+export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, permission: Permission]> = [
+  ['product*', 'catalog.write'],
+  ['productCategory*', 'catalog.write'],
+  ['variation*', 'catalog.write'],
+  ['variationPricesSet', 'prices.write'],
+  ['supplier*', 'catalog.write'],
+  ['sku*', 'catalog.write'],
+  ['customerCategory*', 'prices.write'],
+  ['customer*', 'customers.write'],
+  ['warehouse*', 'warehouses.write'],
+  ['stock*', 'stock.write'],
+  ['orderCreate', 'orders.create'],
+  ['orderEdit', 'orders.edit'],
+  ['orderPlace', 'orders.create'],
+  ['orderReason*', 'orders.edit'],
+  ['comment*', 'orders.edit'],
+  ['payment*', 'payments.write'],
+  ['shipment*', 'shipments.write'],
+  ['apiKey*', 'apiKeys.manage'],
+];
+
+/** Object fields some roles may not read: the field resolves to an error for them. */
+export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permission: Permission]> = [
+  ['Variation.costPrice', 'costs.read'],
+  ['Order.internalNotes', 'costs.read'],
+  ['Query.apiKeys', 'apiKeys.manage'],
+];
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission].roles;
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}
+
+/** The permission a mutation needs, or undefined when the matrix does not name it. */
+export function mutationPermission(name: string): Permission | undefined {
+  let best: { length: number; permission: Permission } | undefined;
+  for (const [pattern, permission] of MUTATION_PERMISSIONS) {
+    const prefix = pattern.endsWith('*') ? pattern.slice(0, -1) : undefined;
+    const matches = prefix !== undefined ? name.startsWith(prefix) && /^[A-Z]/.test(name.slice(prefix.length)) : name === pattern;
+    // An exact name beats any prefix.
+    const length = prefix !== undefined ? prefix.length : Number.MAX_SAFE_INTEGER;
+    if (matches && (!best || length > best.length)) best = { length, permission };
+  }
+  return best?.permission;
+}
+
+export function fieldPermission(typeName: string, fieldName: string): Permission | undefined {
+  return FIELD_PERMISSIONS.find(([field]) => field === `${typeName}.${fieldName}`)?.[1];
+}

@@ -1,0 +1,91 @@
+// No request may take the server down: graphql-armor bounds the document (depth,
+// aliases, directives, tokens), our cost model bounds what it asks for, and a
+// leaky bucket per API key bounds how much it asks for over time. The cost and
+// the bucket's state go back in `extensions.cost` (Shopify's shape).
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../graphql/context.js';
+import { operationCost } from './query-cost.js';
+import type { CostBucket } from './cost-bucket.js';
+
+export interface LimitOptions {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Most a single request may cost. */
+  maxCost: number;
+  /** Per API key, shared by its requests; undefined switches rate limiting off. */
+  bucket?: CostBucket;
+  /** Production hides "Did you mean ...?" hints. */
+  blockFieldSuggestions: boolean;
+}
+
+export const DEFAULT_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 5000,
+  maxCost: 10_000,
+} as const;
+
+export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
+  return [
+    EnvelopArmorPlugin({
+      maxDepth: { n: options.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+      maxAliases: { n: options.maxAliases },
+      maxDirectives: { n: options.maxDirectives },
+      maxTokens: { n: options.maxTokens },
+      // Cost is ours (below): it also sizes the rate limit and is reported back.
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+    }) as Plugin<Context>,
+    costPlugin(options),
+  ];
+}
+
+function costPlugin(options: LimitOptions): Plugin<Context> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue;
+      const requested = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>);
+      if (requested > options.maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`This request would cost ${requested} points; the most one request may cost is ${options.maxCost}. Ask for smaller pages or fewer fields.`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: requested, maximumCost: options.maxCost } },
+            }),
+          ],
+        });
+        return;
+      }
+      if (!options.bucket) return;
+      const bucket = options.bucket;
+      const state = await bucket.take(`key:${ctx.viewer.apiKeyId}`, requested);
+      const cost = {
+        requestedQueryCost: requested,
+        throttleStatus: { maximumAvailable: bucket.options.capacity, currentlyAvailable: state.available, restoreRate: bucket.options.restoreRate },
+      };
+      if (!state.allowed) {
+        const retryAfter = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`Throttled: this request costs ${requested} points and ${state.available} are available; retry after ${retryAfter} s.`, {
+              extensions: { code: 'THROTTLED', retryAfter, http: { status: 429, headers: { 'retry-after': String(retryAfter) } } },
+            }),
+          ],
+          extensions: { cost },
+        });
+        return;
+      }
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const single = result as ExecutionResult;
+          setResult({ ...single, extensions: { ...single.extensions, cost } });
+        },
+      };
+    },
+  };
+}

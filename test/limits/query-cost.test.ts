@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { getIntrospectionQuery, parse } from 'graphql';
+import { buildSchema } from '../../src/graphql/schema.js';
+import { COST, operationCost } from '../../src/limits/query-cost.js';
+import { DEFAULT_LIMITS } from '../../src/limits/limits-plugin.js';
+
+const schema = buildSchema();
+const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), undefined, variables);
+
+describe('the cost of a request', () => {
+  it('charges objects, not scalars', () => {
+    expect(cost('{ viewer { role } }')).toBe(COST.object);
+    expect(cost('{ viewer { role tenant { name } } }')).toBe(2 * COST.object);
+  });
+
+  it('multiplies what a connection selects by the page size asked for', () => {
+    const page = (first: number) => cost(`{ orders(first: ${first}) { totalCount pageInfo { hasNextPage } edges { node { code customer { name } } } } }`);
+    // orders (1) + pageInfo (1) + per order: edge (1) + node (1) + customer (1).
+    expect(page(10)).toBe(2 + 10 * 3);
+    expect(page(100)).toBe(2 + 100 * 3);
+  });
+
+  it('reads the page size from variables and defaults to the API default', () => {
+    const query = 'query($n: Int) { orders(first: $n) { edges { node { code } } } }';
+    expect(cost(query, { n: 50 })).toBe(1 + 50 * 2);
+    expect(cost(query, {})).toBe(1 + COST.defaultPage * 2);
+  });
+
+  it('grows with nesting: a page of orders with their items costs more than the page', () => {
+    const flat = cost('{ orders(first: 50) { edges { node { code } } } }');
+    const nested = cost('{ orders(first: 50) { edges { node { code items { variation { sku product { name } } } } } } }');
+    expect(nested).toBeGreaterThan(flat * 5);
+  });
+
+  it('counts fragments once per spread and survives fragment cycles', () => {
+    const withFragment = cost('{ orders(first: 10) { edges { node { ...F } } } } fragment F on Order { customer { name } }');
+    expect(withFragment).toBe(1 + 10 * 3);
+    expect(() => cost('{ viewer { ...A } } fragment A on Viewer { ...A }')).not.toThrow();
+  });
+
+  it('lets GraphiQL introspect the schema within the per-request limit', () => {
+    const introspection = cost(getIntrospectionQuery());
+    expect(introspection).toBeGreaterThan(100);
+    expect(introspection).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+  });
+});
