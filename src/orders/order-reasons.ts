@@ -1,7 +1,14 @@
 // OrderReason: the tenant's catalogue of cancel / return / pending reasons (seed 000 order reasons).
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../graphql/builder.js';
 import { tenantNode } from '../graphql/ids.js';
 import { ReasonKind } from '../db/generated/prisma/enums.js';
+import { ErrorInterface } from '../graphql/errors.js';
+import { DuplicateOrderReasonError } from './order-reason-errors.js';
+// The mutations refer to types of this file by name only, so importing them here makes no cycle.
+import './mutations/order-reason-create.js';
+import './mutations/order-reason-update.js';
+import './mutations/order-reason-deactivate.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
   description: 'A catalogued reason for cancelling, returning or holding an order.',
@@ -40,3 +47,19 @@ function reasonWhere(tenantId: number, args: { kind?: ReasonKind | null; isActiv
     ...(args.isActive != null ? { isActive: args.isActive } : {}),
   };
 }
+
+builder.objectType(DuplicateOrderReasonError, {
+  name: 'DuplicateOrderReasonError',
+  description: 'The tenant already has a reason of this kind with this code; nothing was written.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DuplicateOrderReasonError,
+  fields: (t) => ({
+    kind: t.field({ type: ReasonKind, resolve: (e) => e.kind as ReasonKind, description: 'The reason kind.' }),
+    reasonCode: t.exposeString('reasonCode', { description: 'The code already used.' }),
+    existingId: t.id({
+      nullable: true,
+      resolve: (e) => (e.existingId == null ? null : encodeGlobalID('OrderReason', e.existingId)),
+      description: 'Global id of the reason that has the code, when known.',
+    }),
+  }),
+});

@@ -6,6 +6,12 @@ import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { PaymentKind, PaymentMethod } from '../db/generated/prisma/enums.js';
 import { paymentTotals } from './payment-status.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { ErrorInterface } from '../graphql/errors.js';
+import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from './errors.js';
+// The mutations refer to types of this file by name only, so importing them here makes no cycle.
+import './mutations/payment-record.js';
+import './mutations/payment-refund.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -179,4 +185,52 @@ builder.queryFields((t) => ({
 byIdQuery('Payment', {
   description: 'One payment or refund by global id.',
   idDescription: 'Global id of the payment.',
+});
+
+// ---- write side: typed errors of the payment mutations, and the mutations themselves
+builder.objectType(OverpaymentError, {
+  name: 'OverpaymentError',
+  description: 'The payment is more than the order still owes; nothing was recorded.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof OverpaymentError,
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    amountDue: t.field({ type: 'Decimal', resolve: (e) => e.amountDue, description: 'What the order still owes: the most a payment may be now.' }),
+    requested: t.field({ type: 'Decimal', resolve: (e) => e.requested, description: 'The amount that was refused.' }),
+  }),
+});
+
+builder.objectType(RefundExceedsPaidError, {
+  name: 'RefundExceedsPaidError',
+  description: 'The refund is more than was paid (for the order, or for the payment named); nothing was recorded.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RefundExceedsPaidError,
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    amountRefundable: t.field({ type: 'Decimal', resolve: (e) => e.amountRefundable, description: 'The most a refund may be now.' }),
+    requested: t.field({ type: 'Decimal', resolve: (e) => e.requested, description: 'The amount that was refused.' }),
+  }),
+});
+
+builder.objectType(PaymentNotAllowedError, {
+  name: 'PaymentNotAllowedError',
+  description: 'The order takes no payments: it is cancelled, or still a draft.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof PaymentNotAllowedError,
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    status: t.exposeString('status', { description: 'The order status.' }),
+    isDraft: t.exposeBoolean('isDraft', { description: 'Whether the order is a draft.' }),
+  }),
+});
+
+builder.objectType(DuplicateInstallmentError, {
+  name: 'DuplicateInstallmentError',
+  description: 'Another payment of the order already has this installment number.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DuplicateInstallmentError,
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    installmentNumber: t.exposeInt('installmentNumber', { description: 'The installment number already used.' }),
+  }),
 });

@@ -4,7 +4,18 @@ import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
-import { PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
+import { OrderStatus, PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { ErrorInterface } from '../graphql/errors.js';
+import { InvalidShipmentStateError, OrderNotShippableError } from './errors.js';
+import { labelPath } from './label-path.js';
+// The mutations refer to types of this file by name only, so importing them here makes no cycle.
+import './mutations/shipment-create.js';
+import './mutations/shipment-set-tracking.js';
+import './mutations/shipment-tracking-append.js';
+import './mutations/shipment-pickup-request.js';
+import './mutations/shipment-pickup-cancel.js';
+import './mutations/shipment-label-mark-printed.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -77,6 +88,12 @@ export const Shipment = builder.prismaNode('Shipment', {
     heightCm: t.exposeInt('heightCm', { nullable: true, description: 'Package height in centimetres.' }),
     labelPrintedAt: t.expose('labelPrintedAt', { type: 'DateTime', nullable: true, description: 'When the shipping label was printed.' }),
     labelPrintedBy: t.exposeString('labelPrintedBy', { nullable: true, description: 'Who printed the shipping label.' }),
+    labelUrl: t.string({
+      select: { id: true },
+      description:
+        'Path of the shipping label PDF on this API host (GET it with the same Bearer key; add ?markPrinted=true to record the print).',
+      resolve: (shipment) => labelPath(shipment.id),
+    }),
     shippedAt: t.expose('shippedAt', { type: 'DateTime', nullable: true, description: 'When it was handed to the courier.' }),
     deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true, description: 'When it was delivered.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
@@ -190,4 +207,38 @@ builder.queryFields((t) => ({
 byIdQuery('Shipment', {
   description: 'One shipment by global id.',
   idDescription: 'Global id of the shipment.',
+});
+
+// ---- write side: typed errors of the shipment mutations
+builder.objectType(OrderNotShippableError, {
+  name: 'OrderNotShippableError',
+  description: 'Shipments are created only for orders that are PROCESSING, PACKED or SHIPPED.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof OrderNotShippableError,
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    orderStatus: t.field({ type: OrderStatus, resolve: (e) => e.status as OrderStatus, description: 'The order status.' }),
+    allowedOrderStatuses: t.field({
+      type: [OrderStatus],
+      resolve: (e) => e.allowed as OrderStatus[],
+      description: 'Order statuses that allow a new shipment.',
+    }),
+  }),
+});
+
+builder.objectType(InvalidShipmentStateError, {
+  name: 'InvalidShipmentStateError',
+  description: "The shipment's status does not allow this change; nothing was written.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidShipmentStateError,
+  fields: (t) => ({
+    shipmentId: t.id({ resolve: (e) => encodeGlobalID('Shipment', e.shipmentId), description: 'Global id of the shipment.' }),
+    action: t.exposeString('action', { description: 'The change refused, e.g. "cancelPickup".' }),
+    status: t.field({ type: ShipmentStatusEnum, resolve: (e) => e.status as ShipmentStatus, description: 'The shipment status.' }),
+    allowedStatuses: t.field({
+      type: [ShipmentStatusEnum],
+      resolve: (e) => e.allowed as ShipmentStatus[],
+      description: 'Statuses from which the change is allowed.',
+    }),
+  }),
 });
