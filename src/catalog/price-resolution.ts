@@ -2,7 +2,7 @@
 // variation's prices and the customer's category. Rules:
 //   1. the customer category's price for the variation, when it has one, else the base price;
 //   2. a wholesale tier whose [minQty, maxQty] holds the quantity replaces it when lower,
-//      unless the category has no wholesale access.
+//      unless the category has no wholesale access (a guest, without category, has access).
 import { dec, type Decimal, type DecimalLike } from '../shared/money.js';
 
 export interface PriceTier {
@@ -39,23 +39,42 @@ export interface ResolvedPrice {
   reason: string;
 }
 
+/** "10-49" or "50+": a tier's range as people write it. */
+export function tierRange(tier: Pick<PriceTier, 'minQty' | 'maxQty'>): string {
+  return tier.maxQty === null ? `${tier.minQty}+` : `${tier.minQty}-${tier.maxQty}`;
+}
+
+/**
+ * The tier whose range holds the quantity. Stored tiers never overlap (validated on
+ * write); should they, the one with the highest minimum wins, as the most specific.
+ */
 export function tierFor(tiers: PriceTier[], quantity: number): PriceTier | null {
-  return tiers.find((t) => quantity >= t.minQty && (t.maxQty === null || quantity <= t.maxQty)) ?? null;
+  let found: PriceTier | null = null;
+  for (const t of tiers) {
+    if (quantity >= t.minQty && (t.maxQty === null || quantity <= t.maxQty) && (!found || t.minQty > found.minQty)) found = t;
+  }
+  return found;
+}
+
+function startingPrice(input: PricingInput): ResolvedPrice {
+  const { category } = input;
+  if (category && input.categoryPrice !== null && input.categoryPrice !== undefined) {
+    return { unitPrice: dec(input.categoryPrice), source: 'CATEGORY', tier: null, reason: `price of customer category ${category.code} (${category.name})` };
+  }
+  const reason = category ? `base price (customer category ${category.code} has no price of its own for this variation)` : 'base price';
+  return { unitPrice: dec(input.basePrice), source: 'BASE', tier: null, reason };
 }
 
 export function resolvePrice(input: PricingInput): ResolvedPrice {
   const { category, quantity } = input;
-  let result: ResolvedPrice =
-    input.categoryPrice !== null && input.categoryPrice !== undefined && category
-      ? { unitPrice: dec(input.categoryPrice), source: 'CATEGORY', tier: null, reason: `price of customer category ${category.code} (${category.name})` }
-      : { unitPrice: dec(input.basePrice), source: 'BASE', tier: null, reason: 'base price' };
+  const result = startingPrice(input);
   const tier = tierFor(input.tiers, quantity);
-  if (tier && category && !category.wholesaleAccess) {
+  if (!tier) return result;
+  if (category && !category.wholesaleAccess) {
     return { ...result, reason: `${result.reason}; customer category ${category.code} has no wholesale access` };
   }
-  if (tier && dec(tier.price).lt(result.unitPrice)) {
-    const range = tier.maxQty === null ? `${tier.minQty}+` : `${tier.minQty}-${tier.maxQty}`;
-    result = { unitPrice: dec(tier.price), source: 'WHOLESALE', tier, reason: `wholesale tier ${range} units for quantity ${quantity}` };
+  if (!dec(tier.price).lt(result.unitPrice)) {
+    return { ...result, reason: `${result.reason}; the wholesale tier ${tierRange(tier)} is not lower` };
   }
-  return result;
+  return { unitPrice: dec(tier.price), source: 'WHOLESALE', tier, reason: `wholesale tier ${tierRange(tier)} units for quantity ${quantity}` };
 }

@@ -4,6 +4,10 @@ import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
+// Writes (seed 002 create / update, and delete), one file each.
+import './mutations/customer-category-create.js';
+import './mutations/customer-category-update.js';
+import './mutations/customer-category-delete.js';
 
 builder.prismaNode('CustomerCategory', {
   description: 'A kind of customer with its own prices and access to discounts and wholesale prices.',
@@ -44,6 +48,17 @@ builder.queryFields((t) => ({
       ctx.prisma.customerCategory.findMany({ ...query, where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
   }),
 }));
+
+builder.queryField('customerCategoryByCode', (t) =>
+  t.prismaField({
+    type: 'CustomerCategory',
+    nullable: true,
+    description: 'One customer category by its code, e.g. "Y": its price access (seed 002 GET /order/check-price/{code}); null when none has the code.',
+    args: { code: t.arg.string({ required: true, description: 'The code, exact and case-sensitive.' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.customerCategory.findUnique({ ...query, where: { tenantId_code: { tenantId: ctx.tenantId, code: args.code } } }),
+  }),
+);
 
 byIdQuery('CustomerCategory', {
   description: 'One customer category by global id.',

@@ -15,30 +15,48 @@ export class DiscountFormatError extends DomainError {
   }
 }
 
-const MAX_STEPS = 10;
-const STEP = /^(\d{1,3})(?:\.(\d{1,4}))?/;
+export const MAX_DISCOUNT_STEPS = 10;
+export const MAX_PERCENT_DECIMALS = 4;
+const MAX_LENGTH = 120;
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
 /**
  * Parses "55.05+3" into percentages [55.05, 3]. Each step is 0..100 with at most
- * 4 decimals; spaces around "+" are allowed; at most 10 steps.
+ * 4 decimals; spaces and tabs around "+" are allowed; at most 10 steps. A
+ * malformed string throws DiscountFormatError at the first offending character.
  */
 export function parseCascadedDiscount(input: string): Decimal[] {
+  if (input.length > MAX_LENGTH) throw new DiscountFormatError(input, MAX_LENGTH, `at most ${MAX_LENGTH} characters`);
   const steps: Decimal[] = [];
   let position = 0;
   const skipSpaces = () => {
-    while (input[position] === ' ') position++;
+    while (isSpace(input[position])) position++;
   };
   skipSpaces();
-  if (position >= input.length) throw new DiscountFormatError(input, position, 'expected a percentage');
+  if (position >= input.length) throw new DiscountFormatError(input, position, 'expected a percentage such as 5 or 55.05+3');
   for (;;) {
-    const match = STEP.exec(input.slice(position));
-    if (!match) throw new DiscountFormatError(input, position, 'expected a number such as 5 or 55.05');
-    const value = new Decimal(match[0]);
-    if (value.gt(100)) throw new DiscountFormatError(input, position, 'a percentage cannot exceed 100');
+    const start = position;
+    if (steps.length === MAX_DISCOUNT_STEPS) throw new DiscountFormatError(input, start, `at most ${MAX_DISCOUNT_STEPS} steps`);
+    while (isDigit(input[position])) position++;
+    if (position === start) {
+      const reason = input[position] === '-' ? 'a percentage cannot be negative' : 'expected a number such as 5 or 55.05';
+      throw new DiscountFormatError(input, position, reason);
+    }
+    if (input[position] === '.') {
+      position++;
+      const fraction = position;
+      while (isDigit(input[position])) position++;
+      if (position === fraction) throw new DiscountFormatError(input, fraction, 'expected digits after "."');
+      if (position - fraction > MAX_PERCENT_DECIMALS) {
+        throw new DiscountFormatError(input, fraction + MAX_PERCENT_DECIMALS, `at most ${MAX_PERCENT_DECIMALS} decimal places`);
+      }
+    }
+    if (input[position] === ',') throw new DiscountFormatError(input, position, 'use "." as the decimal separator and "+" between steps');
+    const value = new Decimal(input.slice(start, position));
+    if (value.gt(100)) throw new DiscountFormatError(input, start, 'a percentage cannot exceed 100');
     steps.push(value);
-    if (steps.length > MAX_STEPS) throw new DiscountFormatError(input, position, `at most ${MAX_STEPS} steps`);
-    position += match[0].length;
-    if (/^\d|^\./.test(input.slice(position))) throw new DiscountFormatError(input, position, 'too many digits');
     skipSpaces();
     if (position >= input.length) return steps;
     if (input[position] !== '+') throw new DiscountFormatError(input, position, `unexpected "${input[position]}"; steps are joined with "+"`);
@@ -72,9 +90,13 @@ const NOMINAL = /^\d{1,16}(\.\d{1,2})?$/;
 export function discountAmount(kind: DiscountKind, value: string, base: DecimalLike): Decimal {
   if (kind === 'NOMINAL') {
     const text = value.trim();
-    if (!NOMINAL.test(text)) throw new DiscountFormatError(value, 0, 'expected an amount such as 2500 or 2500.50');
+    const offset = value.length - value.trimStart().length;
+    if (!NOMINAL.test(text)) {
+      const bad = text.search(/[^\d.]/);
+      throw new DiscountFormatError(value, offset + (bad >= 0 ? bad : 0), 'expected an amount such as 2500 or 2500.50');
+    }
     const amount = new Decimal(text);
-    if (amount.gt(dec(base))) throw new DiscountFormatError(value, 0, `the discount exceeds the amount it applies to (${money(base).toFixed(2)})`);
+    if (amount.gt(dec(base))) throw new DiscountFormatError(value, offset, `the discount exceeds the amount it applies to (${money(base).toFixed(2)})`);
     return amount;
   }
   const steps = parseCascadedDiscount(value);

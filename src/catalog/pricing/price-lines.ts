@@ -1,0 +1,96 @@
+// The prices order lines get: loads what resolvePrice needs for many lines at once
+// (the customer's category, the variations' base, category and wholesale prices)
+// in a constant number of statements, then resolves each line. No GraphQL here.
+import type { Tx } from '../../db/transaction.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { dec, type Decimal } from '../../shared/money.js';
+import { resolvePrice, type PricingCategory, type ResolvedPrice } from '../price-resolution.js';
+
+/** ctx.prisma or a transaction's scope.tx. */
+export type PricingDb = Pick<Tx, 'customer' | 'variation'>;
+
+export interface PriceLine {
+  variationId: number;
+  quantity: number;
+}
+
+export interface LinePrice extends ResolvedPrice {
+  variationId: number;
+  quantity: number;
+  /** The variation's own (base) price. */
+  basePrice: Decimal;
+  /** The customer's category; null for a guest or a customer without category. */
+  category: PricingCategory | null;
+  /** Whether discounts may apply: false when the customer's category has no discount access. */
+  discountAccess: boolean;
+  /** ISO 4217 currency of the variation's prices. */
+  currency: string;
+}
+
+export interface PricingCustomer {
+  category: (PricingCategory & { discountAccess: boolean }) | null;
+}
+
+const categorySelect = { id: true, code: true, name: true, wholesaleAccess: true, discountAccess: true } as const;
+
+/** The customer's category (null when it has none); NotFoundError for a customer not of the tenant. */
+export async function loadPricingCustomer(db: PricingDb, tenantId: number, customerId: number): Promise<PricingCustomer> {
+  const customer = await db.customer.findFirst({
+    where: { id: customerId, tenantId, deletedAt: null },
+    select: { category: { select: categorySelect } },
+  });
+  if (!customer) throw new NotFoundError('Customer', String(customerId));
+  return { category: customer.category };
+}
+
+/**
+ * Resolved prices in line order: one statement for the customer (none for a
+ * guest) and one for every variation with its prices. Throws NotFoundError for a
+ * customer or a variation not of the tenant. Archived variations and quantities
+ * are the caller's to check.
+ */
+export async function priceForLines(db: PricingDb, tenantId: number, customerId: number | null, lines: PriceLine[]): Promise<LinePrice[]> {
+  const customer = customerId === null ? { category: null } : await loadPricingCustomer(db, tenantId, customerId);
+  return priceLinesFor(db, tenantId, customer, lines);
+}
+
+/** priceForLines with the customer already loaded (see loadPricingCustomer). */
+export async function priceLinesFor(db: PricingDb, tenantId: number, customer: PricingCustomer, lines: PriceLine[]): Promise<LinePrice[]> {
+  if (!lines.length) return [];
+  const category = customer.category;
+  const ids = [...new Set(lines.map((l) => l.variationId))];
+  const variations = await db.variation.findMany({
+    where: { tenantId, id: { in: ids } },
+    select: {
+      id: true,
+      price: true,
+      currency: true,
+      categoryPrices: category ? { where: { customerCategoryId: category.id }, select: { price: true } } : false,
+      wholesalePrices: { select: { id: true, minQty: true, maxQty: true, price: true }, orderBy: { minQty: 'asc' } },
+    },
+  });
+  const byId = new Map(variations.map((v) => [v.id, v]));
+  const pricingCategory: PricingCategory | null = category
+    ? { id: category.id, code: category.code, name: category.name, wholesaleAccess: category.wholesaleAccess }
+    : null;
+  return lines.map((line) => {
+    const variation = byId.get(line.variationId);
+    if (!variation) throw new NotFoundError('Variation', String(line.variationId));
+    const resolved = resolvePrice({
+      basePrice: variation.price,
+      categoryPrice: variation.categoryPrices?.[0]?.price ?? null,
+      category: pricingCategory,
+      tiers: variation.wholesalePrices,
+      quantity: line.quantity,
+    });
+    return {
+      ...resolved,
+      variationId: variation.id,
+      quantity: line.quantity,
+      basePrice: dec(variation.price),
+      category: pricingCategory,
+      discountAccess: category ? category.discountAccess : true,
+      currency: variation.currency,
+    };
+  });
+}
