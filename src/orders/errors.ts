@@ -1,0 +1,112 @@
+// Expected failures of order writes (create, edit, transitions). One code each;
+// the GraphQL object types live beside the mutations that return them.
+import { DomainError } from '../shared/errors.js';
+
+// --- order create / edit (helper ordercreate) -------------------------------
+// GraphQL types of these (and OrderNotDraftError below): src/orders/order-create-error-types.ts.
+
+/** An order already exists for this channel and external reference (marketplace order id). */
+export class DuplicateOrderError extends DomainError {
+  readonly code = 'DUPLICATE_ORDER';
+  constructor(
+    readonly channel: string,
+    readonly externalRef: string,
+    readonly existingOrderId: number,
+  ) {
+    super(`An order for ${channel} reference "${externalRef.slice(0, 80)}" already exists`);
+  }
+}
+
+/** The idempotency key was used before with a different input. */
+export class IdempotencyConflictError extends DomainError {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  constructor(
+    readonly idempotencyKey: string,
+    readonly existingOrderId: number,
+  ) {
+    super(`Idempotency key "${idempotencyKey.slice(0, 80)}" was used with a different input`);
+  }
+}
+
+/** The order's status no longer allows editing its lines, parties or costs. */
+export class OrderNotEditableError extends DomainError {
+  readonly code = 'ORDER_NOT_EDITABLE';
+  constructor(
+    readonly orderId: number,
+    readonly status: string,
+  ) {
+    super(`Order ${orderId} cannot be edited in status ${status}`);
+  }
+}
+
+/** The client's expectedVersion is not the order's current version (someone else wrote first). */
+export class VersionConflictError extends DomainError {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(
+    readonly orderId: number,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(`Order ${orderId} is at version ${actualVersion}, not ${expectedVersion}`);
+  }
+}
+
+/** orderPlace on an order that is not a draft. */
+export class OrderNotDraftError extends DomainError {
+  readonly code = 'ORDER_NOT_DRAFT';
+  constructor(readonly orderId: number) {
+    super(`Order ${orderId} is not a draft`);
+  }
+}
+
+// --- transitions (helper transitions) ----------------------------------------
+// GraphQL types: src/orders/transition-error-types.ts.
+
+/** The transition does not leave from the order's status, or does not apply to its kind. */
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(
+    readonly orderId: number,
+    readonly transition: string,
+    readonly from: string,
+    readonly kind: string,
+    /** Statuses the transition leaves from; empty when it does not apply to the order's kind. */
+    readonly allowed: readonly string[],
+  ) {
+    super(
+      allowed.length
+        ? `Cannot ${transition} order ${orderId}: it is ${from}, and ${transition} leaves only from ${allowed.join(', ')}`
+        : `Cannot ${transition} order ${orderId}: ${transition} does not apply to ${kind} orders`,
+    );
+  }
+}
+
+/** A draft can only be placed (orderPlace) or cancelled. */
+export class OrderIsDraftError extends DomainError {
+  readonly code = 'ORDER_IS_DRAFT';
+  constructor(
+    readonly orderId: number,
+    readonly transition: string,
+  ) {
+    super(`Order ${orderId} is a draft: place it before ${transition}`);
+  }
+}
+
+/** orderCancellationRequest while a request is still open. */
+export class CancellationRequestOpenError extends DomainError {
+  readonly code = 'CANCELLATION_REQUEST_OPEN';
+  constructor(
+    readonly orderId: number,
+    readonly requestId: number,
+  ) {
+    super(`Order ${orderId} already has an open cancellation request`);
+  }
+}
+
+/** Approve or reject without an open request. */
+export class NoOpenCancellationRequestError extends DomainError {
+  readonly code = 'NO_OPEN_CANCELLATION_REQUEST';
+  constructor(readonly orderId: number) {
+    super(`Order ${orderId} has no open cancellation request`);
+  }
+}

@@ -1,0 +1,329 @@
+// orderCreate: validates everything, prices the lines from the catalog, computes
+// the totals (order-pricing.ts), then writes the order, its lines, parties and
+// adjustments and the 'create' event in one transaction.
+//
+// Races: the insert runs under a per-tenant transaction-level advisory lock, so
+// order codes are consecutive per tenant and an idempotency key or an external
+// reference is re-checked by whoever gets the lock next. The unique indexes
+// (tenantId, code / idempotencyKey / channel + externalRef) back that up: a
+// P2002 is re-read and answered like the pre-check would have.
+import { createHash } from 'node:crypto';
+import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
+import { Decimal } from '../shared/money.js';
+import { ValidationError } from '../shared/errors.js';
+import { checkText, Problems } from '../shared/validation.js';
+import { appendOrderEvent } from './order-event-log.js';
+import { DuplicateOrderError, IdempotencyConflictError } from './errors.js';
+import { priceOrder, type AdjustmentLineInput } from './order-pricing.js';
+import {
+  checkAdjustment,
+  checkItem,
+  checkParty,
+  checkReferences,
+  checkSellable,
+  clean,
+  DEFAULT_ADJUSTMENT_NAMES,
+  lineWeight,
+  priceLines,
+  loadCustomerPricing,
+  loadVariations,
+  PARTY_ROLES,
+  partyColumns,
+  type CustomerRow,
+  type OrderCreateData,
+  type PartyData,
+} from './order-create-lines.js';
+
+export interface OrderWriteDeps extends TransactionDeps {
+  tenantId: number;
+  requestId?: string;
+  viewer: { actor: string };
+}
+
+export interface OrderCreateResult {
+  orderId: number;
+  /** True when an earlier request with the same idempotency key created the order. */
+  replayed: boolean;
+}
+
+const CHANNEL = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,59}$/;
+/** Class of the advisory lock that serializes order inserts within a tenant (key 2: the tenant id). */
+const ORDER_INSERT_LOCK = 5_001;
+
+/** A stable hash of the input, keys sorted, decimals and dates as text: what "the same input" means. */
+export function inputHash(data: OrderCreateData): string {
+  const { idempotencyKey: _key, ...rest } = data;
+  return createHash('sha256').update(canonical(rest)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Decimal) return JSON.stringify(value.toString());
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+/** `ORD-YYYYMMDD-` of the day (UTC) the order is created. */
+export function codePrefix(at: Date): string {
+  return `ORD-${at.toISOString().slice(0, 10).replaceAll('-', '')}-`;
+}
+
+export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): Promise<OrderCreateResult> {
+  const { tenantId } = deps;
+  const db = deps.prisma;
+  const problems = new Problems();
+
+  // 1. The input's own shape.
+  const idempotencyKey = checkText(problems, ['idempotencyKey'], data.idempotencyKey, { max: 200 }) || null;
+  const code = clean(checkText(problems, ['code'], data.code, { max: 60 }));
+  if (code && !CODE.test(code)) problems.add(['code'], 'may hold letters, digits, "_", ".", "/" and "-" only');
+  const channel = (clean(data.channel) ?? 'offline').toLowerCase();
+  problems.check(CHANNEL.test(channel), ['channel'], 'must be a lower-case code such as "offline" or "shopee"');
+  const externalRef = clean(checkText(problems, ['externalRef'], data.externalRef, { max: 100 }));
+  checkText(problems, ['externalStatus'], data.externalStatus, { max: 100 });
+  checkText(problems, ['salesRep'], data.salesRep, { max: 200 });
+  checkText(problems, ['notes'], data.notes, { max: 5000 });
+  checkText(problems, ['internalNotes'], data.internalNotes, { max: 5000 });
+  if (data.orderedAt && data.orderedAt.getTime() > Date.now() + 24 * 3600_000) problems.add(['orderedAt'], 'must not be in the future');
+  problems.check(data.items.length >= 1 && data.items.length <= 500, ['items'], 'must hold 1 to 500 lines');
+  data.items.forEach((item, index) => checkItem(problems, ['items', index], item));
+  for (const [field] of PARTY_ROLES) {
+    const party = data[field];
+    if (party) checkParty(problems, [field], party);
+  }
+  const adjustments = [...(data.adjustments ?? [])];
+  adjustments.forEach((a, index) => checkAdjustment(problems, ['adjustments', index], a));
+  if (data.discount) checkText(problems, ['discount', 'value'], data.discount.value, { required: true, max: 60 });
+  problems.throwIfAny();
+
+  // 2. Replays and duplicates answer before any catalog work.
+  const hash = inputHash(data);
+  if (idempotencyKey) {
+    const replay = await findReplay(db, tenantId, idempotencyKey, hash);
+    if (replay) return replay;
+  }
+  if (externalRef) await assertNoDuplicate(db, tenantId, channel, externalRef);
+
+  // 3. Everything the ids point at belongs to this tenant (NotFound otherwise).
+  const pricing = await loadCustomerPricing(db, tenantId, data.customerId);
+  const parties = PARTY_ROLES.flatMap(([field, role]) => (data[field] ? [{ field, role, party: data[field]! }] : []));
+  const { customers } = await checkReferences(db, tenantId, {
+    warehouseIds: [data.originWarehouseId, data.destinationWarehouseId].filter((id): id is number => !!id),
+    sourceId: data.sourceId,
+    regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
+    customerIds: [...parties.map((p) => p.party.customerId), pricing.customerId].filter((id): id is number => !!id),
+  });
+  const variations = await loadVariations(db, tenantId, data.items.map((i) => i.variationId));
+  const prices = await priceLines(db, tenantId, pricing, data.items.map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })));
+
+  // 4. Catalog rules and prices.
+  const currencies = new Set<string>();
+  const lines = data.items.map((item, index) => {
+    const variation = variations.get(item.variationId)!;
+    checkSellable(problems, ['items', index, 'variation'], variation);
+    currencies.add(variation.currency);
+    return { item, variation, ...prices[index]! };
+  });
+  if (currencies.size > 1) problems.add(['items'], `all lines must share one currency; got ${[...currencies].join(', ')}`);
+  if (data.discount) adjustments.unshift({ category: 'DISCOUNT', name: null, type: data.discount.type, value: data.discount.value });
+  if (pricing.category && !pricing.category.discountAccess) {
+    data.items.forEach((item, index) => {
+      if (item.discount) problems.add(['items', index, 'discount'], `customer category ${pricing.category!.code} has no discount access`);
+    });
+    if (data.discount) problems.add(['discount'], `customer category ${pricing.category.code} has no discount access`);
+    (data.adjustments ?? []).forEach((a, index) => {
+      if (a.category === 'DISCOUNT') problems.add(['adjustments', index], `customer category ${pricing.category!.code} has no discount access`);
+    });
+  }
+  const adjustmentLines: AdjustmentLineInput[] = adjustments.map((a) => ({
+    category: a.category,
+    name: clean(a.name) ?? DEFAULT_ADJUSTMENT_NAMES[a.category],
+    type: a.type ?? 'NOMINAL',
+    value: a.value.trim(),
+  }));
+  const priced = priceOrder(
+    lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.item.quantity, discount: l.item.discount })),
+    adjustmentLines,
+  );
+  // Paths of adjustments move by one when the order discount was put first.
+  for (const p of priced.problems) {
+    if (data.discount && p.path[0] === 'adjustments' && typeof p.path[1] === 'number') {
+      problems.add(p.path[1] === 0 ? ['discount', 'value'] : ['adjustments', p.path[1] - 1, ...p.path.slice(2)], p.message);
+    } else problems.add(p.path, p.message);
+  }
+  problems.throwIfAny();
+
+  // 5. Write.
+  const partyRows = parties.map(({ role, party }) => ({ tenantId, role, ...partyColumnsFor(party, customers, pricing.customerId, role) }));
+  if (pricing.customerId && !parties.some((p) => p.role === 'BUYER')) {
+    const customer = customers.get(pricing.customerId)!;
+    partyRows.unshift({
+      tenantId,
+      role: 'BUYER',
+      ...partyColumnsFor({ customerId: customer.id }, customers, pricing.customerId, 'BUYER'),
+    });
+  }
+  const t = priced.totals;
+  const orderData = {
+    tenantId,
+    kind: data.kind ?? 'SALE',
+    isDraft: data.isDraft ?? false,
+    channel,
+    sourceId: data.sourceId ?? null,
+    externalRef,
+    externalStatus: clean(data.externalStatus),
+    customerId: pricing.customerId,
+    customerCategoryId: pricing.category?.id ?? null,
+    originWarehouseId: data.originWarehouseId ?? null,
+    destinationWarehouseId: data.destinationWarehouseId ?? null,
+    paymentMethod: data.paymentMethod ?? null,
+    currency: [...currencies][0] ?? 'IDR',
+    subtotal: t.subtotal.toFixed(2),
+    itemDiscountTotal: t.itemDiscount.toFixed(2),
+    shippingTotal: t.shipping.toFixed(2),
+    discountTotal: t.discount.toFixed(2),
+    taxTotal: t.tax.toFixed(2),
+    codFee: t.codFee.toFixed(2),
+    insuranceTotal: t.insurance.toFixed(2),
+    otherCostTotal: t.otherCost.toFixed(2),
+    grandTotal: t.grandTotal.toFixed(2),
+    weightGrams: lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0),
+    notes: clean(data.notes),
+    internalNotes: clean(data.internalNotes),
+    salesRep: clean(data.salesRep),
+    ...(data.orderedAt ? { orderedAt: data.orderedAt } : {}),
+    idempotencyKey,
+    idempotencyHash: idempotencyKey ? hash : null,
+    createdBy: deps.viewer.actor,
+    items: {
+      createMany: {
+        data: lines.map((l, index) => ({
+          tenantId,
+          variationId: l.variation.id,
+          sku: l.variation.sku,
+          productName: l.variation.productName,
+          variationName: l.variation.name,
+          quantity: l.item.quantity,
+          unit: clean(l.item.unit)?.toUpperCase() ?? 'PCS',
+          unitPrice: l.unitPrice.toFixed(2),
+          priceSource: l.priceSource,
+          discountType: l.item.discount?.type ?? null,
+          discountValue: l.item.discount?.value.trim() ?? null,
+          discountAmount: priced.lines[index]!.discountAmount.toFixed(2),
+          lineTotal: priced.lines[index]!.lineTotal.toFixed(2),
+          weightGrams: lineWeight(l.variation, l.item.quantity),
+          externalLineId: clean(l.item.externalLineId),
+          note: clean(l.item.note),
+        })),
+      },
+    },
+    parties: { createMany: { data: partyRows } },
+    adjustments: {
+      createMany: {
+        data: priced.adjustments.map((a) => ({ tenantId, category: a.category, name: a.name, type: a.type, value: a.value, amount: a.amount.toFixed(2) })),
+      },
+    },
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction(deps, async (scope) => {
+        await lockOrderInserts(scope, tenantId);
+        if (idempotencyKey) {
+          const replay = await findReplay(scope.tx, tenantId, idempotencyKey, hash);
+          if (replay) return replay;
+        }
+        if (externalRef) await assertNoDuplicate(scope.tx, tenantId, channel, externalRef);
+        const orderCode = code ?? (await nextCode(scope, tenantId));
+        if (code && (await scope.tx.order.findFirst({ where: { tenantId, code }, select: { id: true } }))) {
+          throw new ValidationError([{ path: ['code'], message: `order code ${code} is already used` }]);
+        }
+        const order = await scope.tx.order.create({
+          data: { ...orderData, code: orderCode },
+          select: { id: true, status: true },
+        });
+        await appendOrderEvent(scope, {
+          tenantId,
+          orderId: order.id,
+          type: 'create',
+          fromStatus: null,
+          toStatus: order.status,
+          actor: deps.viewer.actor,
+          requestId: deps.requestId ?? null,
+          note: orderData.isDraft ? 'draft' : null,
+        });
+        return { orderId: order.id, replayed: false };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Someone won the race without the lock's help (PGlite or a crossed lock); answer as the pre-check would.
+      if (idempotencyKey) {
+        const replay = await findReplay(db, tenantId, idempotencyKey, hash);
+        if (replay) return replay;
+      }
+      if (externalRef) await assertNoDuplicate(db, tenantId, channel, externalRef);
+      if (code) throw new ValidationError([{ path: ['code'], message: `order code ${code} is already used` }]);
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
+function partyColumnsFor(
+  party: PartyData,
+  customers: Map<number, CustomerRow>,
+  orderCustomerId: number | null,
+  role: string,
+) {
+  // The buyer of a customer's order is that customer unless another is named.
+  const customerId = party.customerId ?? (role === 'BUYER' ? orderCustomerId : null);
+  const customer = customerId ? customers.get(customerId) : undefined;
+  return partyColumns({ ...party, customerId }, customer);
+}
+
+async function lockOrderInserts(scope: TransactionScope, tenantId: number) {
+  await scope.tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ORDER_INSERT_LOCK}::int, ${tenantId}::int)`;
+}
+
+/** The next `ORD-YYYYMMDD-NNNNN` of the tenant for today; run under the insert lock. */
+async function nextCode(scope: TransactionScope, tenantId: number): Promise<string> {
+  const prefix = codePrefix(new Date());
+  const last = await scope.tx.order.findFirst({
+    where: { tenantId, code: { startsWith: prefix } },
+    orderBy: { code: 'desc' },
+    select: { code: true },
+  });
+  const n = last ? Number(last.code.slice(prefix.length)) || 0 : 0;
+  return `${prefix}${String(n + 1).padStart(5, '0')}`;
+}
+
+type OrderReader = Pick<TransactionScope['tx'], 'order'>;
+
+async function findReplay(db: OrderReader, tenantId: number, idempotencyKey: string, hash: string): Promise<OrderCreateResult | null> {
+  const existing = await db.order.findUnique({
+    where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } },
+    select: { id: true, idempotencyHash: true },
+  });
+  if (!existing) return null;
+  if (existing.idempotencyHash !== hash) throw new IdempotencyConflictError(idempotencyKey, existing.id);
+  return { orderId: existing.id, replayed: true };
+}
+
+async function assertNoDuplicate(db: OrderReader, tenantId: number, channel: string, externalRef: string) {
+  const existing = await db.order.findUnique({
+    where: { tenantId_channel_externalRef: { tenantId, channel, externalRef } },
+    select: { id: true },
+  });
+  if (existing) throw new DuplicateOrderError(channel, externalRef, existing.id);
+}
