@@ -9,6 +9,7 @@ import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { refreshPaymentStatus } from '../payments/payment-service.js';
 import { OrderNotDraftError, OrderNotEditableError, VersionConflictError } from './errors.js';
 import { priceOrder, type OrderTotalsFigures } from './order-pricing.js';
 import type { OrderWriteDeps } from './order-create-service.js';
@@ -385,6 +386,8 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
         update: columns,
       });
     }
+    // The stored payment status follows the new grand total (a paid order that grows is partly paid).
+    await refreshPaymentStatus(scope, tenantId, order.id);
     await appendOrderEvent(scope, {
       tenantId,
       orderId: order.id,

@@ -2,7 +2,7 @@
 // totals recomputed, version bumped, an 'edit' event; dry runs write nothing;
 // typed errors for a status that forbids editing and for a stale version.
 import { describe, expect, it } from 'vitest';
-import { OcOrderCreateDocument, OcOrderEditDocument, type OrderCreateInput, type OrderEditInput } from '../generated/graphql.js';
+import { OcOrderCreateDocument, OcOrderEditDocument, PaymentRecordDocument, type OrderCreateInput, type OrderEditInput } from '../generated/graphql.js';
 import { query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -60,6 +60,18 @@ async function edit(t: TestTenant, input: OrderEditInput) {
 }
 
 describe('orderEdit', () => {
+  it('keeps the stored payment status in step when a paid order grows', async () => {
+    const { t, xl, order } = await pendingOrder();
+    const paid = await query(t.key, PaymentRecordDocument, { input: { order: order.id, method: 'CASH', amount: order.totals.grandTotal } });
+    expect(paid.paymentRecord.__typename).toBe('PaymentRecordPayload');
+    expect((await t.prisma.order.findUniqueOrThrow({ where: { id: dbId(order.id) } })).paymentStatus).toBe('PAID');
+    const result = await edit(t, { order: order.id, addItems: [{ variation: gid('Variation', xl.id), quantity: 1 }] });
+    expect(result.__typename).toBe('OrderEditPayload');
+    const stored = await t.prisma.order.findUniqueOrThrow({ where: { id: dbId(order.id) } });
+    expect(stored.paymentStatus).toBe('PARTIALLY_PAID');
+    expect(stored.grandTotal.toFixed(2)).toBe('217000.00');
+  });
+
   it('adds, updates and removes lines, replaces the recipient and costs, recomputes totals and writes an edit event', async () => {
     const { t, xl, order, itemM, itemL } = await pendingOrder();
     expect(order.totals).toMatchObject({ subtotal: '160000.00', discount: '16000.00', shipping: '10000.00', grandTotal: '154000.00' });
