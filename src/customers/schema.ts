@@ -5,23 +5,20 @@ import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import { DateRange, sortInput } from '../graphql/sorting.js';
-import { CustomerStatus, type OrderStatus } from '../db/generated/prisma/enums.js';
+import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import { customerWhere } from './filters.js';
+import { CustomerStatusEnum } from './customer-status.js';
 import './customer-categories.js';
 import './regions.js';
-
-// Registered on the Prisma enum object, so other domains may name `CustomerStatus` as a type too.
-export const CustomerStatusEnum = builder.enumType(CustomerStatus, {
-  name: 'CustomerStatus',
-  description: 'Where a customer stands with the tenant (seed 002 activation status).',
-  values: {
-    PENDING: { description: 'Asked to become a customer (seed 002 "R"); awaiting acceptance.' },
-    ACTIVE: { description: 'An active customer (seed 002 "Y").' },
-    INACTIVE: { description: 'Not active (seed 002 "N" / "T"), e.g. a storefront account not yet activated.' },
-    REFUSED: { description: 'The request to become a customer was refused.' },
-    BLOCKED: { description: 'Blocked: may not order.' },
-  },
-});
+// Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
+import './customer-lifecycle-schema.js';
+import './mutations/customer-create.js';
+import './mutations/customer-update.js';
+import './mutations/customer-delete.js';
+import './mutations/customer-transitions.js';
+import './mutations/customer-address-add.js';
+import './mutations/customer-address-update.js';
+import './mutations/customer-address-remove.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -164,6 +161,7 @@ builder.queryFields((t) => ({
 }));
 
 byIdQuery('Customer', {
-  description: 'One customer by global id (deleted ones too).',
+  description: 'One customer by global id; a deleted customer is still found (with `deletedAt` set) so the customer of an order can be fetched.',
   idDescription: 'Global id of the customer.',
 });
+
