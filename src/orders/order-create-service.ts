@@ -125,6 +125,11 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
     customerIds: [...parties.map((p) => p.party.customerId), pricing.customerId].filter((id): id is number => !!id),
   });
+  // Only customers in good standing order (seed 002 activation status).
+  const orderCustomer = pricing.customerId ? customers.get(pricing.customerId) : undefined;
+  if (orderCustomer && orderCustomer.status !== 'ACTIVE') {
+    problems.add(['customer'], `customer ${orderCustomer.name} is ${orderCustomer.status.toLowerCase()} and cannot order`);
+  }
   const variations = await loadVariations(db, tenantId, data.items.map((i) => i.variationId));
   const prices = await priceLines(db, tenantId, pricing, data.items.map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })));
 

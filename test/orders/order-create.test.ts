@@ -315,6 +315,18 @@ describe('orderCreate tenant isolation', () => {
     expect(await counts(theirs.t)).toEqual(beforeTheirs);
   });
 
+  it.each(['BLOCKED', 'REFUSED', 'PENDING'] as const)('refuses an order for a %s customer and writes nothing', async (status) => {
+    const f = await shop();
+    await f.t.prisma.customer.update({ where: { id: f.customer.id }, data: { status } });
+    const before = await counts(f.t);
+    const data = await query(f.t.key, OcOrderCreateDocument, {
+      input: { customer: gid('Customer', f.customer.id), items: [{ variation: gid('Variation', f.red.id), quantity: 1 }] },
+    });
+    expect(data.orderCreate).toMatchObject({ __typename: 'ValidationError' });
+    expect(JSON.stringify(data.orderCreate)).toContain(`is ${status.toLowerCase()} and cannot order`);
+    expect(await counts(f.t)).toEqual(before);
+  });
+
   it('refuses a global id of the wrong type', async () => {
     const f = await shop();
     const result = await execute(f.t.key, OcOrderCreateDocument, { input: { items: [{ variation: gid('Customer', f.customer.id), quantity: 1 }] } });
