@@ -1,0 +1,20 @@
+// Entry of the catalog write side: error types, then one module per mutation.
+import './error-types.js';
+import './mutations/product-create.js';
+import './mutations/product-update.js';
+import './mutations/product-archive.js';
+import './mutations/product-unarchive.js';
+import './mutations/product-delete.js';
+import './mutations/variation-create.js';
+import './mutations/variation-update.js';
+import './mutations/variation-archive.js';
+import './mutations/variation-unarchive.js';
+import './mutations/variation-delete.js';
+import './mutations/sku-generate.js';
+import './mutations/sku-check.js';
+import './mutations/product-category-create.js';
+import './mutations/product-category-update.js';
+import './mutations/product-category-delete.js';
+import './mutations/supplier-create.js';
+import './mutations/supplier-update.js';
+import './mutations/supplier-delete.js';
