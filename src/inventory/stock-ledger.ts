@@ -30,7 +30,7 @@ export interface StockBalance {
  * tracked (OWN). Throws InsufficientStockError when on hand would go negative or
  * reserved would exceed on hand (available below zero); nothing is written then.
  */
-export async function changeStock(scope: TransactionScope, change: StockChange): Promise<StockBalance> {
+export async function changeStock(scope: TransactionScope, change: StockChange): Promise<StockBalance & { movementId: number }> {
   const { tx } = scope;
   const { tenantId, variationId, warehouseId, onHandDelta, reservedDelta } = change;
   const update = () => tx.$queryRaw<StockBalance[]>`
@@ -56,7 +56,8 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
     if (!rows.length) throw insufficient(change, { onHand: 0, reserved: 0 });
   }
   const balance = { onHand: Number(rows[0]!.onHand), reserved: Number(rows[0]!.reserved) };
-  await tx.stockMovement.create({
+  const movement = await tx.stockMovement.create({
+    select: { id: true },
     data: {
       tenantId,
       variationId,
@@ -72,7 +73,7 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
     },
   });
   scope.publish('stockLevelChanged', { tenantId, variationId, warehouseId, ...balance, at: new Date().toISOString() });
-  return balance;
+  return { ...balance, movementId: movement.id };
 }
 
 function insufficient(change: StockChange, current: StockBalance): InsufficientStockError {
