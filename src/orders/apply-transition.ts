@@ -1,0 +1,134 @@
+// applyTransition: the only writer of Order.status. In one transaction it moves
+// the order with a conditional UPDATE (status still one the transition leaves
+// from, and the client's expectedVersion when given), bumps the version, stamps
+// the step's time, runs the table's effects (stock, shipments, returns, ...) and
+// appends the OrderEvent, which queues the live event for after commit. Any
+// typed error (insufficient stock, validation, ...) rolls all of it back.
+import type { OrderStatus } from '../db/generated/prisma/enums.js';
+import type { Prisma } from '../db/generated/prisma/client.js';
+import { transaction, type TransactionScope } from '../db/transaction.js';
+import { NotFoundError } from '../shared/errors.js';
+import { checkText, Problems } from '../shared/validation.js';
+import { EFFECTS } from './effects/effect-registry.js';
+import type { TransitionInput } from './effects/effect-context.js';
+import { InvalidTransitionError, VersionConflictError } from './errors.js';
+import { appendOrderEvent } from './order-event-log.js';
+import type { OrderWriteDeps } from './order-create-service.js';
+import { assertApplicable, canLeave, rule } from './state-machine.js';
+import type { TransitionName } from './transitions.js';
+
+/** The column each target status stamps. */
+const STEP_TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutationInput>> = {
+  CONFIRMED: 'confirmedAt',
+  PROCESSING: 'processedAt',
+  PACKED: 'packedAt',
+  SHIPPED: 'shippedAt',
+  COMPLETED: 'completedAt',
+  CANCELLED: 'cancelledAt',
+  RETURNED: 'returnedAt',
+};
+
+export interface TransitionRequest {
+  orderId: number;
+  transition: TransitionName;
+  expectedVersion?: number | null;
+  input?: TransitionInput;
+}
+
+export interface TransitionResult {
+  orderId: number;
+  eventId: number;
+}
+
+export function applyTransition(deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
+  const input = checkInput(request.transition, request.input ?? {});
+  return transaction(deps, (scope) => applyTransitionInScope(scope, deps, { ...request, input }));
+}
+
+/** The same, inside a transaction the caller holds (cancellation approval runs `cancel` this way). */
+export async function applyTransitionInScope(scope: TransactionScope, deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
+  const { tenantId } = deps;
+  const { tx } = scope;
+  const input = request.input ?? {};
+  const name = request.transition;
+  const transition = rule(name);
+  const order = await tx.order.findFirst({
+    where: { id: request.orderId, tenantId },
+    select: { id: true, code: true, status: true, kind: true, isDraft: true, version: true, originWarehouseId: true, destinationWarehouseId: true, pickupOption: true },
+  });
+  if (!order) throw new NotFoundError('Order', String(request.orderId));
+  // A stale version first: the client decided on a state that is gone.
+  const expected = request.expectedVersion;
+  if (expected != null && expected !== order.version) throw new VersionConflictError(order.id, expected, order.version);
+  assertApplicable(order, name);
+  if (input.courierId != null) {
+    const courier = await tx.courier.findFirst({ where: { id: input.courierId, tenantId }, select: { id: true } });
+    if (!courier) throw new NotFoundError('Courier', String(input.courierId));
+  }
+
+  const stamp = STEP_TIMESTAMP[transition.to];
+  const moved = await tx.order.updateMany({
+    where: {
+      id: order.id,
+      tenantId,
+      status: { in: [...transition.from] },
+      ...(expected != null ? { version: expected } : {}),
+    },
+    data: { status: transition.to, version: { increment: 1 }, ...(stamp ? { [stamp]: new Date() } : {}) },
+  });
+  if (moved.count !== 1) {
+    // Someone else wrote first; say what the order is now.
+    const now = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, kind: true, isDraft: true, version: true } });
+    if (expected != null && now.version !== expected) throw new VersionConflictError(order.id, expected, now.version);
+    if (!canLeave(name, now.status)) throw new InvalidTransitionError(order.id, name, now.status, now.kind, transition.from);
+    assertApplicable({ id: order.id, ...now }, name);
+    throw new VersionConflictError(order.id, expected ?? order.version, now.version);
+  }
+
+  const actor = deps.viewer.actor;
+  // The event first and the effects last: stock rows are the contended ones, so
+  // their locks are taken as late as possible and held only until COMMIT.
+  const event = await appendOrderEvent(scope, {
+    tenantId,
+    orderId: order.id,
+    type: name,
+    fromStatus: order.status,
+    toStatus: transition.to,
+    actor,
+    reason: input.cancelReason ?? input.reason ?? null,
+    note: input.note ?? null,
+    requestId: deps.requestId ?? null,
+  });
+  for (const effect of transition.effects) {
+    await EFFECTS[effect]({ scope, tenantId, actor, transition: name, from: order.status, to: transition.to, order, input });
+  }
+  return { orderId: order.id, eventId: event.id };
+}
+
+/**
+ * Shape checks that need no database: required fields of the table entry, text
+ * lengths, quantities. Every problem is reported at once, paths relative to the input.
+ */
+export function checkInput(name: TransitionName, input: TransitionInput): TransitionInput {
+  const problems = new Problems();
+  for (const spec of rule(name).input) {
+    const value = input[spec.key];
+    if (spec.required && (value == null || (typeof value === 'string' && !value.trim()))) problems.add([spec.name], 'is required');
+  }
+  const text = (key: 'note' | 'reason' | 'serviceName' | 'trackingNumber' | 'returnBy', max: number) => {
+    const spec = rule(name).input.find((s) => s.key === key);
+    return checkText(problems, [spec?.name ?? key], input[key], { max });
+  };
+  const checked: TransitionInput = {
+    ...input,
+    note: text('note', 1000) ?? null,
+    reason: text('reason', 500) ?? null,
+    serviceName: text('serviceName', 100) ?? null,
+    trackingNumber: text('trackingNumber', 100) ?? null,
+    returnBy: text('returnBy', 100) ?? null,
+  };
+  if ((input.allocations?.length ?? 0) > 500) problems.add(['allocations'], 'at most 500 entries');
+  if ((input.returnLines?.length ?? 0) > 500) problems.add(['lines'], 'at most 500 entries');
+  problems.throwIfAny();
+  return checked;
+}

@@ -1,0 +1,23 @@
+// Effect names of the transition table -> the functions that run them.
+import type { EffectName } from '../transitions.js';
+import { createShipment } from './create-shipment.js';
+import type { Effect } from './effect-context.js';
+import { receiveStock } from './receive-stock.js';
+import { recordCancellation } from './record-cancellation.js';
+import { recordReturn, restock } from './record-return.js';
+import { releaseStock } from './release-stock.js';
+import { reserveStock } from './reserve-stock.js';
+import { setPickupOption } from './set-pickup-option.js';
+import { shipStock } from './ship-stock.js';
+
+export const EFFECTS: Record<EffectName, Effect> = {
+  reserveStock,
+  releaseStock,
+  shipStock,
+  createShipment,
+  setPickupOption,
+  recordCancellation,
+  recordReturn,
+  restock,
+  receiveStock,
+};

@@ -1,0 +1,117 @@
+// reserveStock (the `process` transition, seed 000 allocate): reserves every
+// OWN-stock line per warehouse and records the allocation. Explicit allocations
+// from the input must cover each line exactly; otherwise the order's origin
+// warehouse takes it all, or else the active warehouses with the most available
+// stock, split across them when one is not enough. Supplier and preorder lines
+// are not counted and get no allocation.
+import { changeStock } from '../../inventory/stock-ledger.js';
+import { InsufficientStockError } from '../../inventory/errors.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { Problems } from '../../shared/validation.js';
+import { ownStockLines, type EffectContext } from './effect-context.js';
+
+type Plan = Array<{ itemId: number; variationId: number; warehouseId: number; quantity: number }>;
+
+export async function reserveStock(ctx: EffectContext): Promise<void> {
+  const lines = await ownStockLines(ctx);
+  const plan = ctx.input.allocations?.length ? await explicitPlan(ctx, lines) : null;
+  if (plan) {
+    for (const step of plan) await reserve(ctx, step);
+    return;
+  }
+  for (const line of lines) {
+    const already = line.allocations.reduce((sum, a) => sum + a.quantity, 0);
+    const need = line.quantity - already;
+    if (need <= 0) continue;
+    if (ctx.order.originWarehouseId != null) {
+      const level = await ctx.scope.tx.stockLevel.findUnique({
+        where: { variationId_warehouseId: { variationId: line.variationId, warehouseId: ctx.order.originWarehouseId } },
+        select: { onHand: true, reserved: true },
+      });
+      const available = level ? level.onHand - level.reserved : 0;
+      // Known short already: fail without queueing for the stock row's lock.
+      if (available < need) throw new InsufficientStockError(line.variationId, ctx.order.originWarehouseId, need, Math.max(available, 0));
+      await reserve(ctx, { itemId: line.id, variationId: line.variationId, warehouseId: ctx.order.originWarehouseId, quantity: need });
+      continue;
+    }
+    await reserveFromBest(ctx, line.id, line.variationId, need);
+  }
+}
+
+/** Greedy over the active warehouses, most available first; the remainder (if any) fails with the typed error. */
+async function reserveFromBest(ctx: EffectContext, itemId: number, variationId: number, need: number): Promise<void> {
+  const levels = await ctx.scope.tx.stockLevel.findMany({
+    where: { tenantId: ctx.tenantId, variationId, warehouse: { isActive: true } },
+    select: { warehouseId: true, onHand: true, reserved: true },
+  });
+  const candidates = levels
+    .map((level) => ({ warehouseId: level.warehouseId, available: level.onHand - level.reserved }))
+    .sort((a, b) => b.available - a.available || a.warehouseId - b.warehouseId);
+  let remaining = need;
+  for (const candidate of candidates) {
+    if (remaining <= 0) break;
+    const take = Math.min(candidate.available, remaining);
+    if (take <= 0) continue;
+    await reserve(ctx, { itemId, variationId, warehouseId: candidate.warehouseId, quantity: take });
+    candidate.available -= take;
+    remaining -= take;
+  }
+  if (remaining <= 0) return;
+  // What was read is committed data: the units are not there. Fail without taking the stock row's lock.
+  const best = candidates[0];
+  throw new InsufficientStockError(variationId, best?.warehouseId ?? 0, remaining, Math.max(best?.available ?? 0, 0));
+}
+
+async function reserve(ctx: EffectContext, step: Plan[number]): Promise<void> {
+  // The allocation row first: the stock row is the contended one, locked last and held until COMMIT.
+  await ctx.scope.tx.orderItemAllocation.upsert({
+    where: { orderItemId_warehouseId: { orderItemId: step.itemId, warehouseId: step.warehouseId } },
+    create: { tenantId: ctx.tenantId, orderItemId: step.itemId, warehouseId: step.warehouseId, quantity: step.quantity },
+    update: { quantity: { increment: step.quantity } },
+  });
+  await changeStock(ctx.scope, {
+    tenantId: ctx.tenantId,
+    variationId: step.variationId,
+    warehouseId: step.warehouseId,
+    onHandDelta: 0,
+    reservedDelta: step.quantity,
+    kind: 'RESERVATION',
+    description: `allocate order ${ctx.order.code}`,
+    actor: ctx.actor,
+    orderId: ctx.order.id,
+  });
+}
+
+async function explicitPlan(ctx: EffectContext, lines: Awaited<ReturnType<typeof ownStockLines>>): Promise<Plan> {
+  const problems = new Problems();
+  const allocations = ctx.input.allocations ?? [];
+  const byId = new Map(lines.map((line) => [line.id, line]));
+  const warehouseIds = [...new Set(allocations.map((a) => a.warehouseId))];
+  const warehouses = await ctx.scope.tx.warehouse.findMany({ where: { tenantId: ctx.tenantId, id: { in: warehouseIds } }, select: { id: true, isActive: true } });
+  const known = new Map(warehouses.map((w) => [w.id, w]));
+  const missing = warehouseIds.find((id) => !known.has(id));
+  if (missing != null) throw new NotFoundError('Warehouse', String(missing));
+  const allItems = await ctx.scope.tx.orderItem.findMany({ where: { orderId: ctx.order.id }, select: { id: true } });
+  const onOrder = new Set(allItems.map((item) => item.id));
+  const totals = new Map<number, number>();
+  const plan: Plan = [];
+  allocations.forEach((allocation, index) => {
+    const line = byId.get(allocation.itemId);
+    if (!onOrder.has(allocation.itemId)) problems.add(['allocations', index, 'item'], 'is not a line of this order');
+    else if (!line) problems.add(['allocations', index, 'item'], 'is not an own-stock line (supplier and preorder stock is not allocated)');
+    if (!known.get(allocation.warehouseId)?.isActive && known.has(allocation.warehouseId)) {
+      problems.add(['allocations', index, 'warehouse'], 'is inactive');
+    }
+    if (!Number.isInteger(allocation.quantity) || allocation.quantity < 1) problems.add(['allocations', index, 'quantity'], 'must be a whole number of at least 1');
+    if (line) {
+      totals.set(line.id, (totals.get(line.id) ?? 0) + allocation.quantity);
+      plan.push({ itemId: line.id, variationId: line.variationId, warehouseId: allocation.warehouseId, quantity: allocation.quantity });
+    }
+  });
+  for (const line of lines) {
+    const total = totals.get(line.id) ?? 0;
+    if (total !== line.quantity) problems.add(['allocations'], `line ${line.sku} (${line.quantity} units) is allocated ${total}`);
+  }
+  problems.throwIfAny();
+  return plan;
+}

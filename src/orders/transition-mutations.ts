@@ -1,0 +1,6 @@
+// Entry of the order lifecycle's write side (issue 5 transitions), imported by src/graphql/schema.ts.
+import './transition-error-types.js';
+import './order-available-transitions.js';
+import './mutations/order-transitions.js';
+import './mutations/order-cancellation-requests.js';
+import './mutations/orders-transition.js';

@@ -1,0 +1,270 @@
+// The order lifecycle as data (DESIGN.md status table, seed 001 flow, seed 000
+// transitions). Every transition mutation, Order.availableTransitions, the bulk
+// mutation, the checks and the tests read this table. Pure: no I/O.
+import type { CancellationRequestStatus, OrderKind, OrderStatus, Role } from '../db/generated/prisma/enums.js';
+
+export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'RETURNED'] as const satisfies readonly OrderStatus[];
+export const ORDER_KINDS = ['SALE', 'REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'] as const satisfies readonly OrderKind[];
+
+/** Where the lifecycle ends; only a return may follow COMPLETED (sales). */
+export const FINAL_STATUSES: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED', 'RETURNED'];
+/** Where a new order starts. */
+export const INITIAL_STATUS: OrderStatus = 'PENDING';
+
+/** Kinds that move goods between the tenant's own warehouses (seed 000). */
+const TRANSFER_KINDS: readonly OrderKind[] = ['REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'];
+
+export type EffectName =
+  /** Reserve the OWN-stock units per warehouse (explicit allocations or the strategy); writes OrderItemAllocation. */
+  | 'reserveStock'
+  /** Release what is reserved and not shipped; drops the allocations. */
+  | 'releaseStock'
+  /** Take the reserved units out of on hand (SHIPMENT movements). */
+  | 'shipStock'
+  /** One Shipment per allocating warehouse (an open one is reused), with courier and tracking number. */
+  | 'createShipment'
+  /** Record the pickup option chosen when packing (seed 001). */
+  | 'setPickupOption'
+  /** Record the cancel reason, note and who cancelled; open cancellation requests are approved. */
+  | 'recordCancellation'
+  /** Write OrderReturn and its lines. */
+  | 'recordReturn'
+  /** Put returned units back on hand (RETURN movements) when the input asks for it. */
+  | 'restock'
+  /** Book the shipped units into the destination warehouse (TRANSFER_IN movements). */
+  | 'receiveStock';
+
+/** Input fields a transition takes besides `order` and `expectedVersion`. `key` is the field of TransitionInput. */
+export interface TransitionInputSpec {
+  /** GraphQL input field name of the transition's mutation. */
+  name: string;
+  key: TransitionInputKey;
+  type: 'String' | 'Boolean' | 'ID' | 'CancelReason' | 'PickupOption' | '[OrderAllocationInput!]' | '[OrderReturnLineInput!]';
+  required: boolean;
+  description: string;
+}
+
+export type TransitionInputKey =
+  | 'note'
+  | 'cancelReason'
+  | 'reason'
+  | 'pickupOption'
+  | 'courierId'
+  | 'serviceName'
+  | 'trackingNumber'
+  | 'allocations'
+  | 'returnBy'
+  | 'restock'
+  | 'returnLines';
+
+export interface TransitionRule {
+  /** Mutation that runs it. */
+  mutation: string;
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  input: readonly TransitionInputSpec[];
+  /** Roles that may run it (enforced by issue 7's permission plugin). */
+  roles: readonly Role[];
+  /** Run in this order inside the transition's transaction. */
+  effects: readonly EffectName[];
+  /** Order kinds it applies to. */
+  kinds: readonly OrderKind[];
+  /** The seed endpoints it stands for. */
+  seeds: readonly string[];
+  description: string;
+}
+
+const note: TransitionInputSpec = { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text kept on the order event.' };
+const STAFF: readonly Role[] = ['OWNER', 'ADMIN', 'STAFF'];
+const FLOOR: readonly Role[] = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'];
+
+export const TRANSITIONS = {
+  confirm: {
+    mutation: 'orderConfirm',
+    from: ['PENDING'],
+    to: 'CONFIRMED',
+    input: [note],
+    roles: STAFF,
+    effects: [],
+    kinds: ORDER_KINDS,
+    seeds: ['000 PUT /orders/{id}/confirms', '004 status Baru -> (confirmed)'],
+    description: 'Payment or approval received: the order is ready for processing (seed 001 to_process).',
+  },
+  setPending: {
+    mutation: 'orderSetPending',
+    from: ['CONFIRMED', 'PROCESSING'],
+    to: 'PENDING',
+    input: [{ name: 'reason', key: 'reason', type: 'String', required: true, description: 'Why the order waits again (a PENDING reason of the catalogue, or free text).' }, note],
+    roles: STAFF,
+    effects: ['releaseStock'],
+    kinds: ORDER_KINDS,
+    seeds: ['000 PUT /orders/{id}/pendings'],
+    description: 'Back to PENDING with a reason; reserved stock is released.',
+  },
+  process: {
+    mutation: 'orderProcess',
+    from: ['CONFIRMED'],
+    to: 'PROCESSING',
+    input: [
+      {
+        name: 'allocations',
+        key: 'allocations',
+        type: '[OrderAllocationInput!]',
+        required: false,
+        description: 'Units per line and warehouse; when left out the origin warehouse, else the warehouses with the most available stock, are used.',
+      },
+      note,
+    ],
+    roles: FLOOR,
+    effects: ['reserveStock'],
+    kinds: ORDER_KINDS,
+    seeds: ['001 POST fulfillment/set-process', '000 PUT /orders/{id}/allocates', '000 POST|PUT /orders/{id}/order-item-stocks', '004 status Diproses'],
+    description: 'Allocates: reserves the OWN-stock units per warehouse.',
+  },
+  pack: {
+    mutation: 'orderPack',
+    from: ['PROCESSING'],
+    to: 'PACKED',
+    input: [{ name: 'pickupOption', key: 'pickupOption', type: 'PickupOption', required: false, description: 'Courier pickup slot (seed 001 pickup_option).' }, note],
+    roles: FLOOR,
+    effects: ['setPickupOption'],
+    kinds: ORDER_KINDS,
+    seeds: ['001 POST fulfillment/set-packed', '001 POST fulfillment/set-process-packed (bulk: ordersTransition)'],
+    description: 'Packed and waiting for the courier.',
+  },
+  ship: {
+    mutation: 'orderShip',
+    from: ['PROCESSING', 'PACKED'],
+    to: 'SHIPPED',
+    input: [
+      { name: 'courier', key: 'courierId', type: 'ID', required: false, description: 'Global id of the courier.' },
+      { name: 'serviceName', key: 'serviceName', type: 'String', required: false, description: 'Courier service, e.g. "REG".' },
+      { name: 'trackingNumber', key: 'trackingNumber', type: 'String', required: false, description: 'Air waybill / tracking number.' },
+      note,
+    ],
+    roles: FLOOR,
+    effects: ['shipStock', 'createShipment'],
+    kinds: ORDER_KINDS,
+    seeds: ['001 POST fulfillment/ship', '000 PUT /orders/{id}/ships', '004 status Terkirim'],
+    description: 'Handed to the courier: reserved units leave the warehouses and a shipment per warehouse is recorded.',
+  },
+  complete: {
+    mutation: 'orderComplete',
+    from: ['SHIPPED'],
+    to: 'COMPLETED',
+    input: [note],
+    roles: STAFF,
+    effects: [],
+    kinds: ORDER_KINDS,
+    seeds: ['001 POST fulfillment/completed', '000 PUT /orders/{id}/fulfilled'],
+    description: 'Delivered to the customer (seed 000 fulfilled).',
+  },
+  validate: {
+    mutation: 'orderValidate',
+    from: ['SHIPPED'],
+    to: 'COMPLETED',
+    input: [note],
+    roles: FLOOR,
+    effects: ['receiveStock'],
+    kinds: TRANSFER_KINDS,
+    seeds: ['000 PUT /orders/{id}/validate'],
+    description: "The receiving warehouse checked the goods of a transfer order: shipped units are booked into the order's destination warehouse.",
+  },
+  cancel: {
+    mutation: 'orderCancel',
+    from: ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'],
+    to: 'CANCELLED',
+    input: [
+      { name: 'reason', key: 'cancelReason', type: 'CancelReason', required: true, description: 'Why (seed 001 cancel_by).' },
+      { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text (seed 001 cancel_reason).' },
+    ],
+    roles: STAFF,
+    effects: ['releaseStock', 'recordCancellation'],
+    kinds: ORDER_KINDS,
+    seeds: ['001 POST fulfillment/cancel', '000 PUT /orders/{id}/cancel', '004 status Batal'],
+    description: 'Ended before shipping; reserved stock is released.',
+  },
+  return: {
+    mutation: 'orderReturn',
+    from: ['SHIPPED', 'COMPLETED'],
+    to: 'RETURNED',
+    input: [
+      { name: 'returnBy', key: 'returnBy', type: 'String', required: true, description: 'Who asked for it, e.g. "customer_request" (seed 001 return_by).' },
+      { name: 'reason', key: 'reason', type: 'String', required: false, description: 'Why it came back (seed 001 return_reason).' },
+      { name: 'restock', key: 'restock', type: 'Boolean', required: false, description: 'Put the units back on hand where they shipped from (default true).' },
+      { name: 'lines', key: 'returnLines', type: '[OrderReturnLineInput!]', required: false, description: 'Units per line; default every shipped unit.' },
+      note,
+    ],
+    roles: STAFF,
+    effects: ['recordReturn', 'restock'],
+    kinds: ['SALE'],
+    seeds: ['001 POST fulfillment/return'],
+    description: 'Came back after shipping; units are restocked unless the input says not to. Transfer kinds use a RETURN order instead.',
+  },
+} as const satisfies Record<string, TransitionRule>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+
+// ---------------------------------------------------------------- cancellation requests
+// Their own small lifecycle (seed 001 cancel requests): requested by a buyer or
+// a channel, then approved (which runs the order's `cancel`) or rejected.
+
+export interface CancellationRequestRule {
+  mutation: string;
+  /** Request statuses it leaves from; null = no open request. */
+  from: readonly (CancellationRequestStatus | null)[];
+  to: CancellationRequestStatus;
+  /** Order statuses in which it may run. */
+  orderFrom: readonly OrderStatus[];
+  /** Order transition run in the same transaction. */
+  orderTransition: TransitionName | null;
+  input: readonly TransitionInputSpec[];
+  roles: readonly Role[];
+  seeds: readonly string[];
+  description: string;
+}
+
+export const CANCELLATION_REQUEST_TRANSITIONS = {
+  request: {
+    mutation: 'orderCancellationRequest',
+    from: [null],
+    to: 'REQUESTED',
+    orderFrom: TRANSITIONS.cancel.from,
+    orderTransition: null,
+    input: [
+      { name: 'reason', key: 'cancelReason', type: 'CancelReason', required: true, description: 'Why the cancellation is asked for.' },
+      { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text.' },
+    ],
+    roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'],
+    seeds: ['001 POST fulfillment/cancel with direct_cancel: false'],
+    description: 'A buyer or channel asks to cancel; the order keeps its status until someone decides.',
+  },
+  approve: {
+    mutation: 'orderCancellationApprove',
+    from: ['REQUESTED'],
+    to: 'APPROVED',
+    orderFrom: TRANSITIONS.cancel.from,
+    orderTransition: 'cancel',
+    input: [note],
+    roles: STAFF,
+    seeds: ['001 POST fulfillment/approve-cancel'],
+    description: 'Grants the open request: the order is cancelled with its reason.',
+  },
+  reject: {
+    mutation: 'orderCancellationReject',
+    from: ['REQUESTED'],
+    to: 'REJECTED',
+    orderFrom: ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED'],
+    orderTransition: null,
+    input: [note],
+    roles: STAFF,
+    seeds: ['001 POST fulfillment/reject-cancel'],
+    description: 'Refuses the open request; the order goes on.',
+  },
+} as const satisfies Record<string, CancellationRequestRule>;
+
+export type CancellationRequestTransitionName = keyof typeof CANCELLATION_REQUEST_TRANSITIONS;
+
+/** The bulk mutation and its result limit (seed 001 bulk packing, seed 003 batch status). */
+export const BULK_TRANSITION_LIMIT = 100;
