@@ -5,6 +5,11 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { hasPermission, type Permission } from '../auth/permissions.js';
+import type { Role } from '../db/generated/prisma/enums.js';
+import PermissionsPlugin from './permissions-plugin.js';
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Decimal } from '../shared/money.js';
@@ -15,6 +20,7 @@ import ConventionsPlugin, { MAX_PAGE_SIZE } from './conventions-plugin.js';
 export interface BuilderTypes {
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: { permission: Permission; roles: readonly Role[] };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -26,7 +32,19 @@ export interface BuilderTypes {
 }
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
+  // Scope auth first, so a refused call stops before any other plugin's work; the
+  // permissions plugin gives each mutation and guarded field its scopes from the matrix.
+  plugins: [ScopeAuthPlugin, PermissionsPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      permission: (permission: Permission) => hasPermission(ctx.viewer.role, permission),
+      roles: (roles: readonly Role[]) => roles.includes(ctx.viewer.role),
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new GraphQLError(`An API key with role ${ctx.viewer.role} may not use ${info.parentType.name}.${info.fieldName}`, {
+        extensions: { code: 'FORBIDDEN' },
+      }),
+  },
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -51,8 +51,10 @@ const OrderTransitionRef = builder.objectRef<TransitionName>('OrderTransition').
 builder.prismaObjectField('Order', 'availableTransitions', (t) =>
   t.field({
     type: [OrderTransitionRef],
-    description: 'Transitions this order can take now, given its status, kind and whether it is a draft (a draft can only be cancelled).',
+    description:
+      "Transitions this order can take now and the caller's role may run, given its status, kind and whether it is a draft (a draft can only be cancelled).",
     select: { status: true, kind: true, isDraft: true },
-    resolve: (order) => availableTransitions(order.status, order.kind, order.isDraft),
+    resolve: (order, _args, ctx) =>
+      availableTransitions(order.status, order.kind, order.isDraft).filter((name) => (TRANSITIONS[name].roles as readonly string[]).includes(ctx.viewer.role)),
   }),
 );

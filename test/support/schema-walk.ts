@@ -89,7 +89,7 @@ export function sampleInput(type: GraphQLInputType, inputName: string, options: 
     }
     return value;
   }
-  if (isEnumType(inner)) return inner.getValues()[0]!.value;
+  if (isEnumType(inner)) return inner.getValues()[0]!.name;
   if (isScalarType(inner)) {
     if (inner.name === 'ID') return options.idFor(inputName) ?? 'eHg6MQ==';
     return options.scalar ? options.scalar(inner, inputName) : sampleScalar(inner.name);
