@@ -18,6 +18,10 @@ import { DomainError } from './shared/errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMemoryBus } from './events/memory-bus.js';
 import type { EventBus } from './events/topics.js';
+import { createRedisBus } from './events/redis-bus.js';
+import { setLiveSettings } from './events/live-settings.js';
+import { attachWebSocket, type LiveServerContext, type LiveSocket } from './events/websocket-server.js';
+import { labelHttpPlugin } from './shipments/label-http.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
@@ -28,10 +32,12 @@ export interface AppOptions {
 }
 
 export interface App {
-  yoga: YogaServerInstance<Record<string, never>, Context>;
+  yoga: YogaServerInstance<LiveServerContext, Context>;
   db: Database;
   log: Logger;
   events: EventBus;
+  /** Open WebSocket connections (graphql-ws). */
+  liveConnections(): number;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
   start(port?: number, host?: string): Promise<number>;
   /**
@@ -96,7 +102,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (created) log.info('demo data seeded');
   }
 
-  const events = options.events ?? createMemoryBus();
+  // A bus given by the caller is the caller's to close.
+  const ownsEvents = !options.events;
+  const events =
+    options.events ??
+    (config.redisUrl
+      ? createRedisBus(config.redisUrl, { log, maxQueued: config.live.maxQueuedEvents })
+      : createMemoryBus({ maxQueued: config.live.maxQueuedEvents }));
+  setLiveSettings(events, { countsCoalesceMs: config.live.countsCoalesceMs });
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
   const requestIds = new WeakMap<Request, string>();
   const requestIdOf = (request: Request) => {
@@ -188,31 +201,34 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   };
 
-  const yoga = createYoga<Record<string, never>, Context>({
+  // Yoga masks with it over HTTP and SSE; the WebSocket server with it for shared event results.
+  function maskError(error: unknown, message: string): Error {
+    const located = error instanceof GraphQLError ? error : undefined;
+    const idError = located && globalIdInputError(located);
+    if (idError) return idError;
+    const original = located?.originalError;
+    if (located && (!original || original instanceof GraphQLError) && isRequestError(located)) return asRequestError(located);
+    if (original instanceof GraphQLError || (located && !original)) return error as Error;
+    // Driver errors, bugs, DomainErrors a field did not declare: the client learns only where.
+    const cause = original ?? error;
+    if (!(typeof cause === 'object' && cause && loggedErrors.has(cause))) log.error({ err: cause }, 'unexpected error');
+    return new GraphQLError(message, {
+      nodes: located?.nodes,
+      source: located?.source,
+      positions: located?.positions,
+      path: located?.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  }
+
+  const yoga = createYoga<LiveServerContext, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: false,
     maskedErrors: {
-      maskError(error, message): Error {
-        const located = error instanceof GraphQLError ? error : undefined;
-        const idError = located && globalIdInputError(located);
-        if (idError) return idError;
-        const original = located?.originalError;
-        if (located && (!original || original instanceof GraphQLError) && isRequestError(located)) return asRequestError(located);
-        if (original instanceof GraphQLError || (located && !original)) return error as Error;
-        // Driver errors, bugs, DomainErrors a field did not declare: the client learns only where.
-        const cause = original ?? error;
-        if (!(typeof cause === 'object' && cause && loggedErrors.has(cause))) log.error({ err: cause }, 'unexpected error');
-        return new GraphQLError(message, {
-          nodes: located?.nodes,
-          source: located?.source,
-          positions: located?.positions,
-          path: located?.path,
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        });
-      },
+      maskError,
     },
     graphiql: config.production
       ? false
@@ -221,9 +237,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           defaultQuery: DEFAULT_QUERY,
           headers: demo ? JSON.stringify({ Authorization: `Bearer ${demo.DEMO_API_KEY}` }, null, 2) : undefined,
           shouldPersistHeaders: false,
+          // Subscriptions in GraphiQL go over graphql-ws; the headers above become connectionParams.
+          subscriptionsProtocol: 'WS',
         },
     plugins: [
       requestIdPlugin,
+      labelHttpPlugin({ authenticator, prisma: db.prisma, events, log }),
       ...(config.production ? [noSuggestionsPlugin] : []),
       useReadinessCheck({
         endpoint: '/readyz',
@@ -236,9 +255,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         },
       }),
     ],
-    context: async ({ request }): Promise<Context> => {
-      const requestId = requestIdOf(request);
-      const viewer = await authenticator.authenticateHeader(request.headers.get('authorization'));
+    context: async ({ request, liveViewer, liveRequestId }): Promise<Context> => {
+      // A WebSocket operation was authenticated once, at connection_init.
+      const requestId = liveRequestId ?? requestIdOf(request);
+      const viewer = liveViewer ?? (await authenticator.authenticateHeader(request.headers.get('authorization')));
       if (typeof viewer === 'string') {
         throw new GraphQLError(AUTH_FAILURE_MESSAGES[viewer], {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
@@ -257,6 +277,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   let server: Server | undefined;
+  let live: LiveSocket | undefined;
   // Responses being written, so a stop can tell their keep-alive clients to go.
   const inFlight = new Set<ServerResponse>();
   let stopping = false;
@@ -266,9 +287,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     db,
     log,
     events,
+    liveConnections: () => live?.connections() ?? 0,
     start(port = config.port, host = config.host) {
       const s = createServer(yoga);
       server = s;
+      live = attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError });
       s.on('request', (_req, res: ServerResponse) => {
         inFlight.add(res);
         res.once('close', () => {
@@ -288,7 +311,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         server = undefined;
         stopping = true;
         for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
-        await new Promise<void>((resolve) => {
+        const closing = new Promise<void>((resolve) => {
           s.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
           s.closeIdleConnections();
@@ -299,7 +322,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           deadline.unref();
           s.once('close', () => clearTimeout(deadline));
         });
-      }
+        // Subscriptions end (SSE streams finish, WebSocket clients get 1001) so their
+        // connections do not hold the stop until the deadline.
+        await live?.close();
+        live = undefined;
+        if (ownsEvents) await events.close?.();
+        await closing;
+      } else if (ownsEvents) await events.close?.();
       if (ownsDatabase) await db.close();
     },
   };

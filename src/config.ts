@@ -22,6 +22,23 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long a successful API key lookup is reused in memory (0 = look the key up on every request). */
   apiKeyCacheMs: number;
+  /** Subscriptions over WebSocket and SSE. */
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** WebSocket ping interval; a socket that misses a pong by the next ping is dropped (0 = no pings). */
+  keepAliveMs: number;
+  /** Operations one WebSocket connection may run at once. */
+  maxSubscriptionsPerConnection: number;
+  /** Subscriptions one API key may hold at once on this instance, over all its connections. */
+  maxSubscriptionsPerKey: number;
+  /** A WebSocket whose unsent bytes exceed this is closed (slow consumer). */
+  maxBufferedBytes: number;
+  /** Events queued for one subscription before it is ended as too slow. */
+  maxQueuedEvents: number;
+  /** orderStatusCountsChanged re-counts at most once per this window per tenant. */
+  countsCoalesceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     apiKeyCacheMs: integer(env, 'API_KEY_CACHE_MS', 10_000, 0, 3_600_000),
+    live: {
+      keepAliveMs: integer(env, 'LIVE_KEEPALIVE_MS', 12_000, 0, 600_000),
+      maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
+      maxSubscriptionsPerKey: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_KEY', 1_000, 1, 1_000_000),
+      maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1_048_576, 1_024, 1_073_741_824),
+      maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
+      countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),
+    },
   };
 }

@@ -1,17 +1,19 @@
-// The default EventBus: Yoga's in-process pub/sub.
-import { createPubSub } from 'graphql-yoga';
-import type { EventBus, Topic, Topics } from './topics.js';
+// The default EventBus: in-process, for one instance. Events go straight to this
+// instance's subscribers (per tenant, with bounded queues: src/events/fanout.ts).
+import { createFanout } from './fanout.js';
+import type { EventBus } from './topics.js';
 
-type YogaTopics = { [T in Topic]: [Topics[T]] };
-
-export function createMemoryBus(): EventBus {
-  const pubsub = createPubSub<YogaTopics>();
+export function createMemoryBus(options: { maxQueued?: number } = {}): EventBus {
+  const fanout = createFanout({ maxQueued: options.maxQueued });
   return {
     publish(topic, payload) {
-      (pubsub.publish as (t: string, p: unknown) => void)(topic, payload);
+      fanout.dispatch(topic, payload);
     },
-    subscribe(topic) {
-      return pubsub.subscribe(topic) as AsyncIterable<never>;
+    subscribe: (topic, tenantId) => fanout.subscribe(topic, tenantId),
+    subscriberCount: (tenantId) => fanout.size(tenantId),
+    ready: () => Promise.resolve(),
+    async close() {
+      fanout.closeAll();
     },
   };
 }

@@ -57,8 +57,23 @@ export interface Topics {
 
 export type Topic = keyof Topics;
 
-/** Publishes events. In-memory by default; the live issue adds Redis between instances. */
+export const TOPICS: readonly Topic[] = ['orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged'];
+
+/**
+ * Publishes and delivers events: in-memory (src/events/memory-bus.ts) or through
+ * Redis between instances (src/events/redis-bus.ts). Publishing never throws.
+ */
 export interface EventBus {
   publish<T extends Topic>(topic: T, payload: Topics[T]): void;
-  subscribe<T extends Topic>(topic: T): AsyncIterable<Topics[T]>;
+  /**
+   * Events of one topic for one tenant; every tenant when tenantId is left out
+   * (tests and internal watchers, never a client). `return()` unsubscribes.
+   */
+  subscribe<T extends Topic>(topic: T, tenantId?: number): AsyncIterableIterator<Topics[T]>;
+  /** Subscriptions attached on this instance, of one tenant when given (tests wait on it; the benchmark reports it). */
+  subscriberCount?(tenantId?: number): number;
+  /** Resolves once events can flow (Redis connected and subscribed); at once in memory. */
+  ready?(): Promise<void>;
+  /** Ends every subscription and releases connections. */
+  close?(): Promise<void>;
 }

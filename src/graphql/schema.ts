@@ -6,11 +6,18 @@ import './errors.js';
 import './sorting.js';
 import '../auth/schema.js';
 import '../catalog/schema.js';
+import '../catalog/mutations.js';
 import '../customers/schema.js';
 import '../inventory/schema.js';
+import '../inventory/mutations.js';
 import '../orders/schema.js';
+import '../orders/order-create-mutations.js';
 import '../shipments/schema.js';
 import '../payments/schema.js';
+import '../catalog/pricing/schema.js';
+import '../orders/comment-mutations.js';
+import '../orders/transition-mutations.js';
+import '../events/live-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

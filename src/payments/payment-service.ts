@@ -80,7 +80,7 @@ function checkPaidAt(problems: Problems, paidAt: Date | null | undefined, now: D
  * Re-derives the payment status from the order's rows and stores the copy the read
  * side filters on. The caller holds the order lock.
  */
-async function syncPaymentStatus(scope: TransactionScope, order: LockedOrder): Promise<PaymentStatus> {
+async function syncPaymentStatus(scope: TransactionScope, order: LockedOrder, bumpVersion = true): Promise<PaymentStatus> {
   const payments = await scope.tx.payment.findMany({
     where: { orderId: order.id },
     select: { kind: true, amount: true, paidAt: true },
@@ -91,7 +91,7 @@ async function syncPaymentStatus(scope: TransactionScope, order: LockedOrder): P
     .reduce<Date | null>((latest, p) => (!latest || p.paidAt > latest ? p.paidAt : latest), null);
   await scope.tx.order.update({
     where: { id: order.id },
-    data: { paymentStatus: status, paidAt: status === 'PAID' ? lastPaidAt : null, version: { increment: 1 } },
+    data: { paymentStatus: status, paidAt: status === 'PAID' ? lastPaidAt : null, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
   });
   return status;
 }
@@ -99,10 +99,10 @@ async function syncPaymentStatus(scope: TransactionScope, order: LockedOrder): P
 /**
  * For other writers that change an order's grand total (order edits): re-derives
  * and stores the payment status in their transaction, e.g. PAID -> PARTIALLY_PAID
- * when an edit raises the total.
+ * when an edit raises the total. The caller's own write has bumped the version.
  */
 export async function refreshPaymentStatus(scope: TransactionScope, tenantId: number, orderId: number): Promise<PaymentStatus> {
-  return syncPaymentStatus(scope, await lockOrder(scope, tenantId, orderId));
+  return syncPaymentStatus(scope, await lockOrder(scope, tenantId, orderId), false);
 }
 
 export async function recordPayment(deps: PaymentDeps, input: PaymentRecordInput): Promise<PaymentWritten> {

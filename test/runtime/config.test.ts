@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       dbPoolSize: 10,
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,
+      live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250 },
     });
   });
 

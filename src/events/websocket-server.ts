@@ -1,0 +1,238 @@
+// graphql-ws on the HTTP server's /graphql path (one port), executing through Yoga
+// so its plugins (masking, logging) apply as over HTTP. The API key is checked
+// once, at connection_init (connectionParams.authorization "Bearer og_..." or
+// connectionParams.apiKey; a browser may send the Authorization header on the
+// upgrade instead); a bad key closes the socket with 4403. Limits: subscriptions
+// per connection and per key, and a socket whose unsent bytes pass a bound is
+// closed as a slow consumer.
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
+import type { Context, Viewer } from '../graphql/context.js';
+import type { LiveConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+
+/** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
+export interface LiveServerContext {
+  liveViewer?: Viewer;
+  liveRequestId?: string;
+}
+
+/** Close code for a socket that does not read what it is sent. */
+export const SLOW_CONSUMER_CLOSE = 4008;
+
+interface ConnectionState {
+  viewer?: Viewer;
+  connectionId: string;
+  /** Release functions of this connection's running operations, by operation id. */
+  operations: Map<string, () => void>;
+}
+
+type Extra = { socket: WebSocket; state?: ConnectionState };
+
+type Run = (args: ExecutionArgs) => unknown;
+interface Enveloped {
+  execute: Run;
+  subscribe: Run;
+  /** Same tenant, role, document and variables: the same result for the same event. */
+  shareKey: string;
+  /** The app's error masking (Yoga's normalized execute would re-subscribe a subscription operation). */
+  maskError: MaskError;
+}
+
+export type MaskError = (error: unknown, message: string) => Error;
+
+/**
+ * Results per event object, per shareKey. The bus hands one payload object to all
+ * subscribers of a tenant; those who sent the same document with the same variables
+ * under the same role get one execution (and one re-read of the order), not one each.
+ */
+const sharedResults = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * graphql-js subscribe, with the per-event execution shared as above. Errors of the
+ * subscribe step itself go through Yoga's own subscribe, so they are masked as usual.
+ */
+async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
+  const { subscribe, shareKey, maskError } = args.rootValue as Enveloped;
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in (source as object))) return subscribe(args);
+  const events = source as AsyncGenerator<unknown>;
+  // What graphql-js subscribe does per event (execute with the event as root value), plus masking.
+  const run = async (payload: unknown) => {
+    const result = await executeGraphQL({ ...args, rootValue: payload });
+    if (!result.errors) return result;
+    return { ...result, errors: result.errors.map((error) => maskError(error, 'Unexpected error.') as GraphQLError) };
+  };
+  const iterator = {
+    async next() {
+      const result = await events.next();
+      if (result.done) return { value: undefined, done: true };
+      const payload = result.value;
+      if (!payload || typeof payload !== 'object') return { value: (await run(payload)) as ExecutionResult, done: false };
+      let byKey = sharedResults.get(payload);
+      if (!byKey) sharedResults.set(payload, (byKey = new Map()));
+      let shared = byKey.get(shareKey);
+      if (!shared) byKey.set(shareKey, (shared = run(payload)));
+      return { value: (await shared) as ExecutionResult, done: false };
+    },
+    async return() {
+      await events.return?.(undefined);
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await events.return?.(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  } as AsyncGenerator<ExecutionResult>;
+  return iterator;
+}
+
+function keyFromParams(params: Record<string, unknown> | undefined, upgradeHeader: string | undefined): string | undefined {
+  if (params) {
+    for (const [name, value] of Object.entries(params)) {
+      if (typeof value !== 'string') continue;
+      const lower = name.toLowerCase();
+      if (lower === 'authorization') return bearerToken(value) ?? value;
+      if (lower === 'apikey') return value;
+    }
+  }
+  return bearerToken(upgradeHeader);
+}
+
+export interface LiveSocket {
+  /** Sockets open now. */
+  connections(): number;
+  /** Closes every socket (1001 Going away) and stops accepting. */
+  close(): Promise<void>;
+}
+
+export function attachWebSocket(
+  server: Server,
+  options: {
+    yoga: YogaServerInstance<LiveServerContext, Context>;
+    authenticator: Pick<ApiKeyAuthenticator, 'authenticate'>;
+    config: LiveConfig;
+    production: boolean;
+    log: Logger;
+    maskError: MaskError;
+  },
+): LiveSocket {
+  const { yoga, authenticator, config, log } = options;
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const perKey = new Map<number, number>();
+
+  const release = (state: ConnectionState, id: string) => {
+    const done = state.operations.get(id);
+    if (done) {
+      state.operations.delete(id);
+      done();
+    }
+  };
+
+  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      isProd: options.production,
+      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => never }).execute(args),
+      subscribe: (args) => sharedSubscribe(args) as never,
+      onConnect: async (ctx) => {
+        const key = keyFromParams(ctx.connectionParams, ctx.extra.request.headers.authorization);
+        const viewer = await authenticator.authenticate(key);
+        if (typeof viewer === 'string') {
+          log.info({ reason: viewer }, 'websocket refused: bad API key');
+          return false;
+        }
+        ctx.extra.state = { viewer, connectionId: randomUUID(), operations: new Map() };
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const state = ctx.extra.state!;
+        const viewer = state.viewer!;
+        if (state.operations.size >= config.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`At most ${config.maxSubscriptionsPerConnection} operations per connection`, { extensions: { code: 'LIMIT_EXCEEDED' } })];
+        }
+        const held = perKey.get(viewer.apiKeyId) ?? 0;
+        if (held >= config.maxSubscriptionsPerKey) {
+          return [new GraphQLError(`At most ${config.maxSubscriptionsPerKey} subscriptions per API key`, { extensions: { code: 'LIMIT_EXCEEDED' } })];
+        }
+        perKey.set(viewer.apiKeyId, held + 1);
+        state.operations.set(id, () => {
+          const n = (perKey.get(viewer.apiKeyId) ?? 1) - 1;
+          if (n > 0) perKey.set(viewer.apiKeyId, n);
+          else perKey.delete(viewer.apiKeyId);
+        });
+        try {
+          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+            liveViewer: viewer,
+            liveRequestId: `${state.connectionId}:${id}`,
+            params: payload,
+          });
+          const document = parse(payload.query);
+          const errors = validate(schema, document);
+          if (errors.length) {
+            release(state, id);
+            return errors;
+          }
+          const args: ExecutionArgs = {
+            schema,
+            operationName: payload.operationName,
+            document,
+            variableValues: payload.variables,
+            contextValue: await contextFactory(),
+            rootValue: {
+              execute,
+              subscribe,
+              shareKey: JSON.stringify([viewer.tenantId, viewer.role, payload.query, payload.operationName ?? null, payload.variables ?? null]),
+              maskError: options.maskError,
+            } satisfies Enveloped,
+          };
+          return args;
+        } catch (error) {
+          release(state, id);
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      },
+      onNext: (ctx) => {
+        const socket = ctx.extra.socket;
+        if (socket.bufferedAmount > config.maxBufferedBytes) {
+          log.warn({ bufferedAmount: socket.bufferedAmount, connectionId: ctx.extra.state?.connectionId }, 'websocket closed: slow consumer');
+          socket.close(SLOW_CONSUMER_CLOSE, 'Slow consumer');
+        }
+      },
+      onComplete: (ctx, id) => {
+        if (ctx.extra.state) release(ctx.extra.state, id);
+      },
+      onError: (ctx, id) => {
+        if (ctx.extra.state) release(ctx.extra.state, id);
+      },
+      onClose: (ctx) => {
+        const state = ctx.extra.state;
+        if (state) for (const id of [...state.operations.keys()]) release(state, id);
+      },
+    },
+    wss,
+    config.keepAliveMs > 0 ? config.keepAliveMs : Infinity,
+  );
+
+  return {
+    connections: () => wss.clients.size,
+    async close() {
+      const sockets = [...wss.clients].filter((socket) => socket.readyState !== socket.CLOSED);
+      const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
+      await disposable.dispose();
+      // A client that does not answer the close handshake is cut off.
+      const deadline = setTimeout(() => sockets.forEach((socket) => socket.terminate()), 2_000);
+      deadline.unref();
+      await closed;
+      clearTimeout(deadline);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'graphql';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createFanout, SlowConsumerError } from '../../src/events/fanout.js';
+import type { StockLevelChanged } from '../../src/events/topics.js';
+import { LiveOrderStatusChangedDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
+import { testApp } from '../support/app.js';
+import { newTenant } from '../support/tenant.js';
+import { attached, liveServer, subscribe, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
+
+const clients: WsClient[] = [];
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+});
+function track(client: WsClient) {
+  clients.push(client);
+  return client;
+}
+
+/** A second app over the shared test database, with its own (small) live limits. */
+async function appWith(env: Record<string, string>): Promise<{ app: App; url: string }> {
+  const { app: shared } = await testApp();
+  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', ...env });
+  const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
+  const port = await app.start(0, '127.0.0.1');
+  return { app, url: `ws://127.0.0.1:${port}/graphql` };
+}
+
+describe('connecting', () => {
+  it.each([
+    ['an unknown key', { authorization: 'Bearer og_unknown_key_00000000000000000000' }],
+    ['a malformed key', { authorization: 'Bearer nope' }],
+    ['no key', {}],
+  ])('closes the socket with 4403 for %s', async (_name, params) => {
+    const { url } = await liveServer();
+    const client = track(wsClient(url, undefined, params));
+    const closed = await withDeadline(client.closed, 5_000, 'socket closed');
+    expect(closed.code).toBe(4403);
+  });
+
+  it('closes the socket with 4403 for a revoked key', async () => {
+    const { url } = await liveServer();
+    const t = await newTenant();
+    const key = await t.apiKey('VIEWER');
+    await t.prisma.apiKey.updateMany({ where: { tenantId: t.id, role: 'VIEWER' }, data: { revokedAt: new Date() } });
+    const client = track(wsClient(url, key));
+    expect((await withDeadline(client.closed, 5_000, 'socket closed')).code).toBe(4403);
+  });
+
+  it('accepts the key as connectionParams.apiKey or Authorization, as GraphiQL sends its headers', async () => {
+    const { app, url } = await liveServer();
+    const t = await newTenant();
+    const viaApiKey = track(wsClient(url, undefined, { apiKey: t.key }));
+    const viaHeader = track(wsClient(url, undefined, { Authorization: `Bearer ${t.key}` }));
+    subscribe(viaApiKey, LiveOrderStatusChangedDocument, {});
+    subscribe(viaHeader, LiveOrderStatusChangedDocument, {});
+    await attached(app, t.id, 2);
+  });
+});
+
+describe('queries over the socket', () => {
+  it('runs a query through Yoga with the viewer of the connection', async () => {
+    const { url } = await liveServer();
+    const t = await newTenant();
+    const result = await subscribe(track(wsClient(url, t.key)), parse('{ viewer { role tenant { slug } } }')).next();
+    expect(result).toEqual({ data: { viewer: { role: 'OWNER', tenant: { slug: t.slug } } } });
+  });
+});
+
+describe('GraphiQL', () => {
+  it('subscribes over graphql-ws out of the box', async () => {
+    const { app } = await liveServer();
+    const response = await app.yoga.fetch('http://ordergraph.test/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/"subscriptionsProtocol":"WS"/);
+  });
+});
+
+describe('limits', () => {
+  it('refuses an operation beyond the cap per connection with LIMIT_EXCEEDED, and frees the slot when one ends', async () => {
+    const { app, url } = await appWith({ LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2' });
+    try {
+      const t = await newTenant();
+      const client = track(wsClient(url, t.key));
+      const one = subscribe(client, LiveOrderStatusChangedDocument, {});
+      subscribe(client, LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 2);
+      const third = subscribe(client, LiveOrderStatusChangedDocument, {});
+      const refused = await third.next();
+      expect(refused.errors?.[0]).toMatchObject({ message: 'At most 2 operations per connection', extensions: { code: 'LIMIT_EXCEEDED' } });
+
+      one.unsubscribe();
+      await until(() => app.events.subscriberCount!(t.id) === 1, 'one subscription left');
+      subscribe(client, LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 2);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('refuses a subscription beyond the cap per API key, over all its connections', async () => {
+    const { app, url } = await appWith({ LIVE_MAX_SUBSCRIPTIONS_PER_KEY: '2' });
+    try {
+      const t = await newTenant();
+      subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {});
+      subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 2);
+      const refused = await subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {}).next();
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
+      // Another key of the same tenant has its own allowance.
+      const other = await t.apiKey('VIEWER');
+      subscribe(track(wsClient(url, other)), LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 3);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('ends a subscription whose queue overflows with SLOW_CONSUMER instead of growing without bound', async () => {
+    const fanout = createFanout({ maxQueued: 3 });
+    const slow = fanout.subscribe('stockLevelChanged', 1);
+    const event = (onHand: number): StockLevelChanged => ({ tenantId: 1, variationId: 1, warehouseId: 1, onHand, reserved: 0, at: '' });
+    for (let i = 0; i < 4; i++) fanout.dispatch('stockLevelChanged', event(i));
+    await expect(slow.next()).rejects.toBeInstanceOf(SlowConsumerError);
+    expect(fanout.size()).toBe(0);
+    // Others are not affected.
+    const fast = fanout.subscribe('stockLevelChanged', 1);
+    fanout.dispatch('stockLevelChanged', event(9));
+    await expect(fast.next()).resolves.toEqual({ value: event(9), done: false });
+  });
+
+  it('hands an event only to subscribers of its tenant', async () => {
+    const fanout = createFanout();
+    const mine = fanout.subscribe('stockLevelChanged', 1);
+    const theirs = fanout.subscribe('stockLevelChanged', 2);
+    fanout.dispatch('stockLevelChanged', { tenantId: 2, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: '' });
+    fanout.dispatch('stockLevelChanged', { tenantId: 1, variationId: 1, warehouseId: 1, onHand: 5, reserved: 0, at: '' });
+    expect((await mine.next()).value?.onHand).toBe(5);
+    expect((await theirs.next()).value?.onHand).toBe(1);
+  });
+});
+
+describe('stopping', () => {
+  it('closes WebSocket connections (1001) and ends subscriptions when the app stops', async () => {
+    const { app, url } = await appWith({});
+    const t = await newTenant();
+    const client = track(wsClient(url, t.key));
+    const sub = subscribe(client, LiveStockLevelChangedDocument, {});
+    await attached(app, t.id);
+    const started = Date.now();
+    await app.stop({ timeoutMs: 10_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await withDeadline(client.closed, 5_000, 'socket closed')).code).toBe(1001);
+    expect(app.liveConnections()).toBe(0);
+    void sub;
+  });
+});
