@@ -111,7 +111,7 @@ STARTED_PID=
 start_ordergraph() { # $1 port, $2 database URL, $3 log, then extra node flags
   local port=$1 url=$2 log=$3
   shift 3
-  NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false \
+  NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 \
     "$OG_NODE" "$@" --import tsx src/main.ts >"$log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")

@@ -22,6 +22,11 @@ import { createRedisBus } from './events/redis-bus.js';
 import { setLiveSettings } from './events/live-settings.js';
 import { attachWebSocket, type LiveServerContext, type LiveSocket } from './events/websocket-server.js';
 import { labelHttpPlugin } from './shipments/label-http.js';
+import { Redis } from 'ioredis';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { limitPlugins } from './limits/limits-plugin.js';
+import { MemoryCostBucket, RedisCostBucket, type CostBucket } from './limits/cost-bucket.js';
+import { bodySizePlugin } from './limits/request-guards.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
@@ -111,6 +116,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       : createMemoryBus({ maxQueued: config.live.maxQueuedEvents }));
   setLiveSettings(events, { countsCoalesceMs: config.live.countsCoalesceMs });
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
+  // The cost budget per key: shared through Redis when instances share one, else per instance.
+  const bucketOptions = { capacity: config.limits.rateLimitCapacity, restoreRate: config.limits.rateLimitRestoreRate };
+  // Fail fast while Redis is away: the bucket falls back to memory rather than hold requests.
+  const bucketRedis =
+    config.redisUrl && bucketOptions.restoreRate > 0
+      ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, lazyConnect: false })
+      : undefined;
+  bucketRedis?.on('error', (error) => log.debug({ err: error }, 'rate limit: Redis unavailable, counting in memory'));
+  const bucket: CostBucket | undefined =
+    bucketOptions.restoreRate === 0
+      ? undefined
+      : bucketRedis
+        ? new RedisCostBucket(bucketOptions, bucketRedis)
+        : new MemoryCostBucket(bucketOptions);
   const requestIds = new WeakMap<Request, string>();
   const requestIdOf = (request: Request) => {
     let id = requestIds.get(request);
@@ -240,8 +259,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           // Subscriptions in GraphiQL go over graphql-ws; the headers above become connectionParams.
           subscriptionsProtocol: 'WS',
         },
+    // Browsers may call from these origins; a bearer key (never a cookie) is the credential.
+    cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false },
+    // Batching stays off: one operation per request, so limits and costs apply per request.
+    batching: false,
     plugins: [
+      bodySizePlugin(config.limits.maxBodyBytes),
+      // A browser form or GET from another site cannot carry these headers without a preflight.
+      useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       requestIdPlugin,
+      ...limitPlugins({ ...config.limits, bucket }),
       labelHttpPlugin({ authenticator, prisma: db.prisma, events, log }),
       ...(config.production ? [noSuggestionsPlugin] : []),
       useReadinessCheck({
@@ -263,6 +290,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         throw new GraphQLError(AUTH_FAILURE_MESSAGES[viewer], {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
         });
+      }
+      // Seed 001's X-Tenant-Id: when a client names a tenant, it must be the key's.
+      const tenantHeader = request?.headers.get('x-tenant-id')?.trim();
+      if (tenantHeader && tenantHeader !== String(viewer.tenantId)) {
+        throw new GraphQLError('X-Tenant-Id does not match the tenant of the API key', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
       }
       return {
         prisma: db.prisma,
@@ -291,7 +323,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     start(port = config.port, host = config.host) {
       const s = createServer(yoga);
       server = s;
-      live = attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError });
+      live = attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins });
       s.on('request', (_req, res: ServerResponse) => {
         inFlight.add(res);
         res.once('close', () => {
@@ -329,6 +361,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (ownsEvents) await events.close?.();
         await closing;
       } else if (ownsEvents) await events.close?.();
+      bucketRedis?.disconnect();
       if (ownsDatabase) await db.close();
     },
   };

@@ -24,6 +24,24 @@ export interface Config {
   apiKeyCacheMs: number;
   /** Subscriptions over WebSocket and SSE. */
   live: LiveConfig;
+  /** What one request, and one API key over time, may ask of the server. */
+  limits: LimitsConfig;
+  /** Origins browsers may call from (CORS, WebSocket); ["*"] = any. */
+  corsOrigins: string[];
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Most one request may cost (src/limits/query-cost.ts). */
+  maxCost: number;
+  /** Cost bucket per API key: size and points restored per second (0 = no rate limit). */
+  rateLimitCapacity: number;
+  rateLimitRestoreRate: number;
+  /** Largest request body accepted (413 above). */
+  maxBodyBytes: number;
 }
 
 export interface LiveConfig {
@@ -78,6 +96,16 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '' || raw === '*') return ['*'];
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(name, `expected origins such as https://shop.example.com, got "${origin}"`);
+  }
+  return list;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -116,5 +144,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
       countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),
     },
+    limits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 100, 1, 1_000),
+      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', 20, 1, 1_000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxCost: integer(env, 'QUERY_MAX_COST', 10_000, 10, 10_000_000),
+      rateLimitCapacity: integer(env, 'RATE_LIMIT_CAPACITY', 50_000, 10, 100_000_000),
+      rateLimitRestoreRate: integer(env, 'RATE_LIMIT_RESTORE_RATE', 5_000, 0, 10_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 104_857_600),
+    },
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
   };
 }

@@ -8,6 +8,7 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { originAllowed } from '../limits/request-guards.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -123,10 +124,18 @@ export function attachWebSocket(
     production: boolean;
     log: Logger;
     maskError: MaskError;
+    /** Browser origins allowed to connect (CORS_ORIGINS); ["*"] = any. */
+    origins?: string[];
   },
 ): LiveSocket {
   const { yoga, authenticator, config, log } = options;
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const origins = options.origins ?? ['*'];
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    // A page of another site must not ride a user's network position into the API.
+    verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
+  });
   const perKey = new Map<number, number>();
 
   const release = (state: ConnectionState, id: string) => {

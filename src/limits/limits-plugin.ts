@@ -18,17 +18,8 @@ export interface LimitOptions {
   maxCost: number;
   /** Per API key, shared by its requests; undefined switches rate limiting off. */
   bucket?: CostBucket;
-  /** Production hides "Did you mean ...?" hints. */
-  blockFieldSuggestions: boolean;
 }
 
-export const DEFAULT_LIMITS = {
-  maxDepth: 12,
-  maxAliases: 30,
-  maxDirectives: 20,
-  maxTokens: 5000,
-  maxCost: 10_000,
-} as const;
 
 export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
   return [
@@ -39,7 +30,8 @@ export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
       maxTokens: { n: options.maxTokens },
       // Cost is ours (below): it also sizes the rate limit and is reported back.
       costLimit: { enabled: false },
-      blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
+      // Production strips suggestions itself (src/app.ts), for every error, not only these.
+      blockFieldSuggestion: { enabled: false },
     }) as Plugin<Context>,
     costPlugin(options),
   ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { COST, operationCost } from '../../src/limits/query-cost.js';
-import { DEFAULT_LIMITS } from '../../src/limits/limits-plugin.js';
+import { loadConfig } from '../../src/config.js';
 
 const schema = buildSchema();
 const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), undefined, variables);
@@ -41,6 +41,6 @@ describe('the cost of a request', () => {
   it('lets GraphiQL introspect the schema within the per-request limit', () => {
     const introspection = cost(getIntrospectionQuery());
     expect(introspection).toBeGreaterThan(100);
-    expect(introspection).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    expect(introspection).toBeLessThanOrEqual(loadConfig({}).limits.maxCost);
   });
 });

@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,
       live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250 },
+      limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
+      corsOrigins: ['*'],
     });
   });
 
@@ -40,8 +42,15 @@ describe('loadConfig', () => {
       DB_POOL_SIZE: '25',
       SHUTDOWN_TIMEOUT_MS: '30000',
       API_KEY_CACHE_MS: '0',
+      QUERY_MAX_DEPTH: '8',
+      QUERY_MAX_COST: '2000',
+      RATE_LIMIT_RESTORE_RATE: '0',
+      MAX_BODY_BYTES: '65536',
+      CORS_ORIGINS: 'https://shop.example.com, http://localhost:3000',
     });
     expect(config).toMatchObject({
+      limits: { maxDepth: 8, maxCost: 2_000, rateLimitRestoreRate: 0, maxBodyBytes: 65_536 },
+      corsOrigins: ['https://shop.example.com', 'http://localhost:3000'],
       port: 8080,
       host: '127.0.0.1',
       databaseUrl: 'postgres://app:secret@db.internal:5432/ordergraph',
@@ -76,6 +85,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
     [{ DEMO: 'maybe' }, 'DEMO', 'DEMO: expected true or false, got "maybe"'],
     [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE', 'DB_POOL_SIZE: expected 1..200, got 0'],
+    [{ QUERY_MAX_DEPTH: '1' }, 'QUERY_MAX_DEPTH', 'QUERY_MAX_DEPTH: expected 2..100, got 1'],
+    [{ CORS_ORIGINS: 'shop.example.com' }, 'CORS_ORIGINS', 'CORS_ORIGINS: expected origins such as https://shop.example.com, got "shop.example.com"'],
     [{ NODE_ENV: 'production', DEMO: 'true' }, 'DEMO', 'DEMO: cannot be on when NODE_ENV=production (the demo key is public)'],
   ])('refuses %j with a message naming %s', (env, variable, message) => {
     const error = configError(env);
