@@ -14,5 +14,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Files in one worker share its modules, so the schema is built and the
+    // database (PGlite) started once per worker, not once per file. Tests keep no
+    // state of their own beyond their tenant, so sharing is safe.
+    isolate: false,
   },
 });

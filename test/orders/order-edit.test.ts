@@ -253,7 +253,7 @@ describe.skipIf(!process.env.DATABASE_URL)('orderEdit racing (PostgreSQL)', () =
       edit(t, { order: order.id, expectedVersion: 1, updateItems: [{ item: itemM, quantity: 4 }] }),
     ]);
     expect(results.map((r) => r.__typename).sort()).toEqual(['OrderEditPayload', 'VersionConflictError']);
-    const stored = await t.prisma.order.findUniqueOrThrow({ where: { id: dbId(order.id) }, include: { events: true } });
+    const stored = await t.prisma.order.findUniqueOrThrow({ where: { id: dbId(order.id) }, include: { events: { orderBy: { sequence: 'asc' } } } });
     expect(stored.version).toBe(2);
     expect(stored.events.map((e) => e.type)).toEqual(['create', 'edit']);
   });

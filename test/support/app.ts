@@ -1,6 +1,5 @@
 // One app per test worker over a real database: in-process PGlite by default,
 // the PostgreSQL of DATABASE_URL when it is set. Tests seed their own tenants.
-import { afterAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -35,10 +34,7 @@ export function testApp(): Promise<TestApp> {
       onQuery: (sql) => statements.push(sql),
     });
     const app = await createApp(config, { database, logger: createLogger(config.logLevel) });
-    afterAll(async () => {
-      await app.stop();
-      await database.close();
-    });
+    // Shared by every test file of this worker (vitest isolate: false); it ends with the worker.
     return {
       app,
       sql: {
