@@ -4,10 +4,12 @@ import { builder } from '../graphql/builder.js';
 import { tenantNode } from '../graphql/ids.js';
 import { AdjustmentCategory, DiscountType } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
+import type { Decimal } from '../shared/money.js';
 
-type Money = Prisma.Decimal;
+// Stored columns (Prisma) or freshly computed figures (an edit's preview).
+type Money = Prisma.Decimal | Decimal;
 
-interface Totals {
+export interface Totals {
   subtotal: Money;
   itemDiscount: Money;
   shipping: Money;
@@ -20,7 +22,7 @@ interface Totals {
   currency: string;
 }
 
-const OrderTotals = builder.objectRef<Totals>('OrderTotals').implement({
+export const OrderTotals = builder.objectRef<Totals>('OrderTotals').implement({
   description: "An order's money figures (seed 001 price_info). Amounts are in `currency`.",
   fields: (t) => ({
     subtotal: t.expose('subtotal', { type: 'Decimal', description: 'Sum of the line totals (after line discounts).' }),

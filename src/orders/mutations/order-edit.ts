@@ -1,5 +1,6 @@
 // orderEdit: seed 001 POST /orders/update, seed 002 PATCH /order, seed 004 PATCH /orders/{id}.
 import { builder } from '../../graphql/builder.js';
+import { OrderTotals } from '../order-totals.js';
 import { decodeIdArg } from '../../graphql/ids.js';
 import { AdjustmentCategoryEnum, DiscountTypeEnum, PartyRoleEnum, PriceSourceEnum } from '../schema.js';
 import { PaymentMethodEnum } from '../../payments/schema.js';
@@ -92,22 +93,6 @@ const OrderEditAdjustment = builder.objectRef<OrderEditResult['adjustments'][num
   }),
 });
 
-const OrderEditTotals = builder.objectRef<OrderEditResult['totals']>('OrderEditTotals').implement({
-  description: 'The totals after the edit (same figures as Order.totals).',
-  fields: (t) => ({
-    subtotal: t.expose('subtotal', { type: 'Decimal', description: 'Sum of the line totals (after line discounts).' }),
-    itemDiscount: t.expose('itemDiscount', { type: 'Decimal', description: 'Sum of the line discounts.' }),
-    shipping: t.expose('shipping', { type: 'Decimal', description: 'Shipping.' }),
-    discount: t.expose('discount', { type: 'Decimal', description: 'Order and shipping discounts.' }),
-    tax: t.expose('tax', { type: 'Decimal', description: 'Tax.' }),
-    codFee: t.expose('codFee', { type: 'Decimal', description: 'COD fee.' }),
-    insurance: t.expose('insurance', { type: 'Decimal', description: 'Insurance.' }),
-    otherCost: t.expose('otherCost', { type: 'Decimal', description: 'Other costs and packing.' }),
-    grandTotal: t.expose('grandTotal', { type: 'Decimal', description: 'What the buyer pays.' }),
-    currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
-  }),
-});
-
 const OrderStockEffect = builder.objectRef<StockEffect>('OrderStockEffect').implement({
   description: 'How the edit changes the units the order will need of one variation.',
   fields: (t) => ({
@@ -136,7 +121,7 @@ const OrderEditPayload = builder.objectRef<OrderEditResult>('OrderEditPayload').
     version: t.exposeInt('version', { description: 'The order version after the edit (the current one after a dry run).' }),
     lines: t.field({ type: [OrderEditLine], resolve: (r) => r.items, description: 'The lines after the edit.' }),
     adjustments: t.field({ type: [OrderEditAdjustment], resolve: (r) => r.adjustments, description: 'The costs and order discounts after the edit.' }),
-    totals: t.field({ type: OrderEditTotals, resolve: (r) => r.totals, description: 'The totals after the edit.' }),
+    totals: t.field({ type: OrderTotals, resolve: (r) => r.totals, description: 'The totals after the edit (the same figures Order.totals will show).' }),
     weightGrams: t.exposeInt('weightGrams', { description: 'Weight after the edit in grams.' }),
     stockEffect: t.field({ type: [OrderStockEffect], resolve: (r) => r.stockEffect, description: 'Per variation whose quantity changes: the change and what is available now.' }),
   }),
