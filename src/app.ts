@@ -14,7 +14,7 @@ import { buildSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
 import type { Context } from './graphql/context.js';
 import { DEFAULT_QUERY } from './graphql/default-query.js';
-import { DomainError } from './shared/errors.js';
+import { DatabaseBusyError, DomainError } from './shared/errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMemoryBus } from './events/memory-bus.js';
 import type { EventBus } from './events/topics.js';
@@ -228,6 +228,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const original = located?.originalError;
     if (located && (!original || original instanceof GraphQLError) && isRequestError(located)) return asRequestError(located);
     if (original instanceof GraphQLError || (located && !original)) return error as Error;
+    if (original instanceof DatabaseBusyError) {
+      log.warn({ path: located?.path }, 'database busy: transaction refused');
+      return new GraphQLError(original.message, {
+        nodes: located?.nodes,
+        source: located?.source,
+        positions: located?.positions,
+        path: located?.path,
+        extensions: { code: original.code, retryAfter: original.retryAfterSeconds },
+      });
+    }
     // Driver errors, bugs, DomainErrors a field did not declare: the client learns only where.
     const cause = original ?? error;
     if (!(typeof cause === 'object' && cause && loggedErrors.has(cause))) log.error({ err: cause }, 'unexpected error');

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
+import { DatabaseBusyError } from '../shared/errors.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -20,18 +21,18 @@ export interface TransactionDeps {
   log: Pick<Logger, 'error'>;
 }
 
-export async function transaction<T>(deps: TransactionDeps, fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
+export interface TransactionOptions {
+  /** How long to wait for a connection before answering DatabaseBusyError. */
+  maxWaitMs?: number;
+}
+
+export async function transaction<T>(
+  deps: TransactionDeps,
+  fn: (scope: TransactionScope) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const afterCommit: Array<() => void | Promise<void>> = [];
-  const result = await deps.prisma.$transaction(
-    (tx) =>
-      fn({
-        tx,
-        publish: (topic, payload) => afterCommit.push(() => deps.events.publish(topic, payload)),
-        afterCommit: (cb) => afterCommit.push(cb),
-      }),
-    // Stock rows are locked briefly; a request that waits longer than this is better refused.
-    { maxWait: 10_000, timeout: 30_000 },
-  );
+  const result = await runTransaction(deps, afterCommit, fn, options.maxWaitMs ?? 10_000);
   for (const cb of afterCommit) {
     try {
       await cb();
@@ -41,4 +42,28 @@ export async function transaction<T>(deps: TransactionDeps, fn: (scope: Transact
     }
   }
   return result;
+}
+
+async function runTransaction<T>(
+  deps: TransactionDeps,
+  afterCommit: Array<() => void | Promise<void>>,
+  fn: (scope: TransactionScope) => Promise<T>,
+  maxWaitMs: number,
+): Promise<T> {
+  try {
+    return await deps.prisma.$transaction(
+      (tx) =>
+        fn({
+          tx,
+          publish: (topic, payload) => afterCommit.push(() => deps.events.publish(topic, payload)),
+          afterCommit: (cb) => afterCommit.push(cb),
+        }),
+      // Stock rows are locked briefly; a request that waits longer than this is better refused.
+      { maxWait: maxWaitMs, timeout: 30_000 },
+    );
+  } catch (error) {
+    // P2028: no connection for the transaction within maxWait. A retryable answer, not a bug.
+    if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError();
+    throw error;
+  }
 }

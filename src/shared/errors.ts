@@ -28,3 +28,15 @@ export class ValidationError extends DomainError {
     super(problems.map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message)).join('; '));
   }
 }
+
+/**
+ * The database could not take the work in time (no free connection within the
+ * transaction's wait). Nothing was written; the same request may be sent again.
+ */
+export class DatabaseBusyError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super('The database is busy; nothing was written. Retry in a moment.');
+  }
+}

@@ -1,0 +1,55 @@
+// The transaction helper: events leave only after commit, and a transaction that
+// cannot get a connection in time is a retryable DatabaseBusyError, not a crash.
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { transaction } from '../../src/db/transaction.js';
+import { createMemoryBus } from '../../src/events/memory-bus.js';
+import { DatabaseBusyError } from '../../src/shared/errors.js';
+import { testApp } from '../support/app.js';
+
+const silent = { error: () => {} };
+
+describe('transaction', () => {
+  it('publishes queued events after commit and drops them on rollback', async () => {
+    const { app } = await testApp();
+    const events = createMemoryBus();
+    const published: unknown[] = [];
+    const deps = { prisma: app.db.prisma, events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
+    const payload = { tenantId: 1, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: 'now' };
+    await transaction(deps, async (scope) => {
+      scope.publish('stockLevelChanged', payload);
+      expect(published).toEqual([]);
+    });
+    expect(published).toEqual([payload]);
+    await expect(
+      transaction(deps, async (scope) => {
+        scope.publish('stockLevelChanged', { ...payload, onHand: 2 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(published).toEqual([payload]);
+  });
+
+  // One pooled connection held by a transaction: the next one cannot start.
+  describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL', () => {
+    let close: (() => Promise<void>) | undefined;
+    afterAll(() => close?.());
+
+    it('answers DatabaseBusyError when no connection frees up within the wait', async () => {
+      const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
+      close = () => db.close();
+      const deps = { prisma: db.prisma, events: createMemoryBus(), log: silent };
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = transaction(deps, async (scope) => {
+        await scope.tx.$queryRaw`SELECT 1`;
+        await held;
+      });
+      // Give the first transaction the connection.
+      await new Promise((resolve) => setImmediate(resolve));
+      await expect(transaction(deps, async () => 'never', { maxWaitMs: 300 })).rejects.toBeInstanceOf(DatabaseBusyError);
+      release();
+      await first;
+    });
+  });
+});
