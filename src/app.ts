@@ -116,6 +116,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       : createMemoryBus({ maxQueued: config.live.maxQueuedEvents }));
   setLiveSettings(events, { countsCoalesceMs: config.live.countsCoalesceMs });
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
+  // A key revoked on any instance is forgotten by every instance's cache at once.
+  const revocations = events.subscribe('apiKeyRevoked');
+  void (async () => {
+    for await (const revoked of revocations) authenticator.forget(revoked.apiKeyId);
+  })().catch((error) => log.error({ err: error }, 'API key revocations: listener stopped'));
   // The cost budget per key: shared through Redis when instances share one, else per instance.
   const bucketOptions = { capacity: config.limits.rateLimitCapacity, restoreRate: config.limits.rateLimitRestoreRate };
   // Fail fast while Redis is away: the bucket falls back to memory rather than hold requests.
@@ -371,6 +376,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (ownsEvents) await events.close?.();
         await closing;
       } else if (ownsEvents) await events.close?.();
+      await revocations.return?.();
       bucketRedis?.disconnect();
       if (ownsDatabase) await db.close();
     },

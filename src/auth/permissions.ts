@@ -55,6 +55,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
 export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permission: Permission]> = [
   ['Variation.costPrice', 'costs.read'],
   ['Order.internalNotes', 'costs.read'],
+  ['Query.apiKeys', 'apiKeys.manage'],
 ];
 
 export function rolesFor(permission: Permission): readonly Role[] {

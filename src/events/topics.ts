@@ -46,8 +46,16 @@ export interface StockLevelChanged {
   at: string;
 }
 
+/** A key was revoked: every instance forgets it at once (its cache would keep it for API_KEY_CACHE_MS). */
+export interface ApiKeyRevoked {
+  tenantId: number;
+  apiKeyId: number;
+  at: string;
+}
+
 /** Topic name -> payload. One topic per kind of change; tenants share topics and filter. */
 export interface Topics {
+  apiKeyRevoked: ApiKeyRevoked;
   orderStatusChanged: OrderStatusChanged;
   orderCreated: OrderCreated;
   paymentRecorded: PaymentRecorded;
@@ -57,7 +65,7 @@ export interface Topics {
 
 export type Topic = keyof Topics;
 
-export const TOPICS: readonly Topic[] = ['orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged'];
+export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged'];
 
 /**
  * Publishes and delivers events: in-memory (src/events/memory-bus.ts) or through

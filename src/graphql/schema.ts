@@ -5,6 +5,7 @@ import './scalars.js';
 import './errors.js';
 import './sorting.js';
 import '../auth/schema.js';
+import '../auth/api-key-schema.js';
 import '../catalog/schema.js';
 import '../catalog/mutations.js';
 import '../customers/schema.js';
