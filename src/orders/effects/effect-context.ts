@@ -41,18 +41,22 @@ export interface EffectContext {
 
 export type Effect = (ctx: EffectContext) => Promise<void>;
 
-/** Order lines whose stock is counted (OWN products, not cancelled), with their allocations. */
+/**
+ * Order lines whose stock is counted (OWN products, not cancelled), with their
+ * allocations, in stock-row order (variation, then warehouse): every writer locks
+ * stock rows in that order, so concurrent transitions cannot deadlock.
+ */
 export async function ownStockLines(ctx: EffectContext) {
   const items = await ctx.scope.tx.orderItem.findMany({
     where: { orderId: ctx.order.id, isCancelled: false },
-    orderBy: { id: 'asc' },
+    orderBy: [{ variationId: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
       sku: true,
       quantity: true,
       variationId: true,
       variation: { select: { product: { select: { stockType: true } } } },
-      allocations: { orderBy: { id: 'asc' }, select: { id: true, warehouseId: true, quantity: true, shippedQuantity: true } },
+      allocations: { orderBy: { warehouseId: 'asc' }, select: { id: true, warehouseId: true, quantity: true, shippedQuantity: true } },
     },
   });
   return items.filter((item) => item.variationId != null && item.variation?.product.stockType === 'OWN') as Array<

@@ -12,11 +12,15 @@ import { ownStockLines, type EffectContext } from './effect-context.js';
 
 type Plan = Array<{ itemId: number; variationId: number; warehouseId: number; quantity: number }>;
 
+// Stock rows are locked in one global order, (variation, warehouse), by every
+// writer (stockMove too), so two transactions never wait on each other in a cycle.
+const byStockRow = (a: Plan[number], b: Plan[number]) => a.variationId - b.variationId || a.warehouseId - b.warehouseId;
+
 export async function reserveStock(ctx: EffectContext): Promise<void> {
   const lines = await ownStockLines(ctx);
   const plan = ctx.input.allocations?.length ? await explicitPlan(ctx, lines) : null;
   if (plan) {
-    for (const step of plan) await reserve(ctx, step);
+    for (const step of [...plan].sort(byStockRow)) await reserve(ctx, step);
     return;
   }
   for (const line of lines) {
@@ -48,15 +52,19 @@ async function reserveFromBest(ctx: EffectContext, itemId: number, variationId: 
     .map((level) => ({ warehouseId: level.warehouseId, available: level.onHand - level.reserved }))
     .sort((a, b) => b.available - a.available || a.warehouseId - b.warehouseId);
   let remaining = need;
+  const steps: Plan = [];
   for (const candidate of candidates) {
     if (remaining <= 0) break;
     const take = Math.min(candidate.available, remaining);
     if (take <= 0) continue;
-    await reserve(ctx, { itemId, variationId, warehouseId: candidate.warehouseId, quantity: take });
+    steps.push({ itemId, variationId, warehouseId: candidate.warehouseId, quantity: take });
     candidate.available -= take;
     remaining -= take;
   }
-  if (remaining <= 0) return;
+  if (remaining <= 0) {
+    for (const step of steps.sort(byStockRow)) await reserve(ctx, step);
+    return;
+  }
   // What was read is committed data: the units are not there. Fail without taking the stock row's lock.
   const best = candidates[0];
   throw new InsufficientStockError(variationId, best?.warehouseId ?? 0, remaining, Math.max(best?.available ?? 0, 0));
