@@ -48,6 +48,45 @@ interface Enveloped {
 export type MaskError = (error: unknown, message: string) => Error;
 
 /**
+ * Each subscriber's `next` message is written by onNext itself: the shared result is
+ * JSON-encoded once (per result object, so once per event and share key) and the
+ * frame is `{"id":<id>,"type":"next","payload":<json>}` by concatenation, byte for
+ * byte what graphql-ws would send. onNext then hands graphql-ws this marker as the
+ * payload; the message replacer turns a message carrying it into `undefined`, and
+ * the socket's send drops it.
+ */
+const SENT = Object.freeze({ sent: true });
+const encodedResults = new WeakMap<object, string>();
+
+function encodeResult(result: ExecutionResult): string {
+  let json = encodedResults.get(result);
+  if (json === undefined) {
+    // What graphql-ws builds for the payload (errors last, via toJSON, omitted when undefined).
+    const { errors, ...rest } = result;
+    json = JSON.stringify({ ...rest, ...(errors ? { errors: errors.map((e) => e.toJSON()) } : {}) });
+    encodedResults.set(result, json);
+  }
+  return json;
+}
+
+function skipSent(this: unknown, key: string, value: unknown): unknown {
+  return key === '' && (value as { payload?: unknown } | null)?.payload === SENT ? undefined : value;
+}
+
+/** ws send for graphql-ws: a dropped message (undefined) completes at once without a frame. */
+function patchSend(socket: WebSocket): void {
+  const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
+  socket.send = ((data: unknown, ...rest: unknown[]) => {
+    if (data === undefined) {
+      const cb = rest[rest.length - 1];
+      if (typeof cb === 'function') (cb as (err?: Error) => void)();
+      return;
+    }
+    send(data, ...rest);
+  }) as WebSocket['send'];
+}
+
+/**
  * Results per event object, per shareKey. The bus hands one payload object to all
  * subscribers of a tenant; those who sent the same document with the same variables
  * under the same role get one execution (and one re-read of the order), not one each.
@@ -137,6 +176,8 @@ export function attachWebSocket(
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
   });
   const perKey = new Map<number, number>();
+  // Registered before useServer's listener, so graphql-ws only ever sees the patched send.
+  wss.on('connection', patchSend);
 
   const release = (state: ConnectionState, id: string) => {
     const done = state.operations.get(id);
@@ -149,6 +190,7 @@ export function attachWebSocket(
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       isProd: options.production,
+      jsonMessageReplacer: skipSent,
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => never }).execute(args),
       subscribe: (args) => sharedSubscribe(args) as never,
       onConnect: async (ctx) => {
@@ -209,12 +251,15 @@ export function attachWebSocket(
           throw error;
         }
       },
-      onNext: (ctx) => {
+      onNext: (ctx, id, _payload, _args, result) => {
         const socket = ctx.extra.socket;
         if (socket.bufferedAmount > config.maxBufferedBytes) {
           log.warn({ bufferedAmount: socket.bufferedAmount, connectionId: ctx.extra.state?.connectionId }, 'websocket closed: slow consumer');
           socket.close(SLOW_CONSUMER_CLOSE, 'Slow consumer');
         }
+        // Not open (closing): graphql-ws's adapter would not send either.
+        if (socket.readyState === socket.OPEN) socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${encodeResult(result)}}`);
+        return SENT as never;
       },
       onComplete: (ctx, id) => {
         if (ctx.extra.state) release(ctx.extra.state, id);
