@@ -57,6 +57,8 @@ export interface LiveConfig {
   maxQueuedEvents: number;
   /** orderStatusCountsChanged re-counts at most once per this window per tenant. */
   countsCoalesceMs: number;
+  /** How often open WebSockets re-check their API key; a revoked or expired key's sockets close (0 = never). */
+  keyRecheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1_048_576, 1_024, 1_073_741_824),
       maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
       countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),
+      keyRecheckMs: integer(env, 'LIVE_KEY_RECHECK_MS', 30_000, 0, 60_000),
     },
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', 12, 2, 100),

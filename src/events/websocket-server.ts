@@ -25,9 +25,13 @@ export interface LiveServerContext {
 
 /** Close code for a socket that does not read what it is sent. */
 export const SLOW_CONSUMER_CLOSE = 4008;
+/** Close code for a socket whose API key was revoked or expired after it connected (as at connect: 4403). */
+export const KEY_REFUSED_CLOSE = 4403;
 
 interface ConnectionState {
   viewer?: Viewer;
+  /** The key the connection authenticated with, re-checked while it is open. */
+  key?: string;
   connectionId: string;
   /** Release functions of this connection's running operations, by operation id. */
   operations: Map<string, () => void>;
@@ -176,6 +180,8 @@ export function attachWebSocket(
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
   });
   const perKey = new Map<number, number>();
+  /** Authenticated sockets, for the periodic key check. */
+  const open = new Map<WebSocket, ConnectionState>();
   // Registered before useServer's listener, so graphql-ws only ever sees the patched send.
   wss.on('connection', patchSend);
 
@@ -200,7 +206,9 @@ export function attachWebSocket(
           log.info({ reason: viewer }, 'websocket refused: bad API key');
           return false;
         }
-        ctx.extra.state = { viewer, connectionId: randomUUID(), operations: new Map() };
+        ctx.extra.state = { viewer, key, connectionId: randomUUID(), operations: new Map() };
+        open.set(ctx.extra.socket, ctx.extra.state);
+        ctx.extra.socket.once('close', () => open.delete(ctx.extra.socket));
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -276,9 +284,25 @@ export function attachWebSocket(
     config.keepAliveMs > 0 ? config.keepAliveMs : Infinity,
   );
 
+  // A key revoked or expired after connect: its sockets close at the next check (LIVE_KEY_RECHECK_MS).
+  const recheck =
+    config.keyRecheckMs > 0
+      ? setInterval(() => {
+          for (const [socket, state] of open) {
+            void authenticator.authenticate(state.key).then((viewer) => {
+              if (typeof viewer !== 'string') return;
+              log.info({ reason: viewer, connectionId: state.connectionId }, 'websocket closed: API key no longer valid');
+              socket.close(KEY_REFUSED_CLOSE, 'API key no longer valid');
+            });
+          }
+        }, config.keyRecheckMs)
+      : undefined;
+  recheck?.unref();
+
   return {
     connections: () => wss.clients.size,
     async close() {
+      if (recheck) clearInterval(recheck);
       const sockets = [...wss.clients].filter((socket) => socket.readyState !== socket.CLOSED);
       const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
       await disposable.dispose();

@@ -10,6 +10,7 @@ describe('live settings in the config', () => {
       maxBufferedBytes: 1_048_576,
       maxQueuedEvents: 1_000,
       countsCoalesceMs: 250,
+      keyRecheckMs: 30_000,
     });
   });
 
@@ -21,6 +22,7 @@ describe('live settings in the config', () => {
       LIVE_MAX_BUFFERED_BYTES: '65536',
       LIVE_MAX_QUEUED_EVENTS: '50',
       LIVE_COUNTS_COALESCE_MS: '1000',
+      LIVE_KEY_RECHECK_MS: '5000',
     });
     expect(config.live).toEqual({
       keepAliveMs: 0,
@@ -28,6 +30,7 @@ describe('live settings in the config', () => {
       maxSubscriptionsPerKey: 20_000,
       maxBufferedBytes: 65_536,
       maxQueuedEvents: 50,
+      keyRecheckMs: 5_000,
       countsCoalesceMs: 1_000,
     });
   });

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       dbPoolSize: 10,
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,
-      live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250 },
+      live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000 },
       limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
       corsOrigins: ['*'],
     });
