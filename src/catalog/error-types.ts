@@ -1,7 +1,6 @@
 // GraphQL shapes of the catalog write errors (src/catalog/errors.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../graphql/builder.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import {
   DuplicateProductCategoryNameError,
   DuplicateSkuError,
@@ -13,11 +12,8 @@ import {
   VariationInUseError,
 } from './errors.js';
 
-builder.objectType(DuplicateSkuError, {
-  name: 'DuplicateSkuError',
+errorType(DuplicateSkuError, {
   description: 'The SKU is already used by another variation of the shop, or given twice in the input. SKUs are unique per shop. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateSkuError,
   fields: (t) => ({
     sku: t.exposeString('sku', { description: 'The SKU that is taken.' }),
     path: t.exposeStringList('path', { description: 'Path of the SKU in the input, e.g. ["variations", "1", "sku"].' }),
@@ -29,11 +25,8 @@ builder.objectType(DuplicateSkuError, {
   }),
 });
 
-builder.objectType(VariationInUseError, {
-  name: 'VariationInUseError',
+errorType(VariationInUseError, {
   description: 'Orders that are not completed, cancelled or returned reference the variation, so it cannot be deleted. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof VariationInUseError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     sku: t.exposeString('sku', { description: 'Its SKU.' }),
@@ -41,11 +34,8 @@ builder.objectType(VariationInUseError, {
   }),
 });
 
-builder.objectType(VariationInOrderHistoryError, {
-  name: 'VariationInOrderHistoryError',
+errorType(VariationInOrderHistoryError, {
   description: 'Finished orders name the variation: deleting it would break their history. Archive it instead. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof VariationInOrderHistoryError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     sku: t.exposeString('sku', { description: 'Its SKU.' }),
@@ -53,11 +43,8 @@ builder.objectType(VariationInOrderHistoryError, {
   }),
 });
 
-builder.objectType(VariationHasStockError, {
-  name: 'VariationHasStockError',
+errorType(VariationHasStockError, {
   description: 'The variation has units on hand or reserved in a warehouse; take the stock out (stockAdjust) or archive it instead. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof VariationHasStockError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     sku: t.exposeString('sku', { description: 'Its SKU.' }),
@@ -66,22 +53,16 @@ builder.objectType(VariationHasStockError, {
   }),
 });
 
-builder.objectType(LastVariationError, {
-  name: 'LastVariationError',
+errorType(LastVariationError, {
   description: 'A product keeps at least one variation: delete or archive the product instead. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof LastVariationError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     productId: t.id({ resolve: (e) => encodeGlobalID('Product', e.productId), description: 'Global id of its product.' }),
   }),
 });
 
-builder.objectType(DuplicateProductCategoryNameError, {
-  name: 'DuplicateProductCategoryNameError',
+errorType(DuplicateProductCategoryNameError, {
   description: 'Another product category of the shop has this name; names are unique per shop. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateProductCategoryNameError,
   fields: (t) => ({
     name: t.exposeString('categoryName', { description: 'The name that is taken.' }),
     existingProductCategoryId: t.id({
@@ -92,11 +73,8 @@ builder.objectType(DuplicateProductCategoryNameError, {
   }),
 });
 
-builder.objectType(ProductCategoryInUseError, {
-  name: 'ProductCategoryInUseError',
+errorType(ProductCategoryInUseError, {
   description: 'Products (archived ones too) or sub-categories are filed under the category; move them first. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ProductCategoryInUseError,
   fields: (t) => ({
     productCategoryId: t.id({ resolve: (e) => encodeGlobalID('ProductCategory', e.productCategoryId), description: 'Global id of the category.' }),
     productCount: t.exposeInt('productCount', { description: 'Products filed directly under it, archived ones included.' }),
@@ -104,11 +82,8 @@ builder.objectType(ProductCategoryInUseError, {
   }),
 });
 
-builder.objectType(SupplierInUseError, {
-  name: 'SupplierInUseError',
+errorType(SupplierInUseError, {
   description: 'Products (archived ones too) name the supplier; give them another supplier first. Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof SupplierInUseError,
   fields: (t) => ({
     supplierId: t.id({ resolve: (e) => encodeGlobalID('Supplier', e.supplierId), description: 'Global id of the supplier.' }),
     productCount: t.exposeInt('productCount', { description: 'Products that name it, archived ones included.' }),

@@ -1,15 +1,11 @@
 // GraphQL shapes of the customer errors.
-import { builder } from '../graphql/builder.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import { CustomerStatusEnum, CustomerTransitionEnum } from './customer-status.js';
 import { InvalidCustomerTransitionError } from './errors.js';
 import type { CustomerTransitionName } from './customer-transitions.js';
 
-builder.objectType(InvalidCustomerTransitionError, {
-  name: 'InvalidCustomerTransitionError',
+errorType(InvalidCustomerTransitionError, {
   description: "The transition does not leave from the customer's current status; nothing was changed.",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InvalidCustomerTransitionError,
   fields: (t) => ({
     from: t.expose('from', { type: CustomerStatusEnum, description: 'The status the customer is in.' }),
     transition: t.field({

@@ -11,11 +11,8 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
   }),
 });
 
-builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
+errorType(NotFoundError, {
   description: 'The object does not exist or belongs to another tenant.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({
     entity: t.exposeString('entity', { description: 'Kind of object that was looked for.' }),
     id: t.exposeString('id', { description: 'The id that was not found.' }),
@@ -30,12 +27,26 @@ const ValidationProblemRef = builder.objectRef<ValidationProblem>('ValidationPro
   }),
 });
 
-builder.objectType(ValidationError, {
-  name: 'ValidationError',
+errorType(ValidationError, {
   description: 'The input was refused; `problems` lists every problem found, nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ValidationError,
   fields: (t) => ({
     problems: t.field({ type: [ValidationProblemRef], resolve: (e) => e.problems, description: 'Every problem found.' }),
   }),
 });
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type ErrorTypeOptions<T extends DomainError> = Omit<PothosSchemaTypes.ObjectTypeOptions<Types, T>, 'interfaces' | 'isTypeOf' | 'name'> & {
+  /** GraphQL name; the class name when left out. */
+  name?: string;
+};
+
+/** The GraphQL type of a DomainError class: implements Error, recognised by instanceof. */
+export function errorType<T extends DomainError>(cls: new (...args: never[]) => T, options: ErrorTypeOptions<T>) {
+  return builder.objectType(cls, {
+    ...options,
+    name: options.name ?? cls.name,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value: unknown) => value instanceof cls,
+    // Pothos' option types for class-based refs do not line up with a generic T; the shape is checked by ErrorTypeOptions.
+  } as never);
+}

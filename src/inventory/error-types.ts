@@ -1,7 +1,6 @@
 // GraphQL shapes of the inventory write errors (InsufficientStockError is in schema.ts, with the read side).
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../graphql/builder.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import {
   DuplicateWarehouseCodeError,
   StockCountConflictError,
@@ -10,11 +9,8 @@ import {
   WarehouseInUseError,
 } from './errors.js';
 
-builder.objectType(DuplicateWarehouseCodeError, {
-  name: 'DuplicateWarehouseCodeError',
+errorType(DuplicateWarehouseCodeError, {
   description: 'Another warehouse of the shop already has this code; codes are unique per shop.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateWarehouseCodeError,
   fields: (t) => ({
     warehouseCode: t.exposeString('warehouseCode', { description: 'The code that is taken.' }),
     existingWarehouseId: t.id({
@@ -25,11 +21,8 @@ builder.objectType(DuplicateWarehouseCodeError, {
   }),
 });
 
-builder.objectType(WarehouseInUseError, {
-  name: 'WarehouseInUseError',
+errorType(WarehouseInUseError, {
   description: 'The warehouse holds stock or order allocations and cannot be deleted; deactivate it instead.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof WarehouseInUseError,
   fields: (t) => ({
     warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse.' }),
     onHand: t.exposeInt('onHand', { description: 'Units on hand in the warehouse, over all variations.' }),
@@ -42,32 +35,23 @@ builder.objectType(WarehouseInUseError, {
   }),
 });
 
-builder.objectType(WarehouseInactiveError, {
-  name: 'WarehouseInactiveError',
+errorType(WarehouseInactiveError, {
   description: 'The warehouse is inactive and takes no stock in (taking stock out is still allowed).',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof WarehouseInactiveError,
   fields: (t) => ({
     warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse.' }),
   }),
 });
 
-builder.objectType(StockNotTrackedError, {
-  name: 'StockNotTrackedError',
+errorType(StockNotTrackedError, {
   description: 'The variation belongs to a SUPPLIER or PREORDER product; only OWN stock is counted per warehouse.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof StockNotTrackedError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     stockType: t.exposeString('stockType', { description: 'The product stock type: SUPPLIER or PREORDER.' }),
   }),
 });
 
-builder.objectType(StockCountConflictError, {
-  name: 'StockCountConflictError',
+errorType(StockCountConflictError, {
   description: 'stockSet was refused: the on-hand figure changed since the count started (compare-and-set). Nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof StockCountConflictError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse.' }),

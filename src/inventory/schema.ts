@@ -6,7 +6,7 @@ import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { StockMovementKind } from '../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import { InsufficientStockError } from './errors.js';
 
 export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
@@ -208,11 +208,8 @@ byIdQuery('Warehouse', {
   idDescription: 'Global id of the warehouse.',
 });
 
-builder.objectType(InsufficientStockError, {
-  name: 'InsufficientStockError',
+errorType(InsufficientStockError, {
   description: 'The change would take stock below zero: on hand, or available (on hand minus reserved).',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InsufficientStockError,
   fields: (t) => ({
     variationId: t.id({ resolve: (e) => encodeGlobalID('Variation', e.variationId), description: 'Global id of the variation.' }),
     warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse.' }),

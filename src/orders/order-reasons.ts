@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../graphql/builder.js';
 import { tenantNode } from '../graphql/ids.js';
 import { ReasonKind } from '../db/generated/prisma/enums.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import { DuplicateOrderReasonError } from './order-reason-errors.js';
 // The mutations refer to types of this file by name only, so importing them here makes no cycle.
 import './mutations/order-reason-create.js';
@@ -48,11 +48,8 @@ function reasonWhere(tenantId: number, args: { kind?: ReasonKind | null; isActiv
   };
 }
 
-builder.objectType(DuplicateOrderReasonError, {
-  name: 'DuplicateOrderReasonError',
+errorType(DuplicateOrderReasonError, {
   description: 'The tenant already has a reason of this kind with this code; nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateOrderReasonError,
   fields: (t) => ({
     kind: t.field({ type: ReasonKind, resolve: (e) => e.kind as ReasonKind, description: 'The reason kind.' }),
     reasonCode: t.exposeString('reasonCode', { description: 'The code already used.' }),

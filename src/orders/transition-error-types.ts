@@ -1,16 +1,12 @@
 // GraphQL shapes of the transition errors (classes in ./errors.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../graphql/builder.js';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import type { OrderKind, OrderStatus } from '../db/generated/prisma/enums.js';
 import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError } from './errors.js';
 import { OrderKindEnum, OrderStatusEnum } from './schema.js';
 
-builder.objectType(InvalidTransitionError, {
-  name: 'InvalidTransitionError',
+errorType(InvalidTransitionError, {
   description: "The transition does not leave from the order's status (or does not apply to its kind); nothing was written. `allowed` lists the statuses it leaves from.",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InvalidTransitionError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     transition: t.exposeString('transition', { description: 'The transition that was asked for, e.g. "ship".' }),
@@ -24,33 +20,24 @@ builder.objectType(InvalidTransitionError, {
   }),
 });
 
-builder.objectType(OrderIsDraftError, {
-  name: 'OrderIsDraftError',
+errorType(OrderIsDraftError, {
   description: 'The order is a draft: place it (orderPlace) before it can move on; a draft can only be cancelled.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof OrderIsDraftError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     transition: t.exposeString('transition', { description: 'The transition that was asked for.' }),
   }),
 });
 
-builder.objectType(CancellationRequestOpenError, {
-  name: 'CancellationRequestOpenError',
+errorType(CancellationRequestOpenError, {
   description: 'The order already has an open cancellation request; approve or reject it first.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof CancellationRequestOpenError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     requestId: t.id({ resolve: (e) => encodeGlobalID('CancellationRequest', e.requestId), description: 'Global id of the open request.' }),
   }),
 });
 
-builder.objectType(NoOpenCancellationRequestError, {
-  name: 'NoOpenCancellationRequestError',
+errorType(NoOpenCancellationRequestError, {
   description: 'There is no open cancellation request to approve or reject.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof NoOpenCancellationRequestError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
   }),

@@ -7,7 +7,7 @@ import type { Context } from '../graphql/context.js';
 import { PaymentKind, PaymentMethod } from '../db/generated/prisma/enums.js';
 import { paymentTotals } from './payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from './errors.js';
 // The mutations refer to types of this file by name only, so importing them here makes no cycle.
 import './mutations/payment-record.js';
@@ -188,11 +188,8 @@ byIdQuery('Payment', {
 });
 
 // ---- write side: typed errors of the payment mutations, and the mutations themselves
-builder.objectType(OverpaymentError, {
-  name: 'OverpaymentError',
+errorType(OverpaymentError, {
   description: 'The payment is more than the order still owes; nothing was recorded.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof OverpaymentError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     amountDue: t.field({ type: 'Decimal', resolve: (e) => e.amountDue, description: 'What the order still owes: the most a payment may be now.' }),
@@ -200,11 +197,8 @@ builder.objectType(OverpaymentError, {
   }),
 });
 
-builder.objectType(RefundExceedsPaidError, {
-  name: 'RefundExceedsPaidError',
+errorType(RefundExceedsPaidError, {
   description: 'The refund is more than was paid (for the order, or for the payment named); nothing was recorded.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof RefundExceedsPaidError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     amountRefundable: t.field({ type: 'Decimal', resolve: (e) => e.amountRefundable, description: 'The most a refund may be now.' }),
@@ -212,11 +206,8 @@ builder.objectType(RefundExceedsPaidError, {
   }),
 });
 
-builder.objectType(PaymentNotAllowedError, {
-  name: 'PaymentNotAllowedError',
+errorType(PaymentNotAllowedError, {
   description: 'The order takes no payments: it is cancelled, or still a draft.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof PaymentNotAllowedError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     status: t.exposeString('status', { description: 'The order status.' }),
@@ -224,11 +215,8 @@ builder.objectType(PaymentNotAllowedError, {
   }),
 });
 
-builder.objectType(DuplicateInstallmentError, {
-  name: 'DuplicateInstallmentError',
+errorType(DuplicateInstallmentError, {
   description: 'Another payment of the order already has this installment number.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateInstallmentError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     installmentNumber: t.exposeInt('installmentNumber', { description: 'The installment number already used.' }),

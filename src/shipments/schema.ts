@@ -6,7 +6,7 @@ import { DateRange, dateRangeWhere, sortInput } from '../graphql/sorting.js';
 import type { Context } from '../graphql/context.js';
 import { OrderStatus, PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ErrorInterface } from '../graphql/errors.js';
+import { errorType } from '../graphql/errors.js';
 import { InvalidShipmentStateError, OrderNotShippableError } from './errors.js';
 import { labelPath } from './label-path.js';
 // The mutations refer to types of this file by name only, so importing them here makes no cycle.
@@ -210,11 +210,8 @@ byIdQuery('Shipment', {
 });
 
 // ---- write side: typed errors of the shipment mutations
-builder.objectType(OrderNotShippableError, {
-  name: 'OrderNotShippableError',
+errorType(OrderNotShippableError, {
   description: 'Shipments are created only for orders that are PROCESSING, PACKED or SHIPPED.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof OrderNotShippableError,
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     orderStatus: t.field({ type: OrderStatus, resolve: (e) => e.status as OrderStatus, description: 'The order status.' }),
@@ -226,11 +223,8 @@ builder.objectType(OrderNotShippableError, {
   }),
 });
 
-builder.objectType(InvalidShipmentStateError, {
-  name: 'InvalidShipmentStateError',
+errorType(InvalidShipmentStateError, {
   description: "The shipment's status does not allow this change; nothing was written.",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InvalidShipmentStateError,
   fields: (t) => ({
     shipmentId: t.id({ resolve: (e) => encodeGlobalID('Shipment', e.shipmentId), description: 'Global id of the shipment.' }),
     action: t.exposeString('action', { description: 'The change refused, e.g. "cancelPickup".' }),

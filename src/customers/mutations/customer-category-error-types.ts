@@ -1,23 +1,16 @@
 // GraphQL shapes of the customer category errors.
-import { builder } from '../../graphql/builder.js';
-import { ErrorInterface } from '../../graphql/errors.js';
+import { errorType } from '../../graphql/errors.js';
 import { CustomerCategoryInUseError, DuplicateCustomerCategoryError } from './customer-category-errors.js';
 
-builder.objectType(DuplicateCustomerCategoryError, {
-  name: 'DuplicateCustomerCategoryError',
+errorType(DuplicateCustomerCategoryError, {
   description: 'The tenant already has a customer category with this code; nothing was written.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DuplicateCustomerCategoryError,
   fields: (t) => ({
     categoryCode: t.exposeString('categoryCode', { description: 'The code already in use.' }),
   }),
 });
 
-builder.objectType(CustomerCategoryInUseError, {
-  name: 'CustomerCategoryInUseError',
+errorType(CustomerCategoryInUseError, {
   description: 'The category still has customers or is recorded on orders, so it was not deleted; deactivate it instead.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof CustomerCategoryInUseError,
   fields: (t) => ({
     categoryCode: t.exposeString('categoryCode', { description: 'Code of the category.' }),
     customerCount: t.exposeInt('customerCount', { description: 'Customers (not deleted) in the category.' }),
