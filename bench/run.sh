@@ -162,6 +162,9 @@ note "run $RUN (node $("$NODE" --version), $ORDERS orders, C=[$CONCURRENCY], ${D
 note "machine: $(uptime)"
 
 # ---------------------------------------------------------------- 2. database
+# The seed, the API-key command and ordergraph all import the generated Prisma client.
+note "generating the Prisma client (scripts/generate.sh)"
+bash scripts/generate.sh >"$RUN/logs/generate.log" 2>&1 || { cat "$RUN/logs/generate.log" >&2; die "scripts/generate.sh failed"; }
 if [[ $SKIP_SEED == 1 ]]; then
   [[ $(psql_admin -Atc "select 1 from pg_database where datname = '$BENCH_DB'") == 1 ]] ||
     die "SKIP_SEED=1 but database $BENCH_DB does not exist: run once without it"
@@ -185,8 +188,6 @@ KEY=$(DATABASE_URL=$DB_URL run_bounded 120 npm run --silent apikey -- create --t
 AUTH="authorization: Bearer $KEY"
 
 # ---------------------------------------------------------------- 3. servers
-note "generating the Prisma client (scripts/generate.sh)"
-bash scripts/generate.sh >"$RUN/logs/generate.log" 2>&1 || { cat "$RUN/logs/generate.log" >&2; die "scripts/generate.sh failed"; }
 note "starting ordergraph :$OG_PORT and PostGraphile :$PGL_PORT (+ a counting pair behind proxies)"
 start_ordergraph "$OG_PORT" "$DB_URL" "$RUN/logs/ordergraph.log"
 OG_PID=$STARTED_PID
