@@ -16,6 +16,7 @@ import type { Decimal } from '../shared/money.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Context } from './context.js';
 import ConventionsPlugin, { MAX_PAGE_SIZE } from './conventions-plugin.js';
+import LoadedColumnsPlugin from './loaded-columns-plugin.js';
 
 export interface BuilderTypes {
   Context: Context;
@@ -34,7 +35,8 @@ export interface BuilderTypes {
 export const builder = new SchemaBuilder<BuilderTypes>({
   // Scope auth first, so a refused call stops before any other plugin's work; the
   // permissions plugin gives each mutation and guarded field its scopes from the matrix.
-  plugins: [ScopeAuthPlugin, PermissionsPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
+  // LoadedColumnsPlugin sits just outside PrismaPlugin, whose per-column wrapper it skips.
+  plugins: [ScopeAuthPlugin, PermissionsPlugin, ErrorsPlugin, LoadedColumnsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       permission: (permission: Permission) => hasPermission(ctx.viewer.role, permission),
