@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import { operationCost } from './query-cost.js';
 import type { CostBucket } from './cost-bucket.js';
+import { nestingLimitPlugin } from './nesting-limit.js';
 
 export interface LimitOptions {
   maxDepth: number;
@@ -21,13 +22,22 @@ export interface LimitOptions {
 }
 
 
+/** Deeper than this no real document nests (selections are bounded by maxDepth, at most 100); the parser would overflow its stack at a few thousand. */
+const MAX_NESTING = 200;
+
+/** Armor's refusals come without a code; clients get one like the other limits, and the 400 of a request error. */
+const coded = {
+  onReject: [(_context: unknown, error: GraphQLError) => void Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX', http: { status: 400, spec: true } })],
+};
+
 export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
   return [
+    nestingLimitPlugin(MAX_NESTING) as Plugin<Context>,
     EnvelopArmorPlugin({
-      maxDepth: { n: options.maxDepth, ignoreIntrospection: false, flattenFragments: true },
-      maxAliases: { n: options.maxAliases },
-      maxDirectives: { n: options.maxDirectives },
-      maxTokens: { n: options.maxTokens },
+      maxDepth: { n: options.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...coded },
+      maxAliases: { n: options.maxAliases, ...coded },
+      maxDirectives: { n: options.maxDirectives, ...coded },
+      maxTokens: { n: options.maxTokens, ...coded },
       // Cost is ours (below): it also sizes the rate limit and is reported back.
       costLimit: { enabled: false },
       // Production strips suggestions itself (src/app.ts), for every error, not only these.

@@ -73,11 +73,18 @@ describe('limits per request', () => {
   it('refuses documents nested deeper than the limit', async () => {
     const { json } = await send({ query: '{ orders(first: 1) { edges { node { customer { category { customers(first: 1) { edges { node { name } } } } } } } } }' });
     expect(json.errors[0].message).toMatch(/depth/i);
+    expect(json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a document nested deeper than 200 levels before parsing it (the parser would run out of stack)', async () => {
+    const { json } = await send({ query: `{ node(id: ${'['.repeat(250)}"x"${']'.repeat(250)}) { id } }` });
+    expect(json.errors[0]).toMatchObject({ message: 'Syntax Error: Nesting limit of 200 exceeded.', extensions: { code: 'QUERY_TOO_COMPLEX' } });
   });
 
   it('refuses more aliases than the limit', async () => {
     const { json } = await send({ query: `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: viewer { role }`).join(' ')} }` });
     expect(json.errors[0].message).toMatch(/aliases/i);
+    expect(json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('answers 413 to a body above MAX_BODY_BYTES', async () => {
