@@ -9,6 +9,8 @@ import { globalIdInputError } from './graphql/ids.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate, pendingMigrations, readMigrations } from './db/migrate.js';
+import { rowLevelSecurityStatus } from './db/row-level-security.js';
+import { tenantNeutral } from './db/tenant-scope.js';
 import { AUTH_FAILURE_MESSAGES, ApiKeyAuthenticator } from './auth/api-keys.js';
 import { buildSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -27,10 +29,14 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { limitPlugins } from './limits/limits-plugin.js';
 import { MemoryCostBucket, RedisCostBucket, type CostBucket } from './limits/cost-bucket.js';
 import { bodySizePlugin } from './limits/request-guards.js';
+import { textInputGuardPlugin } from './graphql/text-input-guard.js';
+import { documentCaches } from './limits/document-cache.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
   database?: Database;
+  /** The tables' owner, for migrations and demo data when `database` is the app role (tests); otherwise opened from DATABASE_URL for those. */
+  ownerDatabase?: Database;
   logger?: Logger;
   /** Pub/sub for live events; in-memory when not given. */
   events?: EventBus;
@@ -91,20 +97,36 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const db =
     options.database ??
     (await openDatabase({
-      databaseUrl: config.databaseUrl,
+      // The app role when there is one: row-level security applies to the server's queries.
+      databaseUrl: config.databaseAppUrl ?? config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.dbPoolSize,
       onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool will reconnect'),
     }));
   // Read once: readiness probes compare the database with these every few seconds.
   const migrations = readMigrations();
-  const applied = await migrate(db.sql, migrations);
-  if (applied.length) log.info({ applied }, 'migrations applied');
+  // Migrations and demo data are the owner's work; the app role may only read and write rows.
+  const owner = options.ownerDatabase ?? (config.databaseAppUrl ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1 }) : db);
   // Loaded only in demo mode: production never imports the seed code.
   const demo = config.demo ? await import('./db/demo.js') : undefined;
-  if (demo) {
-    const { created } = await demo.ensureDemoData(db);
-    if (created) log.info('demo data seeded');
+  try {
+    const applied = await migrate(owner.sql, migrations);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (demo) {
+      const { created } = await demo.ensureDemoData(owner);
+      if (created) log.info('demo data seeded');
+    }
+  } finally {
+    if (owner !== db && owner !== options.ownerDatabase) await owner.close();
+  }
+  if (db.kind === 'postgres') {
+    const rls = await rowLevelSecurityStatus(db.sql);
+    if (!rls.enforced) {
+      log.warn(
+        { role: rls.role, bypassedAs: rls.bypassedAs },
+        'row-level security does not apply to this database role: tenants are kept apart by the application alone (README "Row-level security": DATABASE_APP_URL)',
+      );
+    }
   }
 
   // A bus given by the caller is the caller's to close.
@@ -115,7 +137,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ? createRedisBus(config.redisUrl, { log, maxQueued: config.live.maxQueuedEvents })
       : createMemoryBus({ maxQueued: config.live.maxQueuedEvents }));
   setLiveSettings(events, { countsCoalesceMs: config.live.countsCoalesceMs });
-  const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs });
+  const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs, forTenant: db.forTenant });
   // A key revoked on any instance is forgotten by every instance's cache at once.
   const revocations = events.subscribe('apiKeyRevoked');
   void (async () => {
@@ -278,19 +300,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false },
     // Batching stays off: one operation per request, so limits and costs apply per request.
     batching: false,
+    parserAndValidationCache: documentCaches(),
     plugins: [
       bodySizePlugin(config.limits.maxBodyBytes),
       // A browser form or GET from another site cannot carry these headers without a preflight.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       requestIdPlugin,
+      textInputGuardPlugin(),
       ...limitPlugins({ ...config.limits, bucket }),
-      labelHttpPlugin({ authenticator, prisma: db.prisma, events, log }),
+      labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
       ...(config.production ? [noSuggestionsPlugin] : []),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {
           try {
-            return (await pendingMigrations(db.sql, migrations)).length === 0;
+            // The migrations table is no tenant's: probes leave the connections' tenants alone.
+            return (await tenantNeutral(() => pendingMigrations(db.sql, migrations))).length === 0;
           } catch {
             return false;
           }
@@ -311,13 +336,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (tenantHeader && tenantHeader !== String(viewer.tenantId)) {
         throw new GraphQLError('X-Tenant-Id does not match the tenant of the API key', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
       }
+      // Bound to the viewer's tenant: every query of the request runs as it (row-level security).
+      const prisma = db.forTenant(viewer.tenantId);
       return {
-        prisma: db.prisma,
+        prisma,
         viewer,
         tenantId: viewer.tenantId,
         requestId,
         log: log.child({ requestId }),
-        loaders: createLoaders(db.prisma, viewer.tenantId),
+        loaders: createLoaders(prisma, viewer.tenantId),
         events,
       };
     },

@@ -5,8 +5,13 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface Config {
   port: number;
   host: string;
-  /** PostgreSQL URL; absent means the embedded PGlite database in dataDir. */
+  /** PostgreSQL URL; absent means the embedded PGlite database in dataDir. Migrations and scripts run as its role (the tables' owner). */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL URL the server's queries use: a role that row-level security applies to
+   * (not the owner, no superuser, no BYPASSRLS). Absent: the server's queries use databaseUrl.
+   */
+  databaseAppUrl: string | undefined;
   /** Redis URL for pub/sub between instances; absent means in-memory. */
   redisUrl: string | undefined;
   /** Folder of the embedded database; "memory://" keeps it in memory only. */
@@ -122,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseAppUrl = url(env, 'DATABASE_APP_URL', ['postgres:', 'postgresql:']);
+  if (databaseAppUrl && !databaseUrl) throw new ConfigError('DATABASE_APP_URL', 'needs DATABASE_URL too (the owner, for migrations)');
   const production = env.NODE_ENV === 'production';
   const demo = flag(env, 'DEMO', !databaseUrl && !production);
   // The demo key is published in the README: it must never open production data.
@@ -130,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
+    databaseAppUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     dataDir: env.DATA_DIR?.trim() || './data',
     logLevel,

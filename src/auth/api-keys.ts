@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Role } from '../db/generated/prisma/enums.js';
+import { tenantNeutral } from '../db/tenant-scope.js';
 import type { Viewer } from '../graphql/context.js';
 
 const KEY_PATTERN = /^og_[A-Za-z0-9_-]{20,100}$/;
@@ -74,6 +75,17 @@ export interface ApiKeyAuthenticatorOptions {
    * unless forget() is called; expiry is checked on every request regardless.
    */
   cacheMs?: number;
+  /** The client for one tenant's writes (lastUsedAt); under row-level security the base client sees no tenant. */
+  forTenant?: (tenantId: number) => Db;
+}
+
+interface KeyRow {
+  id: number;
+  tenantId: number;
+  role: Role;
+  name: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
 }
 
 export class ApiKeyAuthenticator {
@@ -81,12 +93,14 @@ export class ApiKeyAuthenticator {
   /** By key hash: the raw key is never kept. */
   private readonly cache = new Map<string, CachedKey>();
   private readonly cacheMs: number;
+  private readonly forTenant: (tenantId: number) => Db;
 
   constructor(
     private readonly prisma: Db,
     options: ApiKeyAuthenticatorOptions = {},
   ) {
     this.cacheMs = options.cacheMs ?? 0;
+    this.forTenant = options.forTenant ?? (() => prisma);
   }
 
   /** Checks the value of an Authorization header ("Bearer <key>"). */
@@ -103,10 +117,7 @@ export class ApiKeyAuthenticator {
     const hash = hashApiKey(key);
     let row: Omit<CachedKey, 'until'> | undefined = this.cached(hash, now);
     if (!row) {
-      const found = await this.prisma.apiKey.findUnique({
-        where: { hash },
-        select: { id: true, tenantId: true, role: true, name: true, expiresAt: true, revokedAt: true },
-      });
+      const found = await this.lookup(hash);
       if (!found) return 'INVALID';
       if (found.revokedAt) return 'REVOKED';
       row = found;
@@ -116,7 +127,7 @@ export class ApiKeyAuthenticator {
       this.cache.delete(hash);
       return 'EXPIRED';
     }
-    this.touch(row.id, now);
+    this.touch(row.id, row.tenantId, now);
     return { tenantId: row.tenantId, role: row.role, apiKeyId: row.id, actor: `key:${row.name}` };
   }
 
@@ -128,6 +139,19 @@ export class ApiKeyAuthenticator {
   /** Drops every cached key. */
   forgetAll(): void {
     this.cache.clear();
+  }
+
+  /**
+   * The key's row, before its tenant is known: through the SECURITY DEFINER function
+   * of the row-level-security migration, the one way past the ApiKey table's tenant
+   * policy. It reads no tenant's rows, so the connection keeps its tenant (no reset).
+   */
+  private async lookup(hash: string): Promise<KeyRow | undefined> {
+    // Aliased "ApiKey" like Prisma's own query was: SQL counts leave key lookups out by that name.
+    const rows = await tenantNeutral(
+      () => this.prisma.$queryRaw<KeyRow[]>`SELECT * FROM api_key_by_hash(${hash}) AS "ApiKey"`,
+    );
+    return rows[0];
   }
 
   private cached(hash: string, now: Date): CachedKey | undefined {
@@ -143,11 +167,11 @@ export class ApiKeyAuthenticator {
     this.cache.set(hash, { id, tenantId, role, name, expiresAt, until: now.getTime() + this.cacheMs });
   }
 
-  private touch(id: number, now: Date) {
+  private touch(id: number, tenantId: number, now: Date) {
     const last = this.lastTouched.get(id) ?? 0;
     if (now.getTime() - last < LAST_USED_RESOLUTION_MS) return;
     this.lastTouched.set(id, now.getTime());
     // Fire and forget: a failed timestamp update must not fail the request.
-    this.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: now } }).catch(() => {});
+    this.forTenant(tenantId).apiKey.update({ where: { id }, data: { lastUsedAt: now } }).catch(() => {});
   }
 }

@@ -6,6 +6,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { statementNamer } from './statement-names.js';
+import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
+import { TenantPool } from './tenant-pool.js';
 
 export type Db = PrismaClient;
 
@@ -19,9 +21,14 @@ export interface SqlRunner {
 }
 
 export interface Database {
+  /** Runs outside any tenant unless called inside withTenant(): on PostgreSQL with row-level security, it sees no tenant's rows then. */
   prisma: Db;
+  /** The client bound to one tenant (PostgreSQL); on PGlite, which has no row-level security, `prisma` itself. */
+  forTenant(tenantId: number): Db;
   sql: SqlRunner;
   kind: 'postgres' | 'pglite';
+  /** How often a connection was switched to another tenant (`set_config` statements sent). */
+  tenantSwitches(): number;
   close(): Promise<void>;
 }
 
@@ -85,17 +92,21 @@ function prismaLog(onQuery?: (sql: string) => void) {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Each connection carries the caller's tenant for the row-level security policies.
+    const pool = new TenantPool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
     // Prisma's texts are few per query shape: 200 names per connection cover the API.
     const adapter = new PrismaPg(pool, { statementNameGenerator: statementNamer(200) as (query: { sql: string }) => string });
     const prisma = new PrismaClient({ adapter, log: prismaLog(options.onQuery) as never });
     if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
+    keepTenantsApartInBatches(prisma);
     return {
       prisma,
+      forTenant: tenantClients(prisma),
       sql: pgRunner(pool, pool),
       kind: 'postgres',
+      tenantSwitches: () => pool.tenantSwitches,
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
@@ -109,8 +120,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
   return {
     prisma,
+    forTenant: () => prisma,
     sql: pgliteRunner(pglite),
     kind: 'pglite',
+    tenantSwitches: () => 0,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

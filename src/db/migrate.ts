@@ -53,6 +53,22 @@ function assertUnchanged(migration: Migration, applied: AppliedRow | undefined) 
 
 /** Applies pending migrations; returns the names applied now. */
 export async function migrate(sql: SqlRunner, migrations = readMigrations()): Promise<string[]> {
+  // Nothing to do: no DDL, no lock. A role that may only read (the app role) starts on a current database.
+  const pending = await pendingMigrations(sql, migrations);
+  if (pending.length === 0) return [];
+  try {
+    return await apply(sql, migrations);
+  } catch (error) {
+    // 42501 insufficient_privilege: e.g. the server given only the app role's URL.
+    if ((error as { code?: string }).code !== '42501') throw error;
+    throw new MigrationError(
+      `${pending.length} migration(s) pending (${pending[0]}...) and this database role may not apply them ` +
+        `(${(error as Error).message}): run npm run migrate with the tables' owner as DATABASE_URL`,
+    );
+  }
+}
+
+async function apply(sql: SqlRunner, migrations: Migration[]): Promise<string[]> {
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     await ensureTable(tx);

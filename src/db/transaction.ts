@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
 import { DatabaseBusyError } from '../shared/errors.js';
+import { tenantOfClient } from './tenant-client.js';
+import { withTenant } from './tenant-scope.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -50,8 +52,10 @@ async function runTransaction<T>(
   fn: (scope: TransactionScope) => Promise<T>,
   maxWaitMs: number,
 ): Promise<T> {
-  try {
-    return await deps.prisma.$transaction(
+  // A tenant's client takes its connection as that tenant (row-level security); $transaction is not one of its hooked operations.
+  const tenantId = tenantOfClient(deps.prisma);
+  const start = () =>
+    deps.prisma.$transaction(
       (tx) =>
         fn({
           tx,
@@ -61,6 +65,8 @@ async function runTransaction<T>(
       // Stock rows are locked briefly; a request that waits longer than this is better refused.
       { maxWait: maxWaitMs, timeout: 30_000 },
     );
+  try {
+    return await (tenantId === undefined ? start() : withTenant(tenantId, start));
   } catch (error) {
     // P2028: no connection for the transaction within maxWait. A retryable answer, not a bug.
     if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError();

@@ -18,7 +18,8 @@ import { renderShippingLabel } from './shipping-label.js';
 
 export interface LabelHttpOptions {
   authenticator: Pick<ApiKeyAuthenticator, 'authenticateHeader'>;
-  prisma: Db;
+  /** The client of one tenant (row-level security): the caller's, once the key is known. */
+  forTenant: (tenantId: number) => Db;
   events: EventBus;
   log: Logger;
 }
@@ -33,7 +34,7 @@ function shipmentIdOf(segment: string): number | undefined {
 }
 
 export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
-  const { authenticator, prisma, events, log } = options;
+  const { authenticator, forTenant, events, log } = options;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const match = LABEL_PATH.exec(url.pathname);
@@ -64,6 +65,7 @@ export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
         }
         // The same permissions as GraphQL: reading for the PDF, the mutation's own for recording the print.
         if (!hasPermission(viewer.role, 'read')) return json(403, 'FORBIDDEN', 'This API key may not read labels');
+        const prisma = forTenant(viewer.tenantId);
         const shipmentId = shipmentIdOf(segment);
         const label = shipmentId === undefined ? null : await loadShippingLabel(prisma, viewer.tenantId, shipmentId);
         if (!label || shipmentId === undefined) return json(404, 'NOT_FOUND', 'Shipment label not found');

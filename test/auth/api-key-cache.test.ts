@@ -11,10 +11,16 @@ async function lookups(fn: () => Promise<unknown>): Promise<number> {
   return sql.statements.filter((s) => /^SELECT\b/i.test(s) && s.includes('"ApiKey"')).length;
 }
 
+/** The app's own way to authenticate: its database client, whose statements the test app records. */
+async function authenticator(cacheMs: number) {
+  const { app } = await testApp();
+  return new ApiKeyAuthenticator(app.db.prisma, { cacheMs, forTenant: app.db.forTenant });
+}
+
 describe('API key cache', () => {
   it('reads a key once and answers repeated requests from memory within the cache time', async () => {
     const t = await newTenant({ role: 'STAFF' });
-    const auth = new ApiKeyAuthenticator(t.prisma, { cacheMs: 10_000 });
+    const auth = await authenticator(10_000);
     const now = new Date();
     expect(await lookups(() => auth.authenticate(t.key, now))).toBe(1);
     let viewer: unknown;
@@ -31,7 +37,7 @@ describe('API key cache', () => {
     const t = await newTenant();
     const now = new Date();
     const key = await t.apiKey('OWNER', { expiresAt: new Date(now.getTime() + 5_000) });
-    const auth = new ApiKeyAuthenticator(t.prisma, { cacheMs: 60_000 });
+    const auth = await authenticator(60_000);
     expect(await auth.authenticate(key, now)).toMatchObject({ tenantId: t.id });
     expect(await auth.authenticate(key, new Date(now.getTime() + 4_999))).toMatchObject({ tenantId: t.id });
     expect(await auth.authenticate(key, new Date(now.getTime() + 5_000))).toBe('EXPIRED');
@@ -40,7 +46,7 @@ describe('API key cache', () => {
   it('sees a revocation at once after forget(), and after the cache time without it', async () => {
     const t = await newTenant();
     const key = await t.apiKey('ADMIN');
-    const auth = new ApiKeyAuthenticator(t.prisma, { cacheMs: 60_000 });
+    const auth = await authenticator(60_000);
     const now = new Date();
     const viewer = await auth.authenticate(key, now);
     if (typeof viewer === 'string') throw new Error(viewer);
@@ -59,7 +65,7 @@ describe('API key cache', () => {
 
   it('never caches a failure: a key that is unknown or revoked is read again on every request', async () => {
     const t = await newTenant();
-    const auth = new ApiKeyAuthenticator(t.prisma, { cacheMs: 60_000 });
+    const auth = await authenticator(60_000);
     const unknown = 'og_this_key_was_never_issued_00000000000';
     expect(await lookups(async () => expect(await auth.authenticate(unknown)).toBe('INVALID'))).toBe(1);
     expect(await lookups(async () => expect(await auth.authenticate(unknown)).toBe('INVALID'))).toBe(1);
@@ -67,7 +73,7 @@ describe('API key cache', () => {
 
   it('reads the key on every request when the cache time is 0', async () => {
     const t = await newTenant();
-    const auth = new ApiKeyAuthenticator(t.prisma, { cacheMs: 0 });
+    const auth = await authenticator(0);
     expect(await lookups(() => auth.authenticate(t.key))).toBe(1);
     expect(await lookups(() => auth.authenticate(t.key))).toBe(1);
   });

@@ -8,8 +8,9 @@ import { execute } from '../support/execute.js';
 const slug = () => `cli-${randomUUID().slice(0, 8)}`;
 
 async function run(...argv: string[]) {
-  const { app } = await testApp();
-  return runApiKeyCommand(app.db.prisma, argv);
+  // The command runs as the tables' owner, as `npm run apikey` does.
+  const { fixtures } = await testApp();
+  return runApiKeyCommand(fixtures.prisma, argv);
 }
 
 async function refusal(...argv: string[]): Promise<string> {
@@ -80,8 +81,8 @@ describe('npm run apikey', () => {
     // What the list shows is all the database keeps: no key anywhere in the output.
     expect(lines.join('\n')).not.toContain(first);
 
-    const { app } = await testApp();
-    const row = await app.db.prisma.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(first) } });
+    const { fixtures } = await testApp();
+    const row = await fixtures.prisma.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(first) } });
     expect(row.expiresAt?.toISOString()).toBe('2099-01-01T00:00:00.000Z');
   });
 

@@ -319,7 +319,7 @@ describe('priceForLines', () => {
       ...others.variations.map((v) => ({ variationId: v.id, quantity: 2 })),
       { variationId: variation.id, quantity: 60 },
     ];
-    const { result, count } = await countStatements(() => priceForLines(app.db.prisma, t.id, customers.Y, lines));
+    const { result, count } = await countStatements(() => priceForLines(app.db.forTenant(t.id), t.id, customers.Y, lines));
     expect(count).toBe(2);
     expect(result.map((r) => [r.variationId, r.unitPrice.toFixed(2), r.source])).toEqual([
       [variation.id, '8500.00', 'CATEGORY'],
@@ -328,17 +328,17 @@ describe('priceForLines', () => {
     ]);
     expect(result[0]).toMatchObject({ category: { code: 'Y' }, discountAccess: true, currency: 'IDR' });
 
-    const guest = await countStatements(() => priceForLines(app.db.prisma, t.id, null, lines));
+    const guest = await countStatements(() => priceForLines(app.db.forTenant(t.id), t.id, null, lines));
     expect(guest.count).toBe(1);
     expect(guest.result[0]).toMatchObject({ category: null, discountAccess: true });
 
     const other = await pricedShop();
-    await expect(priceForLines(app.db.prisma, t.id, other.customers.Y, lines)).rejects.toMatchObject({ code: 'NOT_FOUND', entity: 'Customer' });
-    await expect(priceForLines(app.db.prisma, t.id, null, [{ variationId: other.variation.id, quantity: 1 }])).rejects.toMatchObject({
+    await expect(priceForLines(app.db.forTenant(t.id), t.id, other.customers.Y, lines)).rejects.toMatchObject({ code: 'NOT_FOUND', entity: 'Customer' });
+    await expect(priceForLines(app.db.forTenant(t.id), t.id, null, [{ variationId: other.variation.id, quantity: 1 }])).rejects.toMatchObject({
       code: 'NOT_FOUND',
       entity: 'Variation',
     });
-    expect(await priceForLines(app.db.prisma, t.id, null, [])).toEqual([]);
+    expect(await priceForLines(app.db.forTenant(t.id), t.id, null, [])).toEqual([]);
   });
 });
 

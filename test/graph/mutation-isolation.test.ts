@@ -29,13 +29,14 @@ const allIdsOfA = new Set<string>();
 
 /** Every row of a tenant, per table, as one checksum: any write shows. */
 async function fingerprint(tenantId: number): Promise<Record<string, string>> {
-  const { app } = await testApp();
-  const tables = await app.db.sql.query<{ table_name: string }>(
+  // The tables' owner: fixtures and checks see every tenant, also under row-level security.
+  const { fixtures } = await testApp();
+  const tables = await fixtures.sql.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenantId' AND table_schema = current_schema() ORDER BY table_name`,
   );
   const result: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await app.db.sql.query<{ n: string; sum: string | null }>(
+    const [row] = await fixtures.sql.query<{ n: string; sum: string | null }>(
       `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
       [tenantId],
     );
@@ -45,14 +46,14 @@ async function fingerprint(tenantId: number): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  const { app } = await testApp();
+  const { fixtures } = await testApp();
   const suffix = Math.random().toString(36).slice(2, 8);
-  const a = await seedTenant(app.db, { tenant: `miso-a-${suffix}`, orders: 30, seed: 11 });
-  const b = await seedTenant(app.db, { tenant: `miso-b-${suffix}`, orders: 30, seed: 11 });
+  const a = await seedTenant(fixtures, { tenant: `miso-a-${suffix}`, orders: 30, seed: 11 });
+  const b = await seedTenant(fixtures, { tenant: `miso-b-${suffix}`, orders: 30, seed: 11 });
   tenantA = a.tenantId;
-  keyB = (await createApiKey(app.db.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;
+  keyB = (await createApiKey(fixtures.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;
   for (const type of nodeTypes) {
-    const rows: Array<{ id: number }> = await delegate(app.db.prisma, type).findMany({ where: { tenantId: a.tenantId }, select: { id: true } });
+    const rows: Array<{ id: number }> = await delegate(fixtures.prisma, type).findMany({ where: { tenantId: a.tenantId }, select: { id: true } });
     rows.forEach((r) => allIdsOfA.add(globalId(type, r.id)));
     if (rows[0]) idOfA.set(type, globalId(type, rows[0].id));
   }

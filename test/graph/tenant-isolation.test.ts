@@ -62,14 +62,15 @@ function collectIds(value: unknown, into: string[]) {
 }
 
 beforeAll(async () => {
-  const { app } = await testApp();
+  // The tables' owner: fixtures and checks see every tenant, also under row-level security.
+  const { fixtures } = await testApp();
   const suffix = Math.random().toString(36).slice(2, 8);
-  const a = await seedTenant(app.db, { tenant: `iso-a-${suffix}`, orders: 40, seed: 7 });
-  const b = await seedTenant(app.db, { tenant: `iso-b-${suffix}`, orders: 40, seed: 7 });
-  keyA = (await createApiKey(app.db.prisma, { tenantId: a.tenantId, name: 'a', role: 'OWNER' })).key;
-  keyB = (await createApiKey(app.db.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;
+  const a = await seedTenant(fixtures, { tenant: `iso-a-${suffix}`, orders: 40, seed: 7 });
+  const b = await seedTenant(fixtures, { tenant: `iso-b-${suffix}`, orders: 40, seed: 7 });
+  keyA = (await createApiKey(fixtures.prisma, { tenantId: a.tenantId, name: 'a', role: 'OWNER' })).key;
+  keyB = (await createApiKey(fixtures.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;
   for (const type of nodeTypes) {
-    const rows: Array<{ id: number }> = await delegate(app.db.prisma, type.name).findMany({
+    const rows: Array<{ id: number }> = await delegate(fixtures.prisma, type.name).findMany({
       where: { tenantId: a.tenantId },
       select: { id: true },
       orderBy: { id: 'asc' },
@@ -131,8 +132,9 @@ describe('tenant isolation across the whole read schema', () => {
   });
 
   it('finds nothing of A through lookups by code, SKU or tracking number', async () => {
-    const { app } = await testApp();
-    const prisma = app.db.prisma;
+    // The tables' owner: fixtures and checks see every tenant, also under row-level security.
+    const { fixtures } = await testApp();
+    const prisma = fixtures.prisma;
     const tenantA = await prisma.order.findFirstOrThrow({ where: { id: Number(Buffer.from(idsOfA.get('Order')![0]!, 'base64').toString().split(':')[1]) } });
     const order = await prisma.order.findFirstOrThrow({ where: { tenantId: tenantA.tenantId } });
     const variation = await prisma.variation.findFirstOrThrow({ where: { tenantId: tenantA.tenantId } });

@@ -173,7 +173,8 @@ describe('orderEvents', () => {
     const order = await t.order({ items: [{ variationId: variations[0]!.id, quantity: 1 }] });
     const { variations: otherVariations } = await other.product();
     const otherOrder = await other.order({ items: [{ variationId: otherVariations[0]!.id, quantity: 1 }] });
-    const deps = { prisma: app.db.prisma, events: app.events, log: app.log };
+    // Each tenant's writes through the app's client for that tenant (row-level security in CI).
+    const deps = (tenantId: number) => ({ prisma: app.db.forTenant(tenantId), events: app.events, log: app.log });
     const steps = [
       ['create', null, 'PENDING'],
       ['confirm', 'PENDING', 'CONFIRMED'],
@@ -181,8 +182,8 @@ describe('orderEvents', () => {
       ['process', 'CONFIRMED', 'PROCESSING'],
     ] as const;
     for (const [type, fromStatus, toStatus] of steps) {
-      await transaction(deps, (scope) => appendOrderEvent(scope, { tenantId: t.id, orderId: order.id, type, fromStatus, toStatus }));
-      await transaction(deps, (scope) => appendOrderEvent(scope, { tenantId: other.id, orderId: otherOrder.id, type, fromStatus, toStatus }));
+      await transaction(deps(t.id), (scope) => appendOrderEvent(scope, { tenantId: t.id, orderId: order.id, type, fromStatus, toStatus }));
+      await transaction(deps(other.id), (scope) => appendOrderEvent(scope, { tenantId: other.id, orderId: otherOrder.id, type, fromStatus, toStatus }));
     }
 
     const first = await query(t.key, LiveOrderEventsDocument, { first: 3 });

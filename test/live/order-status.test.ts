@@ -29,7 +29,7 @@ function connect(url: string, key: string) {
 
 /** Moves an order to `to` the way the lifecycle does: row update + OrderEvent, events after commit. */
 async function changeStatus(app: App, order: { id: number; tenantId: number }, to: OrderStatus, options: { rollback?: boolean; type?: string } = {}) {
-  const deps = { prisma: app.db.prisma, events: app.events, log: app.log };
+  const deps = { prisma: app.db.forTenant(order.tenantId), events: app.events, log: app.log };
   return transaction(deps, async (scope) => {
     const current = await scope.tx.order.findUniqueOrThrow({ where: { id: order.id } });
     await scope.tx.order.update({ where: { id: order.id }, data: { status: to } });
@@ -225,7 +225,7 @@ describe('orderCreated and orderStatusCountsChanged', () => {
     const { t, order } = await tenantWithOrder();
     const sub = subscribe(connect(url, t.key), LiveOrderCreatedDocument, {});
     await attached(app, t.id);
-    await transaction({ prisma: app.db.prisma, events: app.events, log: app.log }, (scope) =>
+    await transaction({ prisma: app.db.forTenant(t.id), events: app.events, log: app.log }, (scope) =>
       appendOrderEvent(scope, { tenantId: t.id, orderId: order.id, type: 'create', fromStatus: null, toStatus: 'PENDING' }),
     );
     expect((await sub.nextData()).orderCreated).toEqual({ status: 'PENDING', order: { code: order.code } });

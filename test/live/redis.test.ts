@@ -71,7 +71,7 @@ describe.skipIf(!process.env.DATABASE_URL)('live events across instances (Redis)
     expect((await adjustOn(a.app, t.key, variations[0]!.id, warehouse.id, 2)).data?.stockAdjust.__typename).toBe('StockAdjustPayload');
     expect((await stock.nextData()).stockLevelChanged).toMatchObject({ onHand: 12, variation: { sku: variations[0]!.sku } });
 
-    const deps = { prisma: a.app.db.prisma, events: a.app.events, log: a.app.log };
+    const deps = { prisma: a.app.db.forTenant(t.id), events: a.app.events, log: a.app.log };
     const event = await transaction(deps, async (scope) => {
       await scope.tx.order.update({ where: { id: order.id }, data: { status: 'CONFIRMED' } });
       return appendOrderEvent(scope, { tenantId: t.id, orderId: order.id, type: 'confirm', fromStatus: 'PENDING', toStatus: 'CONFIRMED' });

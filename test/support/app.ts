@@ -1,14 +1,21 @@
 // One app per test worker over a real database: in-process PGlite by default,
 // the PostgreSQL of DATABASE_URL when it is set. Tests seed their own tenants.
+// With DATABASE_APP_URL too (CI), the app runs as that role under row-level
+// security, and fixtures are written as the owner of DATABASE_URL, across tenants.
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 
 export interface TestApp {
   app: App;
   /** SQL statements Prisma sent since the last reset. */
   sql: { statements: string[]; reset(): void };
+  /**
+   * The tables' owner, for writing and checking fixtures of any tenant: row-level
+   * security does not apply to it. The app's own database on PGlite or without DATABASE_APP_URL.
+   */
+  fixtures: Database;
 }
 
 let current: Promise<TestApp> | undefined;
@@ -28,15 +35,17 @@ export function testApp(): Promise<TestApp> {
     });
     const statements: string[] = [];
     const database = await openDatabase({
-      databaseUrl: config.databaseUrl,
+      databaseUrl: config.databaseAppUrl ?? config.databaseUrl,
       dataDir: 'memory://',
       poolSize: 5,
       onQuery: (sql) => statements.push(sql),
     });
-    const app = await createApp(config, { database, logger: createLogger(config.logLevel) });
+    const fixtures = config.databaseAppUrl ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 3 }) : database;
+    const app = await createApp(config, { database, ownerDatabase: fixtures, logger: createLogger(config.logLevel) });
     // Shared by every test file of this worker (vitest isolate: false); it ends with the worker.
     return {
       app,
+      fixtures,
       sql: {
         statements,
         reset: () => {

@@ -1,6 +1,7 @@
 // Each test seeds its own tenant, so tests are independent and can run in parallel.
 // `const t = await newTenant()` gives the tenant, an OWNER key and small builders
-// that write through Prisma (the mutations have their own tests).
+// that write through Prisma (the mutations have their own tests). `t.prisma` is the
+// fixtures client (the tables' owner): it reads and writes any tenant's rows.
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import type { Role, OrderStatus, OrderKind, StockType } from '../../src/db/generated/prisma/enums.js';
@@ -19,8 +20,8 @@ export interface VariationSpec {
 }
 
 export async function newTenant(options: { role?: Role; slug?: string } = {}) {
-  const { app } = await testApp();
-  const prisma = app.db.prisma;
+  const { fixtures } = await testApp();
+  const prisma = fixtures.prisma;
   const slug = options.slug ?? unique('t');
   const tenant = await prisma.tenant.create({ data: { slug, name: `Tenant ${slug}` } });
   const tenantId = tenant.id;
