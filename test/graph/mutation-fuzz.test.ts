@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
-import { idTargetType, mutationCall, nodeTypeNames } from '../support/schema-walk.js';
+import { idTargetType, leafPaths, mutationCall, nodeTypeNames, replaceAt } from '../support/schema-walk.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const schema = buildSchema();
@@ -43,31 +43,17 @@ const BAD_VALUES = fc.oneof(
   fc.integer(),
 );
 
-/** Paths of every leaf of a JSON value. */
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [path];
-}
-
-function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  if (!path.length) return replacement;
-  const [head, ...rest] = path;
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[head!] = replaceAt(copy[head!], rest, replacement);
-  return copy;
-}
-
 async function fingerprint(tenantId: number): Promise<string> {
-  const { app } = await testApp();
-  const tables = await app.db.sql.query<{ table_name: string }>(
+  // The tables' owner: the checksum sees every row, also under row-level security.
+  const { fixtures } = await testApp();
+  const tables = await fixtures.sql.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenantId' AND table_schema = current_schema() ORDER BY table_name`,
   );
   const parts: string[] = [];
   for (const { table_name } of tables) {
     // ApiKey.lastUsedAt moves with every request; it is not the tenant's data.
     if (table_name === 'ApiKey') continue;
-    const [row] = await app.db.sql.query<{ sum: string | null }>(
+    const [row] = await fixtures.sql.query<{ sum: string | null }>(
       `SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
       [tenantId],
     );
@@ -101,7 +87,7 @@ describe('bad input to every mutation', () => {
         optionalIds: false,
         idFor: (name) => ids.get(idTargetType(nodeTypes, name, field.name) ?? '') ?? ids.get('Order'),
       });
-      const paths = leaves(variables);
+      const paths = leafPaths(variables);
       const samples = fc.sample(fc.tuple(fc.nat({ max: Math.max(paths.length - 1, 0) }), BAD_VALUES), { numRuns: 6, seed: field.name.length * 7919 });
       for (const [index, bad] of samples) {
         cases++;

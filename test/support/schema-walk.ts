@@ -11,6 +11,7 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -27,16 +28,21 @@ export function nodeTypeNames(schema: GraphQLSchema): string[] {
 /**
  * The node type an id input most likely names: the longest node type name that
  * ends the (singular) input name ("originWarehouse" -> Warehouse); else a type
+ * its description names ("Resume after this OrderEvent"); else a type
  * the input name ends and the mutation's noun starts ("category" of
  * customerCreate -> CustomerCategory); else the longest type that starts the
- * mutation name ("productCategoryUpdate(id)" -> ProductCategory).
+ * mutation name ("productCategoryUpdate(id)" -> ProductCategory) or the singular
+ * of a connection's ("productCategories(filter: { parent })" -> ProductCategory).
  */
-export function idTargetType(nodeTypes: string[], inputName: string, mutationName: string): string | undefined {
+export function idTargetType(nodeTypes: string[], inputName: string, mutationName: string, description?: string | null): string | undefined {
   const name = inputName.toLowerCase().replace(/ids?$/, '').replace(/s$/, '');
-  const mutation = mutationName.toLowerCase();
+  // A connection's name is plural ("productCategories"): its type is singular.
+  const mutation = mutationName.toLowerCase().replace(/ies$/, 'y');
   const longest = (types: string[]) => types.sort((a, b) => b.length - a.length)[0];
   const bySuffix = longest(nodeTypes.filter((t) => name.length > 0 && name.endsWith(t.toLowerCase())));
   if (bySuffix) return bySuffix;
+  const named = description ? longest(nodeTypes.filter((t) => new RegExp(`\\b${t}\\b`).test(description))) : undefined;
+  if (named) return named;
   const byNoun = longest(
     nodeTypes.filter((t) => {
       const lower = t.toLowerCase();
@@ -50,7 +56,9 @@ export function idTargetType(nodeTypes: string[], inputName: string, mutationNam
 export interface SampleOptions {
   /** Fill optional inputs too (ids especially), not only required ones. */
   optionalIds: boolean;
-  idFor(inputName: string): string | undefined;
+  /** Fill every field of input objects, not only required ones and ids. */
+  optionalFields?: boolean;
+  idFor(inputName: string, description?: string | null): string | undefined;
   scalar?(type: GraphQLNamedType, inputName: string): unknown;
 }
 
@@ -72,10 +80,10 @@ export function sampleScalar(typeName: string): unknown {
 }
 
 /** A value of the input type, filling required fields and (optionally) every id. */
-export function sampleInput(type: GraphQLInputType, inputName: string, options: SampleOptions): unknown {
+export function sampleInput(type: GraphQLInputType, inputName: string, options: SampleOptions, description?: string | null): unknown {
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
-    const item = sampleInput(inner.ofType, inputName, options);
+    const item = sampleInput(inner.ofType, inputName, options, description);
     return item === undefined ? [] : [item];
   }
   if (isInputObjectType(inner)) {
@@ -83,38 +91,57 @@ export function sampleInput(type: GraphQLInputType, inputName: string, options: 
     for (const field of Object.values(inner.getFields())) {
       const required = isNonNullType(field.type) && field.defaultValue === undefined;
       const isId = getNamedType(field.type).name === 'ID';
-      if (!required && !(isId && options.optionalIds)) continue;
-      const v = sampleInput(field.type, field.name, options);
+      if (!required && !(isId && options.optionalIds) && !options.optionalFields) continue;
+      const v = sampleInput(field.type, field.name, options, field.description);
       if (v !== undefined) value[field.name] = v;
     }
     return value;
   }
   if (isEnumType(inner)) return inner.getValues()[0]!.name;
   if (isScalarType(inner)) {
-    if (inner.name === 'ID') return options.idFor(inputName) ?? 'eHg6MQ==';
+    if (inner.name === 'ID') return options.idFor(inputName, description) ?? 'eHg6MQ==';
     return options.scalar ? options.scalar(inner, inputName) : sampleScalar(inner.name);
   }
   return undefined;
 }
 
-/** Variables and a document calling one mutation with sampled arguments. */
-export function mutationCall(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, options: SampleOptions) {
+export interface CallOptions extends SampleOptions {
+  /**
+   * Whether to pass an optional argument; by default ids (with optionalIds) and
+   * input objects. Every argument is declared as a variable either way, so a
+   * caller may add the others to the variables.
+   */
+  includeArg?(arg: GraphQLArgument): boolean;
+}
+
+/** Variables and a document calling one root field with sampled arguments. */
+export function operationCall(
+  schema: GraphQLSchema,
+  operation: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+  options: CallOptions,
+) {
   const variables: Record<string, unknown> = {};
   const params: string[] = [];
   const args: string[] = [];
   for (const arg of field.args) {
     const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
     const isId = getNamedType(arg.type).name === 'ID';
-    if (!required && !(isId && options.optionalIds) && !isInputObjectType(getNamedType(arg.type))) continue;
-    const value = sampleInput(arg.type, arg.name, options);
-    if (value === undefined) continue;
-    variables[arg.name] = value;
+    const included = options.includeArg ? options.includeArg(arg) : (isId && options.optionalIds) || isInputObjectType(getNamedType(arg.type));
+    const value = required || included ? sampleInput(arg.type, arg.name, options, arg.description) : undefined;
+    if (value !== undefined) variables[arg.name] = value;
+    else if (required || !options.includeArg) continue;
     params.push(`$${arg.name}: ${arg.type.toString()}`);
     args.push(`${arg.name}: $${arg.name}`);
   }
   const selection = selectionFor(schema, getNamedType(field.type), 2);
-  const document = `mutation${params.length ? `(${params.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection} }`;
+  const document = `${operation}${params.length ? `(${params.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection} }`;
   return { document, variables };
+}
+
+/** Variables and a document calling one mutation with sampled arguments. */
+export function mutationCall(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, options: SampleOptions) {
+  return operationCall(schema, 'mutation', field, options);
 }
 
 /**
@@ -148,4 +175,48 @@ export function collectStrings(value: unknown, into: Set<string>): Set<string> {
   else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, into));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectStrings(v, into));
   return into;
+}
+
+/** Paths of every leaf of a JSON value. */
+export function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leafPaths(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...path, k]));
+  return [path];
+}
+
+/** A copy of a JSON value with the value at `path` replaced. */
+export function replaceAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (!path.length) return replacement;
+  const [head, ...rest] = path;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  copy[head!] = replaceAt(copy[head!], rest, replacement);
+  return copy;
+}
+
+/** A GraphQL literal of a JSON value (enum names bare where the type is an enum). */
+export function literal(value: unknown, type: GraphQLInputType | undefined): string {
+  const inner = type && (getNullableType(type) as GraphQLInputType);
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, inner && isListType(inner) ? inner.ofType : inner)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
+    return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`).join(', ')}}`;
+  }
+  if (typeof value === 'string' && inner && isEnumType(inner) && /^[_A-Za-z]\w*$/.test(value)) return value;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A document calling one root field with the variables written into it as literals. */
+export function inlineCall(operation: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>, selection: string, variables: Record<string, unknown>): string {
+  const args = field.args.filter((arg) => arg.name in variables).map((arg) => `${arg.name}: ${literal(variables[arg.name], arg.type)}`);
+  return `${operation} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection} }`;
+}
+
+/** A selection following the first object field of each type `depth` levels down (e.g. to go past a depth limit). */
+export function deepSelection(type: GraphQLNamedType, depth: number): string {
+  if (depth === 0 || !(isObjectType(type) || isInterfaceType(type))) return '';
+  const fields = Object.values(type.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined));
+  const next = fields.find((f) => f.name !== 'pageInfo' && (isObjectType(getNamedType(f.type)) || isInterfaceType(getNamedType(f.type))));
+  if (!next) return '{ __typename }';
+  return `{ __typename ${next.name} ${deepSelection(getNamedType(next.type), depth - 1)} }`;
 }

@@ -82,10 +82,7 @@ export function subscribe<TResult, TVariables extends Record<string, unknown>>(
     { query: print(document), variables },
     {
       next: (result) => deliver(result as ExecutionResult<TResult>),
-      error: (error) => {
-        const errors = Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }];
-        deliver({ errors } as ExecutionResult<TResult>);
-      },
+      error: (error) => deliver(errorResult(error)),
       complete: () => resolveCompleted(),
     },
   );
@@ -104,6 +101,12 @@ export function subscribe<TResult, TVariables extends Record<string, unknown>>(
     completed,
     unsubscribe,
   };
+}
+
+/** A subscription's error (GraphQL errors, or a socket failure) as a result. */
+function errorResult<T>(error: unknown): ExecutionResult<T> {
+  const errors = Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }];
+  return { errors } as ExecutionResult<T>;
 }
 
 export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -132,4 +135,30 @@ export async function until(condition: () => boolean, what: string, deadlineMs =
 /** Resolves once the app holds `count` subscriptions of the tenant (each test has its own tenant). */
 export function attached(app: App, tenantId: number, count = 1): Promise<void> {
   return until(() => (app.events.subscriberCount?.(tenantId) ?? 0) >= count, `${count} subscription(s) of tenant ${tenantId} attached`);
+}
+
+export interface Collected<T = unknown> {
+  /** Every result so far, in arrival order (errors of the subscribe step included). */
+  results: Array<ExecutionResult<T>>;
+  /** True once the server completed (or refused) the subscription. */
+  ended(): boolean;
+  unsubscribe(): void;
+}
+
+/** Keeps every result of a subscription for later assertions, e.g. that nothing arrived. */
+export function collect<T = unknown>(ws: WsClient, query: string, variables?: Record<string, unknown>): Collected<T> {
+  const results: Array<ExecutionResult<T>> = [];
+  let ended = false;
+  const unsubscribe = ws.client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => void results.push(result as ExecutionResult<T>),
+      error: (error) => {
+        results.push(errorResult(error));
+        ended = true;
+      },
+      complete: () => (ended = true),
+    },
+  );
+  return { results, ended: () => ended, unsubscribe };
 }

@@ -1,0 +1,53 @@
+// The same small shop in any tenant: an order (PENDING) with its customer, origin
+// warehouse, stock, history and a shipment in transit. Sweeps seed it in two
+// tenants to show one gets nothing of the other.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { transaction } from '../../src/db/transaction.js';
+import { appendOrderEvent } from '../../src/orders/order-event-log.js';
+import { testApp } from './app.js';
+import type { TestTenant } from './tenant.js';
+
+/** Global ids of the shop's objects by node type name. */
+export type ShopIds = Record<string, string>;
+
+export async function smallShop(t: TestTenant): Promise<ShopIds> {
+  const { app } = await testApp();
+  const warehouse = await t.warehouse();
+  const { product, variations } = await t.product({ variations: [{ stock: { [warehouse.id]: 50 } }] });
+  const variation = variations[0]!;
+  const customer = await t.customer();
+  const order = await t.order({ customerId: customer.id, items: [{ variationId: variation.id, quantity: 1 }] });
+  await t.prisma.order.update({ where: { id: order.id }, data: { originWarehouseId: warehouse.id } });
+  // t.prisma is the fixtures client (the tables' owner); the live event goes out on the app's bus.
+  const deps = { prisma: t.prisma, events: app.events, log: app.log };
+  const created = await transaction(deps, (scope) =>
+    appendOrderEvent(scope, { tenantId: t.id, orderId: order.id, type: 'create', fromStatus: null, toStatus: 'PENDING' }),
+  );
+  const courier = await t.courier();
+  const shipment = await t.shipment({ orderId: order.id, courierId: courier.id, warehouseId: warehouse.id, status: 'IN_TRANSIT', trackingNumber: `TRK-${order.id}` });
+  const payment = await t.payment({ orderId: order.id, amount: '1000' });
+  return {
+    Warehouse: encodeGlobalID('Warehouse', warehouse.id),
+    Product: encodeGlobalID('Product', product.id),
+    Variation: encodeGlobalID('Variation', variation.id),
+    Customer: encodeGlobalID('Customer', customer.id),
+    Order: encodeGlobalID('Order', order.id),
+    OrderEvent: encodeGlobalID('OrderEvent', created.id),
+    Courier: encodeGlobalID('Courier', courier.id),
+    Shipment: encodeGlobalID('Shipment', shipment.id),
+    Payment: encodeGlobalID('Payment', payment.id),
+  };
+}
+
+const delegate = (prisma: any, type: string) => prisma[type[0]!.toLowerCase() + type.slice(1)];
+
+/** Global ids of every object of a tenant, of every node type (those with a table of the same name). */
+export async function allGlobalIds(tenantId: number, nodeTypes: string[]): Promise<Set<string>> {
+  const { fixtures } = await testApp();
+  const ids = new Set<string>();
+  for (const type of nodeTypes) {
+    const rows: Array<{ id: number }> = (await delegate(fixtures.prisma, type)?.findMany({ where: { tenantId }, select: { id: true } })) ?? [];
+    rows.forEach((row) => ids.add(encodeGlobalID(type, row.id)));
+  }
+  return ids;
+}
