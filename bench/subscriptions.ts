@@ -12,13 +12,15 @@
 // Knobs (environment): STEPS=1000,5000,10000  RATE=2 (transitions/s)  SECONDS=10
 //   QUERY=full|small  DATABASE_URL (default: PGlite in memory)  PROFILE=1
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
 // Wall clock: both processes read the same one (performance.timeOrigin differs per process).
 const now = () => Date.now();
 
-type ToServer = { type: 'count'; id: number } | { type: 'memory'; id: number } | { type: 'drive'; id: number; rate: number; seconds: number } | { type: 'stop'; id: number };
+type ToServer = { type: 'count'; id: number } | { type: 'memory'; id: number } | { type: 'cpu'; id: number } | { type: 'drive'; id: number; rate: number; seconds: number } | { type: 'stop'; id: number };
 type FromServer =
   | { type: 'ready'; port: number; key: string }
   | { type: 'reply'; id: number; value: unknown }
@@ -71,6 +73,10 @@ async function server() {
     send({ type: 'commit', eventId: event.id, at: committedAt });
   };
 
+  // Event loop delay while driving: how long a fan-out holds the loop.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+
   // The bench process went away (crash, Ctrl-C): do not linger.
   process.on('disconnect', () => process.exit(0));
   process.on('message', async (message: ToServer) => {
@@ -80,6 +86,12 @@ async function server() {
       global.gc?.();
       global.gc?.();
       reply(process.memoryUsage());
+    }
+    if (message.type === 'cpu') {
+      // CPU since start (user + system, µs) and the loop delay since the last ask (then reset).
+      const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+      reply({ cpu: process.cpuUsage(), loopP99Ms: ms(loopDelay.percentile(99)), loopMaxMs: ms(loopDelay.max) });
+      loopDelay.reset();
     }
     if (message.type === 'drive') {
       const interval = 1000 / message.rate;
@@ -190,11 +202,18 @@ async function main() {
 
     receipts = [];
     commits.clear();
+    type Cpu = { cpu: NodeJS.CpuUsage; loopP99Ms: number; loopMaxMs: number };
+    const serverBefore = await ask<Cpu>({ type: 'cpu' });
+    const clientBefore = process.cpuUsage();
     const drive = await ask<{ transitions: number; seconds: number; maxStartLagMs: number }>({ type: 'drive', rate, seconds });
     const expected = drive.transitions * target;
     const deadline = now() + 30_000;
     while (receipts.length < expected && now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const serverAfter = await ask<Cpu>({ type: 'cpu' });
+    const clientCpu = process.cpuUsage(clientBefore);
     const busy = await ask<NodeJS.MemoryUsage>({ type: 'memory' });
+    const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+    const serverCpuMs = cpuMs(serverAfter.cpu) - cpuMs(serverBefore.cpu);
     const latencies = receipts
       .map(([eventId, at]) => at - (commits.get(eventId) ?? NaN))
       .filter((ms) => Number.isFinite(ms))
@@ -209,6 +228,13 @@ async function main() {
       'p99 ms': Math.round(pct(99)),
       'max ms': Math.round(latencies[latencies.length - 1] ?? NaN),
       'events/s': Math.round(receipts.length / ((lastReceipt - firstCommit) / 1000)),
+      // Server CPU (PGlite included: it runs in the server) over the drive and the drain, per
+      // transition and per 1,000 deliveries: steadier than latency when the machine is shared.
+      'srv CPU ms/event': Math.round(serverCpuMs / drive.transitions),
+      'srv CPU ms/1k deliv': Math.round((serverCpuMs / receipts.length) * 1000 * 10) / 10,
+      'client CPU ms/1k deliv': Math.round((cpuMs(clientCpu) / receipts.length) * 1000 * 10) / 10,
+      'loop p99/max ms': `${serverAfter.loopP99Ms}/${serverAfter.loopMaxMs}`,
+      load: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
       'rss MB (idle)': mb(idle.rss),
       'heap MB (idle)': mb(idle.heapUsed),
       'KB/idle sub': Math.round(((idle.rss - base.rss) / target / 1024) * 10) / 10,
