@@ -23,6 +23,7 @@ import type { EventBus } from './events/topics.js';
 import { createRedisBus } from './events/redis-bus.js';
 import { setLiveSettings } from './events/live-settings.js';
 import { attachWebSocket, type LiveServerContext, type LiveSocket } from './events/websocket-server.js';
+import { SubscriptionQuota, subscriptionQuotaPlugin } from './events/subscription-quota.js';
 import { labelHttpPlugin } from './shipments/label-http.js';
 import { Redis } from 'ioredis';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -144,6 +145,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     for await (const revoked of revocations) authenticator.forget(revoked.apiKeyId);
   })().catch((error) => log.error({ err: error }, 'API key revocations: listener stopped'));
   // The cost budget per key: shared through Redis when instances share one, else per instance.
+  // One count of open subscriptions per key for WebSocket and SSE alike.
+  const quota = new SubscriptionQuota(config.live.maxSubscriptionsPerKey);
   const bucketOptions = { capacity: config.limits.rateLimitCapacity, restoreRate: config.limits.rateLimitRestoreRate };
   // Fail fast while Redis is away: the bucket falls back to memory rather than hold requests.
   const bucketRedis =
@@ -307,6 +310,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       requestIdPlugin,
       textInputGuardPlugin(),
+      subscriptionQuotaPlugin(quota),
       ...limitPlugins({ ...config.limits, bucket }),
       labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
       ...(config.production ? [noSuggestionsPlugin] : []),
@@ -365,7 +369,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     start(port = config.port, host = config.host) {
       const s = createServer(yoga);
       server = s;
-      live = attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins });
+      live = attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota });
       s.on('request', (_req, res: ServerResponse) => {
         inFlight.add(res);
         res.once('close', () => {

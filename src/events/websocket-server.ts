@@ -16,6 +16,7 @@ import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
 import type { Context, Viewer } from '../graphql/context.js';
 import type { LiveConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { SubscriptionQuota } from './subscription-quota.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -169,6 +170,8 @@ export function attachWebSocket(
     maskError: MaskError;
     /** Browser origins allowed to connect (CORS_ORIGINS); ["*"] = any. */
     origins?: string[];
+    /** The per-key cap, shared with SSE subscriptions. */
+    quota: SubscriptionQuota;
   },
 ): LiveSocket {
   const { yoga, authenticator, config, log } = options;
@@ -179,7 +182,6 @@ export function attachWebSocket(
     // A page of another site must not ride a user's network position into the API.
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
   });
-  const perKey = new Map<number, number>();
   /** Authenticated sockets, for the periodic key check. */
   const open = new Map<WebSocket, ConnectionState>();
   // Registered before useServer's listener, so graphql-ws only ever sees the patched send.
@@ -217,16 +219,9 @@ export function attachWebSocket(
         if (state.operations.size >= config.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${config.maxSubscriptionsPerConnection} operations per connection`, { extensions: { code: 'LIMIT_EXCEEDED' } })];
         }
-        const held = perKey.get(viewer.apiKeyId) ?? 0;
-        if (held >= config.maxSubscriptionsPerKey) {
-          return [new GraphQLError(`At most ${config.maxSubscriptionsPerKey} subscriptions per API key`, { extensions: { code: 'LIMIT_EXCEEDED' } })];
-        }
-        perKey.set(viewer.apiKeyId, held + 1);
-        state.operations.set(id, () => {
-          const n = (perKey.get(viewer.apiKeyId) ?? 1) - 1;
-          if (n > 0) perKey.set(viewer.apiKeyId, n);
-          else perKey.delete(viewer.apiKeyId);
-        });
+        const giveBack = options.quota.acquire(viewer.apiKeyId);
+        if (!giveBack) return [options.quota.error()];
+        state.operations.set(id, giveBack);
         try {
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             liveViewer: viewer,

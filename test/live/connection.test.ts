@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'graphql';
+import { parse, print } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -113,6 +113,38 @@ describe('limits', () => {
       const other = await t.apiKey('VIEWER');
       subscribe(track(wsClient(url, other)), LiveOrderStatusChangedDocument, {});
       await attached(app, t.id, 3);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('counts SSE subscriptions toward the same cap per API key, and gives the place back when the stream ends', async () => {
+    const { app, url } = await appWith({ LIVE_MAX_SUBSCRIPTIONS_PER_KEY: '2' });
+    // Over a real connection: closing it is how a browser's EventSource goes away.
+    const sse = (key: string, signal?: AbortSignal) =>
+      fetch(url.replace('ws:', 'http:'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: print(LiveOrderStatusChangedDocument), variables: {} }),
+        signal,
+      });
+    try {
+      const t = await newTenant();
+      subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 1);
+      const open = new AbortController();
+      const stream = await sse(t.key, open.signal);
+      expect(stream.status).toBe(200);
+      await attached(app, t.id, 2);
+      // The key holds two: one socket, one stream. A third is refused on either transport.
+      expect(await (await sse(t.key)).text()).toContain('LIMIT_EXCEEDED');
+      const refused = await subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {}).next();
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED' });
+      // The client goes away: its place is free again.
+      open.abort();
+      await until(() => (app.events.subscriberCount?.(t.id) ?? 0) === 1, 'the stream detached');
+      subscribe(track(wsClient(url, t.key)), LiveOrderStatusChangedDocument, {});
+      await attached(app, t.id, 2);
     } finally {
       await app.stop();
     }
