@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate, pendingMigrations, readMigrations } from './db/migrate.js';
 import { rowLevelSecurityStatus } from './db/row-level-security.js';
-import { tenantNeutral } from './db/tenant-scope.js';
+import { tenantNeutral, withTenant } from './db/tenant-scope.js';
 import { AUTH_FAILURE_MESSAGES, ApiKeyAuthenticator } from './auth/api-keys.js';
 import { buildSchema } from './graphql/schema.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -32,6 +32,10 @@ import { MemoryCostBucket, RedisCostBucket, type CostBucket } from './limits/cos
 import { bodySizePlugin } from './limits/request-guards.js';
 import { textInputGuardPlugin } from './graphql/text-input-guard.js';
 import { documentCaches } from './limits/document-cache.js';
+import { compiledReadsPlugin } from './graphql/compiled-reads/plugin.js';
+import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
+import { getDatamodel } from './db/generated/pothos-types.js';
+import { hasPermission, type Permission } from './auth/permissions.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
@@ -280,6 +284,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
   }
 
+  // Plain reads become one statement; the database's column types say how to print values.
+  const compiledReads = config.compiledReads
+    ? compiledReadsPlugin({
+        datamodel: getDatamodel(),
+        columns: await tenantNeutral(() => readColumnCatalog(db.sql)),
+        read: (ctx, sql, params) => withTenant(ctx.tenantId, () => db.read(sql, params)),
+        allows: (ctx, permission) => hasPermission(ctx.viewer.role, permission as Permission),
+        onRefused: (operationName, reason) => log.debug({ operationName, reason }, 'read not compiled: the executor answers'),
+      })
+    : undefined;
+
   const yoga = createYoga<LiveServerContext, Context>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -314,6 +329,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...limitPlugins({ ...config.limits, bucket }),
       labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
       ...(config.production ? [noSuggestionsPlugin] : []),
+      // Last: it replaces the execution the plugins above have set up, and falls back to it.
+      ...(compiledReads ? [compiledReads] : []),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {

@@ -21,6 +21,8 @@ export interface Config {
   production: boolean;
   /** Seed demo data (and a demo key) into an empty embedded database. */
   demo: boolean;
+  /** Answer plain reads with one SQL statement that builds the JSON (src/graphql/compiled-reads); off: the executor answers all. */
+  compiledReads: boolean;
   /** Size of the PostgreSQL connection pool. */
   dbPoolSize: number;
   /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     production,
     demo,
+    compiledReads: flag(env, 'COMPILED_READS', true),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     apiKeyCacheMs: integer(env, 'API_KEY_CACHE_MS', 10_000, 0, 3_600_000),

@@ -26,6 +26,12 @@ export interface Database {
   /** The client bound to one tenant (PostgreSQL); on PGlite, which has no row-level security, `prisma` itself. */
   forTenant(tenantId: number): Db;
   sql: SqlRunner;
+  /**
+   * One read statement, prepared once per connection, rows as arrays of column values;
+   * in the caller's tenant scope (withTenant). Outside Prisma: for compiled reads, whose
+   * statement is already complete SQL and whose rows need no mapping.
+   */
+  read(sql: string, params: readonly unknown[]): Promise<unknown[][]>;
   kind: 'postgres' | 'pglite';
   /** How often a connection was switched to another tenant (`set_config` statements sent). */
   tenantSwitches(): number;
@@ -101,10 +107,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const prisma = new PrismaClient({ adapter, log: prismaLog(options.onQuery) as never });
     if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
     keepTenantsApartInBatches(prisma);
+    // A budget of names of its own, beside Prisma's.
+    const readName = statementNamer(200);
     return {
       prisma,
       forTenant: tenantClients(prisma),
       sql: pgRunner(pool, pool),
+      async read(sql, params) {
+        options.onQuery?.(sql);
+        const result = await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], rowMode: 'array' });
+        return result.rows as unknown[][];
+      },
       kind: 'postgres',
       tenantSwitches: () => pool.tenantSwitches,
       async close() {
@@ -122,6 +135,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     prisma,
     forTenant: () => prisma,
     sql: pgliteRunner(pglite),
+    async read(sql, params) {
+      options.onQuery?.(sql);
+      const result = await pglite.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
+      return result.rows;
+    },
     kind: 'pglite',
     tenantSwitches: () => 0,
     async close() {

@@ -2,6 +2,7 @@
 // caller's tenant like node(id:), so another tenant's id gives null.
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { builder } from './builder.js';
+import { compiledRead } from './compiled-reads/root-read.js';
 import { decodeIdArg } from './ids.js';
 
 type ModelName = keyof PrismaTypes & string;
@@ -9,15 +10,18 @@ type FindFirst = (args: { where: { id: number; tenantId: number } }) => Promise<
 
 export function byIdQuery(model: ModelName, options: { description: string; idDescription: string }) {
   const fieldName = model[0]!.toLowerCase() + model.slice(1);
+  type IdArg = Parameters<typeof decodeIdArg>[0];
+  const where = (args: { id: IdArg }, tenantId: number) => ({ id: decodeIdArg(args.id, model), tenantId });
   builder.queryField(fieldName, (t) =>
     t.prismaField({
       type: model as 'Order',
       nullable: true,
       description: options.description,
       args: { id: t.arg.globalID({ required: true, description: options.idDescription }) },
+      extensions: compiledRead({ model, query: (args, tenantId) => ({ where: where(args as { id: IdArg }, tenantId) }) }),
       resolve: (query, _root, args, ctx) => {
         const delegate = ctx.prisma[fieldName as 'order'] as unknown as { findFirst: FindFirst };
-        return delegate.findFirst({ ...query, where: { id: decodeIdArg(args.id, model), tenantId: ctx.tenantId } }) as never;
+        return delegate.findFirst({ ...query, where: where(args, ctx.tenantId) }) as never;
       },
     }),
   );

@@ -41,34 +41,31 @@ export const OrderTotals = builder.objectRef<Totals>('OrderTotals').implement({
   }),
 });
 
+// Each figure and the Order column it is stored in: the resolver, the select and the
+// compiled reads (src/graphql/compiled-reads) all read this one table.
+const totalsColumns = {
+  subtotal: 'subtotal',
+  itemDiscount: 'itemDiscountTotal',
+  shipping: 'shippingTotal',
+  discount: 'discountTotal',
+  tax: 'taxTotal',
+  codFee: 'codFee',
+  insurance: 'insuranceTotal',
+  otherCost: 'otherCostTotal',
+  grandTotal: 'grandTotal',
+  currency: 'currency',
+} as const satisfies Record<keyof Totals, string>;
+
+type TotalsColumn = (typeof totalsColumns)[keyof Totals];
+
 builder.prismaObjectFields('Order', (t) => ({
   totals: t.field({
     type: OrderTotals,
     description: 'Subtotal, discounts, shipping, tax, fees and grand total, as stored on the order.',
-    select: {
-      currency: true,
-      subtotal: true,
-      itemDiscountTotal: true,
-      shippingTotal: true,
-      discountTotal: true,
-      taxTotal: true,
-      codFee: true,
-      insuranceTotal: true,
-      otherCostTotal: true,
-      grandTotal: true,
-    },
-    resolve: (order) => ({
-      subtotal: order.subtotal,
-      itemDiscount: order.itemDiscountTotal,
-      shipping: order.shippingTotal,
-      discount: order.discountTotal,
-      tax: order.taxTotal,
-      codFee: order.codFee,
-      insurance: order.insuranceTotal,
-      otherCost: order.otherCostTotal,
-      grandTotal: order.grandTotal,
-      currency: order.currency,
-    }),
+    select: Object.fromEntries(Object.values(totalsColumns).map((column) => [column, true])) as Record<TotalsColumn, true>,
+    extensions: { embeddedColumns: totalsColumns },
+    resolve: (order) =>
+      Object.fromEntries(Object.entries(totalsColumns).map(([figure, column]) => [figure, order[column]])) as unknown as Totals,
   }),
 }));
 

@@ -2,6 +2,7 @@
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
+import { compiledRead } from '../graphql/compiled-reads/root-read.js';
 import { tenantNode } from '../graphql/ids.js';
 import {
   AdjustmentCategory,
@@ -310,18 +311,22 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: OrderFilter, required: false, description: 'Narrows the list; all given conditions must hold.' }),
       orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
     },
+    extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, tenantId) => orderListQuery(args as OrderListArgs, tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
-    resolve: (query, _root, args, ctx) => {
-      const direction = args.orderBy?.direction ?? 'desc';
-      return ctx.prisma.order.findMany({
-        ...query,
-        where: orderWhere(ctx.tenantId, args.filter),
-        // id breaks ties so keyset cursors stay stable when sort values repeat.
-        orderBy: [{ [args.orderBy?.field ?? 'createdAt']: direction }, { id: direction }],
-      });
-    },
+    resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
   }),
 }));
+
+type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
+
+/** Where and order of the order list; id breaks ties so keyset cursors stay stable when sort values repeat. */
+function orderListQuery(args: OrderListArgs, tenantId: number) {
+  const direction = args.orderBy?.direction ?? 'desc';
+  return {
+    where: orderWhere(tenantId, args.filter),
+    orderBy: [{ [args.orderBy?.field ?? 'createdAt']: direction }, { id: direction }],
+  };
+}
 
 byIdQuery('Order', {
   description: 'One order by global id; null when it does not exist for this tenant.',

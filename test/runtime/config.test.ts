@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       production: false,
       demo: true,
+      compiledReads: true,
       dbPoolSize: 10,
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,

@@ -1,0 +1,413 @@
+// Compiles a read-only operation into ONE SQL statement in which PostgreSQL builds
+// the root field's whole JSON (keys, global ids, cursors, page info), as a
+// hand-written endpoint would, and the server passes that text through. The
+// executor, plugin-prisma's per-request selection planning and Prisma's result
+// mapping are then skipped: on the order list they are most of the server's CPU.
+//
+// Only what the schema itself declares as data is compiled, so there is no second
+// description of a field to keep in step:
+// - exposed columns (`t.exposeString('code')`, ...), printed as their scalar prints them;
+// - a prismaNode's global `id`;
+// - relations (`t.relation`) with a static `query: { orderBy }`;
+// - fields declaring `embeddedColumns` (a sub-object made of the row's columns, e.g. totals);
+// - root fields declaring `compiledRead` (src/graphql/compiled-reads/root-read.ts).
+// Anything else (a computed field, arguments on a nested field, @skip/@include, several
+// root fields, a mutation) is refused with a reason, and the operation runs through the
+// executor as before. A field guarded by a permission compiles to a check per request.
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ColumnCatalog } from './column-catalog.js';
+import { arrayOf, concat, escapedString, jsonObject, orNull, plainString, sqlValue, textValue, type JsonValue } from './json-text.js';
+import type { CompiledRead } from './root-read.js';
+
+/** A field of Prisma's datamodel as plugin-prisma carries it. */
+interface ModelField {
+  name: string;
+  kind: string; // 'scalar' | 'enum' | 'object'
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  relationName?: string;
+  relationFromFields?: readonly string[];
+}
+export interface Datamodel {
+  datamodel: { models: Record<string, { fields: readonly ModelField[] }> };
+}
+
+/** The parts of a connection's page the response asks for, by response key. */
+export type ConnectionShape = Array<
+  | { key: string; kind: 'typename'; value: string }
+  | { key: string; kind: 'edges'; fields: Array<{ key: string; kind: 'cursor' | 'node' } | { key: string; kind: 'typename'; value: string }> }
+  | { key: string; kind: 'pageInfo'; fields: Array<{ key: string; field: PageInfoField } | { key: string; field: '__typename'; value: string }> }
+>;
+type PageInfoField = 'hasNextPage' | 'hasPreviousPage' | 'startCursor' | 'endCursor';
+
+export interface ReadPlan {
+  /** Response key of the one root field. */
+  rootKey: string;
+  field: GraphQLField<unknown, unknown>;
+  fieldNode: FieldNode;
+  read: CompiledRead;
+  /** Table alias the root row has in `select`. */
+  alias: string;
+  /** JSON of one root object (the node of a connection) over `alias`; null when no node is asked for. */
+  select: string | null;
+  /** Permissions the caller must hold (guarded fields); without them the executor answers, with its errors. */
+  permissions: ReadonlySet<string>;
+  /** Set for connections: what of the page to return. */
+  connection?: ConnectionShape;
+  /** Statement texts made for this plan, by shape of the root query (plugin.ts). */
+  statements: Map<string, string>;
+}
+
+export class NotCompilable extends Error {}
+
+const ISO_8601 = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+export function compileRead(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  datamodel: Datamodel,
+  columns: ColumnCatalog,
+): ReadPlan {
+  if (operation.operation !== 'query') throw new NotCompilable(`a ${operation.operation}`);
+  if (operation.directives?.length) throw new NotCompilable('directives on the operation');
+  const compiler = new Compiler(schema, fragments, datamodel, columns);
+  const queryType = schema.getQueryType()!;
+  const roots = compiler.collect(operation.selectionSet, queryType);
+  if (roots.size !== 1) throw new NotCompilable('more than one root field');
+  const [[rootKey, nodes]] = [...roots];
+  if (nodes.length !== 1) throw new NotCompilable('a root field asked twice');
+  const fieldNode = nodes[0]!;
+  const field = queryType.getFields()[fieldNode.name.value];
+  const read = field?.extensions?.compiledRead as CompiledRead | undefined;
+  if (!field || !read) throw new NotCompilable(`Query.${fieldNode.name.value} declares no compiled read`);
+  compiler.guard(queryType, field);
+  const alias = compiler.nextAlias();
+
+  if (!read.cursor) {
+    const type = getNullableType(field.type);
+    if (!isObjectType(type)) throw new NotCompilable(`Query.${field.name} is not an object`);
+    const select = concat(compiler.object(type, read.model, alias, fieldNode.selectionSet));
+    return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, statements: new Map() };
+  }
+
+  const connectionType = getNullableType(field.type);
+  if (!isObjectType(connectionType)) throw new NotCompilable(`Query.${field.name} is not a connection`);
+  const shape: ConnectionShape = [];
+  let select: string | null = null;
+  for (const [key, parts] of compiler.collect(fieldNode.selectionSet, connectionType)) {
+    const name = parts[0]!.name.value;
+    if (name === '__typename') shape.push({ key, kind: 'typename', value: connectionType.name });
+    else if (name === 'edges') {
+      if (shape.some((part) => part.kind === 'edges')) throw new NotCompilable('edges asked twice');
+      const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+      const fields: Extract<ConnectionShape[number], { kind: 'edges' }>['fields'] = [];
+      for (const [edgeKey, edgeParts] of compiler.collect(merged(parts), edgeType)) {
+        const edgeField = edgeParts[0]!.name.value;
+        if (edgeField === '__typename') fields.push({ key: edgeKey, kind: 'typename', value: edgeType.name });
+        else if (edgeField === 'cursor') fields.push({ key: edgeKey, kind: 'cursor' });
+        else if (edgeField === 'node' && select === null) {
+          const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
+          select = concat(compiler.object(nodeType, read.model, alias, merged(edgeParts)));
+          fields.push({ key: edgeKey, kind: 'node' });
+        } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
+      }
+      shape.push({ key, kind: 'edges', fields });
+    } else if (name === 'pageInfo') {
+      const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+      const fields: Extract<ConnectionShape[number], { kind: 'pageInfo' }>['fields'] = [];
+      for (const [infoKey, infoParts] of compiler.collect(merged(parts), pageInfoType)) {
+        const infoField = infoParts[0]!.name.value;
+        if (infoField === '__typename') fields.push({ key: infoKey, field: '__typename', value: pageInfoType.name });
+        else if (['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(infoField)) {
+          fields.push({ key: infoKey, field: infoField as PageInfoField });
+        } else throw new NotCompilable(`PageInfo.${infoField}`);
+      }
+      shape.push({ key, kind: 'pageInfo', fields });
+    } else throw new NotCompilable(`${connectionType.name}.${name}`);
+  }
+  return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, statements: new Map() };
+}
+
+/** One selection set made of the sub-selections of every node asking for the same response key. */
+function merged(nodes: readonly FieldNode[]): SelectionSetNode {
+  const selections = nodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  return { kind: Kind.SELECTION_SET, selections };
+}
+
+class Compiler {
+  readonly permissions = new Set<string>();
+  private aliases = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Record<string, FragmentDefinitionNode>,
+    private readonly datamodel: Datamodel,
+    private readonly columns: ColumnCatalog,
+  ) {}
+
+  nextAlias(): string {
+    return `t${this.aliases++}`;
+  }
+
+  /** Fields by response key, in the order the executor would answer them (fragments spread in). */
+  collect(selectionSet: SelectionSetNode | undefined, type: GraphQLObjectType, into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.directives?.length) throw new NotCompilable('a directive in the selection');
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = into.get(key);
+        if (list) list.push(selection);
+        else into.set(key, [selection]);
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : this.fragments[selection.name.value];
+        if (!fragment) throw new NotCompilable('an unknown fragment');
+        const condition = fragment.typeCondition?.name.value;
+        if (condition && condition !== type.name) throw new NotCompilable('a fragment on another type');
+        this.collect(fragment.selectionSet, type, into);
+      }
+    }
+    return into;
+  }
+
+  /** Records the permission a guarded field needs; refuses any other kind of guard. */
+  guard(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>): void {
+    const scopes = (field.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
+    const typeScopes = (parent.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
+    if (typeScopes) throw new NotCompilable(`${parent.name} has type-level auth scopes`);
+    if (!scopes) return;
+    const keys = typeof scopes === 'object' ? Object.keys(scopes) : [];
+    const permission = (scopes as { permission?: unknown }).permission;
+    if (keys.length !== 1 || typeof permission !== 'string') throw new NotCompilable(`${parent.name}.${field.name} has auth scopes other than one permission`);
+    this.permissions.add(permission);
+  }
+
+  /** JSON text of one row of `model` (as `alias`) answering `selectionSet` on `type`. */
+  object(type: GraphQLObjectType, model: string, alias: string, selectionSet: SelectionSetNode | undefined): JsonValue {
+    if ((type.extensions?.pothosPrismaModel as string | undefined) !== model) throw new NotCompilable(`${type.name} is not the Prisma object of ${model}`);
+    const entries: Array<[string, JsonValue]> = [];
+    for (const [key, nodes] of this.collect(selectionSet, type)) entries.push([key, this.field(type, model, alias, nodes)]);
+    return jsonObject(entries);
+  }
+
+  private field(type: GraphQLObjectType, model: string, alias: string, nodes: FieldNode[]): JsonValue {
+    const name = nodes[0]!.name.value;
+    if (name === '__typename') return textValue(JSON.stringify(type.name));
+    const field = type.getFields()[name];
+    if (!field) throw new NotCompilable(`${type.name}.${name} does not exist`);
+    if (nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`arguments on ${type.name}.${name}`);
+    this.guard(type, field);
+    const extensions = (field.extensions ?? {}) as FieldExtensions;
+
+    if (name === 'id' && isGlobalIdField(type, field)) return plainString(globalId(type.name, `${alias}."id"`));
+    const column = exposedColumn(extensions, field);
+    if (column) return this.column(model, column, field.type, alias);
+    if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, merged(nodes));
+    if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
+    throw new NotCompilable(`${type.name}.${name} is computed`);
+  }
+
+  /** JSON text of a column's value as the field's scalar serializes it. */
+  private column(model: string, column: string, type: GraphQLOutputType, alias: string): JsonValue {
+    const modelField = this.model(model).fields.find((f) => f.name === column);
+    if (!modelField || modelField.kind === 'object') throw new NotCompilable(`${model}.${column} is not a column`);
+    if (isNonNullType(type) && !modelField.isRequired) throw new NotCompilable(`${model}.${column} is nullable`);
+    const ref = `${alias}.${quote(column)}`;
+    const mayBeNull = !modelField.isRequired;
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) {
+      if (modelField.isList && modelField.type === 'String' && isNonNullType(nullable.ofType) && getNamedType(nullable).name === 'String') {
+        return orNull(sqlValue(`array_to_json(${ref})::text`), mayBeNull);
+      }
+      throw new NotCompilable(`list column ${model}.${column}`);
+    }
+    if (modelField.isList) throw new NotCompilable(`list column ${model}.${column}`);
+    const named = getNamedType(type);
+    if (isEnumType(named)) {
+      // The GraphQL enum must serialize each database value as itself; Prisma's labels need no escaping.
+      if (modelField.kind !== 'enum' || named.getValues().some((value) => value.value !== value.name || !/^\w+$/.test(value.name))) {
+        throw new NotCompilable(`enum ${named.name} renames values`);
+      }
+      return orNull(plainString(`${ref}::text`), mayBeNull);
+    }
+    const expected: Record<string, string> = { String: 'String', Int: 'Int', Boolean: 'Boolean', DateTime: 'DateTime', Decimal: 'Decimal' };
+    if (expected[named.name] !== modelField.type) throw new NotCompilable(`${named.name} over ${model}.${column} (${modelField.type})`);
+    const catalog = this.columns.get(`${model}.${column}`);
+    if (!catalog) throw new NotCompilable(`${model}.${column} is not in the database`);
+    switch (named.name) {
+      case 'String':
+        return orNull(escapedString(ref), mayBeNull);
+      case 'DateTime':
+        // Date.prototype.toISOString: UTC, milliseconds, "Z".
+        if (catalog.dataType === 'timestamp with time zone') return orNull(plainString(`to_char(${ref} AT TIME ZONE 'UTC', ${ISO_8601})`), mayBeNull);
+        if (catalog.dataType === 'timestamp without time zone') return orNull(plainString(`to_char(${ref}, ${ISO_8601})`), mayBeNull);
+        throw new NotCompilable(`${model}.${column} is ${catalog.dataType}`);
+      case 'Decimal':
+        // The Decimal scalar: all significant digits, at least two after the point.
+        return orNull(plainString(catalog.scale === 2 ? `${ref}::text` : `round(${ref}, greatest(2, min_scale(${ref})))::text`), mayBeNull);
+      case 'Int':
+        if (catalog.dataType !== 'integer') throw new NotCompilable(`${model}.${column} is ${catalog.dataType}`);
+        return orNull(sqlValue(`${ref}::text`), mayBeNull);
+      default: // Boolean: 'true' / 'false'
+        return orNull(sqlValue(`${ref}::text`), mayBeNull);
+    }
+  }
+
+  private relation(
+    parent: GraphQLObjectType,
+    model: string,
+    alias: string,
+    field: GraphQLField<unknown, unknown>,
+    extensions: FieldExtensions,
+    selectionSet: SelectionSetNode,
+  ): JsonValue {
+    const relation = extensions.pothosPrismaRelationField!;
+    const target = getNamedType(field.type);
+    if (!isObjectType(target)) throw new NotCompilable(`${parent.name}.${field.name} is not an object`);
+    if (isListType(getNullableType(field.type)) !== relation.isList) throw new NotCompilable(`${parent.name}.${field.name} is a connection`);
+    const orderBy = relationOrder(extensions, `${parent.name}.${field.name}`);
+    const child = this.nextAlias();
+    const json = concat(this.object(target, relation.type, child, selectionSet));
+    const from = `FROM ${quote(relation.type)} ${child}`;
+    const own = relation.relationFromFields ?? [];
+    if (own.length === 1) {
+      if (isNonNullType(field.type) && !relation.isRequired) throw new NotCompilable(`${parent.name}.${field.name} may be null`);
+      return orNull(sqlValue(`(SELECT ${json} ${from} WHERE ${child}."id" = ${alias}.${quote(own[0]!)})`), !relation.isRequired);
+    }
+    // The other side of the relation (on a self-relation, the other field of that name).
+    const back = this.model(relation.type).fields.find(
+      (f) => f.relationName === relation.relationName && (relation.type !== model || f.name !== relation.name),
+    );
+    const backKey = back?.relationFromFields;
+    if (!back || backKey?.length !== 1) throw new NotCompilable(`${parent.name}.${field.name}: no foreign key`);
+    const join = `WHERE ${child}.${quote(backKey[0]!)} = ${alias}."id"`;
+    if (!relation.isList) {
+      if (isNonNullType(field.type)) throw new NotCompilable(`${parent.name}.${field.name} may be null`);
+      return orNull(sqlValue(`(SELECT ${json} ${from} ${join})`), true);
+    }
+    return arrayOf(sqlValue(json), `${from} ${join}`, this.orderBy(relation.type, child, orderBy));
+  }
+
+  /** A sub-object made of the parent row's columns, named by the field's `embeddedColumns`. */
+  private embedded(model: string, alias: string, field: GraphQLField<unknown, unknown>, columns: Record<string, string>, selectionSet: SelectionSetNode): JsonValue {
+    const type = getNullableType(field.type);
+    if (!isObjectType(type)) throw new NotCompilable(`${field.name} is not an object`);
+    const entries: Array<[string, JsonValue]> = [];
+    for (const [key, nodes] of this.collect(selectionSet, type)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') {
+        entries.push([key, textValue(JSON.stringify(type.name))]);
+        continue;
+      }
+      const sub = type.getFields()[name]!;
+      const exposed = (sub.extensions as FieldExtensions | undefined)?.pothosExposedField;
+      const column = typeof exposed === 'string' ? columns[exposed] : undefined;
+      if (!column || sub.args.length || nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`${type.name}.${name} is computed`);
+      this.guard(type, sub);
+      entries.push([key, this.column(model, column, sub.type, alias)]);
+    }
+    return jsonObject(entries);
+  }
+
+  /** ORDER BY of a Prisma `orderBy` ({ column: 'asc' | 'desc' } or a list of them); refuses anything else. */
+  orderBy(model: string, alias: string, orderBy: unknown): string {
+    if (orderBy === undefined) return '';
+    const terms = Array.isArray(orderBy) ? orderBy : [orderBy];
+    return terms
+      .map((term) => {
+        const entries = typeof term === 'object' && term !== null ? Object.entries(term) : [];
+        const [column, direction] = entries[0] ?? [];
+        if (entries.length !== 1 || (direction !== 'asc' && direction !== 'desc')) throw new NotCompilable('an orderBy other than columns');
+        this.scalar(model, column!);
+        return `${alias}.${quote(column!)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
+      })
+      .join(', ');
+  }
+
+  /** Refuses a name that is not a scalar column of the model. */
+  scalar(model: string, column: string): ModelField {
+    const field = this.model(model).fields.find((f) => f.name === column);
+    if (!field || field.kind === 'object' || field.isList) throw new NotCompilable(`${model}.${column} is not a scalar column`);
+    return field;
+  }
+
+  private model(name: string) {
+    const model = this.datamodel.datamodel.models[name];
+    if (!model) throw new NotCompilable(`no model ${name}`);
+    return model;
+  }
+}
+
+interface FieldExtensions {
+  pothosPrismaVariant?: unknown;
+  pothosPrismaSelect?: unknown;
+  pothosExposedField?: unknown;
+  pothosPrismaRelationField?: ModelField;
+  embeddedColumns?: Record<string, string>;
+}
+
+/** The column a Prisma object's field exposes as it is (`t.exposeString('code')`, ...). */
+export function exposedColumn(extensions: FieldExtensions | undefined, field: { args: readonly unknown[] }): string | undefined {
+  const column = extensions?.pothosPrismaVariant;
+  const select = extensions?.pothosPrismaSelect as Record<string, unknown> | undefined;
+  if (typeof column !== 'string' || field.args.length > 0) return undefined;
+  // An expose selects exactly its own column; a relation or a computed field selects more.
+  if (!select || typeof select !== 'object' || Object.keys(select).length !== 1 || select[column] !== true) return undefined;
+  return column;
+}
+
+/** The `id` of a prismaNode: the global id of the row's `id` (tenantNode). */
+function isGlobalIdField(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): boolean {
+  return (
+    !!type.extensions?.pothosPrismaModel &&
+    type.getInterfaces().some((i) => i.name === 'Node') &&
+    isNonNullType(field.type) &&
+    getNamedType(field.type).name === 'ID' &&
+    !field.extensions?.pothosPrismaVariant
+  );
+}
+
+/** The relation's static `query: { orderBy }`, read through plugin-prisma's own select function. */
+function relationOrder(extensions: FieldExtensions, name: string): unknown {
+  const select = extensions.pothosPrismaSelect;
+  if (typeof select !== 'function') throw new NotCompilable(`${name}: no relation select`);
+  let query: unknown;
+  select({}, {}, (q: unknown) => {
+    query = q;
+    return {};
+  });
+  if (query === undefined) return undefined;
+  if (typeof query !== 'object' || query === null) throw new NotCompilable(`${name}: a query function`);
+  const { orderBy, ...rest } = query as { orderBy?: unknown };
+  if (Object.keys(rest).length) throw new NotCompilable(`${name}: a query with ${Object.keys(rest).join(', ')}`);
+  return orderBy;
+}
+
+export function quote(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new NotCompilable(`name ${name}`);
+  return `"${name}"`;
+}
+
+/** base64 of "Type:id", as plugin-relay's encodeGlobalID makes it. */
+export function globalId(typename: string, id: string): string {
+  // PostgreSQL breaks base64 into lines of 76 characters: "Type:" and ten digits must fit in 57 bytes.
+  if (typename.length > 45 || !/^\w+$/.test(typename)) throw new NotCompilable(`${typename}: no global id in SQL`);
+  return `encode(convert_to('${typename}:' || ${id}, 'UTF8'), 'base64')`;
+}

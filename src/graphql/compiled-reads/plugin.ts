@@ -1,0 +1,213 @@
+// Runs a compiled read (compile.ts) in place of the executor when it can answer the
+// request exactly as the executor would; otherwise, and on any doubt, the executor
+// answers. Plans are made once per parsed document (Yoga caches documents by text)
+// and operation; per request only the arguments are read and one statement runs.
+import { getMappedArgumentValues } from '@pothos/core';
+import {
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.js';
+import type { ColumnCatalog } from './column-catalog.js';
+import { compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
+import { arrayOf, concat, jsonObject, orNull, plainString, sqlValue, textValue, type JsonValue } from './json-text.js';
+import { whereSql } from './root-read.js';
+
+/** Marks the statements of compiled reads (statement logs, tests). */
+export const COMPILED_READ_MARK = '/* compiled read */';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+/** Statement texts kept per plan: one per shape of where and order (filters combine into a few). */
+const MAX_STATEMENTS_PER_PLAN = 32;
+
+export interface CompiledReadsOptions {
+  datamodel: Datamodel;
+  columns: ColumnCatalog;
+  /** Runs the statement as the caller's tenant; rows as arrays of column values (here: one text column). */
+  read(ctx: Context, sql: string, params: readonly unknown[]): Promise<unknown[][]>;
+  /** Whether the caller holds a permission a guarded field needs. */
+  allows(ctx: Context, permission: string): boolean;
+  /** Told why an operation is not compiled (once per document and operation). */
+  onRefused?(operationName: string | undefined, reason: string): void;
+}
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Context> {
+  const plans = new WeakMap<DocumentNode, Map<string, ReadPlan | null>>();
+
+  function planFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): { plan: ReadPlan; operation: OperationDefinitionNode } | undefined {
+    let byOperation = plans.get(document);
+    if (!byOperation) plans.set(document, (byOperation = new Map()));
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return undefined;
+    const key = operationName ?? '';
+    let plan = byOperation.get(key);
+    if (plan === undefined) {
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      try {
+        plan = compileRead(schema, operation, fragments, options.datamodel, options.columns);
+      } catch (error) {
+        if (!(error instanceof NotCompilable)) throw error;
+        options.onRefused?.(operation.name?.value, error.message);
+        plan = null;
+      }
+      byOperation.set(key, plan);
+    }
+    return plan ? { plan, operation } : undefined;
+  }
+
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const planned = planFor(args.schema, args.document, args.operationName);
+      if (!planned) return;
+      setExecuteFn(async (execArgs: ExecutionArgs) => {
+        const ctx = execArgs.contextValue as Context;
+        const statement = await bind(planned.plan, planned.operation, execArgs, ctx);
+        if (!statement) return executeFn(execArgs);
+        let rows: unknown[][];
+        try {
+          rows = await options.read(ctx, statement.sql, statement.params);
+        } catch {
+          // The executor meets the same trouble and reports it in its own words.
+          return executeFn(execArgs);
+        }
+        const json = rows[0]?.[0];
+        return typeof json === 'string' ? passThrough(planned.plan.rootKey, json) : ({ data: { [planned.plan.rootKey]: null } } as ExecutionResult);
+      });
+    },
+  };
+
+  /** The statement for this request, or undefined when the executor must answer. */
+  async function bind(plan: ReadPlan, operation: OperationDefinitionNode, execArgs: ExecutionArgs, ctx: Context): Promise<Statement | undefined> {
+    for (const permission of plan.permissions) if (!options.allows(ctx, permission)) return undefined;
+    const variables = getVariableValues(execArgs.schema, operation.variableDefinitions ?? [], (execArgs.variableValues ?? {}) as Record<string, unknown>);
+    if (variables.errors) return undefined;
+    let args: Record<string, unknown>;
+    let query;
+    try {
+      const info = { schema: execArgs.schema, variableValues: variables.coerced, fieldName: plan.field.name, parentType: execArgs.schema.getQueryType()! };
+      args = await getMappedArgumentValues(plan.field as never, plan.fieldNode, ctx, info as never);
+      query = plan.read.query(args, ctx.tenantId);
+    } catch {
+      return undefined;
+    }
+    const params: unknown[] = [];
+    let where: string;
+    let order: OrderTerm[] = [];
+    try {
+      where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params);
+      if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
+    } catch (error) {
+      if (error instanceof NotCompilable) return undefined;
+      throw error;
+    }
+    let first: number | undefined;
+    if (plan.connection) {
+      // Forward pages from the start only; cursors, backward pages and odd sizes go to the executor.
+      if (args.after != null || args.before != null || args.last != null) return undefined;
+      first = args.first == null ? DEFAULT_PAGE_SIZE : (args.first as number);
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
+      params.push(first);
+    } else if (order.length) return undefined;
+    // One text per shape of the query (the same string each time: pg names and prepares it once per connection).
+    const shapeKey = `${where}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}`;
+    let sql = plan.statements.get(shapeKey);
+    if (!sql) {
+      const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
+      sql = plan.connection ? connectionSql(plan, from, order, `$${params.length}::int`) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
+    }
+    return { sql, params };
+  }
+
+  function orderTerms(plan: ReadPlan, orderBy: unknown): OrderTerm[] {
+    const model = options.datamodel.datamodel.models[plan.read.model]!;
+    return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((term) => {
+      const entries = typeof term === 'object' && term !== null ? Object.entries(term) : [];
+      const [column, direction] = entries[0] ?? [];
+      const field = model.fields.find((f) => f.name === column);
+      if (entries.length !== 1 || !field || field.kind === 'object' || (direction !== 'asc' && direction !== 'desc')) {
+        throw new NotCompilable('an orderBy other than columns');
+      }
+      return { column: column!, descending: direction === 'desc' };
+    });
+  }
+}
+
+interface OrderTerm {
+  column: string;
+  descending: boolean;
+}
+
+/**
+ * A page of a connection, built by PostgreSQL: the first `first` + 1 rows in the
+ * resolver's order (the extra one tells whether a next page exists), numbered by
+ * that order, then edges, cursors and page info as the Relay plugin shapes them.
+ */
+function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string): string {
+  const a = plan.alias;
+  const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
+  const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
+  const numbering = order.map((term, i) => `s${i} ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
+  // prismaConnection's cursor: base64 of "GPC:" and the value's tagged chunk ("N:" for an integer).
+  const cursor = (id: string) => `encode(convert_to('GPC:N:' || ${id}, 'UTF8'), 'base64')`;
+  const page =
+    `WITH page AS (SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
+    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1) rows)`;
+  const parts = plan.connection!.map((part): [string, JsonValue] => {
+    if (part.kind === 'typename') return [part.key, textValue(JSON.stringify(part.value))];
+    if (part.kind === 'edges') {
+      const edge = jsonObject(
+        part.fields.map((field): [string, JsonValue] => [
+          field.key,
+          field.kind === 'typename' ? textValue(JSON.stringify(field.value)) : field.kind === 'cursor' ? plainString(cursor('p.c')) : sqlValue('p.n'),
+        ]),
+      );
+      return [part.key, arrayOf(edge, `FROM page p WHERE p.i <= ${first}`, 'p.i')];
+    }
+    const info = part.fields.map((field): [string, JsonValue] => {
+      if (field.field === '__typename') return [field.key, textValue(JSON.stringify(field.value))];
+      if (field.field === 'hasNextPage') return [field.key, sqlValue(`(counted.total > ${first})::text`)];
+      if (field.field === 'hasPreviousPage') return [field.key, textValue('false')];
+      const at = field.field === 'startCursor' ? '1' : `least(counted.total, ${first})`;
+      return [field.key, orNull(sqlValue(`(SELECT ${concat(plainString(cursor('p.c')))} FROM page p WHERE p.i = ${at})`), true)];
+    });
+    return [part.key, jsonObject(info)];
+  });
+  return `${COMPILED_READ_MARK} ${page} SELECT ${concat(jsonObject(parts))} FROM (SELECT count(*) AS total FROM page) counted`;
+}
+
+/**
+ * The result of a compiled read: Yoga serializes it with its own `stringify`, which
+ * puts PostgreSQL's text in place without parsing it; `data` parses it only if some
+ * plugin reads it.
+ */
+function passThrough(rootKey: string, json: string): ExecutionResult {
+  let parsed: unknown;
+  const data = Object.defineProperty({}, rootKey, { enumerable: true, get: () => (parsed ??= JSON.parse(json)) });
+  const result = {
+    data,
+    stringify(serialized: ExecutionResult & { stringify?: unknown }): string {
+      // A plugin that replaced the data gets ordinary serialization.
+      if (serialized.data !== data) return JSON.stringify(serialized);
+      const { data: _data, stringify: _stringify, ...rest } = serialized;
+      const tail = JSON.stringify(rest);
+      return `{"data":{"${rootKey}":${json}}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
+    },
+  };
+  return result as ExecutionResult;
+}

@@ -1,0 +1,72 @@
+// What a root Query field declares, in its `extensions.compiledRead`, so that its
+// reads can be compiled: the model it reads and the same Prisma `where` and
+// `orderBy` its resolver passes (one function serves both). The compiled read turns
+// the plain parts of that query into SQL; a query it cannot translate (a filter
+// with relations or OR, say) sends the request through the executor.
+import { NotCompilable, quote, type Datamodel } from './compile.js';
+
+export interface RootQuery {
+  where: Record<string, unknown>;
+  orderBy?: unknown;
+}
+
+export interface CompiledRead {
+  model: string;
+  /** The resolver's own query for these arguments (as the field's resolver receives them). */
+  query(args: Record<string, unknown>, tenantId: number): RootQuery;
+  /** For a connection: the cursor column (prismaConnection's `cursor`). Absent: one object or null. */
+  cursor?: string;
+}
+
+/** `extensions` of a root field whose reads may be compiled. */
+export function compiledRead(read: CompiledRead): { compiledRead: CompiledRead } {
+  return { compiledRead: read };
+}
+
+/**
+ * SQL for a Prisma `where` made of column equalities (`{ tenantId: 3, status: 'PAID' }`),
+ * `null` / `{ not: null }`, `{ in: [...] }` lists and `AND` lists of those; values go
+ * to `params`. Anything else (OR, relations, ranges, modes) is refused.
+ */
+export function whereSql(datamodel: Datamodel, model: string, alias: string, where: Record<string, unknown>, params: unknown[]): string {
+  const fields = datamodel.datamodel.models[model]?.fields ?? [];
+  const terms: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === 'AND') {
+      const list = Array.isArray(value) ? value : [value];
+      for (const part of list) {
+        if (typeof part !== 'object' || part === null) throw new NotCompilable('AND of a non-object');
+        terms.push(`(${whereSql(datamodel, model, alias, part as Record<string, unknown>, params)})`);
+      }
+      continue;
+    }
+    const field = fields.find((f) => f.name === key);
+    if (!field || field.kind === 'object' || field.isList) throw new NotCompilable(`where on ${model}.${key}`);
+    const column = `${alias}.${quote(key)}`;
+    const condition = (typeof value === 'object' && value !== null ? value : {}) as { in?: unknown; not?: unknown };
+    if (value === null) terms.push(`${column} IS NULL`);
+    else if (plainValue(field, value)) {
+      params.push(value);
+      terms.push(`${column} = $${params.length}`);
+    } else if (Object.keys(condition).length === 1 && condition.not === null) {
+      terms.push(`${column} IS NOT NULL`);
+    } else if (
+      Object.keys(condition).length === 1 &&
+      Array.isArray(condition.in) &&
+      condition.in.every((item) => plainValue(field, item))
+    ) {
+      params.push(condition.in);
+      terms.push(`${column} = ANY($${params.length})`);
+    } else throw new NotCompilable(`where ${model}.${key} is not a plain value`);
+  }
+  return terms.length ? terms.join(' AND ') : 'TRUE';
+}
+
+function plainValue(field: { type: string; kind: string }, value: unknown): boolean {
+  return (
+    (typeof value === 'number' && field.type === 'Int' && Number.isSafeInteger(value)) ||
+    (typeof value === 'string' && (field.type === 'String' || field.kind === 'enum')) ||
+    (typeof value === 'boolean' && field.type === 'Boolean')
+  );
+}
