@@ -197,6 +197,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onResponse({ request, response }) {
       const requestId = requestIdOf(request);
       response.headers.set('x-request-id', requestId);
+      // Below info (production runs at warn) the request line is not even built.
+      if (!log.isLevelEnabled('info')) return;
       const start = requestStarts.get(request);
       const url = new URL(request.url);
       const entry = {
@@ -318,6 +320,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false },
     // Batching stays off: one operation per request, so limits and costs apply per request.
     batching: false,
+    // bodySizePlugin is the one body limit (it counts only bodies without a declared length).
+    maxRequestBodySize: false,
     parserAndValidationCache: documentCaches(),
     plugins: [
       bodySizePlugin(config.limits.maxBodyBytes),

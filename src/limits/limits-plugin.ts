@@ -6,7 +6,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
-import { operationCost } from './query-cost.js';
+import { cachedOperationCost } from './query-cost.js';
 import type { CostBucket } from './cost-bucket.js';
 import { nestingLimitPlugin } from './nesting-limit.js';
 
@@ -48,6 +48,7 @@ export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
 }
 
 function costPlugin(options: LimitOptions): Plugin<Context> {
+  const operationCost = cachedOperationCost();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;

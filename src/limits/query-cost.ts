@@ -19,6 +19,8 @@ import {
   isInterfaceType,
   valueFromASTUntyped,
   type OperationDefinitionNode,
+  visit,
+  BREAK,
 } from 'graphql';
 
 export const COST = {
@@ -29,6 +31,42 @@ export const COST = {
   /** Items assumed in a plain list (an order's items, a type's fields). */
   listEstimate: 5,
 } as const;
+
+/**
+ * operationCost, remembered per parsed document and operation when no page size comes
+ * from a variable (the cost is then the same on every request; documents come from
+ * Yoga's parse cache, so the same text is the same object).
+ */
+export function cachedOperationCost(): typeof operationCost {
+  const costs = new WeakMap<DocumentNode, Map<string, number> | null>();
+  return (schema, document, operationName, variables) => {
+    let byOperation = costs.get(document);
+    if (byOperation === undefined) {
+      byOperation = pageSizeFromVariable(document) ? null : new Map();
+      costs.set(document, byOperation);
+    }
+    if (byOperation === null) return operationCost(schema, document, operationName, variables);
+    const key = operationName ?? '';
+    let cost = byOperation.get(key);
+    if (cost === undefined) byOperation.set(key, (cost = operationCost(schema, document, operationName, variables)));
+    return cost;
+  };
+}
+
+/** Whether a `first`/`last` argument anywhere in the document takes a variable. */
+function pageSizeFromVariable(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind !== Kind.INT && node.value.kind !== Kind.NULL) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 export function operationCost(
   schema: GraphQLSchema,

@@ -98,6 +98,29 @@ describe('limits per request', () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
+
+  // A chunked body declares no length: it is counted as it arrives.
+  const chunked = (text: string) =>
+    app.yoga.fetch('http://ordergraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.key}` },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < text.length; i += 500) controller.enqueue(new TextEncoder().encode(text.slice(i, i + 500)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('answers 413 to a chunked body that grows above MAX_BODY_BYTES, and reads one below it', async () => {
+    const big = await chunked(JSON.stringify({ query: `{ viewer { role } } # ${'x'.repeat(3000)}` }));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const small = await chunked(JSON.stringify({ query: `{ viewer { role } } # ${'x'.repeat(1000)}` }));
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as any).data.viewer.role).toBeDefined();
+  });
 });
 
 describe('tenant and origin checks', () => {

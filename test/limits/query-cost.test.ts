@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { COST, operationCost } from '../../src/limits/query-cost.js';
+import { cachedOperationCost, COST, operationCost } from '../../src/limits/query-cost.js';
 import { loadConfig } from '../../src/config.js';
 
 const schema = buildSchema();
@@ -42,5 +42,20 @@ describe('the cost of a request', () => {
     const introspection = cost(getIntrospectionQuery());
     expect(introspection).toBeGreaterThan(100);
     expect(introspection).toBeLessThanOrEqual(loadConfig({}).limits.maxCost);
+  });
+});
+
+describe('cachedOperationCost', () => {
+  it('keeps the cost of a document whose page sizes are literals, and recomputes one whose page size is a variable', () => {
+    const cached = cachedOperationCost();
+    const literal = parse('{ orders(first: 7) { edges { node { customer { name } } } } }');
+    expect(cached(schema, literal, undefined, {})).toBe(operationCost(schema, literal, undefined, {}));
+    expect(cached(schema, literal, undefined, { first: 99 })).toBe(operationCost(schema, literal, undefined, {}));
+    const variable = parse('query ($first: Int) { orders(first: $first) { edges { node { customer { name } } } } }');
+    const small = cached(schema, variable, undefined, { first: 2 });
+    const large = cached(schema, variable, undefined, { first: 90 });
+    expect(small).toBe(operationCost(schema, variable, undefined, { first: 2 }));
+    expect(large).toBe(operationCost(schema, variable, undefined, { first: 90 }));
+    expect(large).toBeGreaterThan(small);
   });
 });

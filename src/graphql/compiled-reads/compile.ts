@@ -216,7 +216,7 @@ class Compiler {
     this.guard(type, field);
     const extensions = (field.extensions ?? {}) as FieldExtensions;
 
-    if (name === 'id' && isGlobalIdField(type, field)) return plainString(globalId(type.name, `${alias}."id"`));
+    if (name === 'id' && isGlobalIdField(type, field)) return globalId(type.name, `${alias}."id"`);
     const column = exposedColumn(extensions, field);
     if (column) return this.column(model, column, field.type, alias);
     if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, merged(nodes));
@@ -405,9 +405,21 @@ export function quote(name: string): string {
   return `"${name}"`;
 }
 
-/** base64 of "Type:id", as plugin-relay's encodeGlobalID makes it. */
-export function globalId(typename: string, id: string): string {
-  // PostgreSQL breaks base64 into lines of 76 characters: "Type:" and ten digits must fit in 57 bytes.
-  if (typename.length > 45 || !/^\w+$/.test(typename)) throw new NotCompilable(`${typename}: no global id in SQL`);
-  return `encode(convert_to('${typename}:' || ${id}, 'UTF8'), 'base64')`;
+/** base64 of "Type:id", as plugin-relay's encodeGlobalID makes it, as a JSON string. */
+export function globalId(typename: string, id: string): JsonValue {
+  if (!/^\w+$/.test(typename)) throw new NotCompilable(`${typename}: no global id in SQL`);
+  return base64String(`${typename}:`, id);
+}
+
+/**
+ * base64 of a constant prefix followed by an integer, as a JSON string. base64 encodes
+ * whole groups of three bytes, so the prefix's complete groups are encoded here once
+ * and PostgreSQL encodes only the rest (also short enough never to be broken into lines).
+ */
+export function base64String(prefix: string, integer: string): JsonValue {
+  const whole = Math.floor(prefix.length / 3) * 3;
+  const rest = prefix.slice(whole);
+  const tail = rest ? `('${rest}' || ${integer})` : `${integer}::text`;
+  // text to bytea: the tail is ASCII letters, ':' and digits, which bytea input takes as they are.
+  return [{ text: `"${Buffer.from(prefix.slice(0, whole)).toString('base64')}` }, { sql: `encode(${tail}::bytea, 'base64')` }, { text: '"' }];
 }

@@ -17,8 +17,8 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
-import { compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
-import { arrayOf, concat, jsonObject, orNull, plainString, sqlValue, textValue, type JsonValue } from './json-text.js';
+import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
+import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
 import { whereSql } from './root-read.js';
 
 /** Marks the statements of compiled reads (statement logs, tests). */
@@ -154,9 +154,10 @@ interface OrderTerm {
 }
 
 /**
- * A page of a connection, built by PostgreSQL: the first `first` + 1 rows in the
- * resolver's order (the extra one tells whether a next page exists), numbered by
- * that order, then edges, cursors and page info as the Relay plugin shapes them.
+ * A page of a connection, built by PostgreSQL in one pass: the first `first` + 1 rows
+ * in the resolver's order (the extra one tells whether a next page exists), numbered
+ * by that order, aggregated into edges, cursors and page info as the Relay plugin
+ * shapes them.
  */
 function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string): string {
   const a = plan.alias;
@@ -164,31 +165,32 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
   const numbering = order.map((term, i) => `s${i} ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
   // prismaConnection's cursor: base64 of "GPC:" and the value's tagged chunk ("N:" for an integer).
-  const cursor = (id: string) => `encode(convert_to('GPC:N:' || ${id}, 'UTF8'), 'base64')`;
-  const page =
-    `WITH page AS (SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
-    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1) rows)`;
+  const cursor = (id: string) => base64String('GPC:N:', id);
+  const onPage = `FILTER (WHERE p.i <= ${first})`;
   const parts = plan.connection!.map((part): [string, JsonValue] => {
     if (part.kind === 'typename') return [part.key, textValue(JSON.stringify(part.value))];
     if (part.kind === 'edges') {
       const edge = jsonObject(
         part.fields.map((field): [string, JsonValue] => [
           field.key,
-          field.kind === 'typename' ? textValue(JSON.stringify(field.value)) : field.kind === 'cursor' ? plainString(cursor('p.c')) : sqlValue('p.n'),
+          field.kind === 'typename' ? textValue(JSON.stringify(field.value)) : field.kind === 'cursor' ? cursor('p.c') : sqlValue('p.n'),
         ]),
       );
-      return [part.key, arrayOf(edge, `FROM page p WHERE p.i <= ${first}`, 'p.i')];
+      return [part.key, [{ text: '[' }, { sql: `coalesce(string_agg(${concat(edge)}, ',' ORDER BY p.i) ${onPage}, '')` }, { text: ']' }]];
     }
     const info = part.fields.map((field): [string, JsonValue] => {
       if (field.field === '__typename') return [field.key, textValue(JSON.stringify(field.value))];
-      if (field.field === 'hasNextPage') return [field.key, sqlValue(`(counted.total > ${first})::text`)];
+      if (field.field === 'hasNextPage') return [field.key, sqlValue(`(count(*) > ${first})::text`)];
       if (field.field === 'hasPreviousPage') return [field.key, textValue('false')];
-      const at = field.field === 'startCursor' ? '1' : `least(counted.total, ${first})`;
-      return [field.key, orNull(sqlValue(`(SELECT ${concat(plainString(cursor('p.c')))} FROM page p WHERE p.i = ${at})`), true)];
+      const id = `(array_agg(p.c ORDER BY p.i${field.field === 'endCursor' ? ' DESC' : ''}) ${onPage})[1]`;
+      return [field.key, orNull(cursor(id), true)];
     });
     return [part.key, jsonObject(info)];
   });
-  return `${COMPILED_READ_MARK} ${page} SELECT ${concat(jsonObject(parts))} FROM (SELECT count(*) AS total FROM page) counted`;
+  const page =
+    `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
+    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1) rows) p`;
+  return `${COMPILED_READ_MARK} SELECT ${concat(jsonObject(parts))} FROM ${page}`;
 }
 
 /**
