@@ -71,6 +71,7 @@ console.log(`RSS after the run: ordergraph ${fmt(lastRss('ordergraph'), 1)} MiB,
 if (meta) {
   console.log(
     `node: ordergraph ${meta.ordergraphNode}, PostGraphile ${meta.postgraphileNode}; pool ${meta.poolSize} each; ` +
+      `ordergraph's compiled reads ${meta.compiledReads === false ? 'off' : 'on'}; ` +
       `${meta.orders} orders; ${meta.duration} s per load after ${meta.warmup} s warm-up; load average before: ${meta.loadavg}`,
   );
 }

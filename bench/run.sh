@@ -115,7 +115,7 @@ GC_FLAGS=${GC_FLAGS---max-semi-space-size=64}
 start_ordergraph() { # $1 port, $2 database URL, $3 log, then extra node flags
   local port=$1 url=$2 log=$3
   shift 3
-  NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 \
+  NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 COMPILED_READS=${COMPILED_READS:-true} \
     "$OG_NODE" $GC_FLAGS "$@" --import tsx src/main.ts >"$log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
@@ -221,7 +221,7 @@ if [[ $COUNT == 1 ]]; then
 fi
 wait_up "$PGL_PORT" "$PGL_PID" "$RUN/logs/postgraphile.log" || die "PostGraphile did not start"
 OG_NODE_VERSION=$("$OG_NODE" --version)
-echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"poolSize\":$POOL,\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
+echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"poolSize\":$POOL,\"compiledReads\":${COMPILED_READS:-true},\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
 
 vars_for() { # $1 server, $2 query: the --vars argument if the run wrote a vars file
   [[ -f $RUN/vars/$1/$2.vars.json ]] && echo "--vars $RUN/vars/$1/$2.vars.json" || true

@@ -3,7 +3,9 @@
 import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
-import { sortInput } from '../graphql/sorting.js';
+import { listOrder, sortInput } from '../graphql/sorting.js';
+import { compiledRead } from '../graphql/compiled-reads/root-read.js';
+import type { Db } from '../db/client.js';
 import { PreorderUnit, StockType } from '../db/generated/prisma/enums.js';
 import { productWhere, variationWhere } from './filters.js';
 import './product-categories.js';
@@ -202,6 +204,16 @@ function variationFilter(filter: VariationFilterArg) {
   return filter ? { ...filter, productId: filter.product ? decodeIdArg(filter.product, 'Product') : null } : filter;
 }
 
+type ProductListArgs = { filter?: ProductFilterArg; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
+
+/** Where and order of the product list: the resolver's and the compiled read's. */
+function productListQuery(args: ProductListArgs, ctx: { prisma: Db; tenantId: number }) {
+  return {
+    where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)),
+    orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }),
+  };
+}
+
 builder.queryFields((t) => ({
   products: t.prismaConnection({
     type: 'Product',
@@ -211,16 +223,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProductFilter, required: false, description: 'Narrows the list; archived products are left out by default.' }),
       orderBy: t.arg({ type: ProductOrderBy, required: false, description: 'Sort order; default newest first.' }),
     },
+    extensions: compiledRead({ model: 'Product', cursor: 'id', query: (args, ctx) => productListQuery(args as ProductListArgs, ctx) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)) }),
-    resolve: (query, _root, args, ctx) => {
-      const field = args.orderBy?.field ?? 'createdAt';
-      const direction = args.orderBy?.direction ?? 'desc';
-      return ctx.prisma.product.findMany({
-        ...query,
-        where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)),
-        orderBy: [{ [field]: direction }, { id: direction }],
-      });
-    },
+    resolve: (query, _root, args, ctx) => ctx.prisma.product.findMany({ ...query, ...productListQuery(args, ctx) }),
   }),
   variationBySku: t.prismaField({
     type: 'Variation',
@@ -240,15 +245,12 @@ builder.queryFields((t) => ({
     },
     totalCount: (_parent, args, ctx) =>
       ctx.prisma.variation.count({ where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)) }),
-    resolve: (query, _root, args, ctx) => {
-      const field = args.orderBy?.field ?? 'sku';
-      const direction = args.orderBy?.direction ?? 'asc';
-      return ctx.prisma.variation.findMany({
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.variation.findMany({
         ...query,
         where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)),
-        orderBy: [{ [field]: direction }, { id: direction }],
-      });
-    },
+        orderBy: listOrder(args.orderBy, { field: 'sku', direction: 'asc' }),
+      }),
   }),
 }));
 

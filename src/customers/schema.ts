@@ -4,7 +4,8 @@ import type { EnumRef } from '@pothos/core';
 import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
-import { DateRange, sortInput } from '../graphql/sorting.js';
+import { DateRange, listOrder, sortInput } from '../graphql/sorting.js';
+import { compiledRead } from '../graphql/compiled-reads/root-read.js';
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import { customerWhere } from './filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
@@ -147,18 +148,18 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CustomerFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: CustomerOrderBy, required: false, description: 'Sort order; default newest first.' }),
     },
+    extensions: compiledRead({ model: 'Customer', cursor: 'id', query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx.tenantId, customerFilter(args.filter)) }),
-    resolve: (query, _root, args, ctx) => {
-      const field = args.orderBy?.field ?? 'createdAt';
-      const direction = args.orderBy?.direction ?? 'desc';
-      return ctx.prisma.customer.findMany({
-        ...query,
-        where: customerWhere(ctx.tenantId, customerFilter(args.filter)),
-        orderBy: [{ [field]: direction }, { id: direction }],
-      });
-    },
+    resolve: (query, _root, args, ctx) => ctx.prisma.customer.findMany({ ...query, ...customerListQuery(args, ctx.tenantId) }),
   }),
 }));
+
+type CustomerListArgs = { filter?: typeof CustomerFilter.$inferInput | null; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
+
+/** Where and order of the customer list: the resolver's and the compiled read's. */
+function customerListQuery(args: CustomerListArgs, tenantId: number) {
+  return { where: customerWhere(tenantId, customerFilter(args.filter)), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
+}
 
 byIdQuery('Customer', {
   description: 'One customer by global id; a deleted customer is still found (with `deletedAt` set) so the customer of an order can be fetched.',

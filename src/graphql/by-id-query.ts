@@ -18,7 +18,7 @@ export function byIdQuery(model: ModelName, options: { description: string; idDe
       nullable: true,
       description: options.description,
       args: { id: t.arg.globalID({ required: true, description: options.idDescription }) },
-      extensions: compiledRead({ model, query: (args, tenantId) => ({ where: where(args as { id: IdArg }, tenantId) }) }),
+      extensions: compiledRead({ model, query: (args, ctx) => ({ where: where(args as { id: IdArg }, ctx.tenantId) }) }),
       resolve: (query, _root, args, ctx) => {
         const delegate = ctx.prisma[fieldName as 'order'] as unknown as { findFirst: FindFirst };
         return delegate.findFirst({ ...query, where: where(args, ctx.tenantId) }) as never;

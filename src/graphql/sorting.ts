@@ -43,3 +43,12 @@ export function sortInput<const Values extends Record<string, { value: string; d
     }),
   });
 }
+
+/** Prisma's orderBy for a list sorted by `orderBy` (or the default); id breaks ties so keyset cursors stay stable. */
+export function listOrder(
+  orderBy: { field: string; direction?: 'asc' | 'desc' | null } | null | undefined,
+  defaults: { field: string; direction: 'asc' | 'desc' },
+) {
+  const direction = orderBy?.direction ?? defaults.direction;
+  return [{ [orderBy?.field ?? defaults.field]: direction }, { id: direction }];
+}

@@ -3,6 +3,7 @@
 import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { compiledRead } from '../graphql/compiled-reads/root-read.js';
+import { listOrder } from '../graphql/sorting.js';
 import { tenantNode } from '../graphql/ids.js';
 import {
   AdjustmentCategory,
@@ -311,7 +312,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: OrderFilter, required: false, description: 'Narrows the list; all given conditions must hold.' }),
       orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
     },
-    extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, tenantId) => orderListQuery(args as OrderListArgs, tenantId) }),
+    extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
   }),
@@ -319,13 +320,9 @@ builder.queryFields((t) => ({
 
 type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
 
-/** Where and order of the order list; id breaks ties so keyset cursors stay stable when sort values repeat. */
+/** Where and order of the order list: the resolver's and the compiled read's. */
 function orderListQuery(args: OrderListArgs, tenantId: number) {
-  const direction = args.orderBy?.direction ?? 'desc';
-  return {
-    where: orderWhere(tenantId, args.filter),
-    orderBy: [{ [args.orderBy?.field ?? 'createdAt']: direction }, { id: direction }],
-  };
+  return { where: orderWhere(tenantId, args.filter), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
 }
 
 byIdQuery('Order', {

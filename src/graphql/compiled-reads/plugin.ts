@@ -101,7 +101,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     try {
       const info = { schema: execArgs.schema, variableValues: variables.coerced, fieldName: plan.field.name, parentType: execArgs.schema.getQueryType()! };
       args = await getMappedArgumentValues(plan.field as never, plan.fieldNode, ctx, info as never);
-      query = plan.read.query(args, ctx.tenantId);
+      query = plan.read.query(args, ctx);
     } catch {
       return undefined;
     }

@@ -3,6 +3,7 @@
 // `orderBy` its resolver passes (one function serves both). The compiled read turns
 // the plain parts of that query into SQL; a query it cannot translate (a filter
 // with relations or OR, say) sends the request through the executor.
+import type { Context } from '../context.js';
 import { NotCompilable, quote, type Datamodel } from './compile.js';
 
 export interface RootQuery {
@@ -13,7 +14,7 @@ export interface RootQuery {
 export interface CompiledRead {
   model: string;
   /** The resolver's own query for these arguments (as the field's resolver receives them). */
-  query(args: Record<string, unknown>, tenantId: number): RootQuery;
+  query(args: Record<string, unknown>, ctx: Context): RootQuery;
   /** For a connection: the cursor column (prismaConnection's `cursor`). Absent: one object or null. */
   cursor?: string;
 }
