@@ -294,6 +294,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         read: (ctx, sql, params) => withTenant(ctx.tenantId, () => db.read(sql, params)),
         allows: (ctx, permission) => hasPermission(ctx.viewer.role, permission as Permission),
         onRefused: (operationName, reason) => log.debug({ operationName, reason }, 'read not compiled: the executor answers'),
+        onFailed: (operationName, error) => log.warn({ operationName, err: error }, 'compiled read failed: the executor answers'),
       })
     : undefined;
 

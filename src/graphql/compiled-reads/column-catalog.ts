@@ -8,16 +8,20 @@ export interface ColumnType {
   dataType: string;
   /** Digits after the point of a numeric column; null when unconstrained. */
   scale: number | null;
+  /** Whether the column admits NULL (Prisma's scalar lists do, and Prisma reads NULL as []). */
+  nullable: boolean;
 }
 
 /** Column types by `Table.column`. */
 export type ColumnCatalog = ReadonlyMap<string, ColumnType>;
 
 export async function readColumnCatalog(sql: SqlRunner): Promise<ColumnCatalog> {
-  const rows = await sql.query<{ table_name: string; column_name: string; data_type: string; numeric_scale: number | null }>(
-    `SELECT table_name, column_name, data_type, numeric_scale
+  const rows = await sql.query<{ table_name: string; column_name: string; data_type: string; numeric_scale: number | null; is_nullable: string }>(
+    `SELECT table_name, column_name, data_type, numeric_scale, is_nullable
        FROM information_schema.columns
       WHERE table_schema = current_schema()`,
   );
-  return new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, { dataType: row.data_type, scale: row.numeric_scale }]));
+  return new Map(
+    rows.map((row) => [`${row.table_name}.${row.column_name}`, { dataType: row.data_type, scale: row.numeric_scale, nullable: row.is_nullable === 'YES' }]),
+  );
 }

@@ -230,15 +230,20 @@ class Compiler {
     if (!modelField || modelField.kind === 'object') throw new NotCompilable(`${model}.${column} is not a column`);
     if (isNonNullType(type) && !modelField.isRequired) throw new NotCompilable(`${model}.${column} is nullable`);
     const ref = `${alias}.${quote(column)}`;
-    const mayBeNull = !modelField.isRequired;
+    const catalog = this.columns.get(`${model}.${column}`);
+    if (!catalog) throw new NotCompilable(`${model}.${column} is not in the database`);
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
       if (modelField.isList && modelField.type === 'String' && isNonNullType(nullable.ofType) && getNamedType(nullable).name === 'String') {
-        return orNull(sqlValue(`array_to_json(${ref})::text`), mayBeNull);
+        // Prisma reads a NULL scalar list as [].
+        return sqlValue(`coalesce(array_to_json(${ref})::text, '[]')`);
       }
       throw new NotCompilable(`list column ${model}.${column}`);
     }
     if (modelField.isList) throw new NotCompilable(`list column ${model}.${column}`);
+    // A column the database lets be NULL is printed as null; under a non-null field that would be the executor's error.
+    if (catalog.nullable && isNonNullType(type)) throw new NotCompilable(`${model}.${column} admits NULL in the database`);
+    const mayBeNull = catalog.nullable;
     const named = getNamedType(type);
     if (isEnumType(named)) {
       // The GraphQL enum must serialize each database value as itself; Prisma's labels need no escaping.
@@ -249,8 +254,6 @@ class Compiler {
     }
     const expected: Record<string, string> = { String: 'String', Int: 'Int', Boolean: 'Boolean', DateTime: 'DateTime', Decimal: 'Decimal' };
     if (expected[named.name] !== modelField.type) throw new NotCompilable(`${named.name} over ${model}.${column} (${modelField.type})`);
-    const catalog = this.columns.get(`${model}.${column}`);
-    if (!catalog) throw new NotCompilable(`${model}.${column} is not in the database`);
     switch (named.name) {
       case 'String':
         return orNull(escapedString(ref), mayBeNull);

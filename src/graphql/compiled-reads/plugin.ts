@@ -38,6 +38,8 @@ export interface CompiledReadsOptions {
   allows(ctx: Context, permission: string): boolean;
   /** Told why an operation is not compiled (once per document and operation). */
   onRefused?(operationName: string | undefined, reason: string): void;
+  /** Told when a compiled statement failed and the executor answered instead. */
+  onFailed?(operationName: string | undefined, error: unknown): void;
 }
 
 interface Statement {
@@ -81,12 +83,16 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         let rows: unknown[][];
         try {
           rows = await options.read(ctx, statement.sql, statement.params);
-        } catch {
-          // The executor meets the same trouble and reports it in its own words.
+        } catch (error) {
+          // The executor meets the same trouble (the database is away) and reports it in its own
+          // words; anything else is a statement the compiler got wrong, worth a warning.
+          options.onFailed?.(planned.operation.name?.value, error);
           return executeFn(execArgs);
         }
-        const json = rows[0]?.[0];
-        return typeof json === 'string' ? passThrough(planned.plan.rootKey, json) : ({ data: { [planned.plan.rootKey]: null } } as ExecutionResult);
+        if (!rows.length) return { data: { [planned.plan.rootKey]: null } } as ExecutionResult;
+        const json = rows[0]![0];
+        // A row without its text means a NULL where none was expected: the executor answers instead.
+        return typeof json === 'string' ? passThrough(planned.plan.rootKey, json) : executeFn(execArgs);
       });
     },
   };

@@ -57,8 +57,10 @@ export function whereSql(datamodel: Datamodel, model: string, alias: string, whe
       Array.isArray(condition.in) &&
       condition.in.every((item) => plainValue(field, item))
     ) {
-      params.push(condition.in);
-      terms.push(`${column} = ANY($${params.length})`);
+      // As an array literal: drivers differ in how they send a JavaScript array (PGlite's would not parse).
+      params.push(`{${condition.in.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+      const elementType = field.kind === 'enum' ? quote(field.type) : field.type === 'Int' ? 'int' : field.type === 'Boolean' ? 'boolean' : 'text';
+      terms.push(`${column} = ANY($${params.length}::${elementType}[])`);
     } else throw new NotCompilable(`where ${model}.${key} is not a plain value`);
   }
   return terms.length ? terms.join(' AND ') : 'TRUE';

@@ -1,0 +1,327 @@
+// Compiled reads (src/graphql/compiled-reads) promise the executor's answer byte for
+// byte. Every case here is sent twice with the same key: to the shared app and to a
+// second app on the same database with COMPILED_READS=false, and the two response
+// bodies must be identical up to their extensions (request ids differ). Each case also
+// says whether the compiled path must have run: exactly one statement marked
+// `/* compiled read */`, or none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { getNamedType, getNullableType, isEnumType, isListType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { buildSchema } from '../../src/graphql/schema.js';
+import { COMPILED_READ_MARK } from '../../src/graphql/compiled-reads/plugin.js';
+import { testApp } from '../support/app.js';
+import { newTenant, type TestTenant } from '../support/tenant.js';
+
+const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
+
+let executorOnly: App;
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  const { app, fixtures } = await testApp();
+  const config = loadConfig({
+    ...process.env,
+    DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    NODE_ENV: 'test',
+    API_KEY_CACHE_MS: '0',
+    RATE_LIMIT_RESTORE_RATE: '0',
+    COMPILED_READS: 'false',
+  });
+  executorOnly = await createApp(config, { database: app.db, ownerDatabase: fixtures, logger: createLogger('silent') });
+  schema = buildSchema();
+});
+
+afterAll(async () => {
+  await executorOnly?.stop();
+});
+
+async function send(app: App, key: string, query: string, variables?: Record<string, unknown>): Promise<string> {
+  const response = await app.yoga.fetch('http://ordergraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.text();
+}
+
+/** The body without its extensions (request id, cost), which come last: the text up to them, closed. */
+function withoutExtensions(body: string): string {
+  const at = body.lastIndexOf(',"extensions":{"');
+  return at < 0 ? body : `${body.slice(0, at)}}`;
+}
+
+/** Sends the request both ways; returns both bodies and whether the compiled path ran. */
+async function bothWays(key: string, query: string, variables?: Record<string, unknown>) {
+  const { sql } = await testApp();
+  sql.reset();
+  const compiledBody = await send((await testApp()).app, key, query, variables);
+  const marked = sql.statements.filter((statement) => statement.startsWith(COMPILED_READ_MARK));
+  const others = sql.statements.filter((statement) => !statement.startsWith(COMPILED_READ_MARK) && !statement.includes('"ApiKey"') && !statement.includes('api_key_by_hash'));
+  const executorBody = await send(executorOnly, key, query, variables);
+  return {
+    compiled: withoutExtensions(compiledBody),
+    executor: withoutExtensions(executorBody),
+    marked: marked.length,
+    others: others.length,
+    otherStatements: others,
+  };
+}
+
+async function expectSame(key: string, query: string, variables: Record<string, unknown> | undefined, path: 'compiled' | 'executor') {
+  const result = await bothWays(key, query, variables);
+  expect(result.compiled).toBe(result.executor);
+  if (path === 'compiled') expect({ marked: result.marked, others: result.otherStatements, query }).toEqual({ marked: 1, others: [], query });
+  else expect(result.marked).toBe(0);
+  return JSON.parse(result.compiled) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}
+
+describe('compiled reads answer as the executor does', () => {
+  let t: TestTenant;
+  let other: TestTenant;
+  const orders: number[] = [];
+  let productId: number;
+  let variationId: number;
+  let customerId: number;
+  let shipmentId: number;
+  let paymentId: number;
+
+  beforeAll(async () => {
+    t = await newTenant();
+    other = await newTenant();
+    const prisma = t.prisma;
+    const category = await t.customerCategory({ name: 'Reseller "Gold" \\ \u{1F600}' });
+    const customer = await t.customer({ name: 'Abdul "Quoted" \\ backslash\nnewline \u0001 ünïcödé \u{1F680}', phone: '0812', categoryId: category.id });
+    customerId = customer.id;
+    await prisma.customer.update({ where: { id: customer.id }, data: { email: 'a@b.example', notes: 'tab\there' } });
+    const { product, variations } = await t.product({
+      name: 'Kaos </script> & "tee"',
+      variations: [{ sku: 'TEE-1', price: '1234.5' }, { sku: 'TEE-2', price: '0' }, { sku: 'TEE-3', price: '99999999.99' }],
+    });
+    productId = product.id;
+    variationId = variations[0]!.id;
+    await prisma.product.update({ where: { id: product.id }, data: { images: ['a.png', 'b "quoted".png'], description: null } });
+    await prisma.variation.update({ where: { id: variations[1]!.id }, data: { images: [], name: 'Merah' } });
+    const courier = await t.courier({ code: 'jne', name: 'JNE' });
+    const warehouse = await t.warehouse({ code: 'GDG' });
+
+    // Orders: with and without customer, with 0 and 3 items, one item without a variation.
+    for (let i = 0; i < 12; i++) {
+      const order = await t.order({
+        code: `CR-${String(i).padStart(3, '0')}`,
+        customerId: i % 3 === 0 ? undefined : customer.id,
+        status: i % 4 === 0 ? 'COMPLETED' : 'PENDING',
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i, i * 7)),
+        items: i % 5 === 4 ? [] : [
+          { variationId: variations[0]!.id, quantity: i + 1 },
+          { variationId: variations[1]!.id, quantity: 1, unitPrice: '0.5' },
+          { variationId: variations[2]!.id, quantity: 2 },
+        ],
+      });
+      orders.push(order.id);
+    }
+    const rich = orders[1]!;
+    await prisma.order.update({
+      where: { id: rich },
+      data: {
+        notes: 'Please "ring" twice \\ thanks\r\n',
+        paymentMethod: 'COD',
+        paymentStatus: 'PARTIALLY_PAID',
+        shippingTotal: '10000',
+        discountTotal: '500.25',
+        taxTotal: '0.1',
+        itemDiscountTotal: '1.005',
+        grandTotal: '-12.3456',
+        paidAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678)),
+        shippedAt: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)),
+        internalNotes: 'staff only',
+      },
+    });
+    await prisma.orderItem.updateMany({ where: { orderId: rich, sku: 'TEE-2' }, data: { variationId: null, discountAmount: '0.333333' } });
+    await prisma.orderAdjustment.create({ data: { tenantId: t.id, orderId: rich, category: 'SHIPPING', name: 'Ongkir', type: 'NOMINAL', value: '10000', amount: '10000' } });
+    await prisma.orderAdjustment.create({ data: { tenantId: t.id, orderId: rich, category: 'DISCOUNT', name: 'Diskon "50+3"', type: 'CASCADED', value: '50+3', amount: '500.25' } });
+    const shipment = await t.shipment({
+      orderId: rich,
+      courierId: courier.id,
+      warehouseId: warehouse.id,
+      trackingNumber: 'AWB-1',
+      status: 'IN_TRANSIT',
+      shippedAt: new Date(Date.UTC(2026, 0, 3)),
+      events: [
+        { status: 'picked', location: 'Jakarta', occurredAt: new Date(Date.UTC(2026, 0, 3, 1)) },
+        { status: 'transit', description: 'Hub "Cakung"', occurredAt: new Date(Date.UTC(2026, 0, 3, 2)) },
+      ],
+    });
+    shipmentId = shipment.id;
+    await t.shipment({ orderId: rich });
+    paymentId = (await t.payment({ orderId: rich, amount: '100.10', reference: 'TRX\u2028line' })).id;
+    await t.payment({ orderId: rich, amount: '7', kind: 'REFUND', method: 'CASH' });
+
+    const { variations: otherVariations } = await other.product({ variations: [{ sku: 'O-1' }] });
+    await other.order({ items: [{ variationId: otherVariations[0]!.id, quantity: 1 }] });
+  });
+
+  it('the bench documents: the order list and the order detail', async () => {
+    const list = readFileSync('bench/queries/ordergraph/order_list.graphql', 'utf8');
+    const detail = readFileSync('bench/queries/ordergraph/order_detail.graphql', 'utf8');
+    const page = await expectSame(t.key, list, undefined, 'compiled');
+    expect(page.data.orders.edges).toHaveLength(12);
+    for (const id of orders) {
+      const one = await expectSame(t.key, detail, { id: gid('Order', id) }, 'compiled');
+      expect(one.data.order.id).toBe(gid('Order', id));
+    }
+    const rich = await expectSame(t.key, detail, { id: gid('Order', orders[1]!) }, 'compiled');
+    expect(rich.data.order.totals.grandTotal).toBe('-12.35'); // numeric(?, 2) rounds on the way in
+    expect(rich.data.order.items.some((item: { variation: unknown }) => item.variation === null)).toBe(true);
+    expect(rich.data.order.shipments[0].events).toHaveLength(2);
+  });
+
+  it('pages: exactly, fewer and more orders than asked for, their cursors and page info; a cursor then goes to the executor', async () => {
+    const page = (first: number) =>
+      `{ orders(first: ${first}) { __typename pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename } edges { cursor __typename node { __typename id code } } } }`;
+    for (const first of [1, 5, 12, 13, 100]) {
+      const result = await expectSame(t.key, page(first), undefined, 'compiled');
+      expect(result.data.orders.edges).toHaveLength(Math.min(first, 12));
+      expect(result.data.orders.pageInfo.hasNextPage).toBe(first < 12);
+    }
+    const first = await expectSame(t.key, page(5), undefined, 'compiled');
+    const after = first.data.orders.pageInfo.endCursor as string;
+    await expectSame(t.key, `query ($after: String) { orders(first: 5, after: $after) { pageInfo { hasPreviousPage endCursor } edges { node { code } } } }`, { after }, 'executor');
+    const empty = await expectSame(t.key, '{ orders(first: 3, filter: { channels: ["nowhere"] }) { pageInfo { hasNextPage startCursor endCursor } edges { cursor } } }', undefined, 'compiled');
+    expect(empty.data.orders).toEqual({ pageInfo: { hasNextPage: false, startCursor: null, endCursor: null }, edges: [] });
+  });
+
+  it('arguments: a plain filter and a sort compile; odd page sizes, backward pages and searches go to the executor', async () => {
+    await expectSame(t.key, '{ orders(first: 20, filter: { statuses: [COMPLETED] }, orderBy: { field: CODE, direction: ASC }) { edges { node { code status } } } }', undefined, 'compiled');
+    await expectSame(t.key, 'query ($f: OrderFilter) { orders(first: 4, filter: $f) { edges { node { code } } } }', { f: { statuses: ['PENDING'], channels: ['OFFLINE'] } }, 'compiled');
+    const quoted = await expectSame(t.key, 'query ($f: OrderFilter) { orders(first: 4, filter: $f) { edges { node { code } } } }', { f: { channels: ['x"y\\z{,}', 'offline'] } }, 'compiled');
+    expect(quoted.data.orders.edges).toHaveLength(4);
+    await expectSame(t.key, '{ orders(first: 0) { edges { node { code } } } }', undefined, 'executor');
+    const tooMany = await expectSame(t.key, '{ orders(first: 101) { edges { node { code } } } }', undefined, 'executor');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await expectSame(t.key, '{ orders(last: 2) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, '{ orders(first: 5, filter: { search: "CR-00" }) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, 'query ($first: Int) { orders(first: $first) { edges { node { code } } } }', { first: 'many' }, 'executor');
+  });
+
+  it('ids: another tenant\'s, a missing one, one of another type and garbage answer the same', async () => {
+    const { data: otherData } = await expectSame(other.key, '{ orders(first: 1) { edges { node { id } } } }', undefined, 'compiled');
+    const otherOrder = otherData.orders.edges[0].node.id as string;
+    const query = 'query ($id: ID!) { order(id: $id) { id code } }';
+    expect((await expectSame(t.key, query, { id: otherOrder }, 'compiled')).data.order).toBeNull();
+    expect((await expectSame(t.key, query, { id: gid('Order', 2_000_000_000) }, 'compiled')).data.order).toBeNull();
+    expect((await expectSame(t.key, query, { id: gid('Product', productId) }, 'executor')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    await expectSame(t.key, query, { id: 'not base64 at all' }, 'executor');
+    await expectSame(t.key, query, { id: gid('Order', 0) }, 'executor');
+  });
+
+  it('a field guarded by a permission compiles for a role that holds it and goes to the executor, with its error, for one that does not', async () => {
+    const query = `{ order(id: "${gid('Order', orders[1]!)}") { code internalNotes } }`;
+    const owner = await expectSame(t.key, query, undefined, 'compiled');
+    expect(owner.data.order.internalNotes).toBe('staff only');
+    const viewer = await expectSame(await t.apiKey('VIEWER'), query, undefined, 'executor');
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('directives, computed fields, nested arguments and several root fields go to the executor', async () => {
+    const id = gid('Order', orders[1]!);
+    await expectSame(t.key, `query ($with: Boolean!) { order(id: "${id}") { code notes @include(if: $with) } }`, { with: true }, 'executor');
+    await expectSame(t.key, `{ order(id: "${id}") { code itemCount totalQuantity isPrinted } }`, undefined, 'executor');
+    await expectSame(t.key, `{ order(id: "${id}") { shipments { labelUrl } } }`, undefined, 'executor');
+    await expectSame(t.key, `{ a: order(id: "${id}") { code } b: order(id: "${id}") { code } }`, undefined, 'executor');
+  });
+
+  it('fragments, aliases, __typename and repeated fields compile', async () => {
+    const query = `
+      query Q($id: ID!) { order(id: $id) { ...Head ... on Order { c2: code totals { __typename g: grandTotal } } customer { ...Who name } items { id id quantity q: quantity } } }
+      fragment Head on Order { __typename id code status createdAt paidAt shippedAt paymentMethod cancelReason }
+      fragment Who on Customer { id name email category { name } }`;
+    const result = await expectSame(t.key, query, { id: gid('Order', orders[1]!) }, 'compiled');
+    expect(result.data.order.customer.name).toContain('"Quoted"');
+  });
+
+  it('the other roots that declare compiled reads: by id and the customer and product lists', async () => {
+    await expectSame(t.key, `{ product(id: "${gid('Product', productId)}") { id name description images stockType createdAt } }`, undefined, 'compiled');
+    await expectSame(t.key, `{ variation(id: "${gid('Variation', variationId)}") { id sku name price images product { name } } }`, undefined, 'compiled');
+    await expectSame(t.key, `{ customer(id: "${gid('Customer', customerId)}") { id name phone email notes status category { name } } }`, undefined, 'compiled');
+    await expectSame(t.key, `{ shipment(id: "${gid('Shipment', shipmentId)}") { id trackingNumber status shippedAt courier { code name } events { status location description occurredAt } } }`, undefined, 'compiled');
+    await expectSame(t.key, `{ payment(id: "${gid('Payment', paymentId)}") { id kind method amount reference paidAt } }`, undefined, 'compiled');
+    await expectSame(t.key, '{ customers(first: 10) { pageInfo { hasNextPage } edges { cursor node { id name email category { code } } } } }', undefined, 'compiled');
+    await expectSame(t.key, '{ products(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { id name images } } } }', undefined, 'compiled');
+  });
+
+  it('one statement for the order list whether it holds 12 orders or 60', async () => {
+    const list = readFileSync('bench/queries/ordergraph/order_list.graphql', 'utf8');
+    const before = await bothWays(t.key, list);
+    expect(before.marked + before.others).toBe(1);
+    const { variations } = await t.product({ variations: [{ sku: 'MANY-1' }] });
+    for (let i = 0; i < 48; i++) await t.order({ customerId, items: [{ variationId: variations[0]!.id, quantity: 1 }, { variationId, quantity: 2 }] });
+    const after = await bothWays(t.key, list);
+    expect(after.compiled).toBe(after.executor);
+    expect(JSON.parse(after.compiled).data.orders.edges).toHaveLength(50);
+    expect(after.marked + after.others).toBe(1);
+  });
+
+  it('generated selections over the order graph answer the same both ways', async () => {
+    let compiled = 0;
+    let executed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.integer({ min: 1, max: 15 }), async (seed, asList, first) => {
+        const random = mulberry32(seed);
+        const selection = selectionOf(schema.getType('Order') as GraphQLObjectType, random, 3);
+        const query = asList
+          ? `{ orders(first: ${first}) { edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selection} } ${random() < 0.5 ? 'pageInfo { hasNextPage endCursor }' : ''} } }`
+          : `query ($id: ID!) { order(id: $id) ${selection} }`;
+        const variables = asList ? undefined : { id: gid('Order', orders[Math.floor(random() * orders.length)]!) };
+        const result = await bothWays(t.key, query, variables);
+        expect(result.compiled, query).toBe(result.executor);
+        if (result.marked) compiled++;
+        else executed++;
+      }),
+      { numRuns: 160 },
+    );
+    expect(compiled).toBeGreaterThan(20);
+    expect(executed).toBeGreaterThan(20);
+  });
+});
+
+/**
+ * A random selection set on `type`: scalars, enums, objects (to `depth`), aliases, inline
+ * fragments, __typename. Fields the compiler reads as data (columns, relations, ids) are
+ * picked often, others (computed, with arguments) rarely, so that both paths are taken.
+ */
+function selectionOf(type: GraphQLObjectType, random: () => number, depth: number): string {
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields())) {
+    const extensions = (field.extensions ?? {}) as Record<string, unknown>;
+    const plain = field.name === 'id' || !!extensions.pothosExposedField || !!extensions.pothosPrismaRelationField || !!extensions.embeddedColumns;
+    if (field.args.some((arg) => arg.type.toString().endsWith('!')) || random() > (plain && field.args.length === 0 ? 0.5 : 0.02)) continue;
+    const named = getNamedType(field.type);
+    const alias = random() < 0.15 ? `a${Math.floor(random() * 1000)}_${field.name}: ` : '';
+    if (isScalarType(named) || isEnumType(named)) parts.push(`${alias}${field.name}`);
+    else if (isObjectType(named) && depth > 0 && !named.name.endsWith('Connection')) {
+      // Lists of objects and single objects alike; an empty selection is not allowed.
+      if (isListType(getNullableType(field.type)) && random() < 0.3) continue;
+      parts.push(`${alias}${field.name} ${selectionOf(named, random, depth - 1)}`);
+    }
+  }
+  if (random() < 0.2) parts.push('__typename');
+  if (random() < 0.15 && parts.length > 1) parts.push(`... on ${type.name} { ${parts.splice(0, 1)[0]} }`);
+  if (!parts.length) parts.push('__typename');
+  return `{ ${parts.join(' ')} }`;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
