@@ -20,6 +20,14 @@ WARMUP=${WARMUP:-2}
 CONCURRENCY=${CONCURRENCY:-1 32}
 QUERIES=${QUERIES:-order_list order_detail status_counts}
 SCALE=${SCALE:-1}
+# Arguments: `npm run bench -- --scale 10` is SCALE=10 (200,000 orders).
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --scale) [[ $# -ge 2 ]] || { echo "bench: --scale needs a number" >&2; exit 1; }; SCALE=$2; shift 2 ;;
+    --scale=*) SCALE=${1#--scale=}; shift ;;
+    *) echo "bench: unknown argument '$1' (the only one is --scale N; the other knobs are environment variables, see bench/README.md)" >&2; exit 1 ;;
+  esac
+done
 SKIP_SEED=${SKIP_SEED:-0}
 ROUNDS=${ROUNDS:-1}
 POOL=${POOL:-10}
