@@ -71,7 +71,8 @@ console.log(`RSS after the run: ordergraph ${fmt(lastRss('ordergraph'), 1)} MiB,
 if (meta) {
   console.log(
     `node: ordergraph ${meta.ordergraphNode}, PostGraphile ${meta.postgraphileNode}; pool ${meta.poolSize} each; ` +
-      `ordergraph's compiled reads ${meta.compiledReads === false ? 'off' : 'on'}; ` +
+      `ordergraph's compiled reads ${meta.compiledReads === false ? 'off' : 'on'}, ` +
+      `${meta.rowLevelSecurity ? 'as the app role under row-level security' : 'as the owner (no row-level security)'}; ` +
       `${meta.orders} orders; ${meta.duration} s per load after ${meta.warmup} s warm-up; load average before: ${meta.loadavg}`,
   );
 }

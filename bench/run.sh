@@ -34,6 +34,7 @@ POOL=${POOL:-10}
 COUNT=${COUNT:-1}
 COUNT_REQUESTS=${COUNT_REQUESTS:-50}
 PROFILE=${PROFILE:-0}
+RLS=${RLS:-0}
 PROFILE_QUERY=${PROFILE_QUERY:-order_list}
 PROFILE_CONCURRENCY=${PROFILE_CONCURRENCY:-32}
 PROFILE_DURATION=${PROFILE_DURATION:-10}
@@ -42,6 +43,7 @@ PG_PORT=${PG_PORT:-5432}
 PG_SUPERUSER=${PG_SUPERUSER:-postgres}
 TENANT=bench
 RO_ROLE=ordergraph_bench_ro
+APP_ROLE=ordergraph_bench_app
 OG_PORT=${OG_PORT:-4801}
 PGL_PORT=${PGL_PORT:-4802}
 OG_COUNT_PORT=${OG_COUNT_PORT:-4811}
@@ -58,6 +60,7 @@ for n in DURATION WARMUP SCALE ROUNDS POOL COUNT_REQUESTS PROFILE_CONCURRENCY PR
   [[ ${!n} =~ ^[0-9]+$ ]] || die "$n must be a whole number, got '${!n}'"
 done
 [[ $SCALE -ge 1 ]] || die "SCALE must be at least 1"
+[[ $RLS == 0 || $RLS == 1 ]] || die "RLS must be 0 or 1, got '$RLS'"
 for c in $CONCURRENCY; do [[ $c =~ ^[1-9][0-9]*$ ]] || die "CONCURRENCY must list whole numbers, got '$CONCURRENCY'"; done
 for q in $QUERIES; do
   [[ -f bench/queries/ordergraph/$q.graphql && -f bench/queries/postgraphile/$q.graphql ]] ||
@@ -120,10 +123,12 @@ STARTED_PID=
 # response allocates thousands of short-lived objects, and a 64 MB semi-space scavenges
 # less often (GC_FLAGS= to compare without).
 GC_FLAGS=${GC_FLAGS---max-semi-space-size=64}
-start_ordergraph() { # $1 port, $2 database URL, $3 log, then extra node flags
-  local port=$1 url=$2 log=$3
+start_ordergraph() { # $1 port, $2 database URL (the owner's), $3 log, then extra node flags
+  local port=$1 url=$2 log=$3 app_url=
   shift 3
-  NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 COMPILED_READS=${COMPILED_READS:-true} \
+  # RLS=1: the queries run as the app role, under the row-level security policies.
+  [[ $RLS == 1 ]] && app_url=${url/\/\/$PG_SUPERUSER@/\/\/$APP_ROLE@}
+  DATABASE_APP_URL=$app_url NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 COMPILED_READS=${COMPILED_READS:-true} \
     "$OG_NODE" $GC_FLAGS "$@" --import tsx src/main.ts >"$log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
@@ -191,9 +196,14 @@ else
 fi
 # PostGraphile reads through a role that can only read.
 psql_admin -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$RO_ROLE') THEN CREATE ROLE $RO_ROLE LOGIN; END IF; END\$\$"
-# ordergraph connects as the owner here (DATABASE_URL only), to which row-level security does not
-# apply; PostGraphile's role skips it too, so neither pays for the policies (README "Row-level security").
+# By default ordergraph connects as the owner (DATABASE_URL only), to which row-level security does
+# not apply; PostGraphile's role skips it too, so neither pays for the policies (README "Row-level
+# security"). RLS=1 runs ordergraph as an app role the policies bind, as in production.
 psql_admin -c "ALTER ROLE $RO_ROLE BYPASSRLS"
+if [[ $RLS == 1 ]]; then
+  DATABASE_URL=$DB_URL DATABASE_APP_URL="postgres://$APP_ROLE@127.0.0.1:$PG_PORT/$BENCH_DB" run_bounded 120 npm run --silent db:roles \
+    >"$RUN/logs/db-roles.log" 2>&1 || { cat "$RUN/logs/db-roles.log" >&2; die "npm run db:roles failed"; }
+fi
 psql_db -c "GRANT CONNECT ON DATABASE \"$BENCH_DB\" TO $RO_ROLE" -c "GRANT USAGE ON SCHEMA public TO $RO_ROLE" \
   -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO $RO_ROLE"
 DATABASE_URL=$DB_URL "$NODE" bench/make-vars.mjs --tenant "$TENANT" --out "$RUN/vars" >"$RUN/logs/vars.json"
@@ -229,7 +239,7 @@ if [[ $COUNT == 1 ]]; then
 fi
 wait_up "$PGL_PORT" "$PGL_PID" "$RUN/logs/postgraphile.log" || die "PostGraphile did not start"
 OG_NODE_VERSION=$("$OG_NODE" --version)
-echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"poolSize\":$POOL,\"compiledReads\":${COMPILED_READS:-true},\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
+echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"poolSize\":$POOL,\"compiledReads\":${COMPILED_READS:-true},\"rowLevelSecurity\":$([[ $RLS == 1 ]] && echo true || echo false),\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
 
 vars_for() { # $1 server, $2 query: the --vars argument if the run wrote a vars file
   [[ -f $RUN/vars/$1/$2.vars.json ]] && echo "--vars $RUN/vars/$1/$2.vars.json" || true
