@@ -13,6 +13,8 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { COMPILED_READ_MARK } from '../../src/graphql/compiled-reads/plugin.js';
+import { NotCompilable } from '../../src/graphql/compiled-reads/compile.js';
+import { keysetSql } from '../../src/graphql/compiled-reads/root-read.js';
 import { testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -181,7 +183,7 @@ describe('compiled reads answer as the executor does', () => {
     expect(rich.data.order.shipments[0].events).toHaveLength(2);
   });
 
-  it('pages: exactly, fewer and more orders than asked for, their cursors and page info; a cursor then goes to the executor', async () => {
+  it('pages: exactly, fewer and more orders than asked for, their cursors and page info, and the page after a cursor', async () => {
     const page = (first: number) =>
       `{ orders(first: ${first}) { __typename pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename } edges { cursor __typename node { __typename id code } } } }`;
     for (const first of [1, 5, 12, 13, 100]) {
@@ -191,9 +193,51 @@ describe('compiled reads answer as the executor does', () => {
     }
     const first = await expectSame(t.key, page(5), undefined, 'compiled');
     const after = first.data.orders.pageInfo.endCursor as string;
-    await expectSame(t.key, `query ($after: String) { orders(first: 5, after: $after) { pageInfo { hasPreviousPage endCursor } edges { node { code } } } }`, { after }, 'executor');
+    const next = await expectSame(t.key, `query ($after: String) { orders(first: 5, after: $after) { pageInfo { hasPreviousPage endCursor } edges { node { code } } } }`, { after }, 'compiled');
+    expect(next.data.orders.pageInfo.hasPreviousPage).toBe(true);
+    expect(next.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual(['CR-006', 'CR-005', 'CR-004', 'CR-003', 'CR-002']);
     const empty = await expectSame(t.key, '{ orders(first: 3, filter: { channels: ["nowhere"] }) { pageInfo { hasNextPage startCursor endCursor } edges { cursor } } }', undefined, 'compiled');
     expect(empty.data.orders).toEqual({ pageInfo: { hasNextPage: false, startCursor: null, endCursor: null }, edges: [] });
+  });
+
+  it('cursors: every page of every sort, ties included, walked compiled, is the executor\'s, and together they are the whole list', async () => {
+    const codes = (result: { data?: any }) => result.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code) as string[];
+    const sorts = ['', 'orderBy: { field: STATUS, direction: ASC }', 'orderBy: { field: GRAND_TOTAL }', 'orderBy: { field: CODE, direction: ASC }', 'orderBy: { field: UPDATED_AT }'];
+    const filters = ['', 'filter: { statuses: [PENDING] }'];
+    for (const sort of sorts) {
+      for (const filter of filters) {
+        const whole = codes(await expectSame(t.key, `{ orders(first: 100 ${sort} ${filter}) { edges { node { code } } } }`, undefined, 'compiled'));
+        for (const first of [1, 5]) {
+          const page = `query ($after: String) { orders(first: ${first}, after: $after ${sort} ${filter}) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } }`;
+          const walked: string[] = [];
+          let after: string | undefined;
+          for (let pages = 0; pages <= whole.length; pages++) {
+            const result = await expectSame(t.key, page, { after }, 'compiled');
+            walked.push(...codes(result));
+            expect(result.data.orders.pageInfo.hasPreviousPage).toBe(after !== undefined);
+            if (!result.data.orders.pageInfo.hasNextPage) break;
+            after = result.data.orders.pageInfo.endCursor;
+          }
+          expect({ sort, filter, first, walked }).toEqual({ sort, filter, first, walked: whole });
+        }
+      }
+    }
+  });
+
+  it('cursors that are odd: another tenant\'s row, a missing row, a row the filter leaves out, another type, garbage', async () => {
+    const page = 'query ($after: String, $f: OrderFilter) { orders(first: 3, after: $after, filter: $f) { pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
+    const cursorOf = (chunk: string) => Buffer.from(`GPC:${chunk}`).toString('base64');
+    const { data: otherData } = await expectSame(other.key, '{ orders(first: 1) { edges { cursor } } }', undefined, 'compiled');
+    await expectSame(t.key, page, { after: otherData.orders.edges[0].cursor }, 'compiled');
+    const missing = await expectSame(t.key, page, { after: cursorOf('N:2147483000') }, 'compiled');
+    expect(missing.data.orders.edges).toEqual([]);
+    // A COMPLETED order's cursor on the list of PENDING ones: Prisma skips the first row regardless.
+    await expectSame(t.key, page, { after: cursorOf(`N:${orders[4]}`), f: { statuses: ['PENDING'] } }, 'compiled');
+    await expectSame(t.key, page, { after: cursorOf(`N:${orders[5]}`), f: { statuses: ['PENDING'] } }, 'compiled');
+    const garbage = await expectSame(t.key, page, { after: 'not a cursor' }, 'executor');
+    expect(garbage.errors?.[0]?.message).toContain('Invalid cursor');
+    await expectSame(t.key, page, { after: cursorOf(`S:${orders[5]}`) }, 'executor');
+    await expectSame(t.key, page, { after: cursorOf('N:1.5') }, 'executor');
   });
 
   it('arguments: a plain filter and a sort compile; odd page sizes, backward pages and searches go to the executor', async () => {
@@ -253,6 +297,18 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, `{ payment(id: "${gid('Payment', paymentId)}") { id kind method amount reference paidAt } }`, undefined, 'compiled');
     await expectSame(t.key, '{ customers(first: 10) { pageInfo { hasNextPage } edges { cursor node { id name email category { code } } } } }', undefined, 'compiled');
     await expectSame(t.key, '{ products(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { id name images } } } }', undefined, 'compiled');
+    // Pages after a cursor, over names that tie.
+    for (const name of ['Budi', 'Budi', 'Ani', 'Budi']) await t.customer({ name });
+    const page = 'query ($after: String) { customers(first: 2, after: $after, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { name } } } }';
+    const names: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const { data } = await expectSame(t.key, page, { after }, 'compiled');
+      names.push(...data.customers.edges.map((edge: { node: { name: string } }) => edge.node.name));
+      if (!data.customers.pageInfo.hasNextPage) break;
+      after = data.customers.pageInfo.endCursor;
+    }
+    expect(names).toEqual(['Abdul "Quoted" \\ backslash\nnewline \u0001 ünïcödé \u{1F680}', 'Ani', 'Budi', 'Budi', 'Budi']);
   });
 
   it('one statement for the order list whether it holds 12 orders or 60', async () => {
@@ -325,3 +381,40 @@ function mulberry32(seed: number): () => number {
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('keysetSql', () => {
+  const datamodel = {
+    datamodel: {
+      models: {
+        Shipment: {
+          fields: [
+            { name: 'id', kind: 'scalar', type: 'Int', isList: false },
+            { name: 'createdAt', kind: 'scalar', type: 'DateTime', isList: false },
+            { name: 'shippedAt', kind: 'scalar', type: 'DateTime', isList: false },
+          ],
+        },
+      },
+    },
+  } as never;
+  const columns = new Map([
+    ['Shipment.id', { dataType: 'integer', scale: null, nullable: false }],
+    ['Shipment.createdAt', { dataType: 'timestamp without time zone', scale: null, nullable: false }],
+    ['Shipment.shippedAt', { dataType: 'timestamp without time zone', scale: null, nullable: true }],
+  ]);
+  const keyset = (order: Array<{ column: string; descending: boolean }>, cursor: unknown = 7) =>
+    keysetSql(datamodel, columns, 'Shipment', 't0', 'id', cursor, order, ['tenant']);
+
+  const row = (column: string) => `(SELECT cursor_row."${column}" FROM "Shipment" cursor_row WHERE cursor_row."id" = $2)`;
+
+  it('compares the sort columns with the cursor row as one row when they sort the same way (an index range)', () => {
+    const sql = keyset([{ column: 'createdAt', descending: true }, { column: 'id', descending: true }]);
+    expect(sql).toBe(`ROW(t0."createdAt", t0."id") <= ROW(${row('createdAt')}, ${row('id')})`);
+  });
+
+  it('refuses columns that may be NULL, orders not ending with the cursor column or of mixed directions, and cursors of another type', () => {
+    expect(() => keyset([{ column: 'createdAt', descending: false }, { column: 'id', descending: true }])).toThrow(NotCompilable);
+    expect(() => keyset([{ column: 'shippedAt', descending: false }, { column: 'id', descending: false }])).toThrow(NotCompilable);
+    expect(() => keyset([{ column: 'createdAt', descending: false }])).toThrow(NotCompilable);
+    expect(() => keyset([{ column: 'id', descending: false }], '7')).toThrow(NotCompilable);
+  });
+});

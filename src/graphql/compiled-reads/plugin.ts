@@ -3,6 +3,7 @@
 // answers. Plans are made once per parsed document (Yoga caches documents by text)
 // and operation; per request only the arguments are read and one statement runs.
 import { getMappedArgumentValues } from '@pothos/core';
+import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import {
   getOperationAST,
   getVariableValues,
@@ -19,7 +20,7 @@ import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
 import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
-import { whereSql } from './root-read.js';
+import { keysetSql, whereSql, type OrderTerm } from './root-read.js';
 
 /** Marks the statements of compiled reads (statement logs, tests). */
 export const COMPILED_READ_MARK = '/* compiled read */';
@@ -122,21 +123,38 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       throw error;
     }
     let first: number | undefined;
+    let after = false;
     if (plan.connection) {
-      // Forward pages from the start only; cursors, backward pages and odd sizes go to the executor.
-      if (args.after != null || args.before != null || args.last != null) return undefined;
+      // Forward pages only; backward pages and odd sizes go to the executor.
+      if (args.before != null || args.last != null) return undefined;
       first = args.first == null ? DEFAULT_PAGE_SIZE : (args.first as number);
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
+      if (args.after != null) {
+        // The rows after the cursor's row, as Prisma finds them for `cursor` and `skip: 1`.
+        let cursorValue: unknown;
+        try {
+          cursorValue = parsePrismaCursor(args.after);
+        } catch {
+          return undefined;
+        }
+        try {
+          where = `${where} AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue, order, params)}`;
+        } catch (error) {
+          if (error instanceof NotCompilable) return undefined;
+          throw error;
+        }
+        after = true;
+      }
     } else if (order.length) return undefined;
     // One text per shape of the query (the same string each time: pg names and prepares it once
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
     // and planning was a quarter of the statement's time.
-    const shapeKey = `${where}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}`;
+    const shapeKey = `${where}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${after}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
-      sql = plan.connection ? connectionSql(plan, from, order, String(first)) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      sql = plan.connection ? connectionSql(plan, from, order, String(first), after) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
     return { sql, params };
@@ -156,18 +174,15 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
   }
 }
 
-interface OrderTerm {
-  column: string;
-  descending: boolean;
-}
 
 /**
  * A page of a connection, built by PostgreSQL in one pass: the first `first` + 1 rows
  * in the resolver's order (the extra one tells whether a next page exists), numbered
  * by that order, aggregated into edges, cursors and page info as the Relay plugin
- * shapes them.
+ * shapes them. After a cursor, the first row (the cursor's own) is skipped, as Prisma's
+ * `skip: 1` does, and there is a previous page.
  */
-function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string): string {
+function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, after: boolean): string {
   const a = plan.alias;
   const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
@@ -189,7 +204,7 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
     const info = part.fields.map((field): [string, JsonValue] => {
       if (field.field === '__typename') return [field.key, textValue(JSON.stringify(field.value))];
       if (field.field === 'hasNextPage') return [field.key, sqlValue(`(count(*) > ${first})::text`)];
-      if (field.field === 'hasPreviousPage') return [field.key, textValue('false')];
+      if (field.field === 'hasPreviousPage') return [field.key, textValue(String(after))];
       const id = `(array_agg(p.c ORDER BY p.i${field.field === 'endCursor' ? ' DESC' : ''}) ${onPage})[1]`;
       return [field.key, orNull(cursor(id), true)];
     });
@@ -197,7 +212,7 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
   });
   const page =
     `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
-    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1) rows) p`;
+    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${after ? ' OFFSET 1' : ''}) rows) p`;
   return `${COMPILED_READ_MARK} SELECT ${concat(jsonObject(parts))} FROM ${page}`;
 }
 

@@ -4,6 +4,7 @@
 // the plain parts of that query into SQL; a query it cannot translate (a filter
 // with relations or OR, say) sends the request through the executor.
 import type { Context } from '../context.js';
+import type { ColumnCatalog } from './column-catalog.js';
 import { NotCompilable, quote, type Datamodel } from './compile.js';
 
 export interface RootQuery {
@@ -64,6 +65,44 @@ export function whereSql(datamodel: Datamodel, model: string, alias: string, whe
     } else throw new NotCompilable(`where ${model}.${key} is not a plain value`);
   }
   return terms.length ? terms.join(' AND ') : 'TRUE';
+}
+
+/** One column of a list's order. */
+export interface OrderTerm {
+  column: string;
+  descending: boolean;
+}
+
+/**
+ * The rows from a connection cursor's row on, in the list's order, as Prisma finds them
+ * for `cursor: { id }`: the sort columns against the cursor row's values, read by the
+ * cursor column alone (no cursor row, no rows), the last one inclusive, so the caller
+ * skips one row. Prisma writes this as ORs of comparisons, which PostgreSQL can only
+ * filter with (a deep page read 20,000 index entries); as one row comparison it is an
+ * index range. Only orders that sort every column the same way (as `listOrder` does)
+ * and end with the cursor column, over columns without NULLs.
+ */
+export function keysetSql(
+  datamodel: Datamodel,
+  columns: ColumnCatalog,
+  model: string,
+  alias: string,
+  cursorColumn: string,
+  cursorValue: unknown,
+  order: readonly OrderTerm[],
+  params: unknown[],
+): string {
+  const cursorField = datamodel.datamodel.models[model]?.fields.find((f) => f.name === cursorColumn);
+  if (!cursorField || !plainValue(cursorField, cursorValue)) throw new NotCompilable(`a cursor that is not a ${model}.${cursorColumn}`);
+  if (order.at(-1)?.column !== cursorColumn) throw new NotCompilable(`an order that does not end with ${model}.${cursorColumn}`);
+  if (order.some((term) => term.descending !== order[0]!.descending)) throw new NotCompilable('an order with mixed directions');
+  for (const term of order) {
+    if (columns.get(`${model}.${term.column}`)?.nullable !== false) throw new NotCompilable(`a cursor over ${model}.${term.column}, which may be NULL`);
+  }
+  params.push(cursorValue);
+  const cursorRow = (term: OrderTerm) => `(SELECT cursor_row.${quote(term.column)} FROM ${quote(model)} cursor_row WHERE cursor_row.${quote(cursorColumn)} = $${params.length})`;
+  const sortColumns = order.map((term) => `${alias}.${quote(term.column)}`).join(', ');
+  return `ROW(${sortColumns}) ${order[0]!.descending ? '<=' : '>='} ROW(${order.map(cursorRow).join(', ')})`;
 }
 
 function plainValue(field: { type: string; kind: string }, value: unknown): boolean {
