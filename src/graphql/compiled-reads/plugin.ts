@@ -112,40 +112,27 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     } catch {
       return undefined;
     }
+    let first: number | undefined;
+    const after = plan.connection !== undefined && args.after != null;
+    if (plan.connection) {
+      // Forward pages only; backward pages and odd sizes go to the executor.
+      if (args.before != null || args.last != null) return undefined;
+      first = args.first == null ? DEFAULT_PAGE_SIZE : (args.first as number);
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
+    }
     const params: unknown[] = [];
     let where: string;
     let order: OrderTerm[] = [];
     try {
       where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params);
       if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
+      // The rows after the cursor's row, as Prisma finds them for `cursor` and `skip: 1`.
+      if (after) where += ` AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue(args.after), order, params)}`;
     } catch (error) {
       if (error instanceof NotCompilable) return undefined;
       throw error;
     }
-    let first: number | undefined;
-    let after = false;
-    if (plan.connection) {
-      // Forward pages only; backward pages and odd sizes go to the executor.
-      if (args.before != null || args.last != null) return undefined;
-      first = args.first == null ? DEFAULT_PAGE_SIZE : (args.first as number);
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
-      if (args.after != null) {
-        // The rows after the cursor's row, as Prisma finds them for `cursor` and `skip: 1`.
-        let cursorValue: unknown;
-        try {
-          cursorValue = parsePrismaCursor(args.after);
-        } catch {
-          return undefined;
-        }
-        try {
-          where = `${where} AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue, order, params)}`;
-        } catch (error) {
-          if (error instanceof NotCompilable) return undefined;
-          throw error;
-        }
-        after = true;
-      }
-    } else if (order.length) return undefined;
+    if (!plan.connection && order.length) return undefined;
     // One text per shape of the query (the same string each time: pg names and prepares it once
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
@@ -174,6 +161,14 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
   }
 }
 
+/** A connection cursor's value; one Pothos cannot read goes to the executor, which reports it. */
+function cursorValue(cursor: unknown): unknown {
+  try {
+    return parsePrismaCursor(cursor);
+  } catch {
+    throw new NotCompilable('a cursor that does not parse');
+  }
+}
 
 /**
  * A page of a connection, built by PostgreSQL in one pass: the first `first` + 1 rows
