@@ -2,7 +2,7 @@
 // the API enforces (test/auth/permissions.test.ts fails when the README is behind).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { permissionMarkdown, withPermissionSection } from '../src/auth/permission-docs.js';
-import { transitionRoleRows } from '../src/orders/transition-permissions.js';
+import { transitionRoleRows } from '../src/orders/graphql/transition-permissions.js';
 
 const path = new URL('../README.md', import.meta.url);
 writeFileSync(path, withPermissionSection(readFileSync(path, 'utf8'), permissionMarkdown(transitionRoleRows())));

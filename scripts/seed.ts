@@ -4,8 +4,8 @@
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { SeedError } from '../src/db/seed/seed-error.js';
-import { seedTenant } from '../src/db/seed/seed-tenant.js';
+import { SeedError } from '../src/demo/seed/seed-error.js';
+import { seedTenant } from '../src/demo/seed/seed-tenant.js';
 
 /** Orders per unit of --scale. */
 const SCALE_ORDERS = 20_000;

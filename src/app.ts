@@ -12,25 +12,25 @@ import { migrate, pendingMigrations, readMigrations } from './db/migrate.js';
 import { rowLevelSecurityStatus } from './db/row-level-security.js';
 import { tenantNeutral, withTenant } from './db/tenant-scope.js';
 import { AUTH_FAILURE_MESSAGES, ApiKeyAuthenticator } from './auth/api-keys.js';
-import { buildSchema } from './graphql/schema.js';
-import { createLoaders } from './graphql/loaders.js';
+import { buildSchema } from './schema.js';
+import { createLoaders } from './loaders.js';
 import type { Context } from './graphql/context.js';
-import { DEFAULT_QUERY } from './graphql/default-query.js';
+import { DEFAULT_QUERY } from './http/default-query.js';
 import { DatabaseBusyError, DomainError } from './shared/errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMemoryBus } from './events/memory-bus.js';
 import type { EventBus } from './events/topics.js';
 import { createRedisBus } from './events/redis-bus.js';
 import { setLiveSettings } from './events/live-settings.js';
-import { attachWebSocket, type LiveServerContext, type LiveSocket } from './events/websocket-server.js';
-import { SubscriptionQuota, subscriptionQuotaPlugin } from './events/subscription-quota.js';
-import { labelHttpPlugin } from './shipments/label-http.js';
+import { attachWebSocket, type LiveServerContext, type LiveSocket } from './http/websocket-server.js';
+import { SubscriptionQuota, subscriptionQuotaPlugin } from './http/subscription-quota.js';
+import { labelHttpPlugin } from './http/label-route.js';
 import { Redis } from 'ioredis';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { limitPlugins } from './limits/limits-plugin.js';
 import { MemoryCostBucket, RedisCostBucket, type CostBucket } from './limits/cost-bucket.js';
 import { bodySizePlugin } from './limits/request-guards.js';
-import { textInputGuardPlugin } from './graphql/text-input-guard.js';
+import { textInputGuardPlugin } from './http/text-input-guard.js';
 import { documentCaches } from './limits/document-cache.js';
 import { compiledReadsPlugin } from './graphql/compiled-reads/plugin.js';
 import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
@@ -113,7 +113,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Migrations and demo data are the owner's work; the app role may only read and write rows.
   const owner = options.ownerDatabase ?? (config.databaseAppUrl ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1 }) : db);
   // Loaded only in demo mode: production never imports the seed code.
-  const demo = config.demo ? await import('./db/demo.js') : undefined;
+  const demo = config.demo ? await import('./demo/demo-shop.js') : undefined;
   try {
     const applied = await migrate(owner.sql, migrations);
     if (applied.length) log.info({ applied }, 'migrations applied');

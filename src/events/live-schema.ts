@@ -1,8 +1,8 @@
 // Entry of everything live in the schema: the Subscription root, each domain's
 // subscription fields and the orderEvents feed.
-import './subscription-type.js';
-import '../orders/subscriptions.js';
-import '../payments/subscriptions.js';
-import '../shipments/subscriptions.js';
-import '../inventory/subscriptions.js';
-import '../orders/order-events-query.js';
+import '../graphql/subscription-type.js';
+import '../orders/graphql/subscriptions.js';
+import '../payments/graphql/subscriptions.js';
+import '../shipments/graphql/subscriptions.js';
+import '../inventory/graphql/subscriptions.js';
+import '../orders/graphql/order-events-query.js';

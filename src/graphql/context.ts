@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Role } from '../db/generated/prisma/enums.js';
 import type { Logger } from 'pino';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from '../loaders.js';
 import type { EventBus } from '../events/topics.js';
 
 /** Who is calling: resolved from the API key once per request or connection. */

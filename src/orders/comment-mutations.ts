@@ -1,3 +1,3 @@
 // Entry of the order comment mutations (one file each under mutations/), imported by src/graphql/schema.ts.
-import './mutations/comment-add.js';
-import './mutations/comment-delete.js';
+import './graphql/mutations/comment-add.js';
+import './graphql/mutations/comment-delete.js';

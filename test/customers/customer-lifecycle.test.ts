@@ -19,7 +19,7 @@ import {
 } from '../../src/customers/customer-transitions.js';
 import { assertCustomerTransition, availableCustomerTransitions, checkCustomerTransitionTable } from '../../src/customers/customer-state-machine.js';
 import { InvalidCustomerTransitionError } from '../../src/customers/errors.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { testApp } from '../support/app.js';
 import { query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { SeedError } from '../../src/db/seed/seed-error.js';
-import { seedTenant, type SeedResult } from '../../src/db/seed/seed-tenant.js';
-import { SEED_BASE_TIME } from '../../src/db/seed/seed-time.js';
+import { SeedError } from '../../src/demo/seed/seed-error.js';
+import { seedTenant, type SeedResult } from '../../src/demo/seed/seed-tenant.js';
+import { SEED_BASE_TIME } from '../../src/demo/seed/seed-time.js';
 
 const ORDERS = 120;
 const OPTIONS = { tenant: 'seed-test', orders: ORDERS, seed: 7 };

@@ -11,7 +11,7 @@ import { getNamedType, getNullableType, isEnumType, isListType, isObjectType, is
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { COMPILED_READ_MARK } from '../../src/graphql/compiled-reads/plugin.js';
 import { NotCompilable } from '../../src/graphql/compiled-reads/compile.js';
 import { keysetSql } from '../../src/graphql/compiled-reads/root-read.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY } from '../../src/graphql/default-query.js';
+import { DEFAULT_QUERY } from '../../src/http/default-query.js';
 import { execute } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
 

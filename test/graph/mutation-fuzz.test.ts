@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { isObjectType, type GraphQLObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
 import { idTargetType, leafPaths, mutationCall, nodeTypeNames, replaceAt } from '../support/schema-walk.js';

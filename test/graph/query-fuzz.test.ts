@@ -12,7 +12,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import fc from 'fast-check';
 import { getNamedType, type GraphQLField } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { post } from '../support/execute.js';
 import {
   collectStrings,

@@ -9,7 +9,7 @@
 // whose event the drive below does not cause fails on its twin: add it there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { execute, query } from '../support/execute.js';
 import { collectStrings, idTargetType, leafPaths, nodeTypeNames, operationCall } from '../support/schema-walk.js';
 import { collect, liveServer, until, wsClient, type Collected, type WsClient } from '../support/subscribe.js';

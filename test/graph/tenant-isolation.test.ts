@@ -12,8 +12,8 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { seedTenant } from '../../src/db/seed/seed-tenant.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { seedTenant } from '../../src/demo/seed/seed-tenant.js';
+import { buildSchema } from '../../src/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getIntrospectionQuery, parse } from 'graphql';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { cachedOperationCost, COST, operationCost } from '../../src/limits/query-cost.js';
 import { loadConfig } from '../../src/config.js';
 

@@ -1,7 +1,7 @@
 // The filter -> where translation is pure: these tests need no database.
 import { describe, expect, it } from 'vitest';
 import { orderWhere } from '../../src/orders/order-filters.js';
-import { statusCounts } from '../../src/orders/order-status-counts.js';
+import { statusCounts } from '../../src/orders/graphql/order-status-counts.js';
 
 const gid = (typename: string, id: number) => ({ typename, id: String(id) });
 

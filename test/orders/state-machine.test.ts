@@ -3,7 +3,7 @@
 // no transition mutation the table does not know).
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isNonNullType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildSchema } from '../../src/schema.js';
 import { InvalidTransitionError, OrderIsDraftError } from '../../src/orders/errors.js';
 import { assertApplicable, availableTransitions, checkTable } from '../../src/orders/state-machine.js';
 import {

@@ -9,7 +9,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildSchema, printSortedSchema } from '../../src/graphql/schema.js';
+import { buildSchema, printSortedSchema } from '../../src/schema.js';
 
 describe('the committed SDL', () => {
   it('matches the schema the code builds (run `npm run schema` after changing the API)', () => {

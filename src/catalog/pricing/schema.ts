@@ -1,4 +1,4 @@
 // Pricing in the graph: variationPricesSet, productWholesaleSet, Variation.priceFor and Product.wholesaleMinQty.
-import './variation-prices-set.js';
-import './product-wholesale-set.js';
-import './price-for.js';
+import '../graphql/mutations/variation-prices-set.js';
+import '../graphql/mutations/product-wholesale-set.js';
+import '../graphql/price-for.js';

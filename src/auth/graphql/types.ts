@@ -1,0 +1,50 @@
+// The caller as the API sees it: `viewer` answers "who am I, for which tenant".
+import { builder } from '../../graphql/builder.js';
+import { Role } from '../../db/generated/prisma/enums.js';
+
+export const RoleEnum = builder.enumType(Role, {
+  name: 'Role',
+  description: 'What an API key may do.',
+  values: {
+    OWNER: { description: 'Everything, including API keys.' },
+    ADMIN: { description: 'Everything but API keys.' },
+    STAFF: { description: 'Day-to-day order, customer and catalog work.' },
+    WAREHOUSE: { description: 'Stock and fulfilment: allocate, pack, ship.' },
+    PARTNER: { description: 'An integration partner: its own orders and reads.' },
+    VIEWER: { description: 'Read only.' },
+  } satisfies Record<Role, { description: string }>,
+});
+
+const Tenant = builder.prismaObject('Tenant', {
+  description: 'A shop or organisation; every object belongs to exactly one.',
+  select: { id: true },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Short unique name.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    currency: t.exposeString('currency', { description: 'Default currency (ISO 4217), e.g. IDR.' }),
+  }),
+});
+
+const Viewer = builder.simpleObject('Viewer', {
+  description: 'The caller: the API key in use and its tenant.',
+  fields: (t) => ({
+    role: t.field({ type: RoleEnum, description: 'Role of the API key.' }),
+    apiKeyId: t.int({ description: 'Database id of the API key.' }),
+  }),
+});
+
+builder.objectField(Viewer, 'tenant', (t) =>
+  t.prismaField({
+    type: Tenant,
+    description: 'The tenant whose data this key reads and writes.',
+    resolve: (query, _viewer, _args, ctx) => ctx.prisma.tenant.findUniqueOrThrow({ ...query, where: { id: ctx.tenantId } }),
+  }),
+);
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: Viewer,
+    description: 'Who is calling.',
+    resolve: (_root, _args, ctx) => ({ role: ctx.viewer.role, apiKeyId: ctx.viewer.apiKeyId }),
+  }),
+);

@@ -1,0 +1,72 @@
+// productCreate: seed 002 POST /product, the product with its variations in one call.
+import { builder } from '../../../graphql/builder.js';
+import { decodeIdArg } from '../../../graphql/ids.js';
+import { DuplicateSkuError } from '../../errors.js';
+import { createProduct } from '../../product-service.js';
+import { MAX_PREORDER, MAX_PRODUCT_IMAGES, MAX_VARIATIONS } from '../../product-rules.js';
+import { PreorderUnitEnum, StockTypeEnum } from '../types.js';
+import { productPayload } from './catalog-payloads.js';
+import { SKU_DESCRIPTION, variationInputFields } from './variation-fields.js';
+
+export const ProductCreateVariationInput = builder.inputType('ProductCreateVariationInput', {
+  description: 'A variation (SKU) of a new product (seed 002 `variations[...]`). Category and wholesale prices are set with variationPricesSet, stock with stockAdjust.',
+  fields: (t) => ({
+    sku: t.string({ required: true, description: SKU_DESCRIPTION }),
+    price: t.field({ type: 'Decimal', required: true, description: 'Base selling price (seed 002 `price`), at least 0, 2 decimal places at most.' }),
+    ...variationInputFields(t),
+  }),
+});
+
+export const ProductCreateInput = builder.inputType('ProductCreateInput', {
+  description: 'A new product with its variations (seed 002 POST /product).',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Product name, at most 200 characters.' }),
+    description: t.string({ required: false, description: 'Long description, at most 10000 characters.' }),
+    stockType: t.field({
+      type: StockTypeEnum,
+      required: false,
+      description: 'Where its stock comes from (seed 002 `product_type` S / R / PO); default OWN.',
+    }),
+    category: t.globalID({ required: false, description: 'Global id of the product category (seed 002 `category_id`).' }),
+    supplier: t.globalID({ required: false, description: 'Global id of the supplier, e.g. for SUPPLIER products.' }),
+    weightGrams: t.int({ required: false, description: 'Default weight of a variation in grams (seed 002 `weight`), 0 to 1000000; default 0.' }),
+    images: t.stringList({ required: false, description: `Image URLs of the product, http(s), at most ${MAX_PRODUCT_IMAGES}.` }),
+    isActive: t.boolean({ required: false, description: 'Published on storefronts and to partners (seed 002 `publish_status`); default true.' }),
+    isFeatured: t.boolean({ required: false, description: 'Highlighted on storefronts; default false.' }),
+    showStock: t.boolean({ required: false, description: 'Whether storefronts may show stock figures (seed 002 `show_stock`); default true.' }),
+    preorderUnit: t.field({
+      type: PreorderUnitEnum,
+      required: false,
+      description: 'Unit of the preorder time (seed 002 `preorder_setting.type`); required for PREORDER products, refused for others.',
+    }),
+    preorderLength: t.int({
+      required: false,
+      description: `Preorder time in \`preorderUnit\`s (seed 002 \`preorder_setting.number\`): 1 to ${MAX_PREORDER.DAY} days or ${MAX_PREORDER.WEEK} weeks; required for PREORDER products.`,
+    }),
+    variations: t.field({
+      type: [ProductCreateVariationInput],
+      required: true,
+      description: `Its variations, 1 to ${MAX_VARIATIONS}, each with a SKU unique in the shop (seed 002 \`variations\`).`,
+    }),
+  }),
+});
+
+const ProductCreatePayload = productPayload('ProductCreatePayload', 'The product created, with its variations in input order.');
+
+builder.mutationField('productCreate', (t) =>
+  t.field({
+    type: ProductCreatePayload,
+    description:
+      'Creates a product with its variations in one transaction. Every problem of the input is reported at once (ValidationError); ' +
+      'a SKU already used in the shop, or given twice, is refused with DuplicateSkuError.',
+    errors: { types: [DuplicateSkuError] },
+    args: { input: t.arg({ type: ProductCreateInput, required: true, description: 'The product and its variations.' }) },
+    resolve: (_root, { input }, ctx) =>
+      createProduct(ctx, {
+        ...input,
+        categoryId: input.category ? decodeIdArg(input.category, 'ProductCategory') : null,
+        supplierId: input.supplier ? decodeIdArg(input.supplier, 'Supplier') : null,
+        variations: input.variations,
+      }),
+  }),
+);

@@ -1,0 +1,65 @@
+// Product categories (seed 002): a tree of names that products are filed under.
+import { builder } from '../../graphql/builder.js';
+import { byIdQuery } from '../../graphql/by-id-query.js';
+import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
+import type { Context } from '../../graphql/context.js';
+
+builder.prismaNode('ProductCategory', {
+  description: 'A category products are filed under; categories may nest.',
+  ...tenantNode,
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Category name, unique per tenant.' }),
+    parent: t.relation('parent', { nullable: true, description: 'The enclosing category; null at the top.' }),
+    children: t.relation('children', {
+      description: 'Categories directly under this one, A to Z.',
+      query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    products: t.relatedConnection('products', {
+      description: 'Products filed directly under this category (not under its children), A to Z; archived ones are left out.',
+      cursor: 'id',
+      totalCount: true,
+      query: { where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+const ProductCategoryFilter = builder.inputType('ProductCategoryFilter', {
+  description: 'Narrows the product category list; conditions combine with AND.',
+  fields: (t) => ({
+    parent: t.globalID({ required: false, description: 'Only categories directly under this one.' }),
+    topLevel: t.boolean({ required: false, description: 'Only categories without (true) or with (false) a parent.' }),
+    search: t.string({ required: false, description: 'Words in the name (case-insensitive).' }),
+  }),
+});
+
+function productCategoryWhere(ctx: Context, filter: typeof ProductCategoryFilter.$inferInput | null | undefined) {
+  const search = filter?.search?.trim();
+  return {
+    tenantId: ctx.tenantId,
+    ...(filter?.parent ? { parentId: decodeIdArg(filter.parent, 'ProductCategory') } : {}),
+    ...(filter?.topLevel != null ? { parentId: filter.topLevel ? null : { not: null } } : {}),
+    ...(search ? { name: { contains: search, mode: 'insensitive' as const } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  productCategories: t.prismaConnection({
+    type: 'ProductCategory',
+    cursor: 'id',
+    description: 'Product categories of the tenant, A to Z.',
+    args: { filter: t.arg({ type: ProductCategoryFilter, required: false, description: 'Narrows the list.' }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.productCategory.count({ where: productCategoryWhere(ctx, args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.productCategory.findMany({
+        ...query,
+        where: productCategoryWhere(ctx, args.filter),
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+byIdQuery('ProductCategory', {
+  description: 'One product category by global id.',
+  idDescription: 'Global id of the category.',
+});

@@ -1,0 +1,72 @@
+// Administrative regions (seed 002 regions, seed 003 locations): province > city >
+// district > sub-district. Clients nest `parent` for a full name.
+import { builder } from '../../graphql/builder.js';
+import { byIdQuery } from '../../graphql/by-id-query.js';
+import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
+import type { Context } from '../../graphql/context.js';
+import { RegionLevel } from '../../db/generated/prisma/enums.js';
+
+export const RegionLevelEnum = builder.enumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'Level of an administrative region.',
+  values: {
+    PROVINCE: { description: 'Province (provinsi).' },
+    CITY: { description: 'City or regency (kota / kabupaten).' },
+    DISTRICT: { description: 'District (kecamatan).' },
+    SUBDISTRICT: { description: 'Sub-district or village (kelurahan / desa).' },
+  },
+});
+
+builder.prismaNode('Region', {
+  description: 'An administrative region; addresses point at the lowest level known.',
+  ...tenantNode,
+  fields: (t) => ({
+    level: t.expose('level', { type: RegionLevelEnum, description: 'Its level in the tree.' }),
+    code: t.exposeString('code', { description: 'Administrative code, e.g. "32.06.30.2001".' }),
+    name: t.exposeString('name', { description: 'Name, e.g. "Tajinan".' }),
+    parent: t.relation('parent', { nullable: true, description: 'The region it lies in; null for a province.' }),
+    children: t.relation('children', {
+      description: 'Regions directly inside it, A to Z.',
+      query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
+    }),
+    postalCodes: t.exposeStringList('postalCodes', { description: 'Postal codes in use in it.' }),
+  }),
+});
+
+const RegionFilter = builder.inputType('RegionFilter', {
+  description: 'Narrows the region list; conditions combine with AND.',
+  fields: (t) => ({
+    level: t.field({ type: RegionLevelEnum, required: false, description: 'Only regions of this level.' }),
+    parent: t.globalID({ required: false, description: 'Only regions directly inside this one.' }),
+    search: t.string({ required: false, description: 'Words in the name (case-insensitive), or a postal code or region code.' }),
+  }),
+});
+
+function regionWhere(ctx: Context, filter: typeof RegionFilter.$inferInput | null | undefined) {
+  const search = filter?.search?.trim();
+  return {
+    tenantId: ctx.tenantId,
+    ...(filter?.level ? { level: filter.level } : {}),
+    ...(filter?.parent ? { parentId: decodeIdArg(filter.parent, 'Region') } : {}),
+    ...(search
+      ? { OR: [{ name: { contains: search, mode: 'insensitive' as const } }, { code: search }, { postalCodes: { has: search } }] }
+      : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  regions: t.prismaConnection({
+    type: 'Region',
+    cursor: 'id',
+    description: 'Regions, A to Z, e.g. to pick the region of an address (seed 002 region search).',
+    args: { filter: t.arg({ type: RegionFilter, required: false, description: 'Narrows the list.' }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionWhere(ctx, args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.region.findMany({ ...query, where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+}));
+
+byIdQuery('Region', {
+  description: 'One region by global id.',
+  idDescription: 'Global id of the region.',
+});

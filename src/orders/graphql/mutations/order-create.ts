@@ -1,0 +1,174 @@
+// orderCreate: seed 001 POST /orders/create, seed 002 POST /order, seed 003 POST /order,
+// seed 004 POST /orders. The shared inputs (lines, parties, discounts, costs) are
+// exported for orderEdit.
+import { builder } from '../../../graphql/builder.js';
+import { decodeIdArg } from '../../../graphql/ids.js';
+import { DiscountTypeEnum, AdjustmentCategoryEnum, OrderKindEnum } from '../types.js';
+import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
+import { DuplicateOrderError, IdempotencyConflictError } from '../../errors.js';
+import { createOrder } from '../../order-create-service.js';
+import type { AdjustmentData, DiscountData, ItemData, OrderCreateData, PartyData } from '../../order-create-lines.js';
+import '../order-create-error-types.js';
+
+type GlobalId = { typename: string; id: string } | string;
+const id = (arg: GlobalId | null | undefined, typename: string) => (arg ? decodeIdArg(arg, typename) : null);
+
+export const DiscountInput = builder.inputType('DiscountInput', {
+  description: 'A discount as entered: an amount, a percentage, or cascaded percentages (seed 004 "55.05+3").',
+  fields: (t) => ({
+    type: t.field({ type: DiscountTypeEnum, required: true, description: 'NOMINAL, PERCENTAGE or CASCADED.' }),
+    value: t.string({ required: true, description: 'The amount ("2500"), the percentage ("5") or the cascade ("55.05+3").' }),
+  }),
+});
+
+export const OrderPartyInput = builder.inputType('OrderPartyInput', {
+  description:
+    'A buyer, recipient or dropshipper with contact and address (seed 001 buyer / recipient / dropshipper_*). Fields not given are copied from `customer` when one is named.',
+  fields: (t) => ({
+    customer: t.globalID({ required: false, description: 'A customer of the shop this party is (seed 002 customer_sender_id / customer_receiver_id).' }),
+    name: t.string({ required: false, description: 'Full name; required unless `customer` is given.' }),
+    phone: t.string({ required: false, description: 'Phone number.' }),
+    email: t.string({ required: false, description: 'E-mail address.' }),
+    address: t.string({ required: false, description: 'Street address (seed 001 full_address).' }),
+    region: t.globalID({ required: false, description: 'Administrative region of the address (seed 001 sub_district_id / origin and destination codes).' }),
+    province: t.string({ required: false, description: 'Province (seed 001 province / state).' }),
+    city: t.string({ required: false, description: 'City or regency.' }),
+    district: t.string({ required: false, description: 'District (kecamatan).' }),
+    subDistrict: t.string({ required: false, description: 'Sub-district (kelurahan / desa).' }),
+    postalCode: t.string({ required: false, description: 'Postal code.' }),
+    country: t.string({ required: false, description: 'Country, e.g. "Indonesia".' }),
+    latitude: t.field({ type: 'Decimal', required: false, description: 'Latitude, -90 to 90, at most 6 decimals.' }),
+    longitude: t.field({ type: 'Decimal', required: false, description: 'Longitude, -180 to 180, at most 6 decimals.' }),
+    remarks: t.string({ required: false, description: 'Delivery remarks, e.g. "Titip di security".' }),
+  }),
+});
+
+export const OrderItemInput = builder.inputType('OrderItemInput', {
+  description: 'An order line: a variation and a quantity; the price comes from the catalog unless overridden.',
+  fields: (t) => ({
+    variation: t.globalID({ required: true, description: 'Global id of the variation (seed 002 products.id, seed 004 product_id).' }),
+    quantity: t.int({ required: true, description: 'Units ordered, 1 or more (seed 004 qty).' }),
+    unit: t.string({ required: false, description: 'Unit of measure; default "PCS" (seed 004 unit).' }),
+    unitPrice: t.field({
+      type: 'Decimal',
+      required: false,
+      description: 'A price set by hand (seed 004 price, seed 001 unit_price); the line records priceSource OVERRIDE. Without it the catalog price applies.',
+    }),
+    discount: t.field({ type: DiscountInput, required: false, description: 'Line discount (seed 004 item_disc_percent / item_disc_amount, seed 002 product discount).' }),
+    externalLineId: t.string({ required: false, description: "The caller's line reference (seed 004 ext_order_line_id)." }),
+    note: t.string({ required: false, description: 'Note on the line (seed 004 description).' }),
+  }),
+});
+
+export const OrderAdjustmentInput = builder.inputType('OrderAdjustmentInput', {
+  description:
+    'An order cost or discount (seed 002 order_cost, seed 001 price fields). Percentages apply to: the subtotal (DISCOUNT, SHIPPING, INSURANCE, PACKING, OTHER_COST), the shipping (SHIPPING_DISCOUNT), the subtotal after order discounts (TAX), everything collected before the fee (COD_FEE).',
+  fields: (t) => ({
+    category: t.field({ type: AdjustmentCategoryEnum, required: true, description: 'What it is.' }),
+    name: t.string({ required: false, description: 'Label, e.g. "Diskon Ultah"; defaults to the category.' }),
+    type: t.field({ type: DiscountTypeEnum, required: false, description: 'NOMINAL (default) or PERCENTAGE; CASCADED for discounts only.' }),
+    value: t.string({ required: true, description: 'The amount ("23000") or percentage ("2").' }),
+  }),
+});
+
+export const OrderCreateInput = builder.inputType('OrderCreateInput', {
+  description: 'A new order. Totals are computed on the server from the lines and adjustments (seed 001 price_info); prices sent by a client are not trusted.',
+  fields: (t) => ({
+    idempotencyKey: t.string({
+      required: false,
+      description: 'Makes retries safe: the same key with the same input returns the first order; with a different input, an IdempotencyConflictError.',
+    }),
+    code: t.string({ required: false, description: 'Order number (seed 001 order_code); generated as ORD-YYYYMMDD-NNNNN when not given. Unique per shop.' }),
+    kind: t.field({ type: OrderKindEnum, required: false, description: 'What the order is for; default SALE (seed 000 order kinds).' }),
+    channel: t.string({ required: false, description: 'Lower-case channel code, default "offline" (seed 003 marketplace_code, seed 001 channel).' }),
+    externalRef: t.string({
+      required: false,
+      description: "The channel's order reference (seed 003 remote_order_id, seed 004 ext_order_no); unique per channel, a second order with it is a DuplicateOrderError.",
+    }),
+    externalStatus: t.string({ required: false, description: "The channel's own status text (seed 003 remote_order_status, seed 004 ext_order_status_name)." }),
+    source: t.globalID({ required: false, description: 'Order source (seed 002 order_source_id).' }),
+    customer: t.globalID({ required: false, description: 'The customer (seed 004 customer_id); leave out for a guest. Decides category prices and discount access.' }),
+    buyer: t.field({ type: OrderPartyInput, required: false, description: "Who ordered; defaults to the customer's details." }),
+    recipient: t.field({ type: OrderPartyInput, required: false, description: 'Who receives the package.' }),
+    dropshipper: t.field({ type: OrderPartyInput, required: false, description: 'Sender shown on the package (seed 001 is_dropship + dropshipper_*).' }),
+    salesRep: t.string({ required: false, description: 'Sales person or team (seed 001 sales_pic, seed 004 team).' }),
+    notes: t.string({ required: false, description: 'Notes visible on the order (seed 001 remarks, seed 002 note, seed 004 description).' }),
+    internalNotes: t.string({ required: false, description: 'Notes for staff only.' }),
+    paymentMethod: t.field({ type: PaymentMethodEnum, required: false, description: 'How the buyer pays (seed 001 payment_method_type / payment_via).' }),
+    originWarehouse: t.globalID({ required: false, description: 'Warehouse that ships it (seed 001 location_id, seed 002 products.warehouse_id).' }),
+    destinationWarehouse: t.globalID({ required: false, description: 'Target warehouse of relocation and distribution orders.' }),
+    isDraft: t.boolean({ required: false, description: 'Save as a draft (seed 001 is_draft): editable, placed later with orderPlace.' }),
+    orderedAt: t.field({ type: 'DateTime', required: false, description: 'When it was ordered (seed 001 checkout_at, seed 002 order_date, seed 004 date); default now.' }),
+    items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
+    discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal (seed 004 disc_percent / disc_amount).' }),
+    adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
+  }),
+});
+
+export function discountData(input: { type: DiscountData['type']; value: string } | null | undefined): DiscountData | null {
+  return input ? { type: input.type, value: input.value } : null;
+}
+
+export function partyData(input: typeof OrderPartyInput.$inferInput | null | undefined): PartyData | null {
+  if (!input) return null;
+  const { customer, region, ...rest } = input;
+  return { ...rest, customerId: id(customer, 'Customer'), regionId: id(region, 'Region') };
+}
+
+export function itemData(input: typeof OrderItemInput.$inferInput): ItemData {
+  return { ...input, variationId: decodeIdArg(input.variation, 'Variation'), discount: discountData(input.discount) };
+}
+
+export function adjustmentData(input: typeof OrderAdjustmentInput.$inferInput): AdjustmentData {
+  return { category: input.category, name: input.name, type: input.type, value: input.value };
+}
+
+function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreateData {
+  return {
+    idempotencyKey: input.idempotencyKey,
+    code: input.code,
+    kind: input.kind,
+    channel: input.channel,
+    externalRef: input.externalRef,
+    externalStatus: input.externalStatus,
+    sourceId: id(input.source, 'OrderSource'),
+    customerId: id(input.customer, 'Customer'),
+    buyer: partyData(input.buyer),
+    recipient: partyData(input.recipient),
+    dropshipper: partyData(input.dropshipper),
+    salesRep: input.salesRep,
+    notes: input.notes,
+    internalNotes: input.internalNotes,
+    paymentMethod: input.paymentMethod,
+    originWarehouseId: id(input.originWarehouse, 'Warehouse'),
+    destinationWarehouseId: id(input.destinationWarehouse, 'Warehouse'),
+    isDraft: input.isDraft,
+    orderedAt: input.orderedAt,
+    items: input.items.map(itemData),
+    discount: discountData(input.discount),
+    adjustments: input.adjustments?.map(adjustmentData) ?? null,
+  };
+}
+
+const OrderCreatePayload = builder.objectRef<{ orderId: number; replayed: boolean }>('OrderCreatePayload').implement({
+  description: 'The order created (or, for a replayed idempotency key, the one created first).',
+  fields: (t) => ({
+    order: t.prismaField({
+      type: 'Order',
+      description: 'The order, with its lines, parties, adjustments and totals.',
+      resolve: (query, p, _args, ctx) => ctx.prisma.order.findUniqueOrThrow({ ...query, where: { id: p.orderId } }),
+    }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when this answers a retry: the order was created by an earlier request with the same idempotency key.' }),
+  }),
+});
+
+builder.mutationField('orderCreate', (t) =>
+  t.field({
+    type: OrderCreatePayload,
+    description:
+      "Creates an order: prices from the catalog (customer category, wholesale tiers) unless overridden, totals computed on the server, status PENDING, a 'create' event. Reserves no stock (allocation is the process transition).",
+    errors: { types: [DuplicateOrderError, IdempotencyConflictError] },
+    args: { input: t.arg({ type: OrderCreateInput, required: true, description: 'The order.' }) },
+    resolve: (_root, { input }, ctx) => createOrder(ctx, orderCreateData(input)),
+  }),
+);

@@ -1,0 +1,28 @@
+// OrderReturn and its lines: what came back after shipping, and where it was restocked.
+import { builder } from '../../graphql/builder.js';
+import { tenantNode } from '../../graphql/ids.js';
+
+export const OrderReturn = builder.prismaNode('OrderReturn', {
+  description: 'A return of (part of) a shipped order (seed 001 return).',
+  ...tenantNode,
+  fields: (t) => ({
+    order: t.relation('order', { description: 'The order.' }),
+    returnBy: t.exposeString('returnBy', { description: 'Who asked for the return, e.g. "customer_request" (seed 001 return_by).' }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why it came back.' }),
+    restock: t.exposeBoolean('restock', { description: 'Whether the units went back into stock.' }),
+    actor: t.exposeString('actor', { nullable: true, description: 'Who recorded it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    lines: t.relation('lines', { description: 'Units returned per order line.', query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+export const OrderReturnLine = builder.prismaNode('OrderReturnLine', {
+  description: 'Units of one order line that came back.',
+  ...tenantNode,
+  fields: (t) => ({
+    return: t.relation('return', { description: 'The return.' }),
+    orderItem: t.relation('orderItem', { description: 'The order line.' }),
+    warehouse: t.relation('warehouse', { nullable: true, description: 'Where the units were restocked, if they were.' }),
+    quantity: t.exposeInt('quantity', { description: 'Units returned.' }),
+  }),
+});

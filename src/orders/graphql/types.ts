@@ -1,0 +1,331 @@
+// Orders: read side. The Order type and its queries live here with the order enums
+// (exported so other domains reuse them); the order's parts have their own files.
+import { builder } from '../../graphql/builder.js';
+import { byIdQuery } from '../../graphql/by-id-query.js';
+import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
+import { listOrder } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import {
+  AdjustmentCategory,
+  CancellationRequester,
+  CancellationRequestStatus,
+  CancelReason,
+  CommentVisibility,
+  DiscountType,
+  OrderKind,
+  OrderStatus,
+  PartyRole,
+  PaymentMethod,
+  PaymentStatus,
+  PickupOption,
+  PriceSource,
+  ReasonKind,
+} from '../../db/generated/prisma/enums.js';
+import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
+import { orderWhere } from '../order-filters.js';
+import { OrderParty } from './order-parties.js';
+import './order-items.js';
+import './order-totals.js';
+import './order-history.js';
+import './order-cancellations.js';
+import './order-returns.js';
+import './order-sources.js';
+import './order-reasons.js';
+import './order-status-counts.js';
+
+export const OrderStatusEnum = builder.enumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'Where an order is in its lifecycle (seed 001 flow; other seeds mapped on).',
+  values: {
+    PENDING: { description: 'Received, awaiting payment or confirmation (seed 001 pending, seed 004 Baru).' },
+    CONFIRMED: { description: 'Confirmed and ready for processing (seed 001 to_process).' },
+    PROCESSING: { description: 'Stock allocated, being prepared (seed 001 process, seed 000 allocated, seed 004 Diproses).' },
+    PACKED: { description: 'Packed, waiting for the courier.' },
+    SHIPPED: { description: 'Handed to the courier (seed 004 Terkirim).' },
+    COMPLETED: { description: 'Delivered / received (seed 000 fulfilled).' },
+    CANCELLED: { description: 'Ended before shipping (seed 004 Batal).' },
+    RETURNED: { description: 'Came back after shipping.' },
+  },
+});
+
+export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: "How much of an order is paid, derived from its payments (seed 004's Lunas is PAID).",
+  values: {
+    UNPAID: { description: 'Nothing paid yet.' },
+    PARTIALLY_PAID: { description: 'Some paid (e.g. installments), some still due.' },
+    PAID: { description: 'Paid in full.' },
+    REFUNDED: { description: 'Paid and then given back.' },
+  },
+});
+
+export const OrderKindEnum = builder.enumType(OrderKind, {
+  name: 'OrderKind',
+  description: 'What an order is for (seed 000 order kinds); decides which transitions apply.',
+  values: {
+    SALE: { description: 'A sale to a customer.' },
+    REQUEST: { description: 'A stock request from a branch (seed 000 request order).' },
+    DISTRIBUTION: { description: 'Stock sent out to a branch or outlet.' },
+    RETURN: { description: 'Stock sent back (seed 000 return order).' },
+    CENTRAL_DISTRIBUTION: { description: 'Distribution from the central warehouse.' },
+    RELOCATION: { description: 'Stock moved between own warehouses.' },
+  },
+});
+
+export const CancelReasonEnum = builder.enumType(CancelReason, {
+  name: 'CancelReason',
+  description: 'Why an order was or should be cancelled (seed 001 cancel reasons).',
+  values: {
+    CUSTOMER_REQUEST: { description: 'The customer asked for it.' },
+    OUT_OF_STOCK: { description: 'An item is not available.' },
+    PAYMENT_FAILED: { description: 'Payment could not be processed.' },
+    FRAUD_DETECTED: { description: 'The order looks fraudulent.' },
+    DUPLICATE_ORDER: { description: 'The same order was placed twice.' },
+    OTHER: { description: 'Any other reason (see the note).' },
+  },
+});
+
+export const PartyRoleEnum = builder.enumType(PartyRole, {
+  name: 'PartyRole',
+  description: 'The part a person plays on an order.',
+  values: {
+    BUYER: { description: 'Who ordered and pays.' },
+    RECIPIENT: { description: 'Who receives the package.' },
+    DROPSHIPPER: { description: 'Who is shown as the sender on the package (dropship).' },
+  },
+});
+
+export const PriceSourceEnum = builder.enumType(PriceSource, {
+  name: 'PriceSource',
+  description: 'Which price rule gave an order line its unit price.',
+  values: {
+    BASE: { description: "The variation's base price." },
+    CATEGORY: { description: "The price for the customer's category (reseller, price1..3)." },
+    WHOLESALE: { description: 'A wholesale price for the quantity ordered.' },
+    OVERRIDE: { description: 'Set by hand on the order.' },
+  },
+});
+
+export const DiscountTypeEnum = builder.enumType(DiscountType, {
+  name: 'DiscountType',
+  description: 'How a discount or cost was entered.',
+  values: {
+    NOMINAL: { description: 'An amount of money.' },
+    PERCENTAGE: { description: 'A percentage of the base amount.' },
+    CASCADED: { description: 'Percentages applied one after another, e.g. "55.05+3" (seed 004).' },
+  },
+});
+
+export const AdjustmentCategoryEnum = builder.enumType(AdjustmentCategory, {
+  name: 'AdjustmentCategory',
+  description: 'What an order cost or discount is (seed 002 order cost, seed 001 price_info).',
+  values: {
+    SHIPPING: { description: 'Shipping charged to the buyer.' },
+    DISCOUNT: { description: 'Order discount.' },
+    SHIPPING_DISCOUNT: { description: 'Discount on shipping.' },
+    TAX: { description: 'Tax.' },
+    COD_FEE: { description: 'Cash-on-delivery fee.' },
+    INSURANCE: { description: 'Shipping insurance.' },
+    PACKING: { description: 'Packing cost.' },
+    OTHER_COST: { description: 'Any other cost.' },
+  },
+});
+
+export const CancellationRequesterEnum = builder.enumType(CancellationRequester, {
+  name: 'CancellationRequester',
+  description: 'Who asked for a cancellation.',
+  values: {
+    BUYER: { description: 'The buyer.' },
+    CHANNEL: { description: 'The sales channel (marketplace).' },
+    SELLER: { description: 'The shop itself.' },
+  },
+});
+
+export const CancellationRequestStatusEnum = builder.enumType(CancellationRequestStatus, {
+  name: 'CancellationRequestStatus',
+  description: 'Where a cancellation request stands.',
+  values: {
+    REQUESTED: { description: 'Waiting for a decision.' },
+    APPROVED: { description: 'Approved: the order was cancelled.' },
+    REJECTED: { description: 'Rejected: the order goes on.' },
+  },
+});
+
+export const ReasonKindEnum = builder.enumType(ReasonKind, {
+  name: 'ReasonKind',
+  description: 'What a catalogued reason is used for (seed 000 order reasons).',
+  values: {
+    CANCEL: { description: 'Cancelling an order.' },
+    RETURN: { description: 'Returning an order.' },
+    PENDING: { description: 'Putting an order on hold.' },
+  },
+});
+
+export const CommentVisibilityEnum = builder.enumType(CommentVisibility, {
+  name: 'CommentVisibility',
+  description: 'Who may see a comment.',
+  values: {
+    INTERNAL: { description: 'Staff only.' },
+    PUBLIC: { description: 'Also the buyer and partners.' },
+  },
+});
+
+// buyer / recipient / dropshipper share one `parties` selection with Order.parties
+// (same arguments), so all of them load in the parent's one statement.
+const partiesOrder = { id: 'asc' } as const;
+type PartyRow = { id: number; role: PartyRole };
+
+function partiesSelection(nestedSelection: (selection?: true) => unknown) {
+  const planned = nestedSelection(true) as { select?: Record<string, unknown> };
+  return { ...planned, select: { ...planned.select, id: true, role: true }, orderBy: partiesOrder } as {
+    select: { id: true; role: true };
+    orderBy: typeof partiesOrder;
+  };
+}
+
+// A function `select` does not narrow the parent's type, hence the cast.
+const partyOfRole = (role: PartyRole) => (order: object) =>
+  (order as { parties: PartyRow[] }).parties.find((party) => party.role === role) ?? null;
+
+// Lines count unless cancelled; the figures read the same `items` selection as
+// Order.items (same ordering), so they ride on the parent's one SQL statement.
+const itemsOrder = { id: 'asc' } as const;
+const itemFiguresSelect = { items: { select: { quantity: true, isCancelled: true }, orderBy: itemsOrder } } as const;
+
+export const Order = builder.prismaNode('Order', {
+  description: 'An order: who bought what, from which warehouse, at what price, and where it is in its lifecycle.',
+  ...tenantNode,
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Human order number, unique per tenant (seed 001 order_code, seed 002 po_number).' }),
+    kind: t.expose('kind', { type: OrderKindEnum, description: 'What the order is for.' }),
+    status: t.expose('status', { type: OrderStatusEnum, description: 'Lifecycle status.' }),
+    paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum, description: 'Payment status, derived from the payments.' }),
+    isDraft: t.exposeBoolean('isDraft', { description: 'A draft is saved but not yet placed.' }),
+    channel: t.exposeString('channel', { description: 'Lower-case channel code: "offline", "storefront", "shopee", "tokopedia", ...' }),
+    source: t.relation('source', { nullable: true, description: 'The named sales channel it came through (seed 002 order source).' }),
+    externalRef: t.exposeString('externalRef', { nullable: true, description: "The channel's own order id (seed 001 order_reference_id, seed 003 remote_order_id)." }),
+    externalStatus: t.exposeString('externalStatus', { nullable: true, description: "The channel's own status word (seed 001 external_status)." }),
+    customer: t.relation('customer', { nullable: true, description: 'The customer who ordered, when known.' }),
+    customerCategory: t.relation('customerCategory', {
+      nullable: true,
+      description: "The customer's category when the order was placed (decides category prices).",
+    }),
+    originWarehouse: t.relation('originWarehouse', { nullable: true, description: 'The warehouse it ships from.' }),
+    destinationWarehouse: t.relation('destinationWarehouse', {
+      nullable: true,
+      description: 'Target warehouse of relocation and distribution orders.',
+    }),
+    paymentMethod: t.expose('paymentMethod', { type: PaymentMethod, nullable: true, description: 'How the buyer pays.' }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 currency of all amounts, e.g. "IDR".' }),
+    weightGrams: t.exposeInt('weightGrams', { description: 'Total weight in grams.' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Note from the buyer (seed 001 remarks).' }),
+    internalNotes: t.exposeString('internalNotes', { nullable: true, description: 'Note for staff only.' }),
+    salesRep: t.exposeString('salesRep', { nullable: true, description: 'Sales person in charge (seed 001 sales_pic, seed 004 team).' }),
+    pickupOption: t.expose('pickupOption', { type: PickupOption, nullable: true, description: 'Courier pickup slot chosen when packing.' }),
+    orderedAt: t.expose('orderedAt', { type: 'DateTime', description: 'When the buyer placed it (seed 001 checkout_at, seed 002 order_date).' }),
+    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When it was confirmed.' }),
+    processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When processing started (stock allocated).' }),
+    packedAt: t.expose('packedAt', { type: 'DateTime', nullable: true, description: 'When it was packed.' }),
+    shippedAt: t.expose('shippedAt', { type: 'DateTime', nullable: true, description: 'When it was handed to the courier.' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When it was delivered / completed.' }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true, description: 'When it was cancelled.' }),
+    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true, description: 'When it was returned.' }),
+    paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true, description: 'When it became fully paid.' }),
+    printedAt: t.expose('printedAt', { type: 'DateTime', nullable: true, description: 'When its documents / label were first printed.' }),
+    printedBy: t.exposeString('printedBy', { nullable: true, description: 'Who printed them.' }),
+    isPrinted: t.boolean({
+      description: 'Whether it has been printed (printedAt is set).',
+      select: { printedAt: true },
+      resolve: (order) => order.printedAt != null,
+    }),
+    cancelReason: t.expose('cancelReason', { type: CancelReasonEnum, nullable: true, description: 'Why it was cancelled.' }),
+    cancelNote: t.exposeString('cancelNote', { nullable: true, description: 'Free text about the cancellation.' }),
+    cancelledBy: t.exposeString('cancelledBy', { nullable: true, description: 'Who cancelled it.' }),
+    version: t.exposeInt('version', { description: 'Bumped by every write; pass it back as expectedVersion to detect concurrent edits.' }),
+    createdBy: t.exposeString('createdBy', { nullable: true, description: 'Who created it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
+    parties: t.relation('parties', {
+      description: 'Buyer, recipient and dropshipper as given at order time.',
+      query: { orderBy: partiesOrder },
+    }),
+    buyer: t.field({
+      type: OrderParty,
+      nullable: true,
+      description: 'The buyer (seed 001 buyer_info).',
+      select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
+      resolve: partyOfRole('BUYER'),
+    }),
+    recipient: t.field({
+      type: OrderParty,
+      nullable: true,
+      description: 'Who receives the package (seed 001 recipient_info).',
+      select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
+      resolve: partyOfRole('RECIPIENT'),
+    }),
+    dropshipper: t.field({
+      type: OrderParty,
+      nullable: true,
+      description: 'Sender shown on the package when dropshipping (seed 001 dropshipper_info).',
+      select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
+      resolve: partyOfRole('DROPSHIPPER'),
+    }),
+    items: t.relation('items', { description: 'Order lines, in the order they were added.', query: { orderBy: itemsOrder } }),
+    itemCount: t.int({
+      description: 'Number of order lines that are not cancelled.',
+      select: itemFiguresSelect,
+      resolve: (order) => order.items.filter((item) => !item.isCancelled).length,
+    }),
+    totalQuantity: t.int({
+      description: 'Units ordered over all lines that are not cancelled.',
+      select: itemFiguresSelect,
+      resolve: (order) => order.items.reduce((total, item) => (item.isCancelled ? total : total + item.quantity), 0),
+    }),
+    adjustments: t.relation('adjustments', {
+      description: 'Order costs and discounts (shipping, discount, tax, COD fee, insurance, ...).',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    events: t.relation('events', { description: 'History: every status change, oldest first.', query: { orderBy: { sequence: 'asc' } } }),
+    comments: t.relation('comments', { description: 'Comments, oldest first.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    cancellationRequests: t.relation('cancellationRequests', {
+      description: 'Requests to cancel, oldest first.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    returns: t.relation('returns', { description: 'Returns of this order, oldest first.', query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  orderByCode: t.prismaField({
+    type: 'Order',
+    nullable: true,
+    description: 'One order by its order number (code); null when there is none for this tenant.',
+    args: { code: t.arg.string({ required: true, description: 'The order number, e.g. "ORD123".' }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.order.findFirst({ ...query, where: { tenantId: ctx.tenantId, code: args.code } }),
+  }),
+  orders: t.prismaConnection({
+    type: 'Order',
+    cursor: 'id',
+    description: 'Orders of the tenant, newest first unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: OrderFilter, required: false, description: 'Narrows the list; all given conditions must hold.' }),
+      orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
+    },
+    extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
+    totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
+  }),
+}));
+
+type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
+
+/** Where and order of the order list: the resolver's and the compiled read's. */
+function orderListQuery(args: OrderListArgs, tenantId: number) {
+  return { where: orderWhere(tenantId, args.filter), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
+}
+
+byIdQuery('Order', {
+  description: 'One order by global id; null when it does not exist for this tenant.',
+  idDescription: 'Global id of the order.',
+});
