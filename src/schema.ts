@@ -1,24 +1,18 @@
-// Imports every domain's types into the one builder and prints the schema.
+// The top of the house: every domain's GraphQL face composed into the one
+// builder, and the schema printed from it.
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './graphql/builder.js';
 import './graphql/scalars.js';
 import './graphql/errors.js';
 import './graphql/sorting.js';
-import './auth/graphql/types.js';
-import './auth/graphql/api-keys.js';
-import './catalog/graphql/types.js';
-import './catalog/mutations.js';
-import './customers/graphql/types.js';
-import './inventory/graphql/types.js';
-import './inventory/mutations.js';
-import './orders/graphql/types.js';
-import './orders/order-create-mutations.js';
-import './shipments/graphql/types.js';
-import './payments/graphql/types.js';
-import './catalog/pricing/schema.js';
-import './orders/comment-mutations.js';
-import './orders/transition-mutations.js';
-import './events/live-schema.js';
+import './graphql/subscription-type.js';
+import './auth/graphql/index.js';
+import './catalog/graphql/index.js';
+import './customers/graphql/index.js';
+import './inventory/graphql/index.js';
+import './orders/graphql/index.js';
+import './payments/graphql/index.js';
+import './shipments/graphql/index.js';
 
 let schema: GraphQLSchema | undefined;
 

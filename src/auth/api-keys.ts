@@ -4,7 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Role } from '../db/generated/prisma/enums.js';
 import { tenantNeutral } from '../db/tenant-scope.js';
-import type { Viewer } from '../graphql/context.js';
+import type { EventBus } from '../events/topics.js';
+import type { Logger } from '../logger.js';
+import type { Viewer } from './viewer.js';
 
 const KEY_PATTERN = /^og_[A-Za-z0-9_-]{20,100}$/;
 // lastUsedAt is informational: refresh it at most this often per key, not on every request.
@@ -139,6 +141,20 @@ export class ApiKeyAuthenticator {
   /** Drops every cached key. */
   forgetAll(): void {
     this.cache.clear();
+  }
+
+  /**
+   * Forgets every key revoked on any instance as soon as the bus says so; the
+   * returned function stops listening.
+   */
+  followRevocations(events: EventBus, log: Pick<Logger, 'error'>): () => Promise<void> {
+    const revocations = events.subscribe('apiKeyRevoked');
+    void (async () => {
+      for await (const revoked of revocations) this.forget(revoked.apiKeyId);
+    })().catch((error) => log.error({ err: error }, 'API key revocations: listener stopped'));
+    return async () => {
+      await revocations.return?.();
+    };
   }
 
   /**

@@ -1,7 +1,7 @@
 // Prisma `where` clause of the customer list. Ids arrive already decoded.
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { CustomerStatus } from '../db/generated/prisma/enums.js';
-import { dateRangeWhere } from '../graphql/sorting.js';
+import { dateRangeWhere } from '../shared/list-query.js';
 
 export interface CustomerFilterInput {
   categoryId?: number | null;

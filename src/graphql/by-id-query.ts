@@ -3,7 +3,7 @@
 import type PrismaTypes from '../db/generated/pothos-types.js';
 import { builder } from './builder.js';
 import { compiledRead } from './compiled-reads/root-read.js';
-import { decodeIdArg } from './ids.js';
+import { decodeIdArg } from '../shared/global-ids.js';
 
 type ModelName = keyof PrismaTypes & string;
 type FindFirst = (args: { where: { id: number; tenantId: number } }) => Promise<unknown>;

@@ -1,17 +1,15 @@
 import type { Db } from '../db/client.js';
-import type { Role } from '../db/generated/prisma/enums.js';
 import type { Logger } from 'pino';
-import type { Loaders } from '../loaders.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { EventBus } from '../events/topics.js';
 
-/** Who is calling: resolved from the API key once per request or connection. */
-export interface Viewer {
-  tenantId: number;
-  role: Role;
-  apiKeyId: number;
-  /** Label written into history rows (OrderEvent.actor, StockMovement.actor). */
-  actor: string;
-}
+/**
+ * The per-request DataLoaders. Empty here: src/loaders.ts, which composes the
+ * domains' loaders at the top of the house, fills it in by declaration merging,
+ * so this ground floor names no domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RequestLoaders {}
 
 export interface Context {
   prisma: Db;
@@ -20,7 +18,7 @@ export interface Context {
   tenantId: number;
   requestId: string;
   log: Logger;
-  loaders: Loaders;
+  loaders: RequestLoaders;
   /** Live events; write them through `transaction(ctx, ...)` so they leave after commit. */
   events: EventBus;
 }

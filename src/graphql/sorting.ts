@@ -16,11 +16,6 @@ export const DateRange = builder.inputType('DateRange', {
   }),
 });
 
-export function dateRangeWhere(range: { from?: Date | null; to?: Date | null } | null | undefined) {
-  if (!range || (!range.from && !range.to)) return undefined;
-  return { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) };
-}
-
 /**
  * `<Entity>OrderBy { field: <Entity>SortField!, direction: SortDirection! }`, the
  * sort input every list takes. `values` map the enum to the Prisma column.
@@ -42,13 +37,4 @@ export function sortInput<const Values extends Record<string, { value: string; d
       }),
     }),
   });
-}
-
-/** Prisma's orderBy for a list sorted by `orderBy` (or the default); id breaks ties so keyset cursors stay stable. */
-export function listOrder(
-  orderBy: { field: string; direction?: 'asc' | 'desc' | null } | null | undefined,
-  defaults: { field: string; direction: 'asc' | 'desc' },
-) {
-  const direction = orderBy?.direction ?? defaults.direction;
-  return [{ [orderBy?.field ?? defaults.field]: direction }, { id: direction }];
 }

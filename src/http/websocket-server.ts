@@ -13,10 +13,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
-import type { Context, Viewer } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { LiveConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { SubscriptionQuota } from './subscription-quota.js';
+import type { MaskError } from './mask-error.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -49,8 +51,6 @@ interface Enveloped {
   /** The app's error masking (Yoga's normalized execute would re-subscribe a subscription operation). */
   maskError: MaskError;
 }
-
-export type MaskError = (error: unknown, message: string) => Error;
 
 /**
  * Each subscriber's `next` message is written by onNext itself: the shared result is

@@ -3,7 +3,8 @@
 // to `capacity`; a request that does not fit is THROTTLED with the time after
 // which it would. In memory for one instance, in Redis (one atomic script) when
 // instances share the budget.
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
 
 export interface BucketOptions {
   capacity: number;
@@ -112,4 +113,17 @@ export class RedisCostBucket implements CostBucket {
       return this.fallback.take(key, cost);
     }
   }
+}
+
+/**
+ * The cost budget per key: shared through Redis when instances share one, else
+ * per instance; none when the restore rate is 0 (rate limit off). While Redis is
+ * away the bucket fails fast and counts in memory rather than hold requests.
+ */
+export function createCostBucket(options: BucketOptions, redisUrl: string | undefined, log: Logger): { bucket?: CostBucket; close(): void } {
+  if (options.restoreRate === 0) return { close() {} };
+  if (!redisUrl) return { bucket: new MemoryCostBucket(options), close() {} };
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, lazyConnect: false });
+  redis.on('error', (error) => log.debug({ err: error }, 'rate limit: Redis unavailable, counting in memory'));
+  return { bucket: new RedisCostBucket(options, redis), close: () => redis.disconnect() };
 }

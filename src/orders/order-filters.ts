@@ -2,8 +2,8 @@
 // status counts share one translation, and unit tests can check it without a database.
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { OrderKind, OrderStatus, PaymentStatus, StockType } from '../db/generated/prisma/enums.js';
-import { decodeIdArg } from '../graphql/ids.js';
-import { dateRangeWhere } from '../graphql/sorting.js';
+import { decodeIdArg } from '../shared/global-ids.js';
+import { dateRangeWhere } from '../shared/list-query.js';
 
 type GlobalId = { typename: string; id: string };
 type Range = { from?: Date | null; to?: Date | null } | null | undefined;

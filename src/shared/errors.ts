@@ -40,3 +40,12 @@ export class DatabaseBusyError extends DomainError {
     super('The database is busy; nothing was written. Retry in a moment.');
   }
 }
+
+/**
+ * A malformed argument the client must fix (an id of the wrong type, out of
+ * range). Not a typed result: the GraphQL layer answers it as a `BAD_USER_INPUT`
+ * error at the field, as graphql-js does for invalid values.
+ */
+export class InputError extends Error {
+  readonly code = 'BAD_USER_INPUT';
+}

@@ -3,7 +3,7 @@
 // Status changes are conditional updates (or a row lock), so concurrent requests
 // cannot both pass a status check.
 import type { PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
-import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
+import { transaction, type TransactionDeps, type TransactionScope, type Tx } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
@@ -304,3 +304,52 @@ export async function markLabelPrinted(deps: ShipmentDeps, input: { shipmentId: 
   });
 }
 
+export interface OrderHandOverInput {
+  orderId: number;
+  /** The warehouses the order ships from; one shipment each (null: no warehouse). */
+  warehouseIds: Array<number | null>;
+  pickupOption: PickupOption | null;
+  courierId?: number | null;
+  serviceName?: string | null;
+  trackingNumber?: string | null;
+}
+
+const NOT_HANDED_OVER = ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED'] as const satisfies readonly ShipmentStatus[];
+
+/**
+ * An order is handed to the courier (it ships): one shipment per warehouse it
+ * ships from (an AWB per package), now IN_TRANSIT. A shipment made earlier for
+ * that warehouse (label printed, pickup requested) is reused, not duplicated;
+ * courier and tracking number given here fill it in. Runs in the caller's
+ * transaction (the order's transition).
+ */
+export async function handOverOrderShipments(tx: Tx, tenantId: number, input: OrderHandOverInput): Promise<void> {
+  const now = new Date();
+  const given = {
+    ...(input.courierId != null ? { courierId: input.courierId } : {}),
+    ...(input.serviceName ? { serviceName: input.serviceName } : {}),
+    ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+  };
+  for (const warehouseId of input.warehouseIds) {
+    const open = await tx.shipment.findFirst({
+      where: { orderId: input.orderId, warehouseId, status: { in: [...NOT_HANDED_OVER] } },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    if (open) {
+      await tx.shipment.update({ where: { id: open.id }, data: { ...given, status: 'IN_TRANSIT', shippedAt: now } });
+      continue;
+    }
+    await tx.shipment.create({
+      data: {
+        tenantId,
+        orderId: input.orderId,
+        warehouseId,
+        ...given,
+        pickupOption: input.pickupOption,
+        status: 'IN_TRANSIT',
+        shippedAt: now,
+      },
+    });
+  }
+}

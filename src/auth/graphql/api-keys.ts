@@ -2,8 +2,6 @@
 // creation) nor its hash; a list, and the mutations to create and revoke keys.
 import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from './types.js';
-import './mutations/api-key-create.js';
-import './mutations/api-key-revoke.js';
 
 export const ApiKeyRef = builder.prismaObject('ApiKey', {
   description: 'An API key of the tenant. The key itself is shown once, when it is created.',

@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import { PriceSource } from '../../db/generated/prisma/enums.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { priceForLines, type LinePrice } from '../pricing/price-lines.js';

@@ -1,7 +1,8 @@
 // Product categories (seed 002): a tree of names that products are filed under.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 
 builder.prismaNode('ProductCategory', {

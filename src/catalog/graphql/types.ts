@@ -2,14 +2,14 @@
 // Categories and suppliers live beside this file.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
-import { listOrder, sortInput } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
+import { sortInput } from '../../graphql/sorting.js';
+import { listOrder } from '../../shared/list-query.js';
 import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
 import type { Db } from '../../db/client.js';
 import { PreorderUnit, StockType } from '../../db/generated/prisma/enums.js';
 import { productWhere, variationWhere } from '../filters.js';
-import './product-categories.js';
-import './suppliers.js';
 
 // Registered on the Prisma enum objects, so other domains may name `StockType` as a type too.
 export const StockTypeEnum = builder.enumType(StockType, {

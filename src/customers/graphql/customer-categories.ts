@@ -5,9 +5,6 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
 // Writes (seed 002 create / update, and delete), one file each.
-import './mutations/customer-category-create.js';
-import './mutations/customer-category-update.js';
-import './mutations/customer-category-delete.js';
 
 builder.prismaNode('CustomerCategory', {
   description: 'A kind of customer with its own prices and access to discounts and wholesale prices.',

@@ -2,7 +2,8 @@
 // district > sub-district. Clients nest `parent` for a full name.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 import { RegionLevel } from '../../db/generated/prisma/enums.js';
 

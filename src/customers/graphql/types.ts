@@ -3,23 +3,15 @@
 import type { EnumRef } from '@pothos/core';
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
-import { DateRange, listOrder, sortInput } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
+import { DateRange, sortInput } from '../../graphql/sorting.js';
+import { listOrder } from '../../shared/list-query.js';
 import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
 import type { OrderStatus } from '../../db/generated/prisma/enums.js';
 import { customerWhere } from '../filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
-import './customer-categories.js';
-import './regions.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
-import './customer-lifecycle.js';
-import './mutations/customer-create.js';
-import './mutations/customer-update.js';
-import './mutations/customer-delete.js';
-import './mutations/customer-transitions.js';
-import './mutations/customer-address-add.js';
-import './mutations/customer-address-update.js';
-import './mutations/customer-address-remove.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).

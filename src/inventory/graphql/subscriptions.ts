@@ -1,6 +1,6 @@
 // Live stock: a stock level changed (receipt, reservation, shipment, adjustment, ...).
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import type { StockLevelChanged } from '../../events/topics.js';
 import { liveEvents } from '../../events/live-stream.js';
 import { selectionKey, sharedRead } from '../../events/shared-read.js';

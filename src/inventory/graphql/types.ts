@@ -1,8 +1,10 @@
 // Warehouses, stock levels and the stock ledger: read side.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
-import { DateRange, dateRangeWhere, sortInput } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
+import { DateRange, sortInput } from '../../graphql/sorting.js';
+import { dateRangeWhere } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
 import { StockMovementKind } from '../../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';

@@ -2,9 +2,8 @@
 // integrators who poll instead of subscribing. Keep the last cursor (or node id)
 // and ask again with `after`: nothing is skipped or repeated.
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import { OrderStatus } from '../../db/generated/prisma/enums.js';
-import './order-history.js';
 
 const OrderEventFilter = builder.inputType('OrderEventFilter', {
   description: 'Narrows the order history feed; all given conditions must hold.',

@@ -5,10 +5,6 @@ import { tenantNode } from '../../graphql/ids.js';
 import { ReasonKind } from '../../db/generated/prisma/enums.js';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateOrderReasonError } from '../order-reason-errors.js';
-// The mutations refer to types of this file by name only, so importing them here makes no cycle.
-import './mutations/order-reason-create.js';
-import './mutations/order-reason-update.js';
-import './mutations/order-reason-deactivate.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
   description: 'A catalogued reason for cancelling, returning or holding an order.',

@@ -1,22 +1,15 @@
 // Live order changes: status changes (with resume), new orders and the status
 // tiles. Payloads carry the change; `order` re-reads what the client selected.
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import { OrderStatus } from '../../db/generated/prisma/enums.js';
 import type { OrderCreated } from '../../events/topics.js';
 import { liveEvents } from '../../events/live-stream.js';
 import { liveSettingsOf } from '../../events/live-settings.js';
-import { selectionKey, sharedRead } from '../../events/shared-read.js';
+import { eventOrder } from '../../graphql/event-order.js';
 import type { Context } from '../../graphql/context.js';
 import { orderStatusEvents, type OrderStatusChangedEvent } from '../order-event-replay.js';
 import { statusCountChanges, type StatusCount, type StatusCounts } from '../order-status-counts-watch.js';
-
-/** The order of an event, read once per event and selection for every subscriber. */
-export function eventOrder(query: object, ctx: Context, orderId: number, eventKey: string) {
-  return sharedRead(ctx.prisma, `order:${ctx.tenantId}:${orderId}:${eventKey}:${selectionKey(query)}`, () =>
-    ctx.prisma.order.findUniqueOrThrow({ ...query, where: { id: orderId, tenantId: ctx.tenantId } }),
-  );
-}
 
 const OrderStatusChangedFilter = builder.inputType('OrderStatusChangedFilter', {
   description: 'Which status changes to receive; all given conditions must hold.',

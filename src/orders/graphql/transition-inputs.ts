@@ -3,7 +3,7 @@
 // generated transition mutations and ordersTransition.
 import type { CancelReason, PickupOption } from '../../db/generated/prisma/enums.js';
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import { PickupOptionEnum } from '../../shipments/graphql/types.js';
 import type { TransitionInput } from '../effects/effect-context.js';
 import { CancelReasonEnum } from './types.js';

@@ -3,7 +3,7 @@
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
-import { listOrder } from '../../graphql/sorting.js';
+import { listOrder } from '../../shared/list-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import {
   AdjustmentCategory,
@@ -24,14 +24,6 @@ import {
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
 import { OrderParty } from './order-parties.js';
-import './order-items.js';
-import './order-totals.js';
-import './order-history.js';
-import './order-cancellations.js';
-import './order-returns.js';
-import './order-sources.js';
-import './order-reasons.js';
-import './order-status-counts.js';
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: 'OrderStatus',

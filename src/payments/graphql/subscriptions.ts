@@ -1,10 +1,10 @@
 // Live payments: a payment or refund was recorded on an order of the tenant.
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import type { PaymentRecorded } from '../../events/topics.js';
 import { liveEvents } from '../../events/live-stream.js';
 import { selectionKey, sharedRead } from '../../events/shared-read.js';
-import { eventOrder } from '../../orders/graphql/subscriptions.js';
+import { eventOrder } from '../../graphql/event-order.js';
 import { PaymentKindEnum } from './types.js';
 
 const PaymentRecordedEvent = builder.objectRef<PaymentRecorded>('PaymentRecordedEvent').implement({

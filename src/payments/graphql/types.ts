@@ -1,17 +1,16 @@
 // Bank accounts, payments and refunds, and the money figures of an order: read side.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
-import { DateRange, dateRangeWhere, sortInput } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
+import { DateRange, sortInput } from '../../graphql/sorting.js';
+import { dateRangeWhere } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
 import { PaymentKind, PaymentMethod } from '../../db/generated/prisma/enums.js';
 import { paymentTotals } from '../payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from '../errors.js';
-// The mutations refer to types of this file by name only, so importing them here makes no cycle.
-import './mutations/payment-record.js';
-import './mutations/payment-refund.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.

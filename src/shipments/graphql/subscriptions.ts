@@ -1,10 +1,10 @@
 // Live shipments: a shipment was created or its tracking status moved.
 import { builder } from '../../graphql/builder.js';
-import { decodeIdArg } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
 import type { ShipmentTracked } from '../../events/topics.js';
 import { liveEvents } from '../../events/live-stream.js';
 import { selectionKey, sharedRead } from '../../events/shared-read.js';
-import { eventOrder } from '../../orders/graphql/subscriptions.js';
+import { eventOrder } from '../../graphql/event-order.js';
 import { ShipmentStatusEnum } from './types.js';
 import type { ShipmentStatus } from '../../db/generated/prisma/enums.js';
 

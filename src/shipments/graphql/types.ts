@@ -1,21 +1,16 @@
 // Couriers, shipments and their tracking history: read side.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { decodeIdArg, tenantNode } from '../../graphql/ids.js';
-import { DateRange, dateRangeWhere, sortInput } from '../../graphql/sorting.js';
+import { tenantNode } from '../../graphql/ids.js';
+import { decodeIdArg } from '../../shared/global-ids.js';
+import { DateRange, sortInput } from '../../graphql/sorting.js';
+import { dateRangeWhere } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
 import { OrderStatus, PickupOption, ShipmentStatus } from '../../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InvalidShipmentStateError, OrderNotShippableError } from '../errors.js';
 import { labelPath } from './label-path.js';
-// The mutations refer to types of this file by name only, so importing them here makes no cycle.
-import './mutations/shipment-create.js';
-import './mutations/shipment-set-tracking.js';
-import './mutations/shipment-tracking-append.js';
-import './mutations/shipment-pickup-request.js';
-import './mutations/shipment-pickup-cancel.js';
-import './mutations/shipment-label-mark-printed.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.

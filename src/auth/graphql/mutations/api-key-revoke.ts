@@ -3,7 +3,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { transaction } from '../../../db/transaction.js';
 import { NotFoundError } from '../../../shared/errors.js';
-import { parseIntId } from '../../../graphql/ids.js';
+import { parseIntId } from '../../../shared/global-ids.js';
 
 const ApiKeyRevokePayload = builder.objectRef<{ id: number }>('ApiKeyRevokePayload').implement({
   description: 'The revoked key.',

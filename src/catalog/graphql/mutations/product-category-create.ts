@@ -1,6 +1,6 @@
 // productCategoryCreate: seed 002 POST /product-category, with an optional parent.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateProductCategoryNameError } from '../../errors.js';
 import { createProductCategory } from '../../product-category-service.js';
 import { productCategoryPayload } from './catalog-payloads.js';

@@ -1,7 +1,7 @@
 // productCategoryDelete: seed 002 DELETE /product-category/{id}, refused while anything is filed under it.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { ProductCategoryInUseError } from '../../errors.js';
 import { deleteProductCategory } from '../../product-category-service.js';
 

@@ -1,6 +1,6 @@
 // productCategoryUpdate: seed 002 PATCH /product-category (rename), and moves in the tree.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateProductCategoryNameError } from '../../errors.js';
 import { updateProductCategory } from '../../product-category-service.js';
 import { productCategoryPayload } from './catalog-payloads.js';

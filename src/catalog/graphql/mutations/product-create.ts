@@ -1,6 +1,6 @@
 // productCreate: seed 002 POST /product, the product with its variations in one call.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateSkuError } from '../../errors.js';
 import { createProduct } from '../../product-service.js';
 import { MAX_PREORDER, MAX_PRODUCT_IMAGES, MAX_VARIATIONS } from '../../product-rules.js';

@@ -1,7 +1,7 @@
 // productDelete: seed 002 DELETE /product, refused while orders reference one of its variations.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { VariationHasStockError, VariationInOrderHistoryError, VariationInUseError } from '../../errors.js';
 import { deleteProduct } from '../../product-service.js';
 import { productRefInput } from './catalog-payloads.js';

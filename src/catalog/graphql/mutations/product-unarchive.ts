@@ -1,6 +1,6 @@
 // productUnarchive: seed 002 lists archived products under category ARCHIVED; here archiving is explicit.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setProductArchived } from '../../product-service.js';
 import { productPayload, productRefInput } from './catalog-payloads.js';
 

@@ -1,7 +1,7 @@
 // productUpdate: seed 002 PATCH /product (its `variations[]` are variationCreate,
 // variationUpdate and variationDelete here). Fields left out stay; null clears an optional one.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { updateProduct } from '../../product-service.js';
 import { MAX_PREORDER, MAX_PRODUCT_IMAGES } from '../../product-rules.js';
 import { PreorderUnitEnum, StockTypeEnum } from '../types.js';

@@ -1,7 +1,7 @@
 // productWholesaleSet: seed 002's product-level wholesale tiers (wholesale[from / to / price]),
 // stored on every variation of the product.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setProductWholesale } from '../../pricing/variation-prices-service.js';
 import { WholesaleTierInput } from './variation-prices-set.js';
 

@@ -1,6 +1,6 @@
 // skuCheck: seed 002 POST /product/sku/validation. A query: it reads only.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { checkSkuAvailable, type SkuCheck } from '../../sku-service.js';
 
 const SkuCheckResult = builder.objectRef<SkuCheck>('SkuCheck').implement({

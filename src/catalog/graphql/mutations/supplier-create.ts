@@ -1,6 +1,6 @@
 // supplierCreate: seed 002 POST /supplier/create.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { createSupplier } from '../../supplier-service.js';
 import { supplierPayload } from './catalog-payloads.js';
 

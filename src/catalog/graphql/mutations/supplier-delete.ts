@@ -1,7 +1,7 @@
 // supplierDelete: not in seed 002 (it has no supplier delete); refused while products name the supplier.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { SupplierInUseError } from '../../errors.js';
 import { deleteSupplier } from '../../supplier-service.js';
 

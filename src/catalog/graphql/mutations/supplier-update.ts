@@ -1,6 +1,6 @@
 // supplierUpdate: seed 002 update supplier. Fields left out stay; null clears an optional one.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { updateSupplier } from '../../supplier-service.js';
 import { supplierPayload } from './catalog-payloads.js';
 

@@ -1,6 +1,6 @@
 // variationCreate: a new variation of an existing product (seed 002 PATCH /product with a `variations[]` entry without id).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateSkuError } from '../../errors.js';
 import { createVariation } from '../../variation-service.js';
 import { variationPayload } from './catalog-payloads.js';

@@ -1,7 +1,7 @@
 // variationDelete: seed 002 DELETE /product/variation (one id here), refused while orders reference it.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { LastVariationError, VariationHasStockError, VariationInOrderHistoryError, VariationInUseError } from '../../errors.js';
 import { deleteVariation } from '../../variation-service.js';
 import { variationRefInput } from './catalog-payloads.js';

@@ -1,7 +1,7 @@
 // variationPricesSet: a variation's base price, customer category prices (seed 002
 // price_reseller, price1..price3) and wholesale tiers (seed 002 wholesale from / to / price).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setVariationPrices } from '../../pricing/variation-prices-service.js';
 
 const CategoryPriceInput = builder.inputType('VariationCategoryPriceInput', {

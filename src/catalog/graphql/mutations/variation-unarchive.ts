@@ -1,6 +1,6 @@
 // variationUnarchive: hides a variation from sale without deleting its history.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setVariationArchived } from '../../variation-service.js';
 import { variationPayload, variationRefInput } from './catalog-payloads.js';
 

@@ -1,6 +1,6 @@
 // variationUpdate: seed 002 PATCH /product `variations[]` entry with an id. Fields left out stay; null clears an optional one.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateSkuError } from '../../errors.js';
 import { updateVariation } from '../../variation-service.js';
 import { variationPayload } from './catalog-payloads.js';

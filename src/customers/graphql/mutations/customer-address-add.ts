@@ -1,6 +1,6 @@
 // customerAddressAdd: a saved shipping address of a customer.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { addCustomerAddress } from '../../customer-address-service.js';
 import { customerAddressPayload } from './customer-address-payload.js';
 

@@ -1,7 +1,7 @@
 // customerAddressRemove: deletes a saved address; the default moves to the oldest remaining one.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { removeCustomerAddress } from '../../customer-address-service.js';
 
 const CustomerAddressRemoveInput = builder.inputType('CustomerAddressRemoveInput', {

@@ -1,6 +1,6 @@
 // customerAddressUpdate: changes a saved shipping address, or makes it the default.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { updateCustomerAddress } from '../../customer-address-service.js';
 import { customerAddressPayload } from './customer-address-payload.js';
 

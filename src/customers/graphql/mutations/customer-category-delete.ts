@@ -1,7 +1,7 @@
 // customerCategoryDelete: removes a category nobody uses (seed 002 has no delete; deactivating stays the usual way).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { CustomerCategoryInUseError } from '../customer-category-error-types.js';
 import { deleteCustomerCategory } from '../../customer-category-service.js';
 

@@ -1,6 +1,6 @@
 // customerCategoryUpdate (seed 002 PATCH /customer-category/update).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateCustomerCategoryError } from '../customer-category-error-types.js';
 import { customerCategoryPayload } from './customer-category-payload.js';
 import { updateCustomerCategory } from '../../customer-category-service.js';

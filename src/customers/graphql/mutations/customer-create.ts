@@ -1,6 +1,6 @@
 // customerCreate: seed 002 POST /customer/create, seed 004 "Add new customer".
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { createCustomer } from '../../customer-service.js';
 import { CustomerStatusEnum } from '../customer-status.js';
 import { customerPayload } from './customer-payload.js';

@@ -1,7 +1,7 @@
 // customerDelete: seed 002 activation-status "5" (delete), seed 004 "Delete customer by ID".
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { deleteCustomer, type CustomerDeleted } from '../../customer-service.js';
 
 const CustomerDeleteInput = builder.inputType('CustomerDeleteInput', {

@@ -2,7 +2,7 @@
 // customerRefuse, customerActivate, customerDeactivate, customerBlock, customerUnblock):
 // adding a row to customer-transitions.ts adds its mutation.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { applyCustomerTransition, type CustomerTransitioned } from '../../customer-lifecycle-service.js';
 import { CustomerStatusEnum, CustomerTransitionEnum } from '../customer-status.js';
 import { CUSTOMER_TRANSITION_NAMES, CUSTOMER_TRANSITIONS, type CustomerTransitionName, type CustomerTransitionRule } from '../../customer-transitions.js';

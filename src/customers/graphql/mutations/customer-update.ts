@@ -1,6 +1,6 @@
 // customerUpdate: seed 002 PATCH /customer/update, seed 004 "Update customer by ID".
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { updateCustomer } from '../../customer-service.js';
 import { customerPayload } from './customer-payload.js';
 

@@ -1,6 +1,6 @@
 // stockAdjustMany: seed 002 update-stock with several warehouse lines (and the batch of seed 003), each line on its own.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { STOCK_ADJUST_ERRORS, StockAdjustPayload } from './stock-adjust.js';
 import { adjustStockMany, MAX_ADJUST_LINES, type StockAdjustLineResult } from '../../stock-service.js';
 

@@ -1,6 +1,6 @@
 // stockAdjust: seed 002 PATCH /product/update-stock, one line (status ADD / SUB as the sign of quantity).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
 import { adjustStock } from '../../stock-service.js';
 import { stockPayload } from './stock-payload.js';

@@ -1,6 +1,6 @@
 // stockMove: units from one warehouse to another in one transaction (seed 002 update-stock with move_warehouse_stock).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
 import { moveStock, type StockChanged } from '../../stock-service.js';
 

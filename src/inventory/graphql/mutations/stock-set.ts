@@ -1,6 +1,6 @@
 // stockSet: seed 002 PATCH /product/sync-stock per warehouse, as compare-and-set.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockCountConflictError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
 import { setStock } from '../../stock-service.js';
 import { stockPayload } from './stock-payload.js';

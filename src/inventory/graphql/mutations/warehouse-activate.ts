@@ -1,6 +1,6 @@
 // warehouseActivate: an inactive warehouse takes stock in and allocations again.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setWarehouseActive } from '../../warehouse-service.js';
 import { warehousePayload, warehouseRefInput } from './warehouse-payload.js';
 

@@ -1,6 +1,6 @@
 // warehouseCreate: seed 002 POST /warehouse.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateWarehouseCodeError } from '../../errors.js';
 import { createWarehouse } from '../../warehouse-service.js';
 import { warehousePayload } from './warehouse-payload.js';

@@ -1,6 +1,6 @@
 // warehouseDeactivate: keeps stock and history, takes no stock in and no new allocations.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { setWarehouseActive } from '../../warehouse-service.js';
 import { warehousePayload, warehouseRefInput } from './warehouse-payload.js';
 

@@ -1,7 +1,7 @@
 // warehouseDelete: seed 002 DELETE /warehouse/{id}, refused while the warehouse is in use.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { WarehouseInUseError } from '../../errors.js';
 import { deleteWarehouse } from '../../warehouse-service.js';
 import { warehouseRefInput } from './warehouse-payload.js';

@@ -1,6 +1,6 @@
 // warehouseUpdate: seed 002 PATCH /warehouse. Fields left out stay as they are; null clears an optional one.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateWarehouseCodeError } from '../../errors.js';
 import { updateWarehouse } from '../../warehouse-service.js';
 import { warehousePayload } from './warehouse-payload.js';

@@ -1,6 +1,6 @@
 // commentAdd: seed 000 POST /orders/{id}/comments.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { CommentVisibility } from '../../../db/generated/prisma/enums.js';
 import { addComment } from '../../comment-service.js';
 

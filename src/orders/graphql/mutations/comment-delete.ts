@@ -1,7 +1,7 @@
 // commentDelete: removes a comment from an order.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { deleteComment } from '../../comment-service.js';
 
 export const CommentDeleteInput = builder.inputType('CommentDeleteInput', {

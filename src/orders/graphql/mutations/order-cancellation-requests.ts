@@ -1,15 +1,13 @@
 // orderCancellationRequest / orderCancellationApprove / orderCancellationReject,
 // generated from CANCELLATION_REQUEST_TRANSITIONS (seed 001 cancel requests).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
 import { runCancellationRequestTransition, type CancellationRequestResult } from '../../cancellation-request-service.js';
 import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
 import { CancellationRequesterEnum } from '../types.js';
 import { CANCELLATION_REQUEST_TRANSITIONS, type CancellationRequestRule, type CancellationRequestTransitionName } from '../../transitions.js';
 import { inputField } from '../transition-inputs.js';
-import '../order-create-error-types.js';
-import '../transition-error-types.js';
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 

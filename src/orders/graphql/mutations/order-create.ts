@@ -2,13 +2,12 @@
 // seed 004 POST /orders. The shared inputs (lines, parties, discounts, costs) are
 // exported for orderEdit.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DiscountTypeEnum, AdjustmentCategoryEnum, OrderKindEnum } from '../types.js';
 import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
 import { DuplicateOrderError, IdempotencyConflictError } from '../../errors.js';
 import { createOrder } from '../../order-create-service.js';
 import type { AdjustmentData, DiscountData, ItemData, OrderCreateData, PartyData } from '../../order-create-lines.js';
-import '../order-create-error-types.js';
 
 type GlobalId = { typename: string; id: string } | string;
 const id = (arg: GlobalId | null | undefined, typename: string) => (arg ? decodeIdArg(arg, typename) : null);

@@ -1,7 +1,7 @@
 // orderEdit: seed 001 POST /orders/update, seed 002 PATCH /order, seed 004 PATCH /orders/{id}.
 import { builder } from '../../../graphql/builder.js';
 import { OrderTotals } from '../order-totals.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { AdjustmentCategoryEnum, DiscountTypeEnum, PartyRoleEnum, PriceSourceEnum } from '../types.js';
 import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
 import { OrderNotEditableError, VersionConflictError } from '../../errors.js';

@@ -1,6 +1,6 @@
 // orderPlace: a draft becomes a real order (seed 001 is_draft: false later).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { OrderNotDraftError, VersionConflictError } from '../../errors.js';
 import { placeOrder } from '../../order-edit-service.js';
 

@@ -1,6 +1,6 @@
 // orderReasonDeactivate: stops offering a reason; rows that cite it keep it.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { deactivateReason } from '../../order-reason-service.js';
 import { orderReasonPayload } from './order-reason-payload.js';
 

@@ -1,6 +1,6 @@
 // orderReasonUpdate: renames, recodes or (re)activates a catalogued reason.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateOrderReasonError } from '../../order-reason-errors.js';
 import { updateReason } from '../../order-reason-service.js';
 import { orderReasonPayload } from './order-reason-payload.js';

@@ -3,14 +3,12 @@
 // input `{ order, expectedVersion, ...the entry's input }`, payload re-reading
 // the order and the event with the client's selection.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
 import { applyTransition, type TransitionResult } from '../../apply-transition.js';
 import { InvalidTransitionError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
 import { TRANSITION_NAMES, TRANSITIONS, type EffectName, type TransitionName, type TransitionRule } from '../../transitions.js';
 import { decodeTransitionInput, inputField } from '../transition-inputs.js';
-import '../order-create-error-types.js';
-import '../transition-error-types.js';
 
 const STOCK_EFFECTS: readonly EffectName[] = ['reserveStock', 'releaseStock', 'shipStock', 'restock', 'receiveStock'];
 

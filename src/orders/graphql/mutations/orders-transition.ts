@@ -6,7 +6,7 @@ import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../../graphql/builder.js';
 import { ErrorInterface } from '../../../graphql/errors.js';
-import { parseIntId } from '../../../graphql/ids.js';
+import { parseIntId } from '../../../shared/global-ids.js';
 import { DomainError, NotFoundError } from '../../../shared/errors.js';
 import { Problems } from '../../../shared/validation.js';
 import { PickupOptionEnum } from '../../../shipments/graphql/types.js';
@@ -16,8 +16,6 @@ import { OrderTransitionNameEnum } from '../order-available-transitions.js';
 import { CancelReasonEnum } from '../types.js';
 import { BULK_TRANSITION_LIMIT, TRANSITIONS, type TransitionName } from '../../transitions.js';
 import { decodeTransitionInput } from '../transition-inputs.js';
-import '../order-create-error-types.js';
-import '../transition-error-types.js';
 
 const OrdersTransitionInput = builder.inputType('OrdersTransitionInput', {
   description: 'What the transition needs, the same for every order of the batch. Per-order allocations and return lines are not taken here (the default strategy / all shipped units apply).',

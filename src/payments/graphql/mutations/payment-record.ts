@@ -1,6 +1,6 @@
 // paymentRecord: seed 002 PATCH /order/quick-payment (PAID / INSTALLMENT) and the payment part of POST /order.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { PaymentMethod } from '../../../db/generated/prisma/enums.js';
 import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError } from '../../errors.js';
 import { recordPayment } from '../../payment-service.js';

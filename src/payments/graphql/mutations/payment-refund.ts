@@ -1,6 +1,6 @@
 // paymentRefund: money given back for an order, or for one of its payments.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { PaymentMethod } from '../../../db/generated/prisma/enums.js';
 import { RefundExceedsPaidError } from '../../errors.js';
 import { refundPayment } from '../../payment-service.js';

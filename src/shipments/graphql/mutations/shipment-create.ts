@@ -1,6 +1,6 @@
 // shipmentCreate: another package of an order (several per order, one per warehouse it leaves from).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { OrderNotShippableError } from '../../errors.js';
 import { createShipment } from '../../shipment-service.js';
 import { shipmentPayload } from './shipment-payload.js';

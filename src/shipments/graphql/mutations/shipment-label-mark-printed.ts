@@ -1,6 +1,6 @@
 // shipmentLabelMarkPrinted: seed 001 shipping-label mark_as_printed, seed 002 is_print.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
 import { markLabelPrinted } from '../../shipment-service.js';
 import { shipmentPayload } from './shipment-payload.js';

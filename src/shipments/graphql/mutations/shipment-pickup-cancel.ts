@@ -1,6 +1,6 @@
 // shipmentPickupCancel: seed 002 POST /shipping/cancel-pickup.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
 import { cancelPickup } from '../../shipment-service.js';
 import { shipmentPayload } from './shipment-payload.js';

@@ -1,6 +1,6 @@
 // shipmentPickupRequest: seed 002 POST /shipping/pickup-request, with seed 001's pickup options.
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { PickupOption } from '../../../db/generated/prisma/enums.js';
 import { InvalidShipmentStateError } from '../../errors.js';
 import { requestPickup } from '../../shipment-service.js';

@@ -1,6 +1,6 @@
 // shipmentSetTracking: seed 002 POST /order/awb-number/add (courier, service and AWB of a package).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
 import { setTracking } from '../../shipment-service.js';
 import { shipmentPayload } from './shipment-payload.js';

@@ -1,6 +1,6 @@
 // shipmentTrackingAppend: courier updates (seed 001 delivery_history, seed 002 expedition tracking history).
 import { builder } from '../../../graphql/builder.js';
-import { decodeIdArg } from '../../../graphql/ids.js';
+import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
 import { appendTracking } from '../../shipment-service.js';
 

@@ -1,0 +1,5 @@
+// The auth domain's GraphQL face: imported once by src/schema.ts; it only imports.
+import './types.js';
+import './api-keys.js';
+import './mutations/api-key-create.js';
+import './mutations/api-key-revoke.js';

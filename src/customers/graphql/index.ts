@@ -1,0 +1,21 @@
+// The customers domain's GraphQL face: imported once by src/schema.ts; it only imports.
+import './types.js';
+import './customer-categories.js';
+import './customer-category-error-types.js';
+import './customer-lifecycle.js';
+import './customer-status.js';
+import './error-types.js';
+import './regions.js';
+import './mutations/customer-address-add.js';
+import './mutations/customer-address-payload.js';
+import './mutations/customer-address-remove.js';
+import './mutations/customer-address-update.js';
+import './mutations/customer-category-create.js';
+import './mutations/customer-category-delete.js';
+import './mutations/customer-category-payload.js';
+import './mutations/customer-category-update.js';
+import './mutations/customer-create.js';
+import './mutations/customer-delete.js';
+import './mutations/customer-payload.js';
+import './mutations/customer-transitions.js';
+import './mutations/customer-update.js';

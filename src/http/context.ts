@@ -1,0 +1,63 @@
+// Who a request is and what it may reach: the API key (Authorization: Bearer), the
+// optional X-Tenant-Id that must name the key's tenant, and the per-request
+// context every resolver receives. The GraphQL endpoint, SSE and the REST routes
+// (labels) authenticate through this one function; WebSocket operations bring the
+// viewer their connection authenticated at connection_init.
+import { GraphQLError } from 'graphql';
+import { AUTH_FAILURE_MESSAGES, type ApiKeyAuthenticator } from '../auth/api-keys.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Db } from '../db/client.js';
+import type { EventBus } from '../events/topics.js';
+import type { Context, RequestLoaders } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
+import type { LiveServerContext } from './websocket-server.js';
+
+export interface ContextDeps {
+  authenticator: Pick<ApiKeyAuthenticator, 'authenticateHeader'>;
+  /** The client of one tenant (row-level security applies to its queries). */
+  forTenant: (tenantId: number) => Db;
+  events: EventBus;
+  log: Logger;
+  requestIdOf: (request: Request) => string;
+  /** The request's DataLoaders (composed at the top, in src/loaders.ts). */
+  createLoaders: (prisma: Db, tenantId: number) => RequestLoaders;
+}
+
+/**
+ * The viewer of an HTTP request, or a GraphQLError with `extensions.code`
+ * (UNAUTHENTICATED, 401; FORBIDDEN, 403) and the HTTP status to answer with.
+ */
+export async function authenticateRequest(deps: Pick<ContextDeps, 'authenticator'>, request: Request): Promise<Viewer> {
+  const viewer = await deps.authenticator.authenticateHeader(request.headers.get('authorization'));
+  if (typeof viewer === 'string') {
+    throw new GraphQLError(AUTH_FAILURE_MESSAGES[viewer], {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+    });
+  }
+  // Seed 001's X-Tenant-Id: when a client names a tenant, it must be the key's.
+  const tenantHeader = request.headers.get('x-tenant-id')?.trim();
+  if (tenantHeader && tenantHeader !== String(viewer.tenantId)) {
+    throw new GraphQLError('X-Tenant-Id does not match the tenant of the API key', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  }
+  return viewer;
+}
+
+/** Yoga's context factory. */
+export function createContextFactory(deps: ContextDeps) {
+  return async ({ request, liveViewer, liveRequestId }: LiveServerContext & { request: Request }): Promise<Context> => {
+    // A WebSocket operation was authenticated once, at connection_init.
+    const requestId = liveRequestId ?? deps.requestIdOf(request);
+    const viewer = liveViewer ?? (await authenticateRequest(deps, request));
+    // Bound to the viewer's tenant: every query of the request runs as it (row-level security).
+    const prisma = deps.forTenant(viewer.tenantId);
+    return {
+      prisma,
+      viewer,
+      tenantId: viewer.tenantId,
+      requestId,
+      log: deps.log.child({ requestId }),
+      loaders: deps.createLoaders(prisma, viewer.tenantId),
+      events: deps.events,
+    };
+  };
+}

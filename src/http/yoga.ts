@@ -1,0 +1,81 @@
+// The Yoga instance: GraphQL over HTTP and SSE on /graphql, GraphiQL outside
+// production, the health and readiness probes, and the request plugins in the
+// order they must run.
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config.js';
+import type { Context } from '../graphql/context.js';
+import { documentCaches } from '../limits/document-cache.js';
+import { limitPlugins } from '../limits/limits-plugin.js';
+import { bodySizePlugin } from '../limits/request-guards.js';
+import type { CostBucket } from '../limits/cost-bucket.js';
+import { DEFAULT_QUERY } from './default-query.js';
+import type { MaskError } from './mask-error.js';
+import { noSuggestionsPlugin } from './no-suggestions.js';
+import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
+import { textInputGuardPlugin } from './text-input-guard.js';
+import type { LiveServerContext } from './websocket-server.js';
+
+export type AppYoga = YogaServerInstance<LiveServerContext, Context>;
+
+export interface YogaDeps {
+  config: Config;
+  schema: GraphQLSchema;
+  context: (initial: LiveServerContext & { request: Request }) => Promise<Context>;
+  maskError: MaskError;
+  requestLog: Plugin<Context>;
+  quota: SubscriptionQuota;
+  bucket?: CostBucket;
+  /** REST routes answered before GraphQL (labels). */
+  routes: Plugin<Context>[];
+  /** Last: replaces the execution the plugins above have set up for plain reads, and falls back to it. */
+  compiledReads?: Plugin<Context>;
+  /** The database is reachable and fully migrated (/readyz). */
+  ready: () => Promise<boolean>;
+  /** Put into GraphiQL's headers (demo mode). */
+  demoApiKey?: string;
+}
+
+export function createAppYoga(deps: YogaDeps): AppYoga {
+  const { config } = deps;
+  return createYoga<LiveServerContext, Context>({
+    schema: deps.schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    logging: false,
+    maskedErrors: { maskError: deps.maskError },
+    graphiql: config.production
+      ? false
+      : {
+          title: 'ordergraph',
+          defaultQuery: DEFAULT_QUERY,
+          headers: deps.demoApiKey ? JSON.stringify({ Authorization: `Bearer ${deps.demoApiKey}` }, null, 2) : undefined,
+          shouldPersistHeaders: false,
+          // Subscriptions in GraphiQL go over graphql-ws; the headers above become connectionParams.
+          subscriptionsProtocol: 'WS',
+        },
+    // Browsers may call from these origins; a bearer key (never a cookie) is the credential.
+    cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false },
+    // Batching stays off: one operation per request, so limits and costs apply per request.
+    batching: false,
+    // bodySizePlugin is the one body limit (it counts only bodies without a declared length).
+    maxRequestBodySize: false,
+    parserAndValidationCache: documentCaches(),
+    plugins: [
+      bodySizePlugin(config.limits.maxBodyBytes),
+      // A browser form or GET from another site cannot carry these headers without a preflight.
+      useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
+      deps.requestLog,
+      textInputGuardPlugin(),
+      subscriptionQuotaPlugin(deps.quota),
+      ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
+      ...deps.routes,
+      ...(config.production ? [noSuggestionsPlugin()] : []),
+      ...(deps.compiledReads ? [deps.compiledReads] : []),
+      useReadinessCheck({ endpoint: '/readyz', check: deps.ready }),
+    ],
+    context: deps.context,
+  });
+}

@@ -1,0 +1,6 @@
+// The payments domain's GraphQL face: imported once by src/schema.ts; it only imports.
+import './types.js';
+import './subscriptions.js';
+import './mutations/payment-payload.js';
+import './mutations/payment-record.js';
+import './mutations/payment-refund.js';
