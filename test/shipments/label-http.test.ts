@@ -7,9 +7,9 @@ import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 
-async function get(path: string, key?: string, method = 'GET') {
+async function get(path: string, key?: string, method = 'GET', headers: Record<string, string> = {}) {
   const { app } = await testApp();
-  return app.yoga.fetch(`http://ordergraph.test${path}`, { method, headers: key ? { authorization: `Bearer ${key}` } : {} });
+  return app.yoga.fetch(`http://ordergraph.test${path}`, { method, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });
 }
 
 /** The text pdfkit drew: its content streams are deflated, its strings hex in TJ arrays. */
@@ -75,6 +75,17 @@ describe('shipping label over HTTP', () => {
     // Fetching is not printing.
     expect(state.labelPrintedAt).toBeNull();
     expect((await t.prisma.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).labelPrintedAt).toBeNull();
+  });
+
+  it('applies the X-Tenant-Id rule of the GraphQL endpoint: another tenant named is 403, its own is served', async () => {
+    const t = await newTenant();
+    const { path } = await labelled(t);
+    const wrong = await get(path, t.key, 'GET', { 'x-tenant-id': String(t.id + 100_000) });
+    expect(wrong.status).toBe(403);
+    expect(((await wrong.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('FORBIDDEN');
+    const right = await get(path, t.key, 'GET', { 'x-tenant-id': String(t.id) });
+    expect(right.status).toBe(200);
+    expect(right.headers.get('content-type')).toBe('application/pdf');
   });
 
   it('records the print state with ?markPrinted=true (seed 001 mark_as_printed)', async () => {
