@@ -200,7 +200,8 @@ function predict(model: Model, op: Op): boolean {
     case 'pay': {
       const o = model.orders[op.order]!;
       const amount = amountFor(model, o, op);
-      return amount > 0 && amount <= model.due(o);
+      // A cancelled order takes no payments.
+      return o.status !== 'CANCELLED' && amount > 0 && amount <= model.due(o);
     }
     case 'refund': {
       const o = model.orders[op.order]!;
