@@ -17,6 +17,7 @@ import './mutations/customer-create.js';
 import './mutations/customer-update.js';
 import './mutations/customer-delete.js';
 import './mutations/customer-transitions.js';
+import './customer-transition-permissions.js';
 import './mutations/customer-address-add.js';
 import './mutations/customer-address-update.js';
 import './mutations/customer-address-remove.js';
