@@ -16,6 +16,7 @@ import './mutations/shipment-tracking-append.js';
 import './mutations/shipment-pickup-request.js';
 import './mutations/shipment-pickup-cancel.js';
 import './mutations/shipment-label-mark-printed.js';
+import './shipment-permissions.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
