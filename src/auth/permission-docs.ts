@@ -1,6 +1,6 @@
 // The permission matrix as the README prints it, from the same data the API
-// enforces: src/auth/permissions.ts plus the tables that carry their own roles
-// (order transitions, cancellation requests). `npm run docs:permissions` writes it
+// enforces: src/auth/permissions.ts plus the lifecycle tables that carry their own
+// roles (order transitions, cancellation requests, customer activation, shipment steps). `npm run docs:permissions` writes it
 // into README.md; a test fails when the README is behind.
 import { FIELD_PERMISSIONS, MUTATION_PERMISSIONS, PERMISSIONS, ROLES, type Permission } from './permissions.js';
 
@@ -23,7 +23,7 @@ export function permissionMarkdown(tableRows: RoleTableRow[]): string {
     return `| \`${permission}\` | ${ROLES.map((r) => mark((roles as readonly string[]).includes(r))).join(' | ')} | ${what} |`;
   });
   const transitions = [
-    `| transition mutation | ${ROLES.join(' | ')} |`,
+    `| lifecycle mutation (roles from its table) | ${ROLES.join(' | ')} |`,
     `| --- | ${ROLES.map(() => ':-:').join(' | ')} |`,
     ...tableRows.map((row) => `| \`${row.mutation}\` | ${ROLES.map((r) => mark(row.roles.includes(r))).join(' | ')} |`),
   ];

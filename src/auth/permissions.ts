@@ -1,8 +1,9 @@
 // The permission matrix, as data: which roles hold which permission, and which
 // permission each mutation and each guarded field needs. The GraphQL layer
 // applies it through plugin-scope-auth (src/graphql/permissions-plugin.ts), the
-// README prints it, tests iterate it. Order transitions take their roles from
-// their own table (src/orders/transitions.ts).
+// README prints it, tests iterate it. The mutations of a lifecycle table (order
+// transitions, cancellation requests, customer activation, shipment steps) take
+// their roles from their row instead, whatever pattern their name matches here.
 import type { Role } from '../db/generated/prisma/enums.js';
 
 export const ROLES = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'] as const satisfies readonly Role[];
@@ -11,13 +12,13 @@ export const PERMISSIONS = {
   read: { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'], description: 'Read the graph (queries, subscriptions).' },
   'catalog.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change products, variations, categories, suppliers.' },
   'prices.write': { roles: ['OWNER', 'ADMIN'], description: 'Set prices, wholesale tiers and customer categories.' },
-  'customers.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change customers, their addresses and status.' },
+  'customers.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create, change and delete customers and their addresses (their status: the lifecycle mutations below).' },
   'warehouses.write': { roles: ['OWNER', 'ADMIN'], description: 'Create, change and delete warehouses.' },
   'stock.write': { roles: ['OWNER', 'ADMIN', 'WAREHOUSE'], description: 'Adjust, move and count stock.' },
   'orders.create': { roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'], description: 'Create orders (partners: through their channel).' },
   'orders.edit': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Edit orders, comments and the reason catalogue.' },
   'payments.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Record and refund payments.' },
-  'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments, tracking, pickups and labels.' },
+  'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below).' },
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

@@ -1,19 +1,36 @@
 // Applies the permission matrix (src/auth/permissions.ts) through plugin-scope-auth:
 // every Mutation field gets the `authScopes` its name maps to, and the guarded
 // object fields theirs, so no resolver repeats a role check and a new mutation
-// that the matrix does not name is refused to everyone (and fails a test).
+// that the matrix does not name is refused to everyone (and fails a test). The
+// mutations of a lifecycle table (src/shared/state-machine.ts) take the roles of
+// their row instead.
 // Listed before ScopeAuthPlugin so the scopes are in place when it wraps resolvers.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { fieldPermission, mutationPermission } from '../auth/permissions.js';
+import { mutationRoles, type Lifecycle, type State } from '../shared/state-machine.js';
 
 /** Roles of mutations whose roles live in their own table (order transitions). */
 export type MutationRolesLookup = (mutationName: string) => readonly string[] | undefined;
 
 const lookups: MutationRolesLookup[] = [];
+const lifecycles: Lifecycle<State, string, object, string>[] = [];
 
 /** Lets a domain table (e.g. the order transitions) give roles to its mutations. */
 export function registerMutationRoles(lookup: MutationRolesLookup): void {
   lookups.push(lookup);
+}
+
+/** Every mutation of a lifecycle table is run by the roles of its row, whatever the permission matrix says of its name. */
+export function registerLifecycleRoles(lifecycle: Lifecycle<State, string, object, string>): void {
+  if (lifecycles.includes(lifecycle)) return;
+  lifecycles.push(lifecycle);
+  const roles = mutationRoles([lifecycle]);
+  registerMutationRoles((name) => roles.get(name));
+}
+
+/** The lifecycles whose mutations take their roles from their table, in the order they were registered. */
+export function lifecyclesWithRoles(): readonly Lifecycle<State, string, object, string>[] {
+  return lifecycles;
 }
 
 export function mutationScopes(name: string): { permission: string } | { roles: readonly string[] } {

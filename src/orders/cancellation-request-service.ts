@@ -10,6 +10,7 @@ import { applyTransitionInScope } from './apply-transition.js';
 import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError, VersionConflictError } from './errors.js';
 import { appendOrderEvent } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
+import { cancellationRequestMachine } from './cancellation-request-lifecycle.js';
 import { CANCELLATION_REQUEST_TRANSITIONS, type CancellationRequestTransitionName } from './transitions.js';
 
 export interface CancellationRequestCommand {
@@ -58,7 +59,7 @@ export async function runCancellationRequestTransition(
     }
     const open = await tx.cancellationRequest.findFirst({ where: { orderId: order.id, status: 'REQUESTED' }, orderBy: { id: 'desc' } });
     const current: CancellationRequestStatus | null = open ? 'REQUESTED' : null;
-    if (!(rule.from as readonly (CancellationRequestStatus | null)[]).includes(current)) {
+    if (!cancellationRequestMachine.can(current, name)) {
       if (open) throw new CancellationRequestOpenError(order.id, open.id);
       throw new NoOpenCancellationRequestError(order.id);
     }

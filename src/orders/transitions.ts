@@ -34,6 +34,9 @@ export type EffectName =
   /** Book the shipped units into the destination warehouse (TRANSFER_IN movements). */
   | 'receiveStock';
 
+// Note: these input specs are GraphQL-shaped (type names) yet stay in the domain table:
+// applyTransition validates required fields from them, Order.availableTransitions
+// exposes them, and test/orders/state-machine.test.ts reads them from TRANSITIONS.
 /** Input fields a transition takes besides `order` and `expectedVersion`. `key` is the field of TransitionInput. */
 export interface TransitionInputSpec {
   /** GraphQL input field name of the transition's mutation. */

@@ -1,25 +1,61 @@
-// The shipment's own small lifecycle, as data: which statuses each action leaves
-// from and where it goes, and how a courier's status words map onto our statuses.
-// Pure: the service and the tests read these tables.
-import type { OrderStatus, ShipmentStatus } from '../db/generated/prisma/enums.js';
+// The shipment's own small lifecycle, as data declared with the generic state
+// machine (src/shared/state-machine.ts): which statuses each step leaves from,
+// where it goes, who may run it and through which mutation, and how a courier's
+// status words map onto our statuses. Pure: the service and the tests read these tables.
+import type { OrderStatus, Role, ShipmentStatus } from '../db/generated/prisma/enums.js';
+import { defineLifecycle, stateMachine, type Transition } from '../shared/state-machine.js';
 
-export type ShipmentAction = 'setTracking' | 'appendTracking' | 'requestPickup' | 'cancelPickup' | 'markLabelPrinted';
-
-export interface ShipmentActionRule {
+export interface ShipmentActionRule extends Transition<ShipmentStatus, Role> {
   from: readonly ShipmentStatus[];
-  /** The status afterwards; undefined when the action leaves it (or derives it, for tracking). */
+  /** The status afterwards; undefined when the step keeps it (tracking moves it through the courier rows). */
   to?: ShipmentStatus;
+  roles: readonly Role[];
+  description: string;
 }
 
 const OPEN: readonly ShipmentStatus[] = ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT'];
+const SHIPPING: readonly Role[] = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'];
+
+export type ShipmentAction = 'setTracking' | 'appendTracking' | 'requestPickup' | 'cancelPickup' | 'markLabelPrinted' | 'ready' | 'handOver' | 'deliver' | 'returnToSender';
 
 export const SHIPMENT_ACTIONS: Record<ShipmentAction, ShipmentActionRule> = {
-  setTracking: { from: OPEN },
-  appendTracking: { from: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED'] },
-  requestPickup: { from: ['PENDING', 'READY_TO_SHIP'], to: 'PICKUP_REQUESTED' },
-  cancelPickup: { from: ['PICKUP_REQUESTED'], to: 'READY_TO_SHIP' },
-  markLabelPrinted: { from: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED'] },
+  setTracking: { from: OPEN, roles: SHIPPING, mutation: 'shipmentSetTracking', description: 'Courier, service and tracking number; a PENDING shipment is then ready (the ready row).' },
+  appendTracking: {
+    from: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED'],
+    roles: SHIPPING,
+    mutation: 'shipmentTrackingAppend',
+    description: "Courier tracking steps; the status follows them through the courier's rows, never backwards.",
+  },
+  requestPickup: { from: ['PENDING', 'READY_TO_SHIP'], to: 'PICKUP_REQUESTED', roles: SHIPPING, mutation: 'shipmentPickupRequest', description: 'Asks the courier to collect the package.' },
+  cancelPickup: { from: ['PICKUP_REQUESTED'], to: 'READY_TO_SHIP', roles: SHIPPING, mutation: 'shipmentPickupCancel', description: 'Withdraws the pickup request.' },
+  markLabelPrinted: {
+    from: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED'],
+    roles: SHIPPING,
+    mutation: 'shipmentLabelMarkPrinted',
+    description: 'Records that the label was printed.',
+  },
+  // Run as part of the steps above (no mutation of their own): setting the tracking, and the courier's tracking steps.
+  ready: { from: ['PENDING'], to: 'READY_TO_SHIP', roles: SHIPPING, description: 'A tracking number is set (shipmentSetTracking).' },
+  handOver: { from: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED'], to: 'IN_TRANSIT', roles: SHIPPING, description: 'The courier has it (a tracking step, or the order shipped).' },
+  deliver: { from: OPEN, to: 'DELIVERED', roles: SHIPPING, description: 'Delivered (a tracking step).' },
+  returnToSender: { from: [...OPEN, 'DELIVERED'], to: 'RETURNED', roles: SHIPPING, description: 'Came back to the sender (a tracking step).' },
 };
+
+/**
+ * CANCELLED is a value of the enum that nothing sets yet, so it is not a state of
+ * the lifecycle (the check would call it unreachable). A shipment starts PENDING,
+ * READY_TO_SHIP when created with a tracking number, or IN_TRANSIT when the order's
+ * ship transition creates it; it ends RETURNED (a delivered one may still come back).
+ */
+export const SHIPMENT_LIFECYCLE = defineLifecycle<ShipmentStatus, Role, { description: string }, ShipmentAction>({
+  name: 'shipment',
+  states: ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED', 'IN_TRANSIT', 'DELIVERED', 'RETURNED'],
+  initial: ['PENDING', 'READY_TO_SHIP', 'IN_TRANSIT'],
+  final: ['RETURNED'],
+  transitions: SHIPMENT_ACTIONS,
+});
+
+export const shipmentMachine = stateMachine(SHIPMENT_LIFECYCLE);
 
 /** Order statuses for which shipments may be created (the ship transition creates the first one). */
 export const SHIPPABLE_ORDER_STATUSES: readonly OrderStatus[] = ['PROCESSING', 'PACKED', 'SHIPPED'];
@@ -73,7 +109,7 @@ export function courierStatusToShipmentStatus(word: string): ShipmentStatus | un
 }
 
 export function canRun(action: ShipmentAction, status: ShipmentStatus): boolean {
-  return SHIPMENT_ACTIONS[action].from.includes(status);
+  return shipmentMachine.can(status, action);
 }
 
 export interface TrackingStep {

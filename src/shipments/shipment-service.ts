@@ -145,7 +145,7 @@ export async function setTracking(deps: ShipmentDeps, input: ShipmentSetTracking
         courierId: input.courierId,
         trackingNumber: trackingNumber!,
         serviceName,
-        status: shipment.status === 'PENDING' ? 'READY_TO_SHIP' : shipment.status,
+        status: canRun('ready', shipment.status) ? SHIPMENT_ACTIONS.ready.to! : shipment.status,
       },
       select: { id: true, status: true, updatedAt: true },
     });

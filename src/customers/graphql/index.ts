@@ -4,6 +4,7 @@ import './customer-categories.js';
 import './customer-category-error-types.js';
 import './customer-lifecycle.js';
 import './customer-status.js';
+import './customer-transition-permissions.js';
 import './error-types.js';
 import './regions.js';
 import './mutations/customer-address-add.js';

@@ -1,6 +1,7 @@
 // The shipments domain's GraphQL face: imported once by src/schema.ts; it only imports.
 import './types.js';
 import './label-path.js';
+import './shipment-permissions.js';
 import './subscriptions.js';
 import './mutations/shipment-create.js';
 import './mutations/shipment-label-mark-printed.js';
