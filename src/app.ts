@@ -36,6 +36,7 @@ import { compiledReadsPlugin } from './graphql/compiled-reads/plugin.js';
 import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import { hasPermission, type Permission } from './auth/permissions.js';
+import { explorerAssetsPlugin, renderExplorer } from './http/graphiql.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
@@ -304,6 +305,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: false,
+    renderGraphiQL: renderExplorer,
     maskedErrors: {
       maskError,
     },
@@ -333,6 +335,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       subscriptionQuotaPlugin(quota),
       ...limitPlugins({ ...config.limits, bucket }),
       labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
+      explorerAssetsPlugin({ enabled: !config.production }),
       ...(config.production ? [noSuggestionsPlugin] : []),
       // Last: it replaces the execution the plugins above have set up, and falls back to it.
       ...(compiledReads ? [compiledReads] : []),
