@@ -37,6 +37,7 @@ import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import { hasPermission, type Permission } from './auth/permissions.js';
 import { explorerAssetsPlugin, renderExplorer } from './http/graphiql.js';
+import { schemaRoutesPlugin } from './http/schema-routes.js';
 
 export interface AppOptions {
   /** An already open database (tests share one); otherwise opened from config. */
@@ -336,6 +337,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...limitPlugins({ ...config.limits, bucket }),
       labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
       explorerAssetsPlugin({ enabled: !config.production }),
+      schemaRoutesPlugin({ authenticator }),
       ...(config.production ? [noSuggestionsPlugin] : []),
       // Last: it replaces the execution the plugins above have set up, and falls back to it.
       ...(compiledReads ? [compiledReads] : []),
