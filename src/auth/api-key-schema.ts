@@ -4,6 +4,7 @@ import { builder } from '../graphql/builder.js';
 import { RoleEnum } from './schema.js';
 import './mutations/api-key-create.js';
 import './mutations/api-key-revoke.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 export const ApiKeyRef = builder.prismaObject('ApiKey', {
   description: 'An API key of the tenant. The key itself is shown once, when it is created.',
@@ -33,5 +34,5 @@ builder.queryField('apiKeys', (t) =>
         where: { tenantId: ctx.tenantId, ...(args.includeRevoked ? {} : { revokedAt: null }) },
         orderBy: { id: 'desc' },
       }),
-  }),
+  }, connectionOf('ApiKey')),
 );

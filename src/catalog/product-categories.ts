@@ -3,6 +3,7 @@ import { builder } from '../graphql/builder.js';
 import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 builder.prismaNode('ProductCategory', {
   description: 'A category products are filed under; categories may nest.',
@@ -20,7 +21,7 @@ builder.prismaNode('ProductCategory', {
       cursor: 'id',
       totalCount: true,
       query: { where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
-    }),
+    }, connectionOf('Product')),
   }),
 });
 
@@ -56,7 +57,7 @@ builder.queryFields((t) => ({
         where: productCategoryWhere(ctx, args.filter),
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('ProductCategory')),
 }));
 
 byIdQuery('ProductCategory', {

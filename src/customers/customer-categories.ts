@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context.js';
 import './mutations/customer-category-create.js';
 import './mutations/customer-category-update.js';
 import './mutations/customer-category-delete.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 builder.prismaNode('CustomerCategory', {
   description: 'A kind of customer with its own prices and access to discounts and wholesale prices.',
@@ -46,7 +47,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.customerCategory.count({ where: customerCategoryWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.customerCategory.findMany({ ...query, where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
-  }),
+  }, connectionOf('CustomerCategory')),
 }));
 
 builder.queryField('customerCategoryByCode', (t) =>

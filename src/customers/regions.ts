@@ -5,6 +5,7 @@ import { byIdQuery } from '../graphql/by-id-query.js';
 import { decodeIdArg, tenantNode } from '../graphql/ids.js';
 import type { Context } from '../graphql/context.js';
 import { RegionLevel } from '../db/generated/prisma/enums.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 export const RegionLevelEnum = builder.enumType(RegionLevel, {
   name: 'RegionLevel',
@@ -63,7 +64,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.region.findMany({ ...query, where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, connectionOf('Region')),
 }));
 
 byIdQuery('Region', {

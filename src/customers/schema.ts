@@ -20,6 +20,7 @@ import './mutations/customer-transitions.js';
 import './mutations/customer-address-add.js';
 import './mutations/customer-address-update.js';
 import './mutations/customer-address-remove.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -79,7 +80,7 @@ builder.prismaNode('Customer', {
         where: { isDraft: false, ...(args.statuses?.length ? { status: { in: args.statuses } } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
-    }),
+    }, connectionOf('Order')),
     stats: t.field({
       type: CustomerStats,
       description: 'Order statistics (counts, units, amount spent, first and latest order).',
@@ -151,7 +152,7 @@ builder.queryFields((t) => ({
     extensions: compiledRead({ model: 'Customer', cursor: 'id', query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx.tenantId, customerFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.customer.findMany({ ...query, ...customerListQuery(args, ctx.tenantId) }),
-  }),
+  }, connectionOf('Customer')),
 }));
 
 type CustomerListArgs = { filter?: typeof CustomerFilter.$inferInput | null; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };

@@ -5,6 +5,7 @@ import { builder } from '../graphql/builder.js';
 import { decodeIdArg } from '../graphql/ids.js';
 import { OrderStatus } from '../db/generated/prisma/enums.js';
 import './order-history.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 const OrderEventFilter = builder.inputType('OrderEventFilter', {
   description: 'Narrows the order history feed; all given conditions must hold.',
@@ -40,5 +41,5 @@ builder.queryField('orderEvents', (t) =>
         orderBy: { id: 'asc' },
       });
     },
-  }),
+  }, connectionOf('OrderEvent', { totalCount: false })),
 );

@@ -9,6 +9,7 @@ import { DuplicateOrderReasonError } from './order-reason-errors.js';
 import './mutations/order-reason-create.js';
 import './mutations/order-reason-update.js';
 import './mutations/order-reason-deactivate.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
   description: 'A catalogued reason for cancelling, returning or holding an order.',
@@ -37,7 +38,7 @@ builder.queryFields((t) => ({
         where: reasonWhere(ctx.tenantId, args),
         orderBy: [{ kind: 'asc' }, { code: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('OrderReason')),
 }));
 
 function reasonWhere(tenantId: number, args: { kind?: ReasonKind | null; isActive?: boolean | null }) {

@@ -32,6 +32,7 @@ import './order-returns.js';
 import './order-sources.js';
 import './order-reasons.js';
 import './order-status-counts.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: 'OrderStatus',
@@ -315,7 +316,7 @@ builder.queryFields((t) => ({
     extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
-  }),
+  }, connectionOf('Order')),
 }));
 
 type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };

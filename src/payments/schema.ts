@@ -12,6 +12,7 @@ import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, Re
 // The mutations refer to types of this file by name only, so importing them here makes no cycle.
 import './mutations/payment-record.js';
 import './mutations/payment-refund.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -166,7 +167,7 @@ builder.queryFields((t) => ({
         orderBy: [{ [args.orderBy?.field ?? 'paidAt']: direction }, { id: direction }],
       });
     },
-  }),
+  }, connectionOf('Payment')),
   bankAccounts: t.prismaConnection({
     type: 'BankAccount',
     cursor: 'id',
@@ -179,7 +180,7 @@ builder.queryFields((t) => ({
         where: bankAccountWhere(ctx, args.filter),
         orderBy: [{ bankName: 'asc' }, { accountName: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('BankAccount')),
 }));
 
 byIdQuery('Payment', {

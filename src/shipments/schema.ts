@@ -16,6 +16,7 @@ import './mutations/shipment-tracking-append.js';
 import './mutations/shipment-pickup-request.js';
 import './mutations/shipment-pickup-cancel.js';
 import './mutations/shipment-label-mark-printed.js';
+import { connectionOf } from '../graphql/shared-connections.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -192,7 +193,7 @@ builder.queryFields((t) => ({
         ],
       });
     },
-  }),
+  }, connectionOf('Shipment')),
   couriers: t.prismaConnection({
     type: 'Courier',
     cursor: 'id',
@@ -201,7 +202,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.courier.count({ where: courierWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.courier.findMany({ ...query, where: courierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, connectionOf('Courier')),
 }));
 
 byIdQuery('Shipment', {
