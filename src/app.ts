@@ -14,6 +14,8 @@ import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
 import { createCostBucket } from './limits/cost-bucket.js';
 import { createContextFactory } from './http/context.js';
 import { labelHttpPlugin } from './http/label-route.js';
+import { explorerAssetsPlugin } from './http/graphiql.js';
+import { schemaRoutesPlugin } from './http/schema-routes.js';
 import { createMaskError } from './http/mask-error.js';
 import { createRequestLog } from './http/request-log.js';
 import { createHttpServer } from './http/server.js';
@@ -86,15 +88,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       })
     : undefined;
 
+  const schema = buildSchema();
   const yoga = createAppYoga({
     config,
-    schema: buildSchema(),
+    schema,
     context: createContextFactory({ authenticator, forTenant: db.forTenant, events, log, requestIdOf: requestLog.requestIdOf, createLoaders }),
     maskError,
     requestLog: requestLog.plugin,
     quota,
     bucket: costs.bucket,
-    routes: [labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log })],
+    routes: [
+      labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
+      explorerAssetsPlugin({ enabled: !config.production }),
+      schemaRoutesPlugin({ authenticator, schema }),
+    ],
     compiledReads,
     ready: database.ready,
     demoApiKey: demo?.DEMO_API_KEY,

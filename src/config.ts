@@ -162,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', 100, 1, 1_000),
       maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', 20, 1, 1_000),
-      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 5_000, 1_000, 1_000_000),
       maxCost: integer(env, 'QUERY_MAX_COST', 10_000, 10, 10_000_000),
       rateLimitCapacity: integer(env, 'RATE_LIMIT_CAPACITY', 50_000, 10, 100_000_000),
       rateLimitRestoreRate: integer(env, 'RATE_LIMIT_RESTORE_RATE', 5_000, 0, 10_000_000),

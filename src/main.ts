@@ -1,5 +1,5 @@
 // Entry point: read config, build the app, listen, stop cleanly on signals.
-// Run it with `node --import tsx src/main.ts` in production: npm does not pass
+// In production run the build with node itself, `node dist/src/main.js` (README): npm does not pass
 // SIGTERM on to the script it runs, so a graceful stop needs node to be signalled.
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp, type App } from './app.js';

@@ -4,7 +4,9 @@ import { Decimal } from '../shared/money.js';
 
 // Money and quantities with fractions travel as strings ("12000.00"): never floats.
 builder.scalarType('Decimal', {
-  description: 'An exact decimal number, as a string such as "12500.00". Money is never a float.',
+  description:
+    'An exact decimal number, as a string such as "12500.00" (the lexical form of XML Schema\'s decimal). Money is never a float. Typed clients: map it to string.',
+  specifiedByURL: 'https://www.w3.org/TR/xmlschema11-2/#decimal',
   serialize: (value) => {
     const d = value instanceof Decimal ? value : new Decimal(String(value));
     return d.toFixed(Math.max(2, d.decimalPlaces()));
@@ -17,7 +19,8 @@ builder.scalarType('Decimal', {
 });
 
 builder.scalarType('DateTime', {
-  description: 'An instant in time, as an ISO 8601 string with a time zone, e.g. "2026-01-31T10:00:00.000Z".',
+  description: 'An instant in time, as an ISO 8601 string with a time zone, e.g. "2026-01-31T10:00:00.000Z". Typed clients: map it to string.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {

@@ -11,6 +11,7 @@ import { limitPlugins } from '../limits/limits-plugin.js';
 import { bodySizePlugin } from '../limits/request-guards.js';
 import type { CostBucket } from '../limits/cost-bucket.js';
 import { DEFAULT_QUERY } from './default-query.js';
+import { renderExplorer } from './graphiql.js';
 import type { MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
@@ -45,6 +46,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: false,
+    renderGraphiQL: renderExplorer,
     maskedErrors: { maskError: deps.maskError },
     graphiql: config.production
       ? false

@@ -9,6 +9,7 @@ import type { Context } from '../graphql/context.js';
 import { cachedOperationCost } from './query-cost.js';
 import type { CostBucket } from './cost-bucket.js';
 import { nestingLimitPlugin } from './nesting-limit.js';
+import { INTROSPECTION_MAX_COST, introspectionDepthPlugin, isIntrospectionOnly } from '../http/introspection.js';
 
 export interface LimitOptions {
   maxDepth: number;
@@ -34,7 +35,8 @@ export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
   return [
     nestingLimitPlugin(MAX_NESTING) as Plugin<Context>,
     EnvelopArmorPlugin({
-      maxDepth: { n: options.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...coded },
+      // `__schema` has a depth limit of its own (introspectionDepthPlugin), whatever QUERY_MAX_DEPTH says.
+      maxDepth: { n: options.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...coded },
       maxAliases: { n: options.maxAliases, ...coded },
       maxDirectives: { n: options.maxDirectives, ...coded },
       maxTokens: { n: options.maxTokens, ...coded },
@@ -43,6 +45,7 @@ export function limitPlugins(options: LimitOptions): Plugin<Context>[] {
       // Production strips suggestions itself (src/app.ts), for every error, not only these.
       blockFieldSuggestion: { enabled: false },
     }) as Plugin<Context>,
+    introspectionDepthPlugin() as Plugin<Context>,
     costPlugin(options),
   ];
 }
@@ -53,11 +56,14 @@ function costPlugin(options: LimitOptions): Plugin<Context> {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
       const requested = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>);
-      if (requested > options.maxCost) {
+      // Introspection fits whatever QUERY_MAX_COST and RATE_LIMIT_CAPACITY say (src/http/introspection.ts).
+      const introspection = isIntrospectionOnly(args.document, args.operationName);
+      const maxCost = introspection ? Math.max(options.maxCost, INTROSPECTION_MAX_COST) : options.maxCost;
+      if (requested > maxCost) {
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(`This request would cost ${requested} points; the most one request may cost is ${options.maxCost}. Ask for smaller pages or fewer fields.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: requested, maximumCost: options.maxCost } },
+            new GraphQLError(`This request would cost ${requested} points; the most one request may cost is ${maxCost}. Ask for smaller pages or fewer fields.`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: requested, maximumCost: maxCost } },
             }),
           ],
         });
@@ -65,7 +71,7 @@ function costPlugin(options: LimitOptions): Plugin<Context> {
       }
       if (!options.bucket) return;
       const bucket = options.bucket;
-      const state = await bucket.take(`key:${ctx.viewer.apiKeyId}`, requested);
+      const state = await bucket.take(`key:${ctx.viewer.apiKeyId}`, introspection ? Math.min(requested, bucket.options.capacity) : requested);
       const cost = {
         requestedQueryCost: requested,
         throttleStatus: { maximumAvailable: bucket.options.capacity, currentlyAvailable: state.available, restoreRate: bucket.options.restoreRate },

@@ -1,4 +1,4 @@
-// The demo seed (src/db/seed/): every status and kind, money and stock that add
+// The demo seed (src/demo/seed/): every status and kind, money and stock that add
 // up, payment status and history that follow from the rows, and the same data for
 // the same arguments. Two in-memory PGlite databases, opened side by side; foreign
 // keys are enforced there, so they also check every reference the seed writes.

@@ -1,4 +1,4 @@
-// The real server process, as production runs it: `node --import tsx src/main.ts`.
+// The real server process: `node --import tsx src/main.ts` (production runs the same code built, `node dist/src/main.js`; CI starts that one).
 // Embedded PGlite allows one process at a time, so the tenant and key are created
 // (through the apikey command) before the server starts.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';

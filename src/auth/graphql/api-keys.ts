@@ -2,6 +2,7 @@
 // creation) nor its hash; a list, and the mutations to create and revoke keys.
 import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from './types.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const ApiKeyRef = builder.prismaObject('ApiKey', {
   description: 'An API key of the tenant. The key itself is shown once, when it is created.',
@@ -31,5 +32,5 @@ builder.queryField('apiKeys', (t) =>
         where: { tenantId: ctx.tenantId, ...(args.includeRevoked ? {} : { revokedAt: null }) },
         orderBy: { id: 'desc' },
       }),
-  }),
+  }, connectionOf('ApiKey')),
 );

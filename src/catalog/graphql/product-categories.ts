@@ -4,6 +4,7 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 builder.prismaNode('ProductCategory', {
   description: 'A category products are filed under; categories may nest.',
@@ -21,7 +22,7 @@ builder.prismaNode('ProductCategory', {
       cursor: 'id',
       totalCount: true,
       query: { where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
-    }),
+    }, connectionOf('Product')),
   }),
 });
 
@@ -57,7 +58,7 @@ builder.queryFields((t) => ({
         where: productCategoryWhere(ctx, args.filter),
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('ProductCategory')),
 }));
 
 byIdQuery('ProductCategory', {

@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 builder.prismaNode('Supplier', {
   description: 'A business the tenant buys from or sells on behalf of.',
@@ -22,7 +23,7 @@ builder.prismaNode('Supplier', {
       cursor: 'id',
       totalCount: true,
       query: { where: { archivedAt: null }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
-    }),
+    }, connectionOf('Product')),
   }),
 });
 
@@ -51,7 +52,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.supplier.count({ where: supplierWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.supplier.findMany({ ...query, where: supplierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, connectionOf('Supplier')),
 }));
 
 byIdQuery('Supplier', {

@@ -10,6 +10,7 @@ import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
 import type { Db } from '../../db/client.js';
 import { PreorderUnit, StockType } from '../../db/generated/prisma/enums.js';
 import { productWhere, variationWhere } from '../filters.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 // Registered on the Prisma enum objects, so other domains may name `StockType` as a type too.
 export const StockTypeEnum = builder.enumType(StockType, {
@@ -226,7 +227,7 @@ builder.queryFields((t) => ({
     extensions: compiledRead({ model: 'Product', cursor: 'id', query: (args, ctx) => productListQuery(args as ProductListArgs, ctx) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.product.findMany({ ...query, ...productListQuery(args, ctx) }),
-  }),
+  }, connectionOf('Product')),
   variationBySku: t.prismaField({
     type: 'Variation',
     nullable: true,
@@ -251,7 +252,7 @@ builder.queryFields((t) => ({
         where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)),
         orderBy: listOrder(args.orderBy, { field: 'sku', direction: 'asc' }),
       }),
-  }),
+  }, connectionOf('Variation')),
 }));
 
 byIdQuery('Product', {

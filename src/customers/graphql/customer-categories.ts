@@ -5,6 +5,7 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
 // Writes (seed 002 create / update, and delete), one file each.
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 builder.prismaNode('CustomerCategory', {
   description: 'A kind of customer with its own prices and access to discounts and wholesale prices.',
@@ -43,7 +44,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.customerCategory.count({ where: customerCategoryWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.customerCategory.findMany({ ...query, where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
-  }),
+  }, connectionOf('CustomerCategory')),
 }));
 
 builder.queryField('customerCategoryByCode', (t) =>

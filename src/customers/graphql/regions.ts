@@ -6,6 +6,7 @@ import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 import { RegionLevel } from '../../db/generated/prisma/enums.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const RegionLevelEnum = builder.enumType(RegionLevel, {
   name: 'RegionLevel',
@@ -64,7 +65,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.region.findMany({ ...query, where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, connectionOf('Region')),
 }));
 
 byIdQuery('Region', {

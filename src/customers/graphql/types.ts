@@ -12,6 +12,7 @@ import type { OrderStatus } from '../../db/generated/prisma/enums.js';
 import { customerWhere } from '../filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -71,7 +72,7 @@ builder.prismaNode('Customer', {
         where: { isDraft: false, ...(args.statuses?.length ? { status: { in: args.statuses } } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
-    }),
+    }, connectionOf('Order')),
     stats: t.field({
       type: CustomerStats,
       description: 'Order statistics (counts, units, amount spent, first and latest order).',
@@ -143,7 +144,7 @@ builder.queryFields((t) => ({
     extensions: compiledRead({ model: 'Customer', cursor: 'id', query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx.tenantId, customerFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.customer.findMany({ ...query, ...customerListQuery(args, ctx.tenantId) }),
-  }),
+  }, connectionOf('Customer')),
 }));
 
 type CustomerListArgs = { filter?: typeof CustomerFilter.$inferInput | null; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };

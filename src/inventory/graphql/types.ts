@@ -10,6 +10,7 @@ import { StockMovementKind } from '../../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InsufficientStockError } from '../errors.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
   name: 'StockMovementKind',
@@ -49,7 +50,7 @@ export const Warehouse = builder.prismaNode('Warehouse', {
         where: args.inStockOnly ? { onHand: { gt: 0 } } : {},
         orderBy: { id: 'asc' },
       }),
-    }),
+    }, connectionOf('StockLevel')),
   }),
 });
 
@@ -182,7 +183,7 @@ builder.queryFields((t) => ({
         orderBy: [{ [args.orderBy?.field ?? 'name']: direction }, { id: direction }],
       });
     },
-  }),
+  }, connectionOf('Warehouse')),
   stockMovements: t.prismaConnection({
     type: 'StockMovement',
     cursor: 'id',
@@ -191,7 +192,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.stockMovement.count({ where: stockMovementWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.stockMovement.findMany({ ...query, where: stockMovementWhere(ctx, args.filter), orderBy: { id: 'desc' } }),
-  }),
+  }, connectionOf('StockMovement')),
 }));
 
 function stockMovementWhere(ctx: Context, filter: typeof StockMovementFilter.$inferInput | null | undefined) {

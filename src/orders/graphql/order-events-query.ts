@@ -4,6 +4,7 @@
 import { builder } from '../../graphql/builder.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import { OrderStatus } from '../../db/generated/prisma/enums.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 const OrderEventFilter = builder.inputType('OrderEventFilter', {
   description: 'Narrows the order history feed; all given conditions must hold.',
@@ -39,5 +40,5 @@ builder.queryField('orderEvents', (t) =>
         orderBy: { id: 'asc' },
       });
     },
-  }),
+  }, connectionOf('OrderEvent', { totalCount: false })),
 );

@@ -5,6 +5,7 @@ import { tenantNode } from '../../graphql/ids.js';
 import { ReasonKind } from '../../db/generated/prisma/enums.js';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateOrderReasonError } from '../order-reason-errors.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
   description: 'A catalogued reason for cancelling, returning or holding an order.',
@@ -33,7 +34,7 @@ builder.queryFields((t) => ({
         where: reasonWhere(ctx.tenantId, args),
         orderBy: [{ kind: 'asc' }, { code: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('OrderReason')),
 }));
 
 function reasonWhere(tenantId: number, args: { kind?: ReasonKind | null; isActive?: boolean | null }) {

@@ -1,6 +1,7 @@
 // OrderSource: the tenant's named sales channels (seed 002 order sources).
 import { builder } from '../../graphql/builder.js';
 import { tenantNode } from '../../graphql/ids.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderSource = builder.prismaNode('OrderSource', {
   description: 'A named sales channel of the shop, e.g. "Instagram" or one Shopee store (seed 002 order source).',
@@ -26,5 +27,5 @@ builder.queryFields((t) => ({
         where: { tenantId: ctx.tenantId, ...(args.isActive != null ? { isActive: args.isActive } : {}) },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('OrderSource')),
 }));

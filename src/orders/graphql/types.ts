@@ -24,6 +24,7 @@ import {
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
 import { OrderParty } from './order-parties.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: 'OrderStatus',
@@ -307,7 +308,7 @@ builder.queryFields((t) => ({
     extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
     totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
-  }),
+  }, connectionOf('Order')),
 }));
 
 type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };

@@ -11,6 +11,7 @@ import { paymentTotals } from '../payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from '../errors.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -165,7 +166,7 @@ builder.queryFields((t) => ({
         orderBy: [{ [args.orderBy?.field ?? 'paidAt']: direction }, { id: direction }],
       });
     },
-  }),
+  }, connectionOf('Payment')),
   bankAccounts: t.prismaConnection({
     type: 'BankAccount',
     cursor: 'id',
@@ -178,7 +179,7 @@ builder.queryFields((t) => ({
         where: bankAccountWhere(ctx, args.filter),
         orderBy: [{ bankName: 'asc' }, { accountName: 'asc' }, { id: 'asc' }],
       }),
-  }),
+  }, connectionOf('BankAccount')),
 }));
 
 byIdQuery('Payment', {

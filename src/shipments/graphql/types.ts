@@ -11,6 +11,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InvalidShipmentStateError, OrderNotShippableError } from '../errors.js';
 import { labelPath } from './label-path.js';
+import { connectionOf } from '../../graphql/shared-connections.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
 // pass either this ref or the Prisma enum as a field `type`; `satisfies` keeps every value described.
@@ -187,7 +188,7 @@ builder.queryFields((t) => ({
         ],
       });
     },
-  }),
+  }, connectionOf('Shipment')),
   couriers: t.prismaConnection({
     type: 'Courier',
     cursor: 'id',
@@ -196,7 +197,7 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.courier.count({ where: courierWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.courier.findMany({ ...query, where: courierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, connectionOf('Courier')),
 }));
 
 byIdQuery('Shipment', {
