@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context.js';
 import { cachedOperationCost } from './query-cost.js';
 import type { CostBucket } from './cost-bucket.js';
 import { nestingLimitPlugin } from './nesting-limit.js';
-import { INTROSPECTION_MAX_COST, introspectionDepthPlugin, isIntrospectionOnly } from '../http/introspection.js';
+import { INTROSPECTION_MAX_COST, introspectionDepthPlugin, isIntrospectionOnly } from './introspection.js';
 
 export interface LimitOptions {
   maxDepth: number;
