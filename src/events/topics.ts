@@ -43,6 +43,8 @@ export interface StockLevelChanged {
   warehouseId: number;
   onHand: number;
   reserved: number;
+  /** Units in transit towards the warehouse; absent from publishers that do not know it (0). */
+  inTransit?: number;
   at: string;
 }
 

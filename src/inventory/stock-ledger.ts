@@ -13,6 +13,8 @@ export interface StockChange {
   onHandDelta: number;
   /** Units reserved (positive) or released / shipped (negative). */
   reservedDelta: number;
+  /** Units shipped towards this warehouse by a transfer (positive) or received / written off from transit (negative). */
+  inTransitDelta?: number;
   kind: StockMovementKind;
   description?: string | null;
   actor?: string | null;
@@ -22,6 +24,7 @@ export interface StockChange {
 export interface StockBalance {
   onHand: number;
   reserved: number;
+  inTransit?: number;
 }
 
 /**
@@ -33,21 +36,24 @@ export interface StockBalance {
 export async function changeStock(scope: TransactionScope, change: StockChange): Promise<StockBalance & { movementId: number }> {
   const { tx } = scope;
   const { tenantId, variationId, warehouseId, onHandDelta, reservedDelta } = change;
+  const inTransitDelta = change.inTransitDelta ?? 0;
   const update = () => tx.$queryRaw<StockBalance[]>`
     UPDATE "StockLevel"
-       SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int, "updatedAt" = now()
+       SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int,
+           "inTransit" = "inTransit" + ${inTransitDelta}::int, "updatedAt" = now()
      WHERE "variationId" = ${variationId} AND "warehouseId" = ${warehouseId} AND "tenantId" = ${tenantId}
        AND "onHand" + ${onHandDelta}::int >= 0
        AND "reserved" + ${reservedDelta}::int >= 0
        AND "reserved" + ${reservedDelta}::int <= "onHand" + ${onHandDelta}::int
-    RETURNING "onHand", "reserved"`;
+       AND "inTransit" + ${inTransitDelta}::int >= 0
+    RETURNING "onHand", "reserved", "inTransit"`;
 
   let rows = await update();
   if (!rows.length) {
     const current = await tx.stockLevel.findUnique({ where: { variationId_warehouseId: { variationId, warehouseId } } });
     if (current) throw insufficient(change, current);
     // No row yet: a change that is valid from zero creates it.
-    if (onHandDelta < 0 || reservedDelta < 0 || reservedDelta > onHandDelta) throw insufficient(change, { onHand: 0, reserved: 0 });
+    if (onHandDelta < 0 || reservedDelta < 0 || reservedDelta > onHandDelta || inTransitDelta < 0) throw insufficient(change, { onHand: 0, reserved: 0 });
     await tx.$executeRaw`
       INSERT INTO "StockLevel" ("tenantId", "variationId", "warehouseId", "onHand", "reserved", "updatedAt")
       VALUES (${tenantId}, ${variationId}, ${warehouseId}, 0, 0, now())
@@ -55,7 +61,7 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
     rows = await update();
     if (!rows.length) throw insufficient(change, { onHand: 0, reserved: 0 });
   }
-  const balance = { onHand: Number(rows[0]!.onHand), reserved: Number(rows[0]!.reserved) };
+  const balance = { onHand: Number(rows[0]!.onHand), reserved: Number(rows[0]!.reserved), inTransit: Number(rows[0]!.inTransit ?? 0) };
   const movement = await tx.stockMovement.create({
     select: { id: true },
     data: {
@@ -66,6 +72,7 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
       quantityIn: Math.max(onHandDelta, 0),
       quantityOut: Math.max(-onHandDelta, 0),
       reservedDelta,
+      inTransitDelta,
       balance: balance.onHand,
       description: change.description ?? null,
       actor: change.actor ?? null,

@@ -129,6 +129,7 @@ export function checkInput(name: TransitionName, input: TransitionInput): Transi
   };
   if ((input.allocations?.length ?? 0) > 500) problems.add(['allocations'], 'at most 500 entries');
   if ((input.returnLines?.length ?? 0) > 500) problems.add(['lines'], 'at most 500 entries');
+  if ((input.receivedLines?.length ?? 0) > 500) problems.add(['lines'], 'at most 500 entries');
   problems.throwIfAny();
   return checked;
 }

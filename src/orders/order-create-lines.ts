@@ -226,7 +226,9 @@ export async function priceLines(
   tenantId: number,
   pricing: CustomerPricing,
   lines: Array<{ variationId: number; quantity: number; override?: Decimal | null }>,
+  options: { atCost?: boolean } = {},
 ): Promise<PricedLine[]> {
+  if (options.atCost) return costLines(db, tenantId, lines);
   const wanted = lines.filter((l) => l.override == null);
   const resolved = await priceLinesFor(db, tenantId, { category: pricing.category }, wanted);
   let next = 0;
@@ -235,6 +237,16 @@ export async function priceLines(
     const r = resolved[next++]!;
     return { unitPrice: r.unitPrice, priceSource: r.source };
   });
+}
+
+/** Internal orders (transfers, returns to a supplier) are valued at the variations' cost price (0 when unknown); an override still wins. */
+async function costLines(db: ReadDb, tenantId: number, lines: Array<{ variationId: number; override?: Decimal | null }>): Promise<PricedLine[]> {
+  const ids = [...new Set(lines.filter((l) => l.override == null).map((l) => l.variationId))];
+  const rows = ids.length ? await db.variation.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, costPrice: true } }) : [];
+  const cost = new Map(rows.map((r) => [r.id, r.costPrice]));
+  return lines.map((l) =>
+    l.override != null ? { unitPrice: l.override, priceSource: 'OVERRIDE' } : { unitPrice: dec(cost.get(l.variationId)?.toString() ?? 0), priceSource: 'COST' },
+  );
 }
 
 export function lineWeight(variation: CatalogVariation, quantity: number): number {

@@ -15,6 +15,7 @@ import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
 import { DuplicateOrderError, IdempotencyConflictError } from './errors.js';
 import { priceOrder, type AdjustmentLineInput } from './order-pricing.js';
+import { isPayableKind, isTransferKind } from './order-kinds.js';
 import {
   checkAdjustment,
   checkItem,
@@ -106,6 +107,13 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   const adjustments = [...(data.adjustments ?? [])];
   adjustments.forEach((a, index) => checkAdjustment(problems, ['adjustments', index], a));
   if (data.discount) checkText(problems, ['discount', 'value'], data.discount.value, { required: true, max: 60 });
+  const kind = data.kind ?? 'SALE';
+  if (isTransferKind(kind)) {
+    // A transfer ships from its origin and is received at its destination: without both, units would leave and arrive nowhere.
+    if (!data.originWarehouseId) problems.add(['originWarehouse'], `is required for a ${kind} order (where the units leave)`);
+    if (!data.destinationWarehouseId) problems.add(['destinationWarehouse'], `is required for a ${kind} order (where the units are received)`);
+    else if (data.destinationWarehouseId === data.originWarehouseId) problems.add(['destinationWarehouse'], 'must differ from the origin warehouse');
+  }
   problems.throwIfAny();
 
   // 2. Replays and duplicates answer before any catalog work.
@@ -131,7 +139,13 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     problems.add(['customer'], `customer ${orderCustomer.name} is ${orderCustomer.status.toLowerCase()} and cannot order`);
   }
   const variations = await loadVariations(db, tenantId, data.items.map((i) => i.variationId));
-  const prices = await priceLines(db, tenantId, pricing, data.items.map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })));
+  const prices = await priceLines(
+    db,
+    tenantId,
+    pricing,
+    data.items.map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })),
+    { atCost: !isPayableKind(kind) },
+  );
 
   // 4. Catalog rules and prices.
   const currencies = new Set<string>();
@@ -183,7 +197,9 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   const t = priced.totals;
   const orderData = {
     tenantId,
-    kind: data.kind ?? 'SALE',
+    kind,
+    // Transfers and returns to a supplier are valued at cost and owe nothing.
+    ...(isPayableKind(kind) ? {} : { paymentStatus: 'NOT_APPLICABLE' as const }),
     isDraft: data.isDraft ?? false,
     channel,
     sourceId: data.sourceId ?? null,

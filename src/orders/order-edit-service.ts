@@ -12,6 +12,7 @@ import { appendOrderEvent } from './order-event-log.js';
 import { refreshPaymentStatus } from '../payments/payment-service.js';
 import { OrderNotDraftError, OrderNotEditableError, VersionConflictError } from './errors.js';
 import { priceOrder, type OrderTotalsFigures } from './order-pricing.js';
+import { isPayableKind, isTransferKind } from './order-kinds.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import {
   checkAdjustment,
@@ -171,7 +172,11 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
   const newPrices = await priceLines(db, tenantId, pricing, [
     ...repricedLines,
     ...(data.addItems ?? []).map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })),
-  ]);
+  ], { atCost: !isPayableKind(order.kind) });
+  const destination = data.destinationWarehouseId ?? order.destinationWarehouseId;
+  if (isTransferKind(order.kind) && destination != null && destination === (data.originWarehouseId ?? order.originWarehouseId)) {
+    new Problems().add(['destinationWarehouse'], 'must differ from the origin warehouse').throwIfAny();
+  }
   const repricedById = new Map(repricedLines.map((l, index) => [l.itemId, newPrices[index]!]));
 
   // The would-be lines: kept and updated lines in their order, then the new ones.

@@ -2,6 +2,7 @@
 // transitions). Every transition mutation, Order.availableTransitions, the bulk
 // mutation, the checks and the tests read this table. Pure: no I/O.
 import type { CancellationRequestStatus, OrderKind, OrderStatus, Role } from '../db/generated/prisma/enums.js';
+import { DELIVERY_KINDS, TRANSFER_KINDS } from './order-kinds.js';
 
 export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'RETURNED'] as const satisfies readonly OrderStatus[];
 export const ORDER_KINDS = ['SALE', 'REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'] as const satisfies readonly OrderKind[];
@@ -11,15 +12,12 @@ export const FINAL_STATUSES: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED',
 /** Where a new order starts. */
 export const INITIAL_STATUS: OrderStatus = 'PENDING';
 
-/** Kinds that move goods between the tenant's own warehouses (seed 000). */
-const TRANSFER_KINDS: readonly OrderKind[] = ['REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'];
-
 export type EffectName =
   /** Reserve the OWN-stock units per warehouse (explicit allocations or the strategy); writes OrderItemAllocation. */
   | 'reserveStock'
   /** Release what is reserved and not shipped; drops the allocations. */
   | 'releaseStock'
-  /** Take the reserved units out of on hand (SHIPMENT movements). */
+  /** Take the reserved units out of on hand (SHIPMENT movements; for transfers TRANSFER_OUT, and the units go in transit to the destination). */
   | 'shipStock'
   /** One Shipment per allocating warehouse (an open one is reused), with courier and tracking number. */
   | 'createShipment'
@@ -31,7 +29,7 @@ export type EffectName =
   | 'recordReturn'
   /** Put returned units back on hand (RETURN movements) when the input asks for it. */
   | 'restock'
-  /** Book the shipped units into the destination warehouse (TRANSFER_IN movements). */
+  /** Book the received units into the destination warehouse (TRANSFER_IN movements), clear its in-transit units, record each line's received quantity. */
   | 'receiveStock';
 
 // Note: these input specs are GraphQL-shaped (type names) yet stay in the domain table:
@@ -42,7 +40,7 @@ export interface TransitionInputSpec {
   /** GraphQL input field name of the transition's mutation. */
   name: string;
   key: TransitionInputKey;
-  type: 'String' | 'Boolean' | 'ID' | 'CancelReason' | 'PickupOption' | '[OrderAllocationInput!]' | '[OrderReturnLineInput!]';
+  type: 'String' | 'Boolean' | 'ID' | 'CancelReason' | 'PickupOption' | '[OrderAllocationInput!]' | '[OrderReturnLineInput!]' | '[OrderReceiptLineInput!]';
   required: boolean;
   description: string;
 }
@@ -58,7 +56,8 @@ export type TransitionInputKey =
   | 'allocations'
   | 'returnBy'
   | 'restock'
-  | 'returnLines';
+  | 'returnLines'
+  | 'receivedLines';
 
 export interface TransitionRule {
   /** Mutation that runs it. */
@@ -149,7 +148,9 @@ export const TRANSITIONS = {
     effects: ['shipStock', 'createShipment'],
     kinds: ORDER_KINDS,
     seeds: ['001 POST fulfillment/ship', '000 PUT /orders/{id}/ships', '004 status Terkirim'],
-    description: 'Handed to the courier: reserved units leave the warehouses and a shipment per warehouse is recorded.',
+    description:
+      'Handed to the courier: reserved units leave the warehouses and a shipment per warehouse is recorded. ' +
+      "For a transfer the units are in transit to the order's destination warehouse until it receives them (orderValidate).",
   },
   complete: {
     mutation: 'orderComplete',
@@ -158,20 +159,31 @@ export const TRANSITIONS = {
     input: [note],
     roles: STAFF,
     effects: [],
-    kinds: ORDER_KINDS,
+    // Not for transfers: their units are still in transit until the destination receives them (validate).
+    kinds: DELIVERY_KINDS,
     seeds: ['001 POST fulfillment/completed', '000 PUT /orders/{id}/fulfilled'],
-    description: 'Delivered to the customer (seed 000 fulfilled).',
+    description: 'Delivered to the customer (seed 000 fulfilled). Transfers are received with orderValidate instead.',
   },
   validate: {
     mutation: 'orderValidate',
     from: ['SHIPPED'],
     to: 'COMPLETED',
-    input: [note],
+    input: [
+      {
+        name: 'lines',
+        key: 'receivedLines',
+        type: '[OrderReceiptLineInput!]',
+        required: false,
+        description: 'Units received per shipped line, each shipped line once; a line short of what was shipped is recorded as a shortfall. Default: every shipped unit arrived.',
+      },
+      note,
+    ],
     roles: FLOOR,
     effects: ['receiveStock'],
     kinds: TRANSFER_KINDS,
     seeds: ['000 PUT /orders/{id}/validate'],
-    description: "The receiving warehouse checked the goods of a transfer order: shipped units are booked into the order's destination warehouse.",
+    description:
+      "The destination warehouse received a transfer: the units received go on hand there, the units in transit are cleared, and each line keeps its received quantity (a shortfall stays visible).",
   },
   cancel: {
     mutation: 'orderCancel',

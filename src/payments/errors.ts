@@ -38,6 +38,17 @@ export class PaymentNotAllowedError extends DomainError {
   }
 }
 
+/** The order is not a receivable: a transfer between own warehouses or a return to a supplier takes no payments. */
+export class PaymentNotApplicableError extends DomainError {
+  readonly code = 'PAYMENT_NOT_APPLICABLE';
+  constructor(
+    readonly orderId: number,
+    readonly kind: string,
+  ) {
+    super(`Order ${orderId} is a ${kind} order, valued at cost; it owes nothing and takes no payments`);
+  }
+}
+
 /** The installment number is already taken by another payment of the order. */
 export class DuplicateInstallmentError extends DomainError {
   readonly code = 'DUPLICATE_INSTALLMENT';

@@ -2,13 +2,14 @@
 // the payment status (Order.paymentStatus, Order.paidAt). Every write locks the
 // order row first, so two concurrent payments cannot both pass the "not above due"
 // check; the status is derived from the rows by the pure derivePaymentStatus.
-import type { PaymentMethod, PaymentStatus } from '../db/generated/prisma/enums.js';
+import type { OrderKind, PaymentMethod, PaymentStatus } from '../db/generated/prisma/enums.js';
+import { isPayableKind } from '../orders/order-kinds.js';
 import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { Decimal, dec } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
-import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from './errors.js';
-import { derivePaymentStatus, paymentTotals } from './payment-status.js';
+import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, PaymentNotApplicableError, RefundExceedsPaidError } from './errors.js';
+import { orderPaymentStatus, paymentTotals } from './payment-status.js';
 
 export interface PaymentDeps extends TransactionDeps {
   tenantId: number;
@@ -49,6 +50,7 @@ const MAX_INSTALLMENT = 1000;
 
 interface LockedOrder {
   id: number;
+  kind: OrderKind;
   status: string;
   isDraft: boolean;
   grandTotal: string;
@@ -58,7 +60,7 @@ interface LockedOrder {
 /** Locks the order row for the rest of the transaction; NotFoundError for another tenant's order. */
 async function lockOrder(scope: TransactionScope, tenantId: number, orderId: number): Promise<LockedOrder> {
   const rows = await scope.tx.$queryRaw<LockedOrder[]>`
-    SELECT "id", "status"::text AS "status", "isDraft", "grandTotal"::text AS "grandTotal", "currency"
+    SELECT "id", "kind"::text AS "kind", "status"::text AS "status", "isDraft", "grandTotal"::text AS "grandTotal", "currency"
       FROM "Order" WHERE "id" = ${orderId} AND "tenantId" = ${tenantId}
        FOR UPDATE`;
   const order = rows[0];
@@ -85,7 +87,7 @@ async function syncPaymentStatus(scope: TransactionScope, order: LockedOrder, bu
     where: { orderId: order.id },
     select: { kind: true, amount: true, paidAt: true },
   });
-  const status = derivePaymentStatus(order.grandTotal, payments);
+  const status = orderPaymentStatus(order.kind, order.grandTotal, payments);
   const lastPaidAt = payments
     .filter((p) => p.kind === 'PAYMENT')
     .reduce<Date | null>((latest, p) => (!latest || p.paidAt > latest ? p.paidAt : latest), null);
@@ -120,6 +122,7 @@ export async function recordPayment(deps: PaymentDeps, input: PaymentRecordInput
   return transaction(deps, async (scope) => {
     const { tx } = scope;
     const order = await lockOrder(scope, deps.tenantId, input.orderId);
+    if (!isPayableKind(order.kind)) throw new PaymentNotApplicableError(order.id, order.kind);
     if (order.isDraft || order.status === 'CANCELLED') throw new PaymentNotAllowedError(order.id, order.status, order.isDraft);
     if (input.bankAccountId != null) {
       const account = await tx.bankAccount.findFirst({ where: { id: input.bankAccountId, tenantId: deps.tenantId }, select: { isActive: true } });

@@ -1,7 +1,8 @@
 // An order's payment status, derived from its grand total and its payments and
 // refunds. Pure: the payment write code stores the result in Order.paymentStatus,
 // the read side computes the same money figures from the same rows.
-import type { PaymentKind, PaymentStatus } from '../db/generated/prisma/enums.js';
+import type { OrderKind, PaymentKind, PaymentStatus } from '../db/generated/prisma/enums.js';
+import { isPayableKind } from '../orders/order-kinds.js';
 import { Decimal, dec, sum, type DecimalLike } from '../shared/money.js';
 
 export interface PaymentLine {
@@ -42,4 +43,19 @@ export function derivePaymentStatus(grandTotal: DecimalLike, payments: readonly 
   if (paid.gte(dec(grandTotal))) return 'PAID';
   if (received.isZero()) return 'UNPAID';
   return 'PARTIALLY_PAID';
+}
+
+/**
+ * The payment status stored on an order: NOT_APPLICABLE for kinds that are not
+ * receivables (transfers between own warehouses, returns to a supplier), else
+ * derived from the payments.
+ */
+export function orderPaymentStatus(kind: OrderKind, grandTotal: DecimalLike, payments: readonly PaymentLine[]): PaymentStatus {
+  return isPayableKind(kind) ? derivePaymentStatus(grandTotal, payments) : 'NOT_APPLICABLE';
+}
+
+/** The money figures of an order: nothing is ever due on a kind that is not a receivable (it is valued at cost). */
+export function orderPaymentTotals(kind: OrderKind, grandTotal: DecimalLike, payments: readonly PaymentLine[]): PaymentTotals {
+  const totals = paymentTotals(grandTotal, payments);
+  return isPayableKind(kind) ? totals : { ...totals, due: new Decimal(0) };
 }

@@ -116,6 +116,26 @@ describe('seedTenant', () => {
     expect(await count(`SELECT count(*) AS n FROM "StockLevel" WHERE "tenantId" = $1 AND (reserved > "onHand" OR reserved < 0)`)).toBe(0);
   });
 
+  it('keeps units of shipped, unreceived transfers in transit at their destination, equal to the ledger', async () => {
+    expect(
+      await count(`SELECT count(*) AS n FROM "StockLevel" s
+        LEFT JOIN (SELECT "variationId", "warehouseId", sum("inTransitDelta") AS transit FROM "StockMovement" GROUP BY 1, 2) m USING ("variationId", "warehouseId")
+        LEFT JOIN (SELECT i."variationId", o."destinationWarehouseId" AS "warehouseId", sum(a."shippedQuantity") AS shipped
+                   FROM "OrderItemAllocation" a JOIN "OrderItem" i ON i.id = a."orderItemId" JOIN "Order" o ON o.id = i."orderId"
+                   WHERE o.status = 'SHIPPED' AND o.kind IN ('DISTRIBUTION', 'CENTRAL_DISTRIBUTION', 'RELOCATION') GROUP BY 1, 2) t USING ("variationId", "warehouseId")
+        WHERE s."tenantId" = $1 AND (s."inTransit" <> coalesce(m.transit, 0) OR s."inTransit" <> coalesce(t.shipped, 0))`),
+    ).toBe(0);
+    // Received transfers: every line has its received quantity, and ended with validate.
+    expect(
+      await count(`SELECT count(*) AS n FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId"
+        WHERE o."tenantId" = $1 AND o.kind IN ('DISTRIBUTION', 'CENTRAL_DISTRIBUTION', 'RELOCATION') AND o.status = 'COMPLETED' AND i."receivedQuantity" IS DISTINCT FROM i.quantity`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "OrderEvent" e JOIN "Order" o ON o.id = e."orderId"
+        WHERE o."tenantId" = $1 AND o.kind IN ('DISTRIBUTION', 'CENTRAL_DISTRIBUTION', 'RELOCATION') AND e.type = 'complete'`),
+    ).toBe(0);
+  });
+
   it('reserves exactly the units allocated to orders that are processing or packed', async () => {
     expect(
       await count(`SELECT count(*) AS n FROM "StockLevel" s
@@ -137,6 +157,7 @@ describe('seedTenant', () => {
         SELECT count(*) AS n FROM "Order" o LEFT JOIN p ON p."orderId" = o.id
         WHERE o."tenantId" = $1 AND (
           o."paymentStatus"::text <> CASE
+            WHEN o.kind IN ('DISTRIBUTION', 'CENTRAL_DISTRIBUTION', 'RELOCATION', 'RETURN') THEN 'NOT_APPLICABLE'
             WHEN coalesce(p.refunded, 0) > 0 AND coalesce(p.paid, 0) - p.refunded <= 0 THEN 'REFUNDED'
             WHEN coalesce(p.paid, 0) - coalesce(p.refunded, 0) >= o."grandTotal" THEN 'PAID'
             WHEN coalesce(p.paid, 0) - coalesce(p.refunded, 0) > 0 THEN 'PARTIALLY_PAID'
@@ -145,7 +166,9 @@ describe('seedTenant', () => {
           OR (o."paymentStatus" IN ('UNPAID', 'PARTIALLY_PAID') AND o."paidAt" IS NOT NULL))`),
     ).toBe(0);
     const statuses = await db.sql.query<{ s: string }>('SELECT DISTINCT "paymentStatus"::text AS s FROM "Order" WHERE "tenantId" = $1', [seeded.tenantId]);
-    expect(statuses.map((r) => r.s).sort()).toEqual(['PAID', 'PARTIALLY_PAID', 'REFUNDED', 'UNPAID']);
+    expect(statuses.map((r) => r.s).sort()).toEqual(['NOT_APPLICABLE', 'PAID', 'PARTIALLY_PAID', 'REFUNDED', 'UNPAID']);
+    // Transfers and returns to a supplier are never counted as unpaid.
+    expect(await count(`SELECT count(*) AS n FROM "Order" WHERE "tenantId" = $1 AND kind <> 'SALE' AND kind <> 'REQUEST' AND "paymentStatus" <> 'NOT_APPLICABLE'`)).toBe(0);
     // Installments are numbered 1..n per order; refunds only follow cancellations and returns.
     expect(
       await count(`SELECT count(*) AS n FROM (SELECT "orderId", count(*) AS c, min("installmentNumber") AS lo, max("installmentNumber") AS hi
@@ -176,17 +199,18 @@ describe('seedTenant', () => {
           OR first."createdAt" <> o."orderedAt" OR last."toStatus" <> o.status)`),
     ).toBe(0);
     const types = await db.sql.query<{ t: string }>('SELECT DISTINCT type AS t FROM "OrderEvent" WHERE "tenantId" = $1', [seeded.tenantId]);
-    expect(types.map((r) => r.t).sort()).toEqual(['cancel', 'complete', 'confirm', 'create', 'pack', 'process', 'return', 'ship']);
+    // Transfers end with validate (received at the destination), the others with complete.
+    expect(types.map((r) => r.t).sort()).toEqual(['cancel', 'complete', 'confirm', 'create', 'pack', 'process', 'return', 'ship', 'validate']);
   });
 
   it('stamps each step time from its event, and cancel and return details only where they happened', async () => {
     const stamped = (column: string, type: string) =>
-      `(o."${column}" IS NOT NULL) <> EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e."orderId" = o.id AND e.type = '${type}' AND e."createdAt" = o."${column}")`;
+      `(o."${column}" IS NOT NULL) <> EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e."orderId" = o.id AND e.type IN (${type}) AND e."createdAt" = o."${column}")`;
     expect(
       await count(`SELECT count(*) AS n FROM "Order" o WHERE o."tenantId" = $1 AND (
-        ${stamped('confirmedAt', 'confirm')} OR ${stamped('processedAt', 'process')} OR ${stamped('packedAt', 'pack')}
-        OR ${stamped('shippedAt', 'ship')} OR ${stamped('completedAt', 'complete')} OR ${stamped('cancelledAt', 'cancel')}
-        OR ${stamped('returnedAt', 'return')}
+        ${stamped('confirmedAt', "'confirm'")} OR ${stamped('processedAt', "'process'")} OR ${stamped('packedAt', "'pack'")}
+        OR ${stamped('shippedAt', "'ship'")} OR ${stamped('completedAt', "'complete', 'validate'")} OR ${stamped('cancelledAt', "'cancel'")}
+        OR ${stamped('returnedAt', "'return'")}
         OR (o."cancelReason" IS NOT NULL) <> (o.status = 'CANCELLED') OR (o."returnedAt" IS NOT NULL) <> (o.status = 'RETURNED'))`),
     ).toBe(0);
   });

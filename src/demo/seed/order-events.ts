@@ -29,7 +29,8 @@ function actorOf(step: Step, draft: OrderDraft, staff: string, cancellation: Can
 export function addOrderEvents(rows: TenantRows, draft: OrderDraft, staff: string, cancellation: Cancellation, deliveryFailed: boolean): void {
   draft.plan.transitions.forEach((t, n) => {
     rows.add('OrderEvent', {
-      orderId: draft.index, sequence: n + 1, type: t.type, fromStatus: t.from, toStatus: t.to, actor: actorOf(t.type, draft, staff, cancellation),
+      // A transfer ends when its destination receives it (validate), never with complete.
+      orderId: draft.index, sequence: n + 1, type: t.type === 'complete' && draft.transfer ? 'validate' : t.type, fromStatus: t.from, toStatus: t.to, actor: actorOf(t.type, draft, staff, cancellation),
       reason: t.type === 'cancel' ? cancellation.reason!.toLowerCase() : t.type === 'return' ? (deliveryFailed ? 'delivery_failed' : 'customer_request') : null,
       note: t.type === 'cancel' ? cancellation.note : null, createdAt: t.at,
     });

@@ -10,7 +10,7 @@ import { tierFor } from './variation-prices.js';
 
 export function unitPrice(rng: Rng, draft: OrderDraft, variation: VariationInfo, qty: number): { unit: number; source: PriceSource } {
   // Internal orders move goods at cost.
-  if (draft.internal) return { unit: variation.cost, source: 'OVERRIDE' };
+  if (draft.internal) return { unit: variation.cost, source: 'COST' };
   const { category, categorySpec } = draft;
   let unit = variation.price;
   let source: PriceSource = 'BASE';

@@ -52,6 +52,8 @@ export function addOrderItems({ rng, rows, catalog }: OrderWorld, draft: OrderDr
       discountAmount: discount.amount, lineTotal, weightGrams: info.weight * qty, isCancelled: false,
       externalLineId: isMarketplace(channel) ? `${index + 1}${pad(lines.items.length + 1, 2)}${rng.digits(4)}` : null,
       note: rng.chance(0.03) ? rng.pick(['Warna jangan sampai salah', 'Bonus stiker ya', 'Minta dibungkus kado']) : null,
+      // A transfer received at its destination arrived in full.
+      receivedQuantity: draft.transfer && draft.plan.times.complete !== undefined ? qty : null,
     });
     lines.items.push({ row, v: info, qty });
   }

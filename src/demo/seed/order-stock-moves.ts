@@ -23,9 +23,15 @@ export function addOrderStockMoves({ rows, ledger }: OrderWorld, draft: OrderDra
       ledger.move(level, transfer ? 'TRANSFER_OUT' : 'SHIPMENT', 0, item.qty, -item.qty, times.ship!, index,
         transfer ? `Transfer ke ${destination!.code} (${code})` : `Pengiriman pesanan ${code}`, origin.actor);
     }
-    if (transfer && times.complete) {
-      ledger.move(ledger.levelOf(item.v.idx, destination!.idx), 'TRANSFER_IN', item.qty, 0, 0, times.complete, index,
-        `Transfer dari ${origin.code} (${code})`, destination!.actor);
+    // A shipped transfer is in transit at its destination until received there (or, after a failed delivery, returned).
+    if (transfer && shipped) {
+      const target = ledger.levelOf(item.v.idx, destination!.idx);
+      ledger.move(target, 'IN_TRANSIT', 0, 0, 0, times.ship!, index, `Dalam perjalanan dari ${origin.code} (${code})`, origin.actor, item.qty);
+      if (times.complete) {
+        ledger.move(target, 'TRANSFER_IN', item.qty, 0, 0, times.complete, index, `Transfer dari ${origin.code} (${code})`, destination!.actor, -item.qty);
+      } else if (status === 'RETURNED') {
+        ledger.move(target, 'IN_TRANSIT', 0, 0, 0, times.return!, index, `Batal diterima, kembali ke ${origin.code} (${code})`, origin.actor, -item.qty);
+      }
     }
     if (status === 'RETURNED' && returned.restock) ledger.move(level, 'RETURN', item.qty, 0, 0, times.return!, index, `Retur pesanan ${code}`, origin.actor);
   }

@@ -42,7 +42,8 @@ function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
   const printedAt = printed ? rng.between(times.process!, times.pack ?? Math.min(times.process! + 4 * HOUR, SEED_BASE_TIME)) : null;
   const createdBy = isMarketplace(channel) ? `${channel}-sync` : staff;
   rows.add('Order', {
-    code: draft.code, kind, status, paymentStatus: paid.paymentStatus, channel,
+    // Transfers and returns to a supplier are valued at cost and owe nothing.
+    code: draft.code, kind, status, paymentStatus: draft.internal ? 'NOT_APPLICABLE' : paid.paymentStatus, channel,
     sourceId: draft.sourceName ? shop.sourceByName.get(draft.sourceName)! : null,
     externalRef, externalStatus: externalRef ? EXTERNAL_STATUS[status] : null,
     customerId: customer?.idx ?? null, customerCategoryId: draft.category, originWarehouseId: origin.idx,

@@ -10,6 +10,8 @@ export interface Movement {
   qin: number;
   qout: number;
   reserved: number;
+  /** Change of the units in transit towards the level's warehouse. */
+  transit: number;
   at: number;
   order: number | null;
   description: string;
@@ -46,7 +48,7 @@ export class StockLedger {
     return this.warehouses[level % this.warehouses.length];
   }
 
-  move(level: number, kind: StockMovementKind, qin: number, qout: number, reserved: number, at: number, order: number | null, description: string, actor: string) {
-    this.movements.push({ level, kind, qin, qout, reserved, at, order, description, actor, seq: this.movements.length });
+  move(level: number, kind: StockMovementKind, qin: number, qout: number, reserved: number, at: number, order: number | null, description: string, actor: string, transit = 0) {
+    this.movements.push({ level, kind, qin, qout, reserved, transit, at, order, description, actor, seq: this.movements.length });
   }
 }

@@ -50,7 +50,7 @@ function openingReceipts(rng: Rng, ledger: StockLedger, catalog: Catalog): Movem
   for (let level = 0; level < ledger.levelCount; level++) {
     const leftover = rng.chance(0.08) ? 0 : rng.int(5, 300);
     opening.push({
-      level, kind: 'RECEIPT', qin: Math.max(1, need[level] + leftover), qout: 0, reserved: 0,
+      level, kind: 'RECEIPT', qin: Math.max(1, need[level] + leftover), qout: 0, reserved: 0, transit: 0,
       at: catalog.variations[ledger.variationOf(level)].createdAt + HOUR, order: null, description: 'Stok awal',
       actor: ledger.warehouseOf(level).actor, seq: -1,
     });
@@ -65,21 +65,23 @@ export function addStock(rng: Rng, rows: TenantRows, ledger: StockLedger, catalo
   const all = [...openingReceipts(rng, ledger, catalog), ...ledger.movements];
   const balance = perLevel(ledger);
   const reserved = perLevel(ledger);
+  const transit = perLevel(ledger);
   const updatedAt = perLevel(ledger);
   for (const m of all) {
     balance[m.level] += m.qin - m.qout;
     reserved[m.level] += m.reserved;
+    transit[m.level] += m.transit;
     updatedAt[m.level] = m.at;
     rows.add('StockMovement', {
       variationId: ledger.variationOf(m.level), warehouseId: ledger.warehouseOf(m.level).idx, kind: m.kind, quantityIn: m.qin,
-      quantityOut: m.qout, reservedDelta: m.reserved, balance: balance[m.level], description: m.description, actor: m.actor,
+      quantityOut: m.qout, reservedDelta: m.reserved, inTransitDelta: m.transit, balance: balance[m.level], description: m.description, actor: m.actor,
       orderId: m.order, createdAt: m.at,
     });
   }
   for (let level = 0; level < ledger.levelCount; level++) {
     rows.add('StockLevel', {
       variationId: ledger.variationOf(level), warehouseId: ledger.warehouseOf(level).idx,
-      onHand: balance[level], reserved: reserved[level], updatedAt: updatedAt[level],
+      onHand: balance[level], reserved: reserved[level], inTransit: transit[level], updatedAt: updatedAt[level],
     });
   }
 }

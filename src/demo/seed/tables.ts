@@ -67,7 +67,7 @@ export const TABLES = {
     ['orderId', 'int', 'Order'], ['variationId', 'int', 'Variation'], ['sku', 'text'], ['productName', 'text'], ['variationName', 'text'],
     ['quantity', 'int'], ['unit', 'text'], ['unitPrice', 'money'], ['priceSource', 'enum:PriceSource'], ['discountType', 'enum:DiscountType'],
     ['discountValue', 'text'], ['discountAmount', 'money'], ['lineTotal', 'money'], ['weightGrams', 'int'], ['isCancelled', 'bool'],
-    ['externalLineId', 'text'], ['note', 'text'],
+    ['externalLineId', 'text'], ['note', 'text'], ['receivedQuantity', 'int'],
   ],
   OrderItemAllocation: [['orderItemId', 'int', 'OrderItem'], ['warehouseId', 'int', 'Warehouse'], ['quantity', 'int'], ['shippedQuantity', 'int']],
   OrderAdjustment: [
@@ -104,10 +104,10 @@ export const TABLES = {
     ['bankAccountId', 'int', 'BankAccount'], ['installmentNumber', 'int'], ['reference', 'text'], ['note', 'text'], ['paidAt', 'ts'],
     ['recordedBy', 'text'], ['createdAt', 'ts'],
   ],
-  StockLevel: [['variationId', 'int', 'Variation'], ['warehouseId', 'int', 'Warehouse'], ['onHand', 'int'], ['reserved', 'int'], ['updatedAt', 'ts']],
+  StockLevel: [['variationId', 'int', 'Variation'], ['warehouseId', 'int', 'Warehouse'], ['onHand', 'int'], ['reserved', 'int'], ['inTransit', 'int'], ['updatedAt', 'ts']],
   StockMovement: [
     ['variationId', 'int', 'Variation'], ['warehouseId', 'int', 'Warehouse'], ['kind', 'enum:StockMovementKind'], ['quantityIn', 'int'],
-    ['quantityOut', 'int'], ['reservedDelta', 'int'], ['balance', 'int'], ['description', 'text'], ['actor', 'text'],
+    ['quantityOut', 'int'], ['reservedDelta', 'int'], ['inTransitDelta', 'int'], ['balance', 'int'], ['description', 'text'], ['actor', 'text'],
     ['orderId', 'int', 'Order'], ['createdAt', 'ts'],
   ],
 } as const satisfies Record<string, readonly Col[]>;

@@ -10,6 +10,7 @@ const StockLevelChangedEvent = builder.objectRef<StockLevelChanged>('StockLevelC
   fields: (t) => ({
     onHand: t.exposeInt('onHand', { description: 'Units in the warehouse after the change.' }),
     reserved: t.exposeInt('reserved', { description: 'Units promised to orders after the change.' }),
+    inTransit: t.int({ description: 'Units shipped here by transfers and not yet received, after the change.', resolve: (e) => e.inTransit ?? 0 }),
     available: t.int({ description: 'Units that can still be sold: on hand minus reserved.', resolve: (e) => e.onHand - e.reserved }),
     at: t.field({ type: 'DateTime', description: 'When it changed.', resolve: (e) => e.at }),
     variation: t.prismaField({

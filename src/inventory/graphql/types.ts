@@ -25,6 +25,7 @@ export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
     RELEASE: { description: 'A reservation released, e.g. by a cancellation.' },
     SHIPMENT: { description: 'Reserved units shipped out with an order.' },
     RETURN: { description: 'Units restocked from a returned order.' },
+    IN_TRANSIT: { description: 'A transfer shipped units towards this warehouse: in transit (inTransitDelta), not yet on hand.' },
   } satisfies Record<StockMovementKind, { description: string }>,
 });
 
@@ -62,6 +63,9 @@ export const StockLevel = builder.prismaNode('StockLevel', {
     warehouse: t.relation('warehouse', { description: 'Where the units are.' }),
     onHand: t.exposeInt('onHand', { description: 'Units physically in the warehouse.' }),
     reserved: t.exposeInt('reserved', { description: 'Units reserved by allocated orders.' }),
+    inTransit: t.exposeInt('inTransit', {
+      description: 'Units shipped here by transfer orders and not yet received; they count neither as on hand nor as available.',
+    }),
     available: t.int({
       description: 'Units that can still be allocated: on hand minus reserved.',
       select: { onHand: true, reserved: true },
@@ -81,6 +85,7 @@ export const StockMovement = builder.prismaNode('StockMovement', {
     quantityIn: t.exposeInt('quantityIn', { description: 'Units added to on hand.' }),
     quantityOut: t.exposeInt('quantityOut', { description: 'Units taken from on hand.' }),
     reservedDelta: t.exposeInt('reservedDelta', { description: 'Change of reserved units (reservations, releases).' }),
+    inTransitDelta: t.exposeInt('inTransitDelta', { description: 'Change of the units in transit towards this warehouse (transfers shipped, and received).' }),
     balance: t.exposeInt('balance', { description: 'Running balance: on hand after this movement.' }),
     description: t.exposeString('description', { nullable: true, description: 'Free text reason.' }),
     actor: t.exposeString('actor', { nullable: true, description: 'Who made the change.' }),

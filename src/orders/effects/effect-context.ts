@@ -17,6 +17,8 @@ export interface TransitionInput {
   returnBy?: string | null;
   restock?: boolean | null;
   returnLines?: Array<{ itemId: number; quantity: number }> | null;
+  /** Units received per line of a transfer (validate). */
+  receivedLines?: Array<{ itemId: number; quantity: number }> | null;
 }
 
 export interface EffectOrder {

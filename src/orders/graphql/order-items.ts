@@ -25,6 +25,16 @@ export const OrderItem = builder.prismaNode('OrderItem', {
     lineTotal: t.expose('lineTotal', { type: 'Decimal', description: 'Quantity times unit price, minus the discount.' }),
     weightGrams: t.exposeInt('weightGrams', { description: 'Weight of the line in grams.' }),
     isCancelled: t.exposeBoolean('isCancelled', { description: 'Whether this line was cancelled (seed 001 is_cancel).' }),
+    receivedQuantity: t.exposeInt('receivedQuantity', {
+      nullable: true,
+      description: "Units of a transfer line the destination warehouse received (orderValidate); null until received, and on other kinds' lines.",
+    }),
+    receiptShortfall: t.int({
+      nullable: true,
+      description: 'Units of a received transfer line that were shipped but did not arrive (quantity minus received); null until received.',
+      select: { quantity: true, receivedQuantity: true },
+      resolve: (item) => (item.receivedQuantity == null ? null : item.quantity - item.receivedQuantity),
+    }),
     externalLineId: t.exposeString('externalLineId', { nullable: true, description: "The channel's own line id (seed 004 ext_order_line_id)." }),
     note: t.exposeString('note', { nullable: true, description: 'Note on the line.' }),
     allocations: t.relation('allocations', {

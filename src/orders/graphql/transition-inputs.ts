@@ -28,6 +28,14 @@ export const OrderReturnLineInput = builder.inputType('OrderReturnLineInput', {
   }),
 });
 
+export const OrderReceiptLineInput = builder.inputType('OrderReceiptLineInput', {
+  description: 'Units of one shipped line of a transfer that arrived at the destination warehouse.',
+  fields: (t) => ({
+    item: t.globalID({ required: true, description: 'Global id of the order line (OrderItem).' }),
+    quantity: t.int({ required: true, description: 'Units received, from 0 to the units shipped; fewer is recorded as a shortfall.' }),
+  }),
+});
+
 type FieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
 /** The GraphQL input field for one entry of a transition's input list. */
@@ -48,6 +56,8 @@ export function inputField(t: FieldBuilder, spec: TransitionInputSpec, options: 
       return t.field({ type: [OrderAllocationInput], ...common });
     case '[OrderReturnLineInput!]':
       return t.field({ type: [OrderReturnLineInput], ...common });
+    case '[OrderReceiptLineInput!]':
+      return t.field({ type: [OrderReceiptLineInput], ...common });
   }
 }
 
@@ -70,6 +80,9 @@ export function decodeTransitionInput(specs: readonly TransitionInputSpec[], raw
         break;
       case 'returnLines':
         input.returnLines = (value as Array<{ item: GlobalId; quantity: number }>).map((l) => ({ itemId: decodeIdArg(l.item, 'OrderItem'), quantity: l.quantity }));
+        break;
+      case 'receivedLines':
+        input.receivedLines = (value as Array<{ item: GlobalId; quantity: number }>).map((l) => ({ itemId: decodeIdArg(l.item, 'OrderItem'), quantity: l.quantity }));
         break;
       case 'cancelReason':
         input.cancelReason = value as CancelReason;

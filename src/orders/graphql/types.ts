@@ -49,6 +49,7 @@ export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
     PARTIALLY_PAID: { description: 'Some paid (e.g. installments), some still due.' },
     PAID: { description: 'Paid in full.' },
     REFUNDED: { description: 'Paid and then given back.' },
+    NOT_APPLICABLE: { description: 'Not a receivable: a transfer between own warehouses or a return to a supplier, valued at cost; nothing is owed.' },
   },
 });
 
@@ -96,6 +97,7 @@ export const PriceSourceEnum = builder.enumType(PriceSource, {
     CATEGORY: { description: "The price for the customer's category (reseller, price1..3)." },
     WHOLESALE: { description: 'A wholesale price for the quantity ordered.' },
     OVERRIDE: { description: 'Set by hand on the order.' },
+    COST: { description: "The variation's cost price: transfers and returns to a supplier are valued at cost." },
   },
 });
 

@@ -1,5 +1,6 @@
 // The payments domain's GraphQL face: imported once by src/schema.ts; it only imports.
 import './types.js';
+import './payment-not-applicable-error.js';
 import './subscriptions.js';
 import './mutations/payment-payload.js';
 import './mutations/payment-record.js';

@@ -7,7 +7,7 @@ import { DateRange, sortInput } from '../../graphql/sorting.js';
 import { dateRangeWhere } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
 import { PaymentKind, PaymentMethod } from '../../db/generated/prisma/enums.js';
-import { paymentTotals } from '../payment-status.js';
+import { orderPaymentTotals } from '../payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from '../errors.js';
@@ -75,6 +75,7 @@ export const Payment = builder.prismaNode('Payment', {
 // the parent's one SQL statement instead of loading the relation again.
 const paymentsOrder = [{ paidAt: 'asc' }, { id: 'asc' }] as const;
 const moneySelect = {
+  kind: true,
   grandTotal: true,
   payments: { select: { kind: true, amount: true }, orderBy: [...paymentsOrder] },
 } as const;
@@ -88,19 +89,19 @@ builder.prismaObjectFields('Order', (t) => ({
     type: 'Decimal',
     description: 'What the shop keeps: payments minus refunds.',
     select: moneySelect,
-    resolve: (order) => paymentTotals(order.grandTotal, order.payments).paid,
+    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).paid,
   }),
   amountDue: t.field({
     type: 'Decimal',
-    description: 'What is still owed: grand total minus amount paid, never below zero.',
+    description: 'What is still owed: grand total minus amount paid, never below zero; always zero for transfers and returns to a supplier.',
     select: moneySelect,
-    resolve: (order) => paymentTotals(order.grandTotal, order.payments).due,
+    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).due,
   }),
   amountRefunded: t.field({
     type: 'Decimal',
     description: 'Total of the refunds.',
     select: moneySelect,
-    resolve: (order) => paymentTotals(order.grandTotal, order.payments).refunded,
+    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).refunded,
   }),
 }));
 

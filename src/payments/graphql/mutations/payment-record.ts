@@ -2,7 +2,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { PaymentMethod } from '../../../db/generated/prisma/enums.js';
-import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError } from '../../errors.js';
+import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, PaymentNotApplicableError } from '../../errors.js';
 import { recordPayment } from '../../payment-service.js';
 import { paymentPayload } from './payment-payload.js';
 
@@ -30,8 +30,9 @@ builder.mutationField('paymentRecord', (t) =>
     type: PaymentRecordPayload,
     description:
       'Records a payment or installment. Refused above the amount still due (OverpaymentError), on cancelled orders and drafts, ' +
-      'and with an installment number already used. The order payment status is re-derived in the same transaction.',
-    errors: { types: [OverpaymentError, PaymentNotAllowedError, DuplicateInstallmentError] },
+      'and with an installment number already used; orders that owe nothing by their kind (transfers, returns to a supplier) take no payments ' +
+      '(PaymentNotApplicableError). The order payment status is re-derived in the same transaction.',
+    errors: { types: [OverpaymentError, PaymentNotAllowedError, DuplicateInstallmentError, PaymentNotApplicableError] },
     args: { input: t.arg({ type: PaymentRecordInput, required: true, description: 'The payment.' }) },
     resolve: (_root, { input }, ctx) =>
       recordPayment(ctx, {
