@@ -42,6 +42,25 @@ export async function authenticateRequest(deps: Pick<ContextDeps, 'authenticator
   return viewer;
 }
 
+export interface RouteRefusal {
+  refused: true;
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** authenticateRequest for REST routes: the same refusals as the GraphQL endpoint, as data to answer with JSON. */
+export async function authenticateRoute(deps: Pick<ContextDeps, 'authenticator'>, request: Request): Promise<Viewer | RouteRefusal> {
+  try {
+    return await authenticateRequest(deps, request);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    const http = error.extensions.http as { status: number; headers?: Record<string, string> };
+    return { refused: true, status: http.status, code: String(error.extensions.code), message: error.message, headers: http.headers };
+  }
+}
+
 /** Yoga's context factory. */
 export function createContextFactory(deps: ContextDeps) {
   return async ({ request, liveViewer, liveRequestId }: LiveServerContext & { request: Request }): Promise<Context> => {

@@ -3,11 +3,9 @@
 // same Bearer API key as GraphQL. Another tenant's shipment is a 404, like a missing one.
 // `?markPrinted=true` records the print (seed 001 mark_as_printed).
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { authenticateRequest } from './context.js';
+import { authenticateRoute } from './context.js';
 import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
-import type { Viewer } from '../auth/viewer.js';
 import { hasPermission, mutationPermission } from '../auth/permissions.js';
 import type { Db } from '../db/client.js';
 import type { EventBus } from '../events/topics.js';
@@ -62,15 +60,8 @@ export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
       }
 
       async function serve() {
-        let viewer: Viewer;
-        try {
-          viewer = await authenticateRequest({ authenticator }, request);
-        } catch (error) {
-          // The same refusals as the GraphQL endpoint (unknown key, X-Tenant-Id of another tenant), as JSON.
-          if (!(error instanceof GraphQLError)) throw error;
-          const http = error.extensions.http as { status: number; headers?: Record<string, string> };
-          return json(http.status, String(error.extensions.code), error.message, http.headers);
-        }
+        const viewer = await authenticateRoute({ authenticator }, request);
+        if ('refused' in viewer) return json(viewer.status, viewer.code, viewer.message, viewer.headers);
         // The same permissions as GraphQL: reading for the PDF, the mutation's own for recording the print.
         if (!hasPermission(viewer.role, 'read')) return json(403, 'FORBIDDEN', 'This API key may not read labels');
         const prisma = forTenant(viewer.tenantId);

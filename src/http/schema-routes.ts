@@ -5,12 +5,11 @@
 // Any role may read them with a valid key, as any role may introspect. Both are made
 // once and answered with an ETag, so a client asking again gets 304.
 import { createHash } from 'node:crypto';
-import { GraphQLError, introspectionFromSchema, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { introspectionFromSchema, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
-import type { Viewer } from '../auth/viewer.js';
-import { authenticateRequest } from './context.js';
+import { authenticateRoute } from './context.js';
 import { hasPermission } from '../auth/permissions.js';
 
 export const SCHEMA_SDL_PATH = '/graphql/schema.graphql';
@@ -68,15 +67,8 @@ export function schemaRoutesPlugin(options: { authenticator: Pick<ApiKeyAuthenti
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return json(405, 'METHOD_NOT_ALLOWED', 'The schema is fetched with GET', { allow: 'GET, HEAD' });
       }
-      let viewer: Viewer;
-      try {
-        viewer = await authenticateRequest(options, request);
-      } catch (error) {
-        // The same refusals as the GraphQL endpoint (unknown key, X-Tenant-Id of another tenant), as JSON.
-        if (!(error instanceof GraphQLError)) throw error;
-        const http = error.extensions.http as { status: number; headers?: Record<string, string> };
-        return json(http.status, String(error.extensions.code), error.message, http.headers);
-      }
+      const viewer = await authenticateRoute(options, request);
+      if ('refused' in viewer) return json(viewer.status, viewer.code, viewer.message, viewer.headers);
       if (!hasPermission(viewer.role, 'read')) return json(403, 'FORBIDDEN', 'This API key may not read the schema');
       const { type, body, etag } = made(url.pathname);
       const headers = { 'content-type': type, etag, 'cache-control': 'private, no-cache', vary: 'authorization' };
