@@ -21,6 +21,7 @@ import { createRequestLog } from './http/request-log.js';
 import { createHttpServer } from './http/server.js';
 import { SubscriptionQuota } from './http/subscription-quota.js';
 import { attachWebSocket } from './http/websocket-server.js';
+import { webhookClient } from './http/webhook-client.js';
 import { createAppYoga, type AppYoga } from './http/yoga.js';
 import { createLoaders } from './loaders.js';
 import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
@@ -110,7 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     demoApiKey: demo?.DEMO_API_KEY,
   });
   // Every instance may run it: they share the work through the database.
-  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks }) : undefined;
+  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
   const server = createHttpServer(yoga, log, (s) =>
     attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota }),
   );

@@ -19,14 +19,25 @@ import { transaction } from '../db/transaction.js';
 import { tenantNeutral, withTenant } from '../db/tenant-scope.js';
 import { OUTBOX_CHANNEL, outboxWritten, type WebhookEventType } from '../events/outbox.js';
 import type { EventBus } from '../events/topics.js';
-import { destinationProblem } from './endpoint-address.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
+
+export interface WebhookPostResult {
+  /** HTTP status answered; null when none came. */
+  status: number | null;
+  excerpt: string | null;
+  /** Why the attempt failed; null when it was acknowledged (2xx). */
+  error: string | null;
+}
+
+/** One webhook request; the transport lives in src/http/webhook-client.ts. */
+export type WebhookPost = (request: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }) => Promise<WebhookPostResult>;
 
 export interface RelayDeps {
   db: Database;
   events: EventBus;
   log: Logger;
   config: WebhooksConfig;
+  post: WebhookPost;
 }
 
 export interface OutboxRelay {
@@ -38,7 +49,6 @@ export interface OutboxRelay {
 /** Advisory lock namespace of the relay step (with the tenant id as the second key). */
 const RELAY_LOCK = 7301;
 const BATCH = 500;
-const RESPONSE_EXCERPT = 500;
 
 /** Global ids, as the API gives them, for the numeric ids an event payload carries. */
 const ID_FIELDS: Record<string, [field: string, typename: string]> = {
@@ -205,31 +215,18 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     });
     const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
     const started = performance.now();
-    let statusCode: number | null = null;
-    let excerpt: string | null = null;
-    let error: string | null = null;
-    try {
-      const problem = await destinationProblem(d.url, config);
-      if (problem) throw new Error(`destination refused: ${problem}`);
-      const response = await fetch(d.url, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(config.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'ordergraph-webhooks/1',
-          'ordergraph-event-id': `evt_${d.eventId}`,
-          'ordergraph-event-type': d.type,
-          [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
-        },
-      });
-      statusCode = response.status;
-      excerpt = (await response.text().catch(() => '')).slice(0, RESPONSE_EXCERPT) || null;
-      if (statusCode < 200 || statusCode >= 300) error = `answered HTTP ${statusCode}`;
-    } catch (caught) {
-      error = caught instanceof Error ? (caught.name === 'TimeoutError' ? `no answer within ${config.timeoutMs} ms` : caught.message) : String(caught);
-    }
+    const { status: statusCode, excerpt, error } = await deps.post({
+      url: d.url,
+      body,
+      timeoutMs: config.timeoutMs,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'ordergraph-webhooks/1',
+        'ordergraph-event-id': `evt_${d.eventId}`,
+        'ordergraph-event-type': d.type,
+        [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
+      },
+    });
     const latencyMs = Math.round(performance.now() - started);
     const ok = error === null;
     await transaction({ prisma: db.forTenant(tenantId), events: deps.events, log }, async (scope) => {

@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type WebhooksConfig } from '../../src/config.js';
+import { webhookClient } from '../../src/http/webhook-client.js';
 import { startOutboxRelay, type OutboxRelay } from '../../src/webhooks/relay.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
@@ -72,7 +73,7 @@ async function relay(overrides: Partial<WebhooksConfig> = {}) {
     requireHttps: false,
     ...overrides,
   };
-  const started = await startOutboxRelay({ db: app.db, events: app.events, log: app.log, config });
+  const started = await startOutboxRelay({ db: app.db, events: app.events, log: app.log, config, post: webhookClient(config) });
   relays.push(started);
   return started;
 }
