@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
-import { outboxRowOf, outboxWritten, type OutboxRow } from '../events/outbox.js';
+import { outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
 import { DatabaseBusyError } from '../shared/errors.js';
 import { tenantOfClient } from './tenant-client.js';
 import { withTenant } from './tenant-scope.js';
@@ -64,7 +64,7 @@ async function runTransaction<T>(
         const result = await fn({
           tx,
           publish: (topic, payload) => {
-            const row = outboxRowOf(topic, payload);
+            const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
             if (row) outbox.push(row);
             afterCommit.push(() => deps.events.publish(topic, payload));
           },

@@ -55,6 +55,18 @@ function typeOf<T extends Topic>(topic: T, payload: Topics[T]): WebhookEventType
   }
 }
 
+let writes = true;
+/**
+ * Whether transactions write outbox rows. Always on in the server; the webhook
+ * bench switches it off for a phase to measure what the outbox adds to a write.
+ */
+export function setOutboxWrites(enabled: boolean): void {
+  writes = enabled;
+}
+export function outboxWrites(): boolean {
+  return writes;
+}
+
 /** PostgreSQL channel a trigger on OutboxEvent notifies on commit: wakes the relays of every instance. */
 export const OUTBOX_CHANNEL = 'ordergraph_outbox';
 

@@ -82,6 +82,11 @@ export function backoffMs(attempts: number, config: Pick<WebhooksConfig, 'retryB
   return Math.round(exp * (0.5 + random()));
 }
 
+interface Outcome extends WebhookPostResult {
+  d: Claimed;
+  latencyMs: number;
+}
+
 interface Claimed {
   id: number;
   endpointId: number;
@@ -180,7 +185,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
           FROM "WebhookEndpoint" w, "OutboxEvent" o
          WHERE d."id" IN (
                  SELECT c."id" FROM "WebhookDelivery" c
-                  WHERE c."tenantId" = ${tenantId} AND c."endpointId" = ${endpointId} AND c."status" = 'PENDING'
+                  WHERE c."endpointId" = ${endpointId} AND c."status" = 'PENDING'
                     AND c."nextAttemptAt" <= now() AND (c."leaseUntil" IS NULL OR c."leaseUntil" < now())
                     AND NOT EXISTS (
                       SELECT 1 FROM "WebhookDelivery" e
@@ -194,7 +199,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
       for (const delivery of claimed) {
         inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
         const task = withTenant(tenantId, () => send(tenantId, delivery))
-          .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'webhook delivery bookkeeping failed; the lease expires and it is sent again'))
+          .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed unexpectedly; the lease expires and it is sent again'))
           .finally(() => {
             inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
             sending.delete(task);
@@ -205,6 +210,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     }
   }
 
+  /** Sends one delivery; its outcome is written with the others that finish about the same time (recordOutcome). */
   async function send(tenantId: number, d: Claimed): Promise<void> {
     const body = JSON.stringify({
       id: `evt_${d.eventId}`,
@@ -215,7 +221,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     });
     const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
     const started = performance.now();
-    const { status: statusCode, excerpt, error } = await deps.post({
+    const answer = await deps.post({
       url: d.url,
       body,
       timeoutMs: config.timeoutMs,
@@ -227,40 +233,95 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
         [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
       },
     });
-    const latencyMs = Math.round(performance.now() - started);
-    const ok = error === null;
+    await recordOutcome(tenantId, { d, ...answer, latencyMs: Math.round(performance.now() - started) });
+  }
+
+  // Outcomes are written in batches, one transaction per tenant for all that finished
+  // meanwhile: at hundreds of requests a second, a transaction per request would be
+  // the bottleneck. A delivery's slot (and the next delivery of its order) frees once
+  // its outcome is written.
+  const outcomes = new Map<number, { queue: Outcome[]; done: Array<() => void>; running: boolean }>();
+
+  function recordOutcome(tenantId: number, outcome: Outcome): Promise<void> {
+    let batch = outcomes.get(tenantId);
+    if (!batch) outcomes.set(tenantId, (batch = { queue: [], done: [], running: false }));
+    batch.queue.push(outcome);
+    const written = new Promise<void>((resolve) => batch!.done.push(resolve));
+    if (!batch.running) setImmediate(() => void flush(tenantId));
+    return written;
+  }
+
+  async function flush(tenantId: number): Promise<void> {
+    const batch = outcomes.get(tenantId)!;
+    if (batch.running || !batch.queue.length) return;
+    batch.running = true;
+    const taken = batch.queue.splice(0);
+    const done = batch.done.splice(0);
+    try {
+      await withTenant(tenantId, () => writeOutcomes(tenantId, taken));
+    } catch (error) {
+      log.error({ err: error, tenantId, deliveries: taken.map((o) => o.d.id) }, 'webhook delivery bookkeeping failed; the leases expire and they are sent again');
+    } finally {
+      batch.running = false;
+      for (const resolve of done) resolve();
+      if (batch.queue.length) setImmediate(() => void flush(tenantId));
+    }
+  }
+
+  async function writeOutcomes(tenantId: number, taken: Outcome[]): Promise<void> {
     await transaction({ prisma: db.forTenant(tenantId), events: deps.events, log }, async (scope) => {
       const { tx } = scope;
-      await tx.webhookAttempt.create({
-        data: { tenantId, deliveryId: d.id, endpointId: d.endpointId, orderId: d.orderId, statusCode, latencyMs, responseExcerpt: excerpt, error },
-      });
-      const attempts = d.attempts + 1;
-      if (ok) {
-        await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: 'DELIVERED', attempts, deliveredAt: new Date(), leaseUntil: null } });
-        await tx.webhookEndpoint.updateMany({ where: { id: d.endpointId, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
-        return;
-      }
-      const givenUp = Date.now() - d.createdAt.getTime() > config.retryWindowHours * 3_600_000;
-      await tx.webhookDelivery.update({
-        where: { id: d.id },
-        data: givenUp ? { status: 'FAILED', attempts, leaseUntil: null } : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, config)), leaseUntil: null },
-      });
-      const [endpoint] = await tx.$queryRaw<Array<{ consecutiveFailures: number; enabled: boolean; url: string }>>`
-        UPDATE "WebhookEndpoint" SET "consecutiveFailures" = "consecutiveFailures" + 1 WHERE "id" = ${d.endpointId}
-        RETURNING "consecutiveFailures", "enabled", "url"`;
-      if (endpoint && endpoint.enabled && endpoint.consecutiveFailures >= config.disableAfterFailures) {
-        await tx.webhookEndpoint.update({
-          where: { id: d.endpointId },
-          data: { enabled: false, disabledReason: `${endpoint.consecutiveFailures} failed attempts in a row; last: ${error}`.slice(0, 500) },
-        });
-        scope.publish('webhookEndpointDisabled', {
+      const ids = taken.map((o) => o.d.id).sort((a, b) => a - b);
+      // An endpoint may have been deleted (with its deliveries) while its request was out: nothing to record for those.
+      const existing = new Set(
+        (await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "WebhookDelivery" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`).map((r) => r.id),
+      );
+      const kept = taken.filter((o) => existing.has(o.d.id));
+      if (!kept.length) return;
+      await tx.webhookAttempt.createMany({
+        data: kept.map(({ d, status, excerpt, error, latencyMs }) => ({
           tenantId,
+          deliveryId: d.id,
           endpointId: d.endpointId,
-          url: endpoint.url,
-          consecutiveFailures: endpoint.consecutiveFailures,
-          at: new Date().toISOString(),
+          orderId: d.orderId,
+          statusCode: status,
+          latencyMs,
+          responseExcerpt: excerpt,
+          error,
+        })),
+      });
+      const succeeded = kept.filter((o) => o.error === null);
+      if (succeeded.length) {
+        await tx.$executeRaw`
+          UPDATE "WebhookDelivery" SET "status" = 'DELIVERED', "attempts" = "attempts" + 1, "deliveredAt" = now(), "leaseUntil" = NULL
+           WHERE "id" = ANY(${succeeded.map((o) => o.d.id)}::int[])`;
+        const endpoints = [...new Set(succeeded.map((o) => o.d.endpointId))].sort((a, b) => a - b);
+        await tx.$executeRaw`UPDATE "WebhookEndpoint" SET "consecutiveFailures" = 0 WHERE "id" = ANY(${endpoints}::int[]) AND "consecutiveFailures" > 0`;
+      }
+      for (const { d, error } of kept.filter((o) => o.error !== null).sort((a, b) => a.d.endpointId - b.d.endpointId)) {
+        const attempts = d.attempts + 1;
+        const givenUp = Date.now() - d.createdAt.getTime() > config.retryWindowHours * 3_600_000;
+        await tx.webhookDelivery.update({
+          where: { id: d.id },
+          data: givenUp ? { status: 'FAILED', attempts, leaseUntil: null } : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, config)), leaseUntil: null },
         });
-        log.warn({ tenantId, endpointId: d.endpointId, failures: endpoint.consecutiveFailures }, 'webhook endpoint disabled after failing in a row');
+        const [endpoint] = await tx.$queryRaw<Array<{ consecutiveFailures: number; enabled: boolean; url: string }>>`
+          UPDATE "WebhookEndpoint" SET "consecutiveFailures" = "consecutiveFailures" + 1 WHERE "id" = ${d.endpointId}
+          RETURNING "consecutiveFailures", "enabled", "url"`;
+        if (endpoint && endpoint.enabled && endpoint.consecutiveFailures >= config.disableAfterFailures) {
+          await tx.webhookEndpoint.update({
+            where: { id: d.endpointId },
+            data: { enabled: false, disabledReason: `${endpoint.consecutiveFailures} failed attempts in a row; last: ${error}`.slice(0, 500) },
+          });
+          scope.publish('webhookEndpointDisabled', {
+            tenantId,
+            endpointId: d.endpointId,
+            url: endpoint.url,
+            consecutiveFailures: endpoint.consecutiveFailures,
+            at: new Date().toISOString(),
+          });
+          log.warn({ tenantId, endpointId: d.endpointId, failures: endpoint.consecutiveFailures }, 'webhook endpoint disabled after failing in a row');
+        }
       }
     });
   }

@@ -87,7 +87,10 @@ CREATE INDEX "WebhookEndpoint_tenantId_idx" ON "WebhookEndpoint"("tenantId");
 CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("status", "nextAttemptAt");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_endpointId_orderId_eventId_idx" ON "WebhookDelivery"("endpointId", "orderId", "eventId");
+CREATE INDEX "WebhookDelivery_endpointId_status_eventId_idx" ON "WebhookDelivery"("endpointId", "status", "eventId");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_endpointId_orderId_status_eventId_idx" ON "WebhookDelivery"("endpointId", "orderId", "status", "eventId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WebhookDelivery_endpointId_eventId_key" ON "WebhookDelivery"("endpointId", "eventId");
@@ -149,8 +152,11 @@ CREATE FUNCTION "outbox_tenants_with_work"()
   AS $$
     SELECT e."tenantId" FROM "OutboxEvent" e WHERE e."relayedAt" IS NULL
     UNION
-    SELECT d."tenantId" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" w ON w."id" = d."endpointId"
-     WHERE d."status" = 'PENDING' AND w."enabled" AND d."nextAttemptAt" <= now() AND (d."leaseUntil" IS NULL OR d."leaseUntil" < now())
+    -- Per endpoint (few rows), a probe for one due delivery: not a scan of the whole backlog.
+    SELECT w."tenantId" FROM "WebhookEndpoint" w
+     WHERE w."enabled" AND EXISTS (
+       SELECT 1 FROM "WebhookDelivery" d
+        WHERE d."endpointId" = w."id" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= now() AND (d."leaseUntil" IS NULL OR d."leaseUntil" < now()))
   $$;
 
 -- A committed outbox row wakes the relay of every instance (LISTEN ordergraph_outbox); once per statement.
@@ -159,9 +165,8 @@ CREATE FUNCTION "outbox_notify"() RETURNS trigger
   AS $$ BEGIN PERFORM pg_notify('ordergraph_outbox', ''); RETURN NULL; END $$;
 CREATE TRIGGER "OutboxEvent_notify" AFTER INSERT ON "OutboxEvent" FOR EACH STATEMENT EXECUTE FUNCTION "outbox_notify"();
 
--- Work to do: events not relayed yet, and pending deliveries, across tenants and per tenant.
+-- Work to do: events not relayed yet, across tenants and per tenant.
 CREATE INDEX "OutboxEvent_tenantId_relayedAt_id_idx" ON "OutboxEvent"("tenantId", "relayedAt", "id");
-CREATE INDEX "WebhookDelivery_tenantId_status_nextAttemptAt_idx" ON "WebhookDelivery"("tenantId", "status", "nextAttemptAt");
 
 -- Pruning runs across tenants, as the owner: events relayed before `before`, with
 -- their deliveries and attempts (cascade), at most `batch` per call.
