@@ -21,8 +21,10 @@ import { createRequestLog } from './http/request-log.js';
 import { createHttpServer } from './http/server.js';
 import { SubscriptionQuota } from './http/subscription-quota.js';
 import { attachWebSocket } from './http/websocket-server.js';
+import { webhookClient } from './http/webhook-client.js';
 import { createAppYoga, type AppYoga } from './http/yoga.js';
 import { createLoaders } from './loaders.js';
+import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
@@ -41,6 +43,8 @@ export interface App {
   db: Database;
   log: Logger;
   events: EventBus;
+  /** The outbox relay and webhook sender, when this instance runs one (WEBHOOKS_RELAY). */
+  relay: OutboxRelay | undefined;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
@@ -92,7 +96,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forTenant: db.forTenant, events, log, requestIdOf: requestLog.requestIdOf, createLoaders }),
+    context: createContextFactory({ authenticator, forTenant: db.forTenant, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
     maskError,
     requestLog: requestLog.plugin,
     quota,
@@ -106,6 +110,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ready: database.ready,
     demoApiKey: demo?.DEMO_API_KEY,
   });
+  // Every instance may run it: they share the work through the database.
+  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
   const server = createHttpServer(yoga, log, (s) =>
     attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota }),
   );
@@ -115,10 +121,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     db,
     log,
     events,
+    relay,
     liveConnections: server.liveConnections,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       await server.close(timeoutMs, closeEvents);
+      await relay?.stop();
       await stopRevocations();
       costs.close();
       if (database.owned) await db.close();

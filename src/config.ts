@@ -35,6 +35,32 @@ export interface Config {
   limits: LimitsConfig;
   /** Origins browsers may call from (CORS, WebSocket); ["*"] = any. */
   corsOrigins: string[];
+  /** The outbox relay and webhook delivery. */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** Run the outbox relay and the webhook sender in this process (every instance may; they share the work). */
+  relay: boolean;
+  /** How often the relay looks for work when nothing woke it (other instances' writes wake it through LISTEN on PostgreSQL). */
+  pollMs: number;
+  /** How long one webhook request may take. */
+  timeoutMs: number;
+  /** First retry after this; each next one waits twice as long, with jitter, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A delivery not acknowledged within this many hours of its event is given up (FAILED). */
+  retryWindowHours: number;
+  /** An endpoint is disabled after this many failed attempts in a row. */
+  disableAfterFailures: number;
+  /** Requests in flight at once to one endpoint. */
+  concurrencyPerEndpoint: number;
+  /** Hosts (names or IP addresses) webhooks may reach although they are private or loopback addresses. */
+  allowedPrivateHosts: string[];
+  /** Only https:// endpoint URLs (on in production). */
+  requireHttps: boolean;
+  /** Outbox rows (and their delivery log) are kept this many hours, then pruned in batches. */
+  retentionHours: number;
 }
 
 export interface LimitsConfig {
@@ -169,5 +195,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 104_857_600),
     },
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    webhooks: {
+      relay: flag(env, 'WEBHOOKS_RELAY', true),
+      pollMs: integer(env, 'WEBHOOKS_POLL_MS', 1_000, 10, 600_000),
+      timeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
+      retryBaseMs: integer(env, 'WEBHOOKS_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOKS_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      retryWindowHours: integer(env, 'WEBHOOKS_RETRY_WINDOW_HOURS', 72, 1, 720),
+      disableAfterFailures: integer(env, 'WEBHOOKS_DISABLE_AFTER_FAILURES', 50, 1, 1_000_000),
+      concurrencyPerEndpoint: integer(env, 'WEBHOOKS_CONCURRENCY_PER_ENDPOINT', 4, 1, 100),
+      allowedPrivateHosts: (env.WEBHOOKS_ALLOWED_PRIVATE_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      requireHttps: flag(env, 'WEBHOOKS_REQUIRE_HTTPS', production),
+      retentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 168, 1, 87_600),
+    },
   };
 }

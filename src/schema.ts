@@ -13,6 +13,7 @@ import './inventory/graphql/index.js';
 import './orders/graphql/index.js';
 import './payments/graphql/index.js';
 import './shipments/graphql/index.js';
+import './webhooks/graphql/index.js';
 
 let schema: GraphQLSchema | undefined;
 

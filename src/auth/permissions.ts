@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'payments.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Record and refund payments.' },
   'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below).' },
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
+  'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
@@ -50,6 +51,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['payment*', 'payments.write'],
   ['shipment*', 'shipments.write'],
   ['apiKey*', 'apiKeys.manage'],
+  ['webhook*', 'webhooks.manage'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */
@@ -57,6 +59,9 @@ export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permissio
   ['Variation.costPrice', 'costs.read'],
   ['Order.internalNotes', 'costs.read'],
   ['Query.apiKeys', 'apiKeys.manage'],
+  ['Query.webhookEndpoints', 'webhooks.manage'],
+  ['Query.webhookEndpoint', 'webhooks.manage'],
+  ['Order.integrationLog', 'webhooks.manage'],
 ];
 
 export function rolesFor(permission: Permission): readonly Role[] {

@@ -35,6 +35,12 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** How often a connection was switched to another tenant (`set_config` statements sent). */
   tenantSwitches(): number;
+  /**
+   * Calls onNotify on each NOTIFY on the channel (from any instance, after its COMMIT);
+   * resolves with a function that stops listening. On PostgreSQL a connection of its
+   * own outside the pool; if it breaks, onError is told and listening stops (callers poll too).
+   */
+  listen(channel: string, onNotify: () => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -120,6 +126,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       kind: 'postgres',
       tenantSwitches: () => pool.tenantSwitches,
+      async listen(channel, onNotify, onError) {
+        const client = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true });
+        client.on('notification', (message) => message.channel === channel && onNotify());
+        client.on('error', (error) => onError?.(error));
+        await client.connect();
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        return async () => void (await client.end().catch(() => {}));
+      },
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
@@ -142,6 +156,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     kind: 'pglite',
     tenantSwitches: () => 0,
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, () => onNotify());
+      return async () => void (await unlisten());
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

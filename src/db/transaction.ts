@@ -1,9 +1,12 @@
 // One write = one transaction. Effects that must not happen unless the data is
 // committed (live events) are queued on the scope and run after COMMIT; a
-// rollback drops them.
+// rollback drops them. Every published event is also written to the outbox in
+// the same transaction, just before COMMIT: the webhooks read it from there, so
+// a crash after COMMIT loses nothing.
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
+import { outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
 import { DatabaseBusyError } from '../shared/errors.js';
 import { tenantOfClient } from './tenant-client.js';
 import { withTenant } from './tenant-scope.js';
@@ -12,7 +15,7 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export interface TransactionScope {
   tx: Tx;
-  /** Publishes the event once the transaction has committed; never if it rolls back. */
+  /** Publishes the event once the transaction has committed, never if it rolls back; and writes it to the outbox. */
   publish<T extends Topic>(topic: T, payload: Topics[T]): void;
   afterCommit(fn: () => void | Promise<void>): void;
 }
@@ -56,12 +59,24 @@ async function runTransaction<T>(
   const tenantId = tenantOfClient(deps.prisma);
   const start = () =>
     deps.prisma.$transaction(
-      (tx) =>
-        fn({
+      async (tx) => {
+        const outbox: OutboxRow[] = [];
+        const result = await fn({
           tx,
-          publish: (topic, payload) => afterCommit.push(() => deps.events.publish(topic, payload)),
+          publish: (topic, payload) => {
+            const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
+            if (row) outbox.push(row);
+            afterCommit.push(() => deps.events.publish(topic, payload));
+          },
           afterCommit: (cb) => afterCommit.push(cb),
-        }),
+        });
+        // Last, after the rows the events report on were locked: an order's events commit, and are numbered, in order.
+        if (outbox.length) {
+          await tx.outboxEvent.createMany({ data: outbox.map((row) => ({ ...row, payload: row.payload as object })) });
+          afterCommit.push(() => void outboxWritten.emit('written'));
+        }
+        return result;
+      },
       // Stock rows are locked briefly; a request that waits longer than this is better refused.
       { maxWait: maxWaitMs, timeout: 30_000 },
     );

@@ -55,6 +55,15 @@ export interface ApiKeyRevoked {
   at: string;
 }
 
+/** A webhook endpoint was switched off after too many failures in a row. */
+export interface WebhookEndpointDisabled {
+  tenantId: number;
+  endpointId: number;
+  url: string;
+  consecutiveFailures: number;
+  at: string;
+}
+
 /** Topic name -> payload. One topic per kind of change; tenants share topics and filter. */
 export interface Topics {
   apiKeyRevoked: ApiKeyRevoked;
@@ -63,11 +72,12 @@ export interface Topics {
   paymentRecorded: PaymentRecorded;
   shipmentTracked: ShipmentTracked;
   stockLevelChanged: StockLevelChanged;
+  webhookEndpointDisabled: WebhookEndpointDisabled;
 }
 
 export type Topic = keyof Topics;
 
-export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged'];
+export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged', 'webhookEndpointDisabled'];
 
 /**
  * Publishes and delivers events: in-memory (src/events/memory-bus.ts) or through

@@ -21,4 +21,6 @@ export interface Context {
   loaders: RequestLoaders;
   /** Live events; write them through `transaction(ctx, ...)` so they leave after commit. */
   events: EventBus;
+  /** Where the server may send requests of its own (webhook endpoints): https only, and which private hosts are allowed. */
+  outbound: { requireHttps: boolean; allowedPrivateHosts: readonly string[] };
 }

@@ -21,6 +21,7 @@ export interface ContextDeps {
   requestIdOf: (request: Request) => string;
   /** The request's DataLoaders (composed at the top, in src/loaders.ts). */
   createLoaders: (prisma: Db, tenantId: number) => RequestLoaders;
+  outbound: Context['outbound'];
 }
 
 /**
@@ -77,6 +78,7 @@ export function createContextFactory(deps: ContextDeps) {
       log: deps.log.child({ requestId }),
       loaders: deps.createLoaders(prisma, viewer.tenantId),
       events: deps.events,
+      outbound: deps.outbound,
     };
   };
 }

@@ -89,6 +89,13 @@ const MATRIX: Record<string, readonly [owner: Cell, admin: Cell, staff: Cell, wa
   warehouseDeactivate:      ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   warehouseDelete:          ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   warehouseUpdate:          ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookDeliveryRetry:     ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointCreate:    ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointDelete:    ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointDisable:   ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointEnable:    ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointRotateSecret:['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  webhookEndpointUpdate:    ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
 };
 
 const schema = buildSchema();

@@ -32,6 +32,10 @@ export function testApp(): Promise<TestApp> {
       API_KEY_CACHE_MS: '0',
       // Sweeps send hundreds of requests with one key; the throttle has its own tests.
       RATE_LIMIT_RESTORE_RATE: '0',
+      // The relay's rounds would run between other tests' statements (SQL counts); webhook tests start their own.
+      WEBHOOKS_RELAY: 'false',
+      // Webhook tests' receivers listen on 127.0.0.1.
+      WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
     });
     const statements: string[] = [];
     const database = await openDatabase({

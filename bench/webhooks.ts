@@ -1,0 +1,154 @@
+// npm run bench:webhooks — the outbox and the webhook sender on one instance.
+//
+// 1. Commit -> webhook request: status changes committed at RATE per second for
+//    SECONDS, each sent to ENDPOINTS receivers (HTTP servers in this process on
+//    127.0.0.1, answering 200 at once). Latency is from the COMMIT (an after-commit
+//    hook, the first to run) to the request's arrival at the receiver; prints p50,
+//    p99, max, and whether the relay kept up (everything delivered within 5 s of the
+//    last commit).
+// 2. What the outbox adds to a write: `orderCreate` through the GraphQL endpoint,
+//    one at a time, in alternating phases with outbox rows written and not (the
+//    switch exists for this measurement only), same process, same run.
+//
+// Knobs (environment): RATE=200 SECONDS=10 ENDPOINTS=10 CREATES=300
+//   DATABASE_URL (default: PGlite in memory)
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const RATE = Number(process.env.RATE ?? 200);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const ENDPOINTS = Number(process.env.ENDPOINTS ?? 10);
+const CREATES = Number(process.env.CREATES ?? 300);
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const fmt = (n: number) => n.toFixed(1);
+
+async function main() {
+  const { createApp } = await import('../src/app.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { createLogger } = await import('../src/logger.js');
+  const { createApiKey } = await import('../src/auth/api-keys.js');
+  const { transaction } = await import('../src/db/transaction.js');
+  const { appendOrderEvent } = await import('../src/orders/order-event-log.js');
+  const { setOutboxWrites } = await import('../src/events/outbox.js');
+
+  const config = loadConfig({
+    ...process.env,
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: 'memory://',
+    NODE_ENV: 'test',
+    RATE_LIMIT_RESTORE_RATE: '0',
+    WEBHOOKS_POLL_MS: '1000',
+    WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+    WEBHOOKS_CONCURRENCY_PER_ENDPOINT: '16',
+  });
+  const app = await createApp(config, { logger: createLogger('warn') });
+  const prisma = app.db.prisma;
+  const tenant = await prisma.tenant.create({ data: { slug: `wh-bench-${Date.now()}`, name: 'Webhook bench' } });
+  const tenantId = tenant.id;
+  const { key } = await createApiKey(prisma, { tenantId, name: 'bench', role: 'OWNER' });
+  const customer = await prisma.customer.create({ data: { tenantId, name: 'Budi Santoso', phone: '081234567890' } });
+  const warehouse = await prisma.warehouse.create({ data: { tenantId, code: 'JKT', name: 'Jakarta' } });
+  const product = await prisma.product.create({ data: { tenantId, name: 'Kaos', stockType: 'OWN' } });
+  const variation = await prisma.variation.create({ data: { tenantId, productId: product.id, sku: 'KAOS-1', price: '10000' } });
+  await prisma.stockLevel.create({ data: { tenantId, variationId: variation.id, warehouseId: warehouse.id, onHand: 1_000_000 } });
+  const orders: number[] = [];
+  for (let i = 0; i < 50; i++) orders.push((await prisma.order.create({ data: { tenantId, code: `WB-${i}`, status: 'CONFIRMED', customerId: customer.id } })).id);
+
+  // ---- 1. commit -> request
+  const commits = new Map<string, number>(); // "<order>:<sequence>" -> commit time
+  const latencies: number[] = [];
+  let lastArrival = 0;
+  const servers: Server[] = [];
+  for (let i = 0; i < ENDPOINTS; i++) {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const arrived = performance.now();
+        const { data } = JSON.parse(body) as { data: { order: string; sequence: number } };
+        const committed = commits.get(`${data.order}:${data.sequence}`);
+        if (committed !== undefined) latencies.push(arrived - committed);
+        lastArrival = arrived;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/${i}`;
+    await prisma.webhookEndpoint.create({ data: { tenantId, url, eventTypes: ['order.status_changed'], secret: `whsec_bench_${i}` } });
+  }
+  const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+  const status = new Map(orders.map((id) => [id, 'CONFIRMED' as 'CONFIRMED' | 'PROCESSING']));
+  let turn = 0;
+  const change = async () => {
+    const order = orders[turn++ % orders.length]!;
+    const from = status.get(order)!;
+    const to = from === 'CONFIRMED' ? 'PROCESSING' : 'CONFIRMED';
+    status.set(order, to);
+    let committedAt = 0;
+    const event = await transaction({ prisma, events: app.events, log: app.log }, async (scope) => {
+      scope.afterCommit(() => void (committedAt = performance.now()));
+      await scope.tx.order.update({ where: { id: order }, data: { status: to } });
+      return appendOrderEvent(scope, { tenantId, orderId: order, type: 'bench', fromStatus: from, toStatus: to });
+    });
+    commits.set(`${gid('Order', order)}:${event.sequence}`, committedAt);
+  };
+  const total = RATE * SECONDS;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(change());
+  }
+  await Promise.all(inFlight);
+  const lastCommit = performance.now();
+  const expected = total * ENDPOINTS;
+  while (latencies.length < expected && performance.now() - lastCommit < 30_000) await new Promise((r) => setTimeout(r, 20));
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const caughtUpMs = lastArrival - lastCommit;
+  console.log(`\ncommit -> webhook request (${app.db.kind}): ${total} events in ${SECONDS} s (${RATE}/s) x ${ENDPOINTS} endpoints = ${expected} requests`);
+  console.log(`  delivered ${latencies.length}/${expected}; p50 ${fmt(pct(sorted, 50))} ms  p99 ${fmt(pct(sorted, 99))} ms  max ${fmt(sorted.at(-1) ?? NaN)} ms`);
+  console.log(`  last request ${fmt(Math.max(caughtUpMs, 0))} ms after the last commit (${latencies.length === expected && caughtUpMs < 5_000 ? 'kept up' : 'FELL BEHIND'}); target p99 <= 200 ms`);
+
+  // ---- 2. orderCreate with and without the outbox
+  await prisma.webhookEndpoint.updateMany({ where: { tenantId }, data: { enabled: false } });
+  const document = JSON.stringify({
+    query: `mutation { orderCreate(input: { customer: "${gid('Customer', customer.id)}", items: [{ variation: "${gid('Variation', variation.id)}", quantity: 1 }] }) { __typename } }`,
+  });
+  const createOnce = async () => {
+    const t0 = performance.now();
+    const response = await app.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: document });
+    const body = (await response.json()) as { data?: { orderCreate?: { __typename: string } } };
+    if (body.data?.orderCreate?.__typename !== 'OrderCreatePayload') throw new Error(JSON.stringify(body));
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 30; i++) await createOnce(); // warm-up
+  const phases = { on: [] as number[], off: [] as number[] };
+  for (let round = 0; round < 6; round++) {
+    for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
+      setOutboxWrites(mode === 'on');
+      for (let i = 0; i < CREATES / 6; i++) phases[mode].push(await createOnce());
+    }
+  }
+  setOutboxWrites(true);
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { p50: pct(s, 50), p99: pct(s, 99), mean: xs.reduce((a, b) => a + b, 0) / xs.length };
+  };
+  const on = stats(phases.on);
+  const off = stats(phases.off);
+  console.log(`\norderCreate, one at a time, ${phases.on.length} with outbox rows and ${phases.off.length} without (alternating phases):`);
+  console.log(`  with outbox:    p50 ${fmt(on.p50)} ms  mean ${fmt(on.mean)} ms  p99 ${fmt(on.p99)} ms`);
+  console.log(`  without outbox: p50 ${fmt(off.p50)} ms  mean ${fmt(off.mean)} ms  p99 ${fmt(off.p99)} ms`);
+  console.log(`  the outbox adds ${fmt(((on.p50 - off.p50) / off.p50) * 100)} % at p50, ${fmt(((on.mean - off.mean) / off.mean) * 100)} % on the mean (target <= 10 %)`);
+
+  for (const server of servers) server.close();
+  await app.stop({ timeoutMs: 2_000 });
+}
+
+await main();
+process.exit(0);

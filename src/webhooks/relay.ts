@@ -1,0 +1,371 @@
+// The outbox relay and webhook sender. Rows of OutboxEvent are written by every
+// write's transaction (src/db/transaction.ts); here they become deliveries, one per
+// subscribed endpoint, and deliveries become signed HTTP requests:
+//
+// - Woken by NOTIFY (PostgreSQL, from any instance's COMMIT), by this process's own
+//   commits, and by a poll timer; several instances share the work: a tenant's relay
+//   step holds a transaction-level advisory lock (one instance numbers its events at
+//   a time), deliveries are claimed with FOR UPDATE SKIP LOCKED and a lease.
+// - At least once, in order per order: a delivery waits while an earlier one of the
+//   same order to the same endpoint is still pending. Receivers de-duplicate by the
+//   event id.
+// - Failures retry with exponential backoff and jitter for the retry window; an
+//   endpoint failing too often in a row is disabled, and the tenant hears of it
+//   (webhook.endpoint_disabled). Every attempt is logged (WebhookAttempt).
+import type { Logger } from 'pino';
+import type { WebhooksConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { transaction } from '../db/transaction.js';
+import { tenantNeutral, withTenant } from '../db/tenant-scope.js';
+import { OUTBOX_CHANNEL, outboxWritten, type WebhookEventType } from '../events/outbox.js';
+import type { EventBus } from '../events/topics.js';
+import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
+
+export interface WebhookPostResult {
+  /** HTTP status answered; null when none came. */
+  status: number | null;
+  excerpt: string | null;
+  /** Why the attempt failed; null when it was acknowledged (2xx). */
+  error: string | null;
+}
+
+/** One webhook request; the transport lives in src/http/webhook-client.ts. */
+export type WebhookPost = (request: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }) => Promise<WebhookPostResult>;
+
+export interface RelayDeps {
+  db: Database;
+  events: EventBus;
+  log: Logger;
+  config: WebhooksConfig;
+  post: WebhookPost;
+}
+
+export interface OutboxRelay {
+  /** Runs one round now (tests; the loop runs rounds by itself). Resolves when the round's requests are answered. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Advisory lock namespace of the relay step (with the tenant id as the second key). */
+const RELAY_LOCK = 7301;
+const BATCH = 500;
+
+/** Global ids, as the API gives them, for the numeric ids an event payload carries. */
+const ID_FIELDS: Record<string, [field: string, typename: string]> = {
+  orderId: ['order', 'Order'],
+  paymentId: ['payment', 'Payment'],
+  shipmentId: ['shipment', 'Shipment'],
+  variationId: ['variation', 'Variation'],
+  warehouseId: ['warehouse', 'Warehouse'],
+  endpointId: ['endpoint', 'WebhookEndpoint'],
+  eventId: ['orderEvent', 'OrderEvent'],
+};
+
+function globalId(typename: string, id: number): string {
+  return Buffer.from(`${typename}:${id}`).toString('base64');
+}
+
+/** What a partner receives of an event: ids as global ids, nothing internal. */
+export function publicPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    const id = ID_FIELDS[key];
+    if (id && typeof value === 'number') out[id[0]] = globalId(id[1], value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Wait before attempt number `attempts + 1`: base x 2^(attempts-1), with +-50 % jitter, at most max. */
+export function backoffMs(attempts: number, config: Pick<WebhooksConfig, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random): number {
+  const exp = Math.min(config.retryBaseMs * 2 ** Math.max(attempts - 1, 0), config.retryMaxMs);
+  return Math.round(exp * (0.5 + random()));
+}
+
+interface Outcome extends WebhookPostResult {
+  d: Claimed;
+  latencyMs: number;
+}
+
+interface Claimed {
+  id: number;
+  endpointId: number;
+  eventId: bigint;
+  orderId: number | null;
+  attempts: number;
+  createdAt: Date;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  type: WebhookEventType;
+  sequence: number;
+  payload: Record<string, unknown>;
+  eventCreatedAt: Date;
+}
+
+export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
+  const { db, log, config } = deps;
+  const inFlight = new Map<number, number>(); // endpoint id -> requests in flight here
+  const sending = new Set<Promise<void>>();
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastPrune = 0;
+  const leaseMs = config.timeoutMs * 2 + 5_000;
+
+  const wake = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = round()
+      .catch((error: unknown) => log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll'))
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          wake();
+        }
+      });
+  };
+
+  async function round(): Promise<void> {
+    const tenants = await tenantNeutral(() => db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
+    for (const { tenantId } of tenants) {
+      if (stopped) return;
+      await withTenant(tenantId, () => relayTenant(tenantId));
+      await withTenant(tenantId, () => sendDue(tenantId));
+    }
+    if (Date.now() - lastPrune > 60_000) {
+      lastPrune = Date.now();
+      await prune();
+    }
+  }
+
+  /** Numbers the tenant's new events and writes a delivery per subscribed, enabled endpoint. */
+  async function relayTenant(tenantId: number): Promise<void> {
+    const prisma = db.forTenant(tenantId);
+    await prisma.$transaction(async (tx) => {
+      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}::int, ${tenantId}::int) AS locked`;
+      if (!lock?.locked) return; // another instance is numbering this tenant's events
+      const rows = await tx.$queryRaw<Array<{ id: bigint; type: string; orderId: number | null }>>`
+        SELECT "id", "type", "orderId" FROM "OutboxEvent" WHERE "tenantId" = ${tenantId} AND "relayedAt" IS NULL ORDER BY "id" LIMIT ${BATCH}`;
+      if (!rows.length) return;
+      const [{ last } = { last: 0 }] = await tx.$queryRaw<Array<{ last: number }>>`
+        SELECT COALESCE(MAX("sequence"), 0)::int AS "last" FROM "OutboxEvent" WHERE "tenantId" = ${tenantId}`;
+      const ids = rows.map((r) => r.id);
+      const sequences = rows.map((_, i) => last + i + 1);
+      await tx.$executeRaw`
+        UPDATE "OutboxEvent" o SET "sequence" = v."sequence", "relayedAt" = now()
+          FROM (SELECT unnest(${ids}::bigint[]) AS "id", unnest(${sequences}::int[]) AS "sequence") v
+         WHERE o."id" = v."id"`;
+      const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true, eventTypes: true } });
+      const deliveries = rows.flatMap((row) =>
+        endpoints
+          .filter((e) => e.eventTypes.includes('*') || e.eventTypes.includes(row.type))
+          .map((e) => ({ tenantId, endpointId: e.id, eventId: row.id, orderId: row.orderId })),
+      );
+      if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries, skipDuplicates: true });
+    });
+  }
+
+  /** Claims what is due for each endpoint with a free slot here, and sends it without waiting. */
+  async function sendDue(tenantId: number): Promise<void> {
+    const prisma = db.forTenant(tenantId);
+    const endpoints = await prisma.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true } });
+    for (const { id: endpointId } of endpoints) {
+      const free = config.concurrencyPerEndpoint - (inFlight.get(endpointId) ?? 0);
+      if (free <= 0) continue;
+      // An earlier pending delivery of the same order (in flight or waiting for its retry) holds the later ones back.
+      const claimed = await prisma.$queryRaw<Claimed[]>`
+        UPDATE "WebhookDelivery" d SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000}::float8)
+          FROM "WebhookEndpoint" w, "OutboxEvent" o
+         WHERE d."id" IN (
+                 SELECT c."id" FROM "WebhookDelivery" c
+                  WHERE c."endpointId" = ${endpointId} AND c."status" = 'PENDING'
+                    AND c."nextAttemptAt" <= now() AND (c."leaseUntil" IS NULL OR c."leaseUntil" < now())
+                    AND NOT EXISTS (
+                      SELECT 1 FROM "WebhookDelivery" e
+                       WHERE e."endpointId" = c."endpointId" AND e."orderId" = c."orderId" AND e."status" = 'PENDING' AND e."eventId" < c."eventId")
+                  ORDER BY c."eventId" LIMIT ${free}
+                  FOR UPDATE OF c SKIP LOCKED)
+           AND w."id" = d."endpointId" AND o."id" = d."eventId"
+        RETURNING d."id", d."endpointId", d."eventId", d."orderId", d."attempts", d."createdAt",
+                  w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt",
+                  o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt"`;
+      for (const delivery of claimed) {
+        inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
+        const task = withTenant(tenantId, () => send(tenantId, delivery))
+          .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed unexpectedly; the lease expires and it is sent again'))
+          .finally(() => {
+            inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
+            sending.delete(task);
+            wake(); // a slot is free, and a later delivery of the same order may be due now
+          });
+        sending.add(task);
+      }
+    }
+  }
+
+  /** Sends one delivery; its outcome is written with the others that finish about the same time (recordOutcome). */
+  async function send(tenantId: number, d: Claimed): Promise<void> {
+    const body = JSON.stringify({
+      id: `evt_${d.eventId}`,
+      type: d.type,
+      sequence: d.sequence,
+      createdAt: d.eventCreatedAt.toISOString(),
+      data: publicPayload(d.payload),
+    });
+    const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
+    const started = performance.now();
+    const answer = await deps.post({
+      url: d.url,
+      body,
+      timeoutMs: config.timeoutMs,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'ordergraph-webhooks/1',
+        'ordergraph-event-id': `evt_${d.eventId}`,
+        'ordergraph-event-type': d.type,
+        [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
+      },
+    });
+    await recordOutcome(tenantId, { d, ...answer, latencyMs: Math.round(performance.now() - started) });
+  }
+
+  // Outcomes are written in batches, one transaction per tenant for all that finished
+  // meanwhile: at hundreds of requests a second, a transaction per request would be
+  // the bottleneck. A delivery's slot (and the next delivery of its order) frees once
+  // its outcome is written.
+  const outcomes = new Map<number, { queue: Outcome[]; done: Array<() => void>; running: boolean }>();
+
+  function recordOutcome(tenantId: number, outcome: Outcome): Promise<void> {
+    let batch = outcomes.get(tenantId);
+    if (!batch) outcomes.set(tenantId, (batch = { queue: [], done: [], running: false }));
+    batch.queue.push(outcome);
+    const written = new Promise<void>((resolve) => batch!.done.push(resolve));
+    if (!batch.running) setImmediate(() => void flush(tenantId));
+    return written;
+  }
+
+  async function flush(tenantId: number): Promise<void> {
+    const batch = outcomes.get(tenantId)!;
+    if (batch.running || !batch.queue.length) return;
+    batch.running = true;
+    const taken = batch.queue.splice(0);
+    const done = batch.done.splice(0);
+    try {
+      await withTenant(tenantId, () => writeOutcomes(tenantId, taken));
+    } catch (error) {
+      log.error({ err: error, tenantId, deliveries: taken.map((o) => o.d.id) }, 'webhook delivery bookkeeping failed; the leases expire and they are sent again');
+    } finally {
+      batch.running = false;
+      for (const resolve of done) resolve();
+      if (batch.queue.length) setImmediate(() => void flush(tenantId));
+    }
+  }
+
+  async function writeOutcomes(tenantId: number, taken: Outcome[]): Promise<void> {
+    await transaction({ prisma: db.forTenant(tenantId), events: deps.events, log }, async (scope) => {
+      const { tx } = scope;
+      const ids = taken.map((o) => o.d.id).sort((a, b) => a - b);
+      // An endpoint may have been deleted (with its deliveries) while its request was out: nothing to record for those.
+      const existing = new Set(
+        (await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "WebhookDelivery" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`).map((r) => r.id),
+      );
+      const kept = taken.filter((o) => existing.has(o.d.id));
+      if (!kept.length) return;
+      await tx.webhookAttempt.createMany({
+        data: kept.map(({ d, status, excerpt, error, latencyMs }) => ({
+          tenantId,
+          deliveryId: d.id,
+          endpointId: d.endpointId,
+          orderId: d.orderId,
+          statusCode: status,
+          latencyMs,
+          responseExcerpt: excerpt,
+          error,
+        })),
+      });
+      const succeeded = kept.filter((o) => o.error === null);
+      if (succeeded.length) {
+        await tx.$executeRaw`
+          UPDATE "WebhookDelivery" SET "status" = 'DELIVERED', "attempts" = "attempts" + 1, "deliveredAt" = now(), "leaseUntil" = NULL
+           WHERE "id" = ANY(${succeeded.map((o) => o.d.id)}::int[])`;
+        const endpoints = [...new Set(succeeded.map((o) => o.d.endpointId))].sort((a, b) => a - b);
+        await tx.$executeRaw`UPDATE "WebhookEndpoint" SET "consecutiveFailures" = 0 WHERE "id" = ANY(${endpoints}::int[]) AND "consecutiveFailures" > 0`;
+      }
+      for (const { d, error } of kept.filter((o) => o.error !== null).sort((a, b) => a.d.endpointId - b.d.endpointId)) {
+        const attempts = d.attempts + 1;
+        const givenUp = Date.now() - d.createdAt.getTime() > config.retryWindowHours * 3_600_000;
+        await tx.webhookDelivery.update({
+          where: { id: d.id },
+          data: givenUp ? { status: 'FAILED', attempts, leaseUntil: null } : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, config)), leaseUntil: null },
+        });
+        const [endpoint] = await tx.$queryRaw<Array<{ consecutiveFailures: number; enabled: boolean; url: string }>>`
+          UPDATE "WebhookEndpoint" SET "consecutiveFailures" = "consecutiveFailures" + 1 WHERE "id" = ${d.endpointId}
+          RETURNING "consecutiveFailures", "enabled", "url"`;
+        if (endpoint && endpoint.enabled && endpoint.consecutiveFailures >= config.disableAfterFailures) {
+          await tx.webhookEndpoint.update({
+            where: { id: d.endpointId },
+            data: { enabled: false, disabledReason: `${endpoint.consecutiveFailures} failed attempts in a row; last: ${error}`.slice(0, 500) },
+          });
+          scope.publish('webhookEndpointDisabled', {
+            tenantId,
+            endpointId: d.endpointId,
+            url: endpoint.url,
+            consecutiveFailures: endpoint.consecutiveFailures,
+            at: new Date().toISOString(),
+          });
+          log.warn({ tenantId, endpointId: d.endpointId, failures: endpoint.consecutiveFailures }, 'webhook endpoint disabled after failing in a row');
+        }
+      }
+    });
+  }
+
+  async function prune(): Promise<void> {
+    const before = new Date(Date.now() - config.retentionHours * 3_600_000);
+    for (;;) {
+      const [row] = await tenantNeutral(() => db.sql.query<{ pruned: number }>('SELECT outbox_prune($1, 1000) AS pruned', [before.toISOString()]));
+      if (!row || Number(row.pruned) < 1000 || stopped) return;
+    }
+  }
+
+  const onWritten = () => wake();
+  outboxWritten.on('written', onWritten);
+  const unlisten = await db
+    .listen(OUTBOX_CHANNEL, wake, (error) => log.warn({ err: error }, 'outbox LISTEN connection lost; the relay polls until restart'))
+    .catch((error: unknown) => {
+      log.warn({ err: error }, 'outbox LISTEN unavailable; the relay polls');
+      return async () => {};
+    });
+  const tick = () => {
+    wake();
+    timer = setTimeout(tick, config.pollMs);
+    timer.unref();
+  };
+  tick();
+
+  return {
+    async drain() {
+      do {
+        while (running) await running;
+        wake();
+        while (running) await running;
+        await Promise.all([...sending]);
+      } while (running || sending.size);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      outboxWritten.off('written', onWritten);
+      await unlisten();
+      while (running) await running;
+      // Requests in flight end within the webhook timeout; their leases let another instance resend if we die first.
+      await Promise.allSettled([...sending]);
+    },
+  };
+}
