@@ -158,7 +158,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     tenantSwitches: () => 0,
     async listen(channel, onNotify) {
       const unlisten = await pglite.listen(channel, () => onNotify());
-      return async () => void (await unlisten());
+      // Closing after the database was closed (tests) is not an error.
+      return async () => void (await Promise.resolve().then(unlisten).catch(() => {}));
     },
     async close() {
       await prisma.$disconnect();

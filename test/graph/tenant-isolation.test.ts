@@ -67,6 +67,14 @@ beforeAll(async () => {
   const suffix = Math.random().toString(36).slice(2, 8);
   const a = await seedTenant(fixtures, { tenant: `iso-a-${suffix}`, orders: 40, seed: 7 });
   const b = await seedTenant(fixtures, { tenant: `iso-b-${suffix}`, orders: 40, seed: 7 });
+  // The demo seed sends no webhooks: an endpoint with one delivered event and its attempt for each tenant.
+  for (const { tenantId } of [a, b]) {
+    const order = await fixtures.prisma.order.findFirstOrThrow({ where: { tenantId }, select: { id: true } });
+    const endpoint = await fixtures.prisma.webhookEndpoint.create({ data: { tenantId, url: 'https://partner.example.com/hooks', eventTypes: ['*'], secret: 'whsec_test' } });
+    const event = await fixtures.prisma.outboxEvent.create({ data: { tenantId, type: 'order.created', orderId: order.id, payload: {}, sequence: 1, relayedAt: new Date() } });
+    const delivery = await fixtures.prisma.webhookDelivery.create({ data: { tenantId, endpointId: endpoint.id, eventId: event.id, orderId: order.id, status: 'DELIVERED' } });
+    await fixtures.prisma.webhookAttempt.create({ data: { tenantId, deliveryId: delivery.id, endpointId: endpoint.id, orderId: order.id, statusCode: 200, latencyMs: 5 } });
+  }
   keyA = (await createApiKey(fixtures.prisma, { tenantId: a.tenantId, name: 'a', role: 'OWNER' })).key;
   keyB = (await createApiKey(fixtures.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;
   for (const type of nodeTypes) {

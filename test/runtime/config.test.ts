@@ -29,6 +29,19 @@ describe('loadConfig', () => {
       live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000 },
       limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
       corsOrigins: ['*'],
+      webhooks: {
+        relay: true,
+        pollMs: 1_000,
+        timeoutMs: 10_000,
+        retryBaseMs: 30_000,
+        retryMaxMs: 3_600_000,
+        retryWindowHours: 72,
+        disableAfterFailures: 50,
+        concurrencyPerEndpoint: 4,
+        allowedPrivateHosts: [],
+        requireHttps: false,
+        retentionHours: 168,
+      },
     });
   });
 

@@ -85,8 +85,9 @@ export const WebhookDelivery = builder.prismaNode('WebhookDelivery', {
   }),
 });
 
-export const WebhookAttempt = builder.prismaObject('WebhookAttempt', {
+export const WebhookAttempt = builder.prismaNode('WebhookAttempt', {
   description: 'One webhook request and its answer: a line of the integration log.',
+  ...tenantNode,
   fields: (t) => ({
     endpoint: t.relation('endpoint', { description: 'Where it went.' }),
     delivery: t.relation('delivery', { description: 'The delivery it was an attempt of.' }),
