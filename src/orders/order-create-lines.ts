@@ -56,6 +56,8 @@ export interface AdjustmentData {
 
 export interface OrderCreateData {
   idempotencyKey?: string | null;
+  /** Accept own-stock lines beyond what is available now (the order waits for stock). */
+  backorder?: boolean | null;
   code?: string | null;
   kind?: OrderKind | null;
   channel?: string | null;
@@ -301,4 +303,39 @@ export function partyColumns(party: PartyData, customer: CustomerRow | undefined
     longitude: party.longitude ?? null,
     remarks: clean(party.remarks),
   };
+}
+
+/**
+ * Own-stock lines beyond what is available now (on hand minus reserved, over the
+ * active warehouses, or at the origin warehouse when the order names one) are
+ * problems, each naming the line's quantity and the total available, unless the
+ * order is a backorder. Lines of one variation count together; supplier and
+ * preorder stock is not counted here.
+ */
+export async function checkAvailability(
+  db: ReadDb,
+  problems: Problems,
+  tenantId: number,
+  lines: ReadonlyArray<{ path: InputPath; variation: Pick<CatalogVariation, 'id' | 'sku' | 'stockType'>; quantity: number }>,
+  originWarehouseId: number | null | undefined,
+): Promise<void> {
+  const own = lines.filter((l) => l.variation.stockType === 'OWN');
+  if (!own.length) return;
+  const ids = [...new Set(own.map((l) => l.variation.id))];
+  const levels = await db.stockLevel.findMany({
+    where: { tenantId, variationId: { in: ids }, ...(originWarehouseId ? { warehouseId: originWarehouseId } : { warehouse: { isActive: true } }) },
+    select: { variationId: true, onHand: true, reserved: true },
+  });
+  const available = new Map<number, number>();
+  for (const level of levels) available.set(level.variationId, (available.get(level.variationId) ?? 0) + Math.max(level.onHand - level.reserved, 0));
+  const wanted = new Map<number, number>();
+  for (const line of own) wanted.set(line.variation.id, (wanted.get(line.variation.id) ?? 0) + line.quantity);
+  const where = originWarehouseId ? 'at the origin warehouse' : 'over the active warehouses';
+  for (const line of own) {
+    const total = wanted.get(line.variation.id)!;
+    const have = available.get(line.variation.id) ?? 0;
+    if (total <= have) continue;
+    const of = total === line.quantity ? `${line.quantity} requested` : `${line.quantity} requested (${total} on the order's lines of this variation)`;
+    problems.add([...line.path, 'quantity'], `${line.variation.sku}: ${of}, ${have} available ${where}; set backorder: true to order it anyway`);
+  }
 }

@@ -21,6 +21,7 @@ import {
   checkItem,
   checkParty,
   checkReferences,
+  checkAvailability,
   checkSellable,
   clean,
   DEFAULT_ADJUSTMENT_NAMES,
@@ -156,6 +157,10 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     return { item, variation, ...prices[index]! };
   });
   if (currencies.size > 1) problems.add(['items'], `all lines must share one currency; got ${[...currencies].join(', ')}`);
+  // Refused now rather than at processing: a draft or a backorder is the client's explicit choice to wait for stock.
+  if (!data.backorder && !data.isDraft) {
+    await checkAvailability(db, problems, tenantId, lines.map((l, index) => ({ path: ['items', index], variation: l.variation, quantity: l.item.quantity })), data.originWarehouseId);
+  }
   if (data.discount) adjustments.unshift({ category: 'DISCOUNT', name: null, type: data.discount.type, value: data.discount.value });
   if (pricing.category && !pricing.category.discountAccess) {
     data.items.forEach((item, index) => {

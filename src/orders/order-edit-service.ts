@@ -26,6 +26,7 @@ import {
   lineWeight,
   priceLines,
   loadCustomerPricing,
+  checkAvailability,
   loadVariations,
   PARTY_ROLES,
   partyColumns,
@@ -65,6 +66,8 @@ export interface OrderEditData {
   removeParties?: PartyRole[] | null;
   /** Replaces all the order's adjustments (costs and order discounts) when given. */
   adjustments?: AdjustmentData[] | null;
+  /** Accept added or raised own-stock lines beyond what is available now. */
+  backorder?: boolean | null;
   notes?: string | null;
   internalNotes?: string | null;
   salesRep?: string | null;
@@ -248,6 +251,30 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
     });
   }
   if (!next.length) problems.add(['removeItems'], 'an order keeps at least one line');
+
+  // Own stock a grown line needs must be there now, as at create, unless the edit is a backorder. Only variations
+  // the edit adds or raises are checked: an order taken as a backorder stays editable in its other lines.
+  if (!data.backorder && !order.isDraft) {
+    const before = new Map<number, number>();
+    for (const item of live) if (item.variationId !== null) before.set(item.variationId, (before.get(item.variationId) ?? 0) + item.quantity);
+    const after = new Map<number, number>();
+    for (const line of next) if (line.variationId !== null) after.set(line.variationId, (after.get(line.variationId) ?? 0) + line.quantity);
+    const grown = [...after].filter(([v, q]) => q > (before.get(v) ?? 0)).map(([v]) => v);
+    if (grown.length) {
+      const catalog = await loadVariations(db, tenantId, grown);
+      const pathOf = (line: (typeof next)[number]) =>
+        line.itemId === null ? ['addItems', next.filter((l) => l.itemId === null).indexOf(line)] : ['updateItems', (data.updateItems ?? []).findIndex((u) => u.itemId === line.itemId)];
+      await checkAvailability(
+        db,
+        problems,
+        tenantId,
+        next
+          .filter((line) => line.variationId !== null && grown.includes(line.variationId) && (line.itemId === null || updates.has(line.itemId)))
+          .map((line) => ({ path: pathOf(line), variation: catalog.get(line.variationId!)!, quantity: after.get(line.variationId!)! })),
+        data.originWarehouseId ?? order.originWarehouseId,
+      );
+    }
+  }
 
   if (pricing.category && !pricing.category.discountAccess) {
     const code = pricing.category.code;

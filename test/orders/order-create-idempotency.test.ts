@@ -9,7 +9,7 @@ const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).t
 
 async function shop() {
   const t = await newTenant();
-  const { variations } = await t.product({ variations: [{ sku: 'KAOS-M', price: '50000' }] });
+  const { variations } = await t.product({ variations: [{ sku: 'KAOS-M', price: '50000', stock: { [(await t.warehouse()).id]: 100 } }] });
   const input: OrderCreateInput = {
     idempotencyKey: 'checkout-7f3a',
     buyer: { name: 'Budi', phone: '0812' },

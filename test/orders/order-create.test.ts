@@ -31,8 +31,8 @@ async function shop() {
   const { product, variations } = await t.product({
     name: 'Handuk',
     variations: [
-      { sku: 'HDK-RED', price: '15000', stock: { [warehouse.id]: 10 } },
-      { sku: 'HDK-BLUE', price: '12345', stock: { [warehouse.id]: 5 } },
+      { sku: 'HDK-RED', price: '15000', stock: { [warehouse.id]: 100 } },
+      { sku: 'HDK-BLUE', price: '12345', stock: { [warehouse.id]: 100 } },
     ],
   });
   const [red, blue] = variations as [(typeof variations)[number], (typeof variations)[number]];
@@ -209,7 +209,7 @@ describe('orderCreate', () => {
     expect(data.orderCreate.order).toMatchObject({ isDraft: true, status: 'PENDING' });
     expect(data.orderCreate.order.events[0]).toMatchObject({ type: 'create', note: 'draft' });
     const level = await t.prisma.stockLevel.findFirstOrThrow({ where: { variationId: red.id } });
-    expect([level.onHand, level.reserved]).toEqual([10, 0]);
+    expect([level.onHand, level.reserved]).toEqual([100, 0]);
 
     const orderId = data.orderCreate.order.id;
     const stale = await query(t.key, OcOrderPlaceDocument, { input: { order: orderId, expectedVersion: 7 } });

@@ -65,9 +65,11 @@ async function reserveFromBest(ctx: EffectContext, itemId: number, variationId: 
     for (const step of steps.sort(byStockRow)) await reserve(ctx, step);
     return;
   }
-  // What was read is committed data: the units are not there. Fail without taking the stock row's lock.
-  const best = candidates[0];
-  throw new InsufficientStockError(variationId, best?.warehouseId ?? 0, remaining, Math.max(best?.available ?? 0, 0));
+  // What was read is committed data: the units are not there. Fail without taking the stock row's lock, naming
+  // the line's own figures (what it needs, what all warehouses hold together), not the greedy split's leftovers.
+  // The warehouse named is the one holding the most.
+  const total = levels.reduce((sum, level) => sum + Math.max(level.onHand - level.reserved, 0), 0);
+  throw new InsufficientStockError(variationId, candidates[0]?.warehouseId ?? 0, need, total);
 }
 
 async function reserve(ctx: EffectContext, step: Plan[number]): Promise<void> {

@@ -97,6 +97,10 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     originWarehouse: t.globalID({ required: false, description: 'Warehouse that ships it (seed 001 location_id, seed 002 products.warehouse_id).' }),
     destinationWarehouse: t.globalID({ required: false, description: 'Target warehouse of relocation and distribution orders.' }),
     isDraft: t.boolean({ required: false, description: 'Save as a draft (seed 001 is_draft): editable, placed later with orderPlace.' }),
+    backorder: t.boolean({
+      required: false,
+      description: 'Accept own-stock lines beyond what is available now; the order waits for stock. Without it such lines are refused, naming the quantity and what is available.',
+    }),
     orderedAt: t.field({ type: 'DateTime', required: false, description: 'When it was ordered (seed 001 checkout_at, seed 002 order_date, seed 004 date); default now.' }),
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
     discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal (seed 004 disc_percent / disc_amount).' }),
@@ -142,6 +146,7 @@ function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreat
     originWarehouseId: id(input.originWarehouse, 'Warehouse'),
     destinationWarehouseId: id(input.destinationWarehouse, 'Warehouse'),
     isDraft: input.isDraft,
+    backorder: input.backorder,
     orderedAt: input.orderedAt,
     items: input.items.map(itemData),
     discount: discountData(input.discount),
