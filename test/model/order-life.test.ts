@@ -227,8 +227,12 @@ function amountFor(model: Model, o: ModelOrder, op: { kind: 'pay' | 'refund'; sh
 function predict(model: Model, op: Op): boolean {
   switch (op.kind) {
     case 'create':
-    case 'transfer':
-      return true;
+    case 'transfer': {
+      // Own stock must be there when the order is taken: over both warehouses for a sale, at the origin for a transfer.
+      const wanted = PRICES.map(() => 0);
+      for (const line of op.lines) wanted[line.v]! += line.quantity;
+      return wanted.every((n, v) => n <= (op.kind === 'transfer' ? model.available(v, op.from) : model.available(v, 0) + model.available(v, 1)));
+    }
     case 'transition': {
       const o = model.orders[op.order]!;
       const rule = TRANSITIONS[op.name]!;
@@ -469,9 +473,12 @@ async function walk(seed: number) {
                 : `v${op.v}`;
         // Processing, shipping and cancelling touch stock rows too: keep them apart from stock writes.
         const stock = op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name) ? 'stock' : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' ? 'stock' : undefined;
-        if (busy.has(claim) || (stock && busy.has(stock))) continue;
+        // Creates read availability: they may run beside each other, not beside a stock write.
+        const reads = op.kind === 'create' || op.kind === 'transfer';
+        if (busy.has(claim) || (stock && (busy.has(stock) || busy.has('stock-read'))) || (reads && busy.has('stock'))) continue;
         busy.add(claim);
         if (stock) busy.add(stock);
+        if (reads) busy.add('stock-read');
         ops.push(op);
       }
       const predicted = ops.map((op) => predict(model, op));
