@@ -159,7 +159,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async listen(channel, onNotify) {
       const unlisten = await pglite.listen(channel, () => onNotify());
       // Closing after the database was closed (tests) is not an error.
-      return async () => void (await Promise.resolve().then(unlisten).catch(() => {}));
+      return async () => void (await Promise.resolve().then(() => unlisten()).catch(() => {}));
     },
     async close() {
       await prisma.$disconnect();
