@@ -6,16 +6,19 @@ import { transaction } from '../../src/db/transaction.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
 import { DatabaseBusyError } from '../../src/shared/errors.js';
 import { testApp } from '../support/app.js';
+import { newTenant } from '../support/tenant.js';
 
 const silent = { error: () => {} };
 
 describe('transaction', () => {
   it('publishes queued events after commit and drops them on rollback', async () => {
     const { app } = await testApp();
+    const t = await newTenant();
     const events = createMemoryBus();
     const published: unknown[] = [];
-    const deps = { prisma: app.db.prisma, events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
-    const payload = { tenantId: 1, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: 'now' };
+    // The tenant's client: its outbox row is written under row-level security on PostgreSQL.
+    const deps = { prisma: app.db.forTenant(t.id), events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
+    const payload = { tenantId: t.id, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: 'now' };
     await transaction(deps, async (scope) => {
       scope.publish('stockLevelChanged', payload);
       expect(published).toEqual([]);

@@ -34,6 +34,8 @@ beforeAll(async () => {
     API_KEY_CACHE_MS: '0',
     RATE_LIMIT_RESTORE_RATE: '0',
     COMPILED_READS: 'false',
+    // Its statements would land in the counts of the shared database client.
+    WEBHOOKS_RELAY: 'false',
   });
   executorOnly = await createApp(config, { database: app.db, ownerDatabase: fixtures, logger: createLogger('silent') });
   schema = buildSchema();
