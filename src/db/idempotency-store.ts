@@ -41,27 +41,19 @@ export interface IdempotencyStore {
   prune(db: Db, tenantId: number): Promise<number>;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
 export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): IdempotencyStore {
   const waitMs = options.waitMs ?? 10_000;
   const pollMs = options.pollMs ?? 25;
   const now = options.now ?? Date.now;
   const lastPruned = new Map<number, number>();
 
+  /** True when this request inserted the key (ON CONFLICT DO NOTHING: a held key is no error in the server's log). */
   async function claim(db: Db, tenantId: number, key: string, requestHash: string): Promise<boolean> {
-    try {
-      await db.idempotencyKey.create({
-        data: { tenantId, key, requestHash, status: 'IN_PROGRESS', expiresAt: new Date(now() + IDEMPOTENCY_CLAIM_TTL_MS) },
-        select: { id: true },
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    const { count } = await db.idempotencyKey.createMany({
+      data: [{ tenantId, key, requestHash, status: 'IN_PROGRESS', expiresAt: new Date(now() + IDEMPOTENCY_CLAIM_TTL_MS) }],
+      skipDuplicates: true,
+    });
+    return count === 1;
   }
 
   const store: IdempotencyStore = {
