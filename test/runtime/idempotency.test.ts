@@ -3,6 +3,7 @@
 // request is IDEMPOTENCY_CONFLICT; concurrent duplicates run once; keys are per
 // tenant; a request that failed without writing gives its key up.
 import { print, type DocumentNode } from 'graphql';
+import { createSchema, createYoga } from 'graphql-yoga';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,9 @@ import {
   type OrderCreateInput,
   type PaymentRecordInput,
 } from '../generated/graphql.js';
+import { createIdempotencyStore } from '../../src/db/idempotency-store.js';
+import { idempotencyPlugin } from '../../src/http/idempotency.js';
+import { testApp } from '../support/app.js';
 import { post, type GraphQLResponse } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -263,5 +267,44 @@ describe('Idempotency-Key header and the idempotencyKey argument of orderCreate'
 
     expect(other.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await t.prisma.order.count({ where: { tenantId: t.id } })).toBe(1);
+  });
+});
+
+describe('a duplicate that outwaits the request holding its key', () => {
+  it('answers IDEMPOTENCY_IN_PROGRESS with a retry-after, runs nothing, and replays once the first finished', async () => {
+    const t = await newTenant();
+    const { app } = await testApp();
+    let runs = 0;
+    // The plugin over a one-field schema and the real store, which waits 0 ms here instead of 10 s.
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { ok: Boolean } type Mutation { touch(n: Int): Int }',
+        resolvers: { Mutation: { touch: (_: unknown, { n }: { n: number }) => (runs += 1) && n } },
+      }),
+      plugins: [idempotencyPlugin(createIdempotencyStore({ waitMs: 0 }))],
+      context: () => ({ prisma: app.db.forTenant(t.id), tenantId: t.id }),
+      logging: false,
+    });
+    const touch = async (n: number) => {
+      const response = await yoga.fetch('http://ordergraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', 'idempotency-key': 'touch-1' },
+        body: JSON.stringify({ query: 'mutation($n: Int) { touch(n: $n) }', variables: { n } }),
+      });
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as GraphQLResponse<{ touch: number }> };
+    };
+    await touch(7);
+    const where = { tenantId_key: { tenantId: t.id, key: 'touch-1' } };
+    await t.prisma.idempotencyKey.update({ where, data: { status: 'IN_PROGRESS' } });
+
+    const busy = await touch(7);
+    await t.prisma.idempotencyKey.update({ where, data: { status: 'DONE' } });
+    const later = await touch(7);
+
+    expect(busy.status).toBe(409);
+    expect(busy.retryAfter).toBe('1');
+    expect(busy.body.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(later.body).toMatchObject({ data: { touch: 7 }, extensions: { replayed: true } });
+    expect(runs).toBe(1);
   });
 });
