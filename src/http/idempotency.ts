@@ -12,6 +12,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../db/client.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
 import type { Context } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Printable ASCII without spaces, 1 to 255 characters (a UUID is the usual choice). */
@@ -21,6 +22,7 @@ interface HeldKey {
   db: Db;
   tenantId: number;
   key: string;
+  log?: Logger;
 }
 
 function canonical(value: unknown): string {
@@ -81,7 +83,7 @@ export function idempotencyPlugin(store: IdempotencyStore): Plugin<Context> {
       const begun = await store.begin(db, context.tenantId, key, requestHash(args.document, args.operationName, args.variableValues));
       switch (begun.outcome) {
         case 'claimed':
-          held.set(request, { db, tenantId: context.tenantId, key });
+          held.set(request, { db, tenantId: context.tenantId, key, log: context.log });
           return;
         case 'replay': {
           const first = begun.response as ExecutionResult;
@@ -108,8 +110,13 @@ export function idempotencyPlugin(store: IdempotencyStore): Plugin<Context> {
       if (!claim) return;
       held.delete(request);
       const single = Array.isArray(result) || Symbol.asyncIterator in (result as object) ? undefined : (result as ExecutionResult);
-      if (single && hasAnswer(single)) await store.finish(claim.db, claim.tenantId, claim.key, storable(single));
-      else await store.release(claim.db, claim.tenantId, claim.key);
+      try {
+        if (single && hasAnswer(single)) await store.finish(claim.db, claim.tenantId, claim.key, storable(single));
+        else await store.release(claim.db, claim.tenantId, claim.key);
+      } catch (error) {
+        // The client still gets its answer; the claim lapses (IDEMPOTENCY_CLAIM_TTL_MS) and a retry then runs again.
+        claim.log?.warn({ err: error, idempotencyKey: claim.key }, 'idempotency key not recorded');
+      }
     },
   };
 }

@@ -17,7 +17,7 @@ import {
 import { createIdempotencyStore } from '../../src/db/idempotency-store.js';
 import { idempotencyPlugin } from '../../src/http/idempotency.js';
 import { testApp } from '../support/app.js';
-import { post, type GraphQLResponse } from '../support/execute.js';
+import { countStatements, post, type GraphQLResponse } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -59,6 +59,9 @@ describe('Idempotency-Key on mutations', () => {
     expect(second.status).toBe(200);
     expect(second.data).toEqual(first.data);
     expect(second.extensions?.replayed).toBe(true);
+    // Each response names its own request.
+    expect(second.extensions?.requestId).toEqual(expect.any(String));
+    expect(second.extensions?.requestId).not.toBe(first.extensions?.requestId);
     expect(await payments(t, order.id)).toBe(1);
     const row = await t.prisma.idempotencyKey.findUniqueOrThrow({ where: { tenantId_key: { tenantId: t.id, key: 'pay-7f3a' } } });
     expect(row.status).toBe('DONE');
@@ -229,6 +232,35 @@ describe('Idempotency-Key on mutations', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(await payments(t, order.id)).toBe(0);
+  });
+});
+
+describe('the cost of a key', () => {
+  it('answers a replay with two statements (the claim that finds the key, its read) and none of the mutation', async () => {
+    const t = await newTenant();
+    const { input } = await payableOrder(t);
+    await send(t.key, PaymentRecordDocument, { input }, 'pay-cost');
+
+    const { result, statements } = await countStatements(() => send(t.key, PaymentRecordDocument, { input }, 'pay-cost'));
+
+    expect(result.extensions?.replayed).toBe(true);
+    const own = statements.filter((sql) => !/set_config/.test(sql));
+    expect(own).toHaveLength(2);
+    expect(own.every((sql) => sql.includes('"IdempotencyKey"'))).toBe(true);
+  });
+
+  it('deletes the tenant\'s expired keys when it claims a new one', async () => {
+    const t = await newTenant();
+    const { input } = await payableOrder(t);
+    const past = new Date(Date.now() - 1000);
+    await t.prisma.idempotencyKey.create({ data: { tenantId: t.id, key: 'old-done', requestHash: 'x', status: 'DONE', response: {}, expiresAt: past } });
+    await t.prisma.idempotencyKey.create({ data: { tenantId: t.id, key: 'old-claim', requestHash: 'x', expiresAt: past } });
+    await t.prisma.idempotencyKey.create({ data: { tenantId: t.id, key: 'recent', requestHash: 'x', status: 'DONE', response: {}, expiresAt: new Date(Date.now() + 3600_000) } });
+
+    await send(t.key, PaymentRecordDocument, { input }, 'new-key');
+
+    const left = await t.prisma.idempotencyKey.findMany({ where: { tenantId: t.id }, orderBy: { key: 'asc' }, select: { key: true } });
+    expect(left.map((k) => k.key)).toEqual(['new-key', 'recent']);
   });
 });
 
