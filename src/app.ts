@@ -23,6 +23,7 @@ import { SubscriptionQuota } from './http/subscription-quota.js';
 import { attachWebSocket } from './http/websocket-server.js';
 import { webhookClient } from './http/webhook-client.js';
 import { createAppYoga, type AppYoga } from './http/yoga.js';
+import { createIdempotencyStore } from './db/idempotency-store.js';
 import { createLoaders } from './loaders.js';
 import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
 import { createLogger, type Logger } from './logger.js';
@@ -101,6 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     requestLog: requestLog.plugin,
     quota,
     bucket: costs.bucket,
+    idempotency: createIdempotencyStore(),
     routes: [
       labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
       explorerAssetsPlugin({ enabled: !config.production }),

@@ -10,7 +10,9 @@ import { documentCaches } from '../limits/document-cache.js';
 import { limitPlugins } from '../limits/limits-plugin.js';
 import { bodySizePlugin } from '../limits/request-guards.js';
 import type { CostBucket } from '../limits/cost-bucket.js';
+import type { IdempotencyStore } from '../db/idempotency-store.js';
 import { DEFAULT_QUERY } from './default-query.js';
+import { idempotencyPlugin } from './idempotency.js';
 import { renderExplorer } from './graphiql.js';
 import type { MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
@@ -28,6 +30,8 @@ export interface YogaDeps {
   requestLog: Plugin<Context>;
   quota: SubscriptionQuota;
   bucket?: CostBucket;
+  /** Idempotency-Key of mutation requests (src/http/idempotency.ts). */
+  idempotency: IdempotencyStore;
   /** REST routes answered before GraphQL (labels). */
   routes: Plugin<Context>[];
   /** Last: replaces the execution the plugins above have set up for plain reads, and falls back to it. */
@@ -75,6 +79,8 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
       ...deps.routes,
       ...(config.production ? [noSuggestionsPlugin()] : []),
+      // After the limits: a refused request claims no key.
+      idempotencyPlugin(deps.idempotency),
       ...(deps.compiledReads ? [deps.compiledReads] : []),
       useReadinessCheck({ endpoint: '/readyz', check: deps.ready }),
     ],

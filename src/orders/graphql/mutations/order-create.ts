@@ -75,7 +75,8 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
   fields: (t) => ({
     idempotencyKey: t.string({
       required: false,
-      description: 'Makes retries safe: the same key with the same input returns the first order; with a different input, an IdempotencyConflictError.',
+      description:
+        'Makes retries safe: the same key with the same input returns the first order (kept as long as the order); with a different input, an IdempotencyConflictError. The Idempotency-Key HTTP header does the same for a whole request, for any mutation, for 24 hours.',
     }),
     code: t.string({ required: false, description: 'Order number (seed 001 order_code); generated as ORD-YYYYMMDD-NNNNN when not given. Unique per shop.' }),
     kind: t.field({ type: OrderKindEnum, required: false, description: 'What the order is for; default SALE (seed 000 order kinds).' }),
