@@ -71,13 +71,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs, forTenant: db.forTenant });
   // A key revoked on any instance is forgotten by every instance's cache at once.
   const stopRevocations = authenticator.followRevocations(events, log);
-  // One count of open subscriptions per key for WebSocket and SSE alike.
-  const quota = new SubscriptionQuota(config.live.maxSubscriptionsPerKey);
   const costs = createCostBucket(
     { capacity: config.limits.rateLimitCapacity, restoreRate: config.limits.rateLimitRestoreRate },
     config.redisUrl,
     log,
   );
+  // One count of open subscriptions and their cost per key and tenant for WebSocket and SSE alike; their events are paid from the key's bucket.
+  const quota = new SubscriptionQuota({
+    maxPerKey: config.live.maxSubscriptionsPerKey,
+    maxCostPerKey: config.live.maxCostPerKey,
+    maxCostPerTenant: config.live.maxCostPerTenant,
+    maxCost: config.limits.maxCost,
+    bucket: costs.bucket,
+  });
   const requestLog = createRequestLog(log);
   const maskError = createMaskError(log, requestLog.wasLogged);
   // Plain reads become one statement; the database's column types say how to print values.
@@ -113,7 +119,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Every instance may run it: they share the work through the database.
   const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
   const server = createHttpServer(yoga, log, (s) =>
-    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota }),
+    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes }),
   );
 
   return {

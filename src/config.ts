@@ -84,6 +84,9 @@ export interface LiveConfig {
   maxSubscriptionsPerConnection: number;
   /** Subscriptions one API key may hold at once on this instance, over all its connections. */
   maxSubscriptionsPerKey: number;
+  /** Sum of the costs of the subscriptions one API key, and one tenant, may hold open at once on this instance. */
+  maxCostPerKey: number;
+  maxCostPerTenant: number;
   /** A WebSocket whose unsent bytes exceed this is closed (slow consumer). */
   maxBufferedBytes: number;
   /** Events queued for one subscription before it is ended as too slow. */
@@ -179,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveMs: integer(env, 'LIVE_KEEPALIVE_MS', 12_000, 0, 600_000),
       maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
       maxSubscriptionsPerKey: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_KEY', 1_000, 1, 1_000_000),
+      maxCostPerKey: integer(env, 'LIVE_MAX_COST_PER_KEY', 50_000, 1, 100_000_000),
+      maxCostPerTenant: integer(env, 'LIVE_MAX_COST_PER_TENANT', 200_000, 1, 1_000_000_000),
       maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1_048_576, 1_024, 1_073_741_824),
       maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
       countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),
