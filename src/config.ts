@@ -14,6 +14,8 @@ export interface Config {
   databaseAppUrl: string | undefined;
   /** Redis URL for pub/sub between instances; absent means in-memory. */
   redisUrl: string | undefined;
+  /** Start of every Redis channel and key of this deployment; absent: ordergraph:<database name>:<deployment id from the database>. */
+  redisPrefix: string | undefined;
   /** Folder of the embedded database; "memory://" keeps it in memory only. */
   dataDir: string;
   logLevel: LogLevel;
@@ -144,6 +146,13 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   return list;
 }
 
+function redisPrefix(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(raw)) throw new ConfigError(name, `expected letters, digits and _ . : - (at most 200), got "${raw}"`);
+  return raw.replace(/:+$/, '');
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -170,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseAppUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env, 'REDIS_PREFIX'),
     dataDir: env.DATA_DIR?.trim() || './data',
     logLevel,
     production,
