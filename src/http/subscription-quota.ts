@@ -10,7 +10,7 @@ import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSche
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import type { CostBucket } from '../limits/cost-bucket.js';
-import { chargedEvents, tooCostlyError } from '../limits/live-cost.js';
+import { batchedCharge, chargedEvents, tooCostlyError, type Charge } from '../limits/live-cost.js';
 import { cachedOperationCost } from '../limits/query-cost.js';
 
 export interface LiveLimits {
@@ -41,8 +41,11 @@ export class SubscriptionQuota {
   private readonly keys = new Map<number, { count: number; cost: number }>();
   private readonly tenants = new Map<number, number>();
   private readonly operationCost = cachedOperationCost();
+  private readonly take: Charge | undefined;
 
-  constructor(readonly limits: LiveLimits) {}
+  constructor(readonly limits: LiveLimits) {
+    this.take = limits.bucket && batchedCharge(limits.bucket);
+  }
 
   /**
    * Admits a subscription of `holder` with this selection, or says why not (a coded
@@ -59,11 +62,11 @@ export class SubscriptionQuota {
     if (cost > this.limits.maxCost) return tooCostlyError(cost, this.limits.maxCost);
     const release = this.acquire(holder, cost);
     if (release instanceof GraphQLError) return release;
-    const bucket = this.limits.bucket;
+    const take = this.take;
     return {
       cost,
       release,
-      charge: (results) => (bucket ? chargedEvents(results, { bucket, apiKeyId: holder.apiKeyId, cost }) : results),
+      charge: (results) => (take ? chargedEvents(results, { take, apiKeyId: holder.apiKeyId, cost }) : results),
     };
   }
 
