@@ -42,6 +42,11 @@ async function server() {
     DATA_DIR: 'memory://',
     NODE_ENV: 'production',
     LIVE_MAX_SUBSCRIPTIONS_PER_KEY: '1000000',
+    // One key holds every subscriber: the fan-out is measured here, not the key's budget
+    // (each delivered event would be charged to it, and the live cost capped).
+    LIVE_MAX_COST_PER_KEY: '100000000',
+    LIVE_MAX_COST_PER_TENANT: '1000000000',
+    RATE_LIMIT_RESTORE_RATE: '0',
   });
   const app = await createApp(config, { logger: createLogger('warn') });
   const prisma = app.db.prisma;

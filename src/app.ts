@@ -3,6 +3,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openAppDatabase } from './db/app-database.js';
+import { deploymentPrefix } from './db/deployment.js';
 import { tenantNeutral, withTenant } from './db/tenant-scope.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import { ApiKeyAuthenticator } from './auth/api-keys.js';
@@ -66,19 +67,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     seed: demo && (async (owner) => void ((await demo.ensureDemoData(owner)).created && log.info('demo data seeded'))),
   });
   const { db } = database;
+  // Channels and keys of this deployment in a Redis other deployments may share.
+  const redisPrefix = config.redisPrefix ?? deploymentPrefix(database.deployment);
   // A bus given by the caller is the caller's to close.
-  const events = createEventBus(config, log, options.events);
+  const events = createEventBus(config, log, options.events, redisPrefix);
   const closeEvents = async () => void (options.events ? undefined : await events.close?.());
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs, forTenant: db.forTenant });
   // A key revoked on any instance is forgotten by every instance's cache at once.
   const stopRevocations = authenticator.followRevocations(events, log);
-  // One count of open subscriptions per key for WebSocket and SSE alike.
-  const quota = new SubscriptionQuota(config.live.maxSubscriptionsPerKey);
   const costs = createCostBucket(
     { capacity: config.limits.rateLimitCapacity, restoreRate: config.limits.rateLimitRestoreRate },
     config.redisUrl,
     log,
+    redisPrefix,
   );
+  // One count of open subscriptions and their cost per key and tenant for WebSocket and SSE alike; their events are paid from the key's bucket.
+  const quota = new SubscriptionQuota({
+    maxPerKey: config.live.maxSubscriptionsPerKey,
+    maxCostPerKey: config.live.maxCostPerKey,
+    maxCostPerTenant: config.live.maxCostPerTenant,
+    maxCost: config.limits.maxCost,
+    bucket: costs.bucket,
+  });
   const requestLog = createRequestLog(log);
   const maskError = createMaskError(log, requestLog.wasLogged);
   // Plain reads become one statement; the database's column types say how to print values.
@@ -115,7 +125,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Every instance may run it: they share the work through the database.
   const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
   const server = createHttpServer(yoga, log, (s) =>
-    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota }),
+    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes }),
   );
 
   return {

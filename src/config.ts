@@ -14,6 +14,8 @@ export interface Config {
   databaseAppUrl: string | undefined;
   /** Redis URL for pub/sub between instances; absent means in-memory. */
   redisUrl: string | undefined;
+  /** Start of every Redis channel and key of this deployment; absent: ordergraph:<database name>:<deployment id from the database>. */
+  redisPrefix: string | undefined;
   /** Folder of the embedded database; "memory://" keeps it in memory only. */
   dataDir: string;
   logLevel: LogLevel;
@@ -84,6 +86,9 @@ export interface LiveConfig {
   maxSubscriptionsPerConnection: number;
   /** Subscriptions one API key may hold at once on this instance, over all its connections. */
   maxSubscriptionsPerKey: number;
+  /** Sum of the costs of the subscriptions one API key, and one tenant, may hold open at once on this instance. */
+  maxCostPerKey: number;
+  maxCostPerTenant: number;
   /** A WebSocket whose unsent bytes exceed this is closed (slow consumer). */
   maxBufferedBytes: number;
   /** Events queued for one subscription before it is ended as too slow. */
@@ -141,6 +146,13 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   return list;
 }
 
+function redisPrefix(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(raw)) throw new ConfigError(name, `expected letters, digits and _ . : - (at most 200), got "${raw}"`);
+  return raw.replace(/:+$/, '');
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -167,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseAppUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env, 'REDIS_PREFIX'),
     dataDir: env.DATA_DIR?.trim() || './data',
     logLevel,
     production,
@@ -179,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveMs: integer(env, 'LIVE_KEEPALIVE_MS', 12_000, 0, 600_000),
       maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
       maxSubscriptionsPerKey: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_KEY', 1_000, 1, 1_000_000),
+      maxCostPerKey: integer(env, 'LIVE_MAX_COST_PER_KEY', 50_000, 1, 100_000_000),
+      maxCostPerTenant: integer(env, 'LIVE_MAX_COST_PER_TENANT', 200_000, 1, 1_000_000_000),
       maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1_048_576, 1_024, 1_073_741_824),
       maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
       countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),

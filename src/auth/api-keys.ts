@@ -51,9 +51,10 @@ export type AuthFailure = 'MISSING' | 'MALFORMED' | 'INVALID' | 'EXPIRED' | 'REV
 export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
   MISSING: 'Missing API key: send "Authorization: Bearer <key>"',
   MALFORMED: 'Malformed Authorization header: expected "Bearer <key>"',
+  // Revoked, expired and unknown keys are told apart in the log, never to the caller: whoever holds a leaked key learns nothing about it.
   INVALID: 'Invalid API key',
-  EXPIRED: 'API key has expired',
-  REVOKED: 'API key has been revoked',
+  EXPIRED: 'Invalid API key',
+  REVOKED: 'Invalid API key',
 };
 
 interface CachedKey {

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { openDatabase, type Database } from './client.js';
 import { migrate, pendingMigrations, readMigrations } from './migrate.js';
 import { rowLevelSecurityStatus } from './row-level-security.js';
+import { readDeployment, type Deployment } from './deployment.js';
 import { tenantNeutral } from './tenant-scope.js';
 
 export interface AppDatabaseOptions {
@@ -23,6 +24,8 @@ export interface AppDatabase {
   owned: boolean;
   /** The database is reachable and fully migrated. */
   ready(): Promise<boolean>;
+  /** The database's name and the deployment id its migration drew. */
+  deployment: Deployment;
 }
 
 export async function openAppDatabase(config: Config, log: Logger, options: AppDatabaseOptions = {}): Promise<AppDatabase> {
@@ -37,11 +40,14 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
   // Read once: readiness probes compare the database with these every few seconds.
   const migrations = readMigrations();
   // Migrations and seeding are the owner's work; the app role may only read and write rows.
+  let deployment: Deployment;
   const owner = options.ownerDatabase ?? (config.databaseAppUrl ? await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1 }) : db);
   try {
     const applied = await migrate(owner.sql, migrations);
     if (applied.length) log.info({ applied }, 'migrations applied');
     await options.seed?.(owner);
+    // Read as the owner: the table is no tenant's.
+    deployment = await tenantNeutral(() => readDeployment(owner.sql));
   } finally {
     if (owner !== db && owner !== options.ownerDatabase) await owner.close();
   }
@@ -57,6 +63,7 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
   return {
     db,
     owned: !options.database,
+    deployment,
     async ready() {
       try {
         // The migrations table is no tenant's: probes leave the connections' tenants alone.

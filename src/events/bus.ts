@@ -7,11 +7,11 @@ import { createMemoryBus } from './memory-bus.js';
 import { createRedisBus } from './redis-bus.js';
 import type { EventBus } from './topics.js';
 
-export function createEventBus(config: Pick<Config, 'redisUrl' | 'live'>, log: Logger, given?: EventBus): EventBus {
+export function createEventBus(config: Pick<Config, 'redisUrl' | 'live'>, log: Logger, given?: EventBus, redisPrefix?: string): EventBus {
   const events =
     given ??
     (config.redisUrl
-    ? createRedisBus(config.redisUrl, { log, maxQueued: config.live.maxQueuedEvents })
+    ? createRedisBus(config.redisUrl, { log, maxQueued: config.live.maxQueuedEvents, prefix: redisPrefix })
       : createMemoryBus({ maxQueued: config.live.maxQueuedEvents }));
   setLiveSettings(events, { countsCoalesceMs: config.live.countsCoalesceMs });
   return events;

@@ -10,10 +10,10 @@ import type { Logger } from '../logger.js';
 import { createFanout } from './fanout.js';
 import { TOPICS, type EventBus, type Topic } from './topics.js';
 
-const CHANNEL_PREFIX = 'ordergraph:';
-
 export interface RedisBusOptions {
   log: Pick<Logger, 'warn' | 'info' | 'error'>;
+  /** Start of the channel names: this deployment's REDIS_PREFIX (channels are "<prefix>:<topic>"). */
+  prefix?: string;
   maxQueued?: number;
   /** Extra ioredis options (tests use short reconnect delays). */
   redis?: RedisOptions;
@@ -50,7 +50,9 @@ export function createRedisBus(url: string, options: RedisBusOptions): EventBus 
   publisher.on('ready', recovered);
   subscriber.on('ready', recovered);
 
-  const channelOf = (topic: Topic) => `${CHANNEL_PREFIX}${topic}`;
+  // Deployments sharing a Redis differ in prefix: they never see each other's events (tenant ids are small integers in each).
+  const prefix = options.prefix ?? 'ordergraph';
+  const channelOf = (topic: Topic) => `${prefix}:${topic}`;
   const fanout = createFanout({ maxQueued: options.maxQueued });
   const subscribed: Promise<unknown>[] = [];
   const target = createRedisEventTarget({

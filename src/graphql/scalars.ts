@@ -11,7 +11,13 @@ builder.scalarType('Decimal', {
     const d = value instanceof Decimal ? value : new Decimal(String(value));
     return d.toFixed(Math.max(2, d.decimalPlaces()));
   },
-  parseValue: (value) => parseDecimal(value),
+  // From JSON variables only a string: a JSON number is a binary float to most clients (100.1 may already be 100.09999...).
+  parseValue: (value) => {
+    if (typeof value === 'number') {
+      throw new GraphQLError(`Decimal must be a string such as "${Number.isFinite(value) ? String(value) : '12500.00'}", not a JSON number (numbers lose precision on the way)`);
+    }
+    return parseDecimal(value);
+  },
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parseDecimal(ast.value);
     throw new GraphQLError('Decimal must be a string such as "12500.00" or a number literal');
@@ -38,11 +44,19 @@ function parseDecimal(value: unknown): Decimal {
   return new Decimal(text);
 }
 
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string') throw new GraphQLError('DateTime must be an ISO 8601 string');
   // Require a date; a time zone defaults to UTC when a date-only string is given.
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    throw new GraphQLError(`"${value.slice(0, 40)}" is not an ISO 8601 date-time`);
+  const parts = DATE_TIME.exec(value);
+  if (!parts) throw new GraphQLError(`"${value.slice(0, 40)}" is not an ISO 8601 date-time`);
+  const [year, month, day, hour = 0, minute = 0, second = 0] = parts.slice(1, 7).map((p) => (p === undefined ? undefined : Number(p)));
+  const [offsetHours = 0, offsetMinutes = 0] = [parts[8], parts[9]].map((p) => (p === undefined ? undefined : Number(p)));
+  // JavaScript rolls 30 February over into March; a calendar date that does not exist is refused instead.
+  const daysInMonth = month! >= 1 && month! <= 12 ? new Date(Date.UTC(year!, month!, 0)).getUTCDate() : 0;
+  if (!daysInMonth || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59 || offsetHours > 23 || offsetMinutes > 59) {
+    throw new GraphQLError(`"${value.slice(0, 40)}" is not a valid date-time: no such day or time`);
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new GraphQLError(`"${value.slice(0, 40)}" is not a valid date`);

@@ -28,9 +28,13 @@ export interface ContextDeps {
  * The viewer of an HTTP request, or a GraphQLError with `extensions.code`
  * (UNAUTHENTICATED, 401; FORBIDDEN, 403) and the HTTP status to answer with.
  */
-export async function authenticateRequest(deps: Pick<ContextDeps, 'authenticator'>, request: Request): Promise<Viewer> {
+export async function authenticateRequest(deps: Pick<ContextDeps, 'authenticator'> & { log?: Logger }, request: Request): Promise<Viewer> {
   const viewer = await deps.authenticator.authenticateHeader(request.headers.get('authorization'));
   if (typeof viewer === 'string') {
+    // Revoked, expired and unknown keys get one message; which it was is for the operator.
+    // An expired or revoked key is a client to tell; unknown keys (guessing, typos) only at debug level.
+    if (viewer === 'EXPIRED' || viewer === 'REVOKED') deps.log?.info({ reason: viewer }, 'request refused: API key expired or revoked');
+    else deps.log?.debug({ reason: viewer }, 'request refused: API key not usable');
     throw new GraphQLError(AUTH_FAILURE_MESSAGES[viewer], {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
     });

@@ -17,7 +17,7 @@ import type { Context } from '../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { LiveConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { SubscriptionQuota } from './subscription-quota.js';
+import type { Admission, SubscriptionQuota } from './subscription-quota.js';
 import type { MaskError } from './mask-error.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
@@ -50,6 +50,8 @@ interface Enveloped {
   shareKey: string;
   /** The app's error masking (Yoga's normalized execute would re-subscribe a subscription operation). */
   maskError: MaskError;
+  /** Pays for each result out of the key's bucket (src/limits/live-cost.ts). */
+  charge: Admission['charge'];
 }
 
 /**
@@ -140,6 +142,22 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
   return iterator;
 }
 
+/**
+ * A frame above maxPayload is the client's fault: ws has already closed the socket
+ * with 1009 when it reports it, so it is logged here and not handed on (graphql-ws
+ * would print it as an internal error).
+ */
+function quietOversizeFrames(socket: WebSocket, log: Logger): void {
+  const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'error' && (args[0] as { code?: string } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      log.info('websocket closed: frame larger than MAX_BODY_BYTES');
+      return true;
+    }
+    return emit(event, ...args);
+  }) as WebSocket['emit'];
+}
+
 function keyFromParams(params: Record<string, unknown> | undefined, upgradeHeader: string | undefined): string | undefined {
   if (params) {
     for (const [name, value] of Object.entries(params)) {
@@ -170,8 +188,10 @@ export function attachWebSocket(
     maskError: MaskError;
     /** Browser origins allowed to connect (CORS_ORIGINS); ["*"] = any. */
     origins?: string[];
-    /** The per-key cap, shared with SSE subscriptions. */
+    /** The per-key and per-tenant limits, shared with SSE subscriptions. */
     quota: SubscriptionQuota;
+    /** Largest frame a client may send (MAX_BODY_BYTES, as for an HTTP body); a larger one closes the socket with 1009. */
+    maxPayload: number;
   },
 ): LiveSocket {
   const { yoga, authenticator, config, log } = options;
@@ -179,6 +199,8 @@ export function attachWebSocket(
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
+    // Checked against the frame's declared length before its payload is read: a larger frame closes the socket (1009) without being buffered.
+    maxPayload: options.maxPayload,
     // A page of another site must not ride a user's network position into the API.
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
   });
@@ -186,6 +208,7 @@ export function attachWebSocket(
   const open = new Map<WebSocket, ConnectionState>();
   // Registered before useServer's listener, so graphql-ws only ever sees the patched send.
   wss.on('connection', patchSend);
+  wss.on('connection', (socket: WebSocket) => quietOversizeFrames(socket, log));
 
   const release = (state: ConnectionState, id: string) => {
     const done = state.operations.get(id);
@@ -200,7 +223,11 @@ export function attachWebSocket(
       isProd: options.production,
       jsonMessageReplacer: skipSent,
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => never }).execute(args),
-      subscribe: (args) => sharedSubscribe(args) as never,
+      subscribe: async (args) => {
+        const results = await sharedSubscribe(args);
+        if (!results || typeof results !== 'object' || !(Symbol.asyncIterator in results)) return results as never;
+        return (args.rootValue as Enveloped).charge(results as AsyncGenerator<ExecutionResult>) as never;
+      },
       onConnect: async (ctx) => {
         const key = keyFromParams(ctx.connectionParams, ctx.extra.request.headers.authorization);
         const viewer = await authenticator.authenticate(key);
@@ -219,9 +246,8 @@ export function attachWebSocket(
         if (state.operations.size >= config.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${config.maxSubscriptionsPerConnection} operations per connection`, { extensions: { code: 'LIMIT_EXCEEDED' } })];
         }
-        const giveBack = options.quota.acquire(viewer.apiKeyId);
-        if (!giveBack) return [options.quota.error()];
-        state.operations.set(id, giveBack);
+        // Held while the operation is being set up; the admission's release replaces it.
+        state.operations.set(id, () => {});
         try {
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             liveViewer: viewer,
@@ -234,6 +260,13 @@ export function attachWebSocket(
             release(state, id);
             return errors;
           }
+          // The same cost limit as over HTTP, then the key's and tenant's live limits (shared with SSE).
+          const admission = options.quota.admit(viewer, schema, document, payload.operationName, payload.variables);
+          if (admission instanceof GraphQLError) {
+            release(state, id);
+            return [admission];
+          }
+          state.operations.set(id, admission.release);
           const args: ExecutionArgs = {
             schema,
             operationName: payload.operationName,
@@ -245,6 +278,7 @@ export function attachWebSocket(
               subscribe,
               shareKey: JSON.stringify([viewer.tenantId, viewer.role, payload.query, payload.operationName ?? null, payload.variables ?? null]),
               maskError: options.maskError,
+              charge: admission.charge,
             } satisfies Enveloped,
           };
           return args;

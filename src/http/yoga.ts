@@ -16,6 +16,7 @@ import { idempotencyPlugin } from './idempotency.js';
 import { renderExplorer } from './graphiql.js';
 import type { MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
+import { requestParamsPlugin } from './request-params.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
 import type { LiveServerContext } from './websocket-server.js';
@@ -71,6 +72,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     parserAndValidationCache: documentCaches(),
     plugins: [
       bodySizePlugin(config.limits.maxBodyBytes),
+      requestParamsPlugin(),
       // A browser form or GET from another site cannot carry these headers without a preflight.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       deps.requestLog,

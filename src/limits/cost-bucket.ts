@@ -93,6 +93,8 @@ export class RedisCostBucket implements CostBucket {
     /** Used while Redis cannot be reached: each instance keeps its own budget then. */
     private readonly fallback: CostBucket = new MemoryCostBucket(options),
     private readonly onError: (error: unknown) => void = () => {},
+    /** This deployment's REDIS_PREFIX: keys are "<prefix>:cost:<key>". */
+    private readonly prefix = 'ordergraph',
   ) {}
 
   async take(key: string, cost: number): Promise<BucketResult> {
@@ -100,7 +102,7 @@ export class RedisCostBucket implements CostBucket {
       const [allowed, scaled] = (await this.redis.eval(
         TAKE_SCRIPT,
         1,
-        `ordergraph:cost:${key}`,
+        `${this.prefix}:cost:${key}`,
         this.options.capacity,
         this.options.restoreRate,
         cost,
@@ -120,10 +122,10 @@ export class RedisCostBucket implements CostBucket {
  * per instance; none when the restore rate is 0 (rate limit off). While Redis is
  * away the bucket fails fast and counts in memory rather than hold requests.
  */
-export function createCostBucket(options: BucketOptions, redisUrl: string | undefined, log: Logger): { bucket?: CostBucket; close(): void } {
+export function createCostBucket(options: BucketOptions, redisUrl: string | undefined, log: Logger, redisPrefix?: string): { bucket?: CostBucket; close(): void } {
   if (options.restoreRate === 0) return { close() {} };
   if (!redisUrl) return { bucket: new MemoryCostBucket(options), close() {} };
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, lazyConnect: false });
   redis.on('error', (error) => log.debug({ err: error }, 'rate limit: Redis unavailable, counting in memory'));
-  return { bucket: new RedisCostBucket(options, redis), close: () => redis.disconnect() };
+  return { bucket: new RedisCostBucket(options, redis, undefined, undefined, redisPrefix), close: () => redis.disconnect() };
 }

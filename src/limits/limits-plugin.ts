@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import { cachedOperationCost } from './query-cost.js';
 import type { CostBucket } from './cost-bucket.js';
+import { bucketKey, throttledError, tooCostlyError } from './live-cost.js';
 import { nestingLimitPlugin } from './nesting-limit.js';
 import { INTROSPECTION_MAX_COST, introspectionDepthPlugin, isIntrospectionOnly } from './introspection.js';
 
@@ -60,32 +61,18 @@ function costPlugin(options: LimitOptions): Plugin<Context> {
       const introspection = isIntrospectionOnly(args.document, args.operationName);
       const maxCost = introspection ? Math.max(options.maxCost, INTROSPECTION_MAX_COST) : options.maxCost;
       if (requested > maxCost) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(`This request would cost ${requested} points; the most one request may cost is ${maxCost}. Ask for smaller pages or fewer fields.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: requested, maximumCost: maxCost } },
-            }),
-          ],
-        });
+        setResultAndStopExecution({ errors: [tooCostlyError(requested, maxCost)] });
         return;
       }
       if (!options.bucket) return;
       const bucket = options.bucket;
-      const state = await bucket.take(`key:${ctx.viewer.apiKeyId}`, introspection ? Math.min(requested, bucket.options.capacity) : requested);
+      const state = await bucket.take(bucketKey(ctx.viewer.apiKeyId), introspection ? Math.min(requested, bucket.options.capacity) : requested);
       const cost = {
         requestedQueryCost: requested,
         throttleStatus: { maximumAvailable: bucket.options.capacity, currentlyAvailable: state.available, restoreRate: bucket.options.restoreRate },
       };
       if (!state.allowed) {
-        const retryAfter = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(`Throttled: this request costs ${requested} points and ${state.available} are available; retry after ${retryAfter} s.`, {
-              extensions: { code: 'THROTTLED', retryAfter, http: { status: 429, headers: { 'retry-after': String(retryAfter) } } },
-            }),
-          ],
-          extensions: { cost },
-        });
+        setResultAndStopExecution({ errors: [throttledError(requested, state)], extensions: { cost } });
         return;
       }
       return {

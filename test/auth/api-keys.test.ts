@@ -53,20 +53,20 @@ describe('API key authentication', () => {
     await expectRefused('Bearer not-an-ordergraph-key', 'Invalid API key');
   });
 
-  it('refuses an expired key', async () => {
+  it('refuses an expired key, with the message of an unknown key', async () => {
     const t = await newTenant();
     const key = await t.apiKey('OWNER', { expiresAt: new Date(Date.now() - 1000) });
-    await expectRefused(`Bearer ${key}`, 'API key has expired');
+    await expectRefused(`Bearer ${key}`, 'Invalid API key');
     const later = await t.apiKey('OWNER', { expiresAt: new Date(Date.now() + 3_600_000) });
     expect((await withAuthorization(`Bearer ${later}`)).status).toBe(200);
   });
 
-  it('refuses a revoked key from the moment it is revoked', async () => {
+  it('refuses a revoked key from the moment it is revoked, with the message of an unknown key', async () => {
     const t = await newTenant();
     const key = await t.apiKey('ADMIN');
     expect((await withAuthorization(`Bearer ${key}`)).status).toBe(200);
     await t.prisma.apiKey.update({ where: { hash: hashApiKey(key) }, data: { revokedAt: new Date() } });
-    await expectRefused(`Bearer ${key}`, 'API key has been revoked');
+    await expectRefused(`Bearer ${key}`, 'Invalid API key');
   });
 
   it('stores only a hash and a short prefix of the key, never the key itself', async () => {
