@@ -23,6 +23,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
+import { settleOverdueCancellationRequests } from './order-cancellations.js';
 import { OrderParty } from './order-parties.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
@@ -143,6 +144,7 @@ export const CancellationRequestStatusEnum = builder.enumType(CancellationReques
     REQUESTED: { description: 'Waiting for a decision.' },
     APPROVED: { description: 'Approved: the order was cancelled.' },
     REJECTED: { description: 'Rejected: the order goes on.' },
+    EXPIRED: { description: 'Nobody decided by its deadline: the cancellation was granted and the order cancelled (or, when it had shipped already, only the request closed).' },
   },
 });
 
@@ -308,8 +310,15 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
     },
     extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
+    totalCount: async (_parent, args, ctx) => {
+      if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
+      return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      // "Open" means before its deadline: requests past it are expired first.
+      if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
+      return ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) });
+    },
   }, connectionOf('Order')),
 }));
 
