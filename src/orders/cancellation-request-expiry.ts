@@ -117,7 +117,7 @@ export interface ExpirySweepDeps {
 }
 
 export interface ExpirySweep {
-  /** Runs one round now (tests; the timer runs rounds by itself). Resolves with the number of requests expired. */
+  /** Runs one round now (tests; the timer runs rounds by itself), as if the clock said `now`. Resolves with the number of requests expired. */
   runOnce(now?: Date): Promise<number>;
   stop(): Promise<void>;
 }
@@ -133,8 +133,10 @@ export function startCancellationExpirySweep(deps: ExpirySweepDeps): ExpirySweep
   let busy = false;
   let stopped = false;
 
-  async function round(now?: Date): Promise<number> {
-    const tenants = await tenantNeutral(() => db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM cancellation_tenants_with_overdue()'));
+  async function round(now = new Date()): Promise<number> {
+    const tenants = await tenantNeutral(() =>
+      db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM cancellation_tenants_with_overdue($1::timestamptz)', [now.toISOString()]),
+    );
     let expired = 0;
     for (const { tenantId } of tenants) {
       if (stopped) break;

@@ -22,11 +22,11 @@ ALTER TABLE "CancellationRequest" ALTER COLUMN "deadlineAt" SET NOT NULL;
 CREATE INDEX "CancellationRequest_tenantId_status_deadlineAt_idx" ON "CancellationRequest"("tenantId", "status", "deadlineAt");
 
 -- The expiry sweep works tenant by tenant (inside each tenant's wall); this answers,
--- as the owner, only which tenants have open requests past their deadline.
-CREATE FUNCTION "cancellation_tenants_with_overdue"()
+-- as the owner, only which tenants have open requests past their deadline at `at`.
+CREATE FUNCTION "cancellation_tenants_with_overdue"("at" timestamptz)
   RETURNS TABLE ("tenantId" integer)
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path FROM CURRENT
   AS $$
-    SELECT DISTINCT r."tenantId" FROM "CancellationRequest" r WHERE r."status" = 'REQUESTED' AND r."deadlineAt" <= now()
+    SELECT DISTINCT r."tenantId" FROM "CancellationRequest" r WHERE r."status" = 'REQUESTED' AND r."deadlineAt" <= "at"
   $$;
