@@ -12,6 +12,7 @@ import {
   OrdersWithCancellationFilterDocument,
   QueueApproveDocument,
   QueueBulkPackDocument,
+  QueueOrderNextDocument,
   QueuePackDocument,
   QueueRejectDocument,
   QueueRequestCancelDocument,
@@ -131,8 +132,15 @@ describe('cancellation request queue', () => {
   it('refuses pack and ship with the open request named, and packs once the request is rejected', async () => {
     const { t, orders } = await shop(1);
     const order = orders[0]!;
+    const next = async () => {
+      const node = (await query(t.key, QueueOrderNextDocument, { id: order })).node;
+      return node && 'availableTransitions' in node ? node.availableTransitions.map((tr) => tr.name) : [];
+    };
+    expect(await next()).toEqual(['SET_PENDING', 'PACK', 'SHIP', 'CANCEL']);
     const request = await requestCancel(t, order, 'CUSTOMER_REQUEST');
     const version = request.order.version;
+    // While the request is open the order offers no packing or shipping.
+    expect(await next()).toEqual(['SET_PENDING', 'CANCEL']);
 
     const pack = await query(t.key, QueuePackDocument, { input: { order } });
     expect(pack.orderPack).toMatchObject({ __typename: 'CancellationRequestOpenError', code: 'CANCELLATION_REQUEST_OPEN', orderId: order, requestId: request.id, transition: 'pack' });
