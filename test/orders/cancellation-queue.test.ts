@@ -26,11 +26,11 @@ const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).t
 const num = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 const MINUTE = 60_000;
 
-/** A tenant whose requests wait 90 minutes, a warehouse with 10 units, and `count` orders of 2 units in PROCESSING (stock reserved). */
+/** A tenant whose requests wait 90 minutes, a warehouse with 10 units (2 per order when more), and `count` orders of 2 units in PROCESSING (stock reserved). */
 async function shop(count: number) {
   const t = await newTenant();
   const warehouse = await t.warehouse();
-  const { variations } = await t.product({ variations: [{ stock: { [warehouse.id]: 10 } }] });
+  const { variations } = await t.product({ variations: [{ stock: { [warehouse.id]: Math.max(10, 2 * count) } }] });
   const variation = variations[0]!;
   const updated = await query(t.key, CancellationSettingsUpdateDocument, { input: { deadlineMinutes: 90 } });
   expect(updated.cancellationRequestSettingsUpdate).toEqual({ __typename: 'CancellationRequestSettingsUpdatePayload', settings: { deadlineMinutes: 90 } });
@@ -254,4 +254,29 @@ describe('cancellation request queue', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await query(t.key, CancellationSettingsDocument)).cancellationRequestSettings.deadlineMinutes).toBe(2880);
   });
+});
+
+// Races that only a real PostgreSQL shows (PGlite runs one statement at a time).
+describe.skipIf(!process.env.DATABASE_URL)('cancellation requests under concurrency (PostgreSQL)', () => {
+  it('never ships an order while a request made at the same moment stays open', async () => {
+    const { t, orders } = await shop(12);
+    for (const order of orders) expect((await query(t.key, QueuePackDocument, { input: { order } })).orderPack.__typename).toBe('OrderPackPayload');
+    const outcomes = await Promise.all(
+      orders.map(async (order) => {
+        const [ship, request] = await Promise.all([
+          query(t.key, QueueShipDocument, { input: { order } }),
+          query(t.key, QueueRequestCancelDocument, { input: { order, reason: 'CUSTOMER_REQUEST' } }),
+        ]);
+        return [ship.orderShip.__typename, request.orderCancellationRequest.__typename];
+      }),
+    );
+    for (const [ship, request] of outcomes) {
+      // Exactly one of the two wins: shipped (the request is refused) or requested (shipping waits).
+      expect([ship, request].filter((k) => k === 'OrderShipPayload' || k === 'OrderCancellationRequestPayload'), `${ship} / ${request}`).toHaveLength(1);
+    }
+    const ids = orders.map(num);
+    const shippedWithOpen = await t.prisma.order.count({ where: { id: { in: ids }, status: 'SHIPPED', cancellationRequests: { some: { status: 'REQUESTED' } } } });
+    expect(shippedWithOpen).toBe(0);
+    expect(await t.prisma.order.count({ where: { id: { in: ids }, status: 'SHIPPED' } })).toBe(outcomes.filter(([ship]) => ship === 'OrderShipPayload').length);
+  }, 120_000);
 });
