@@ -132,15 +132,16 @@ describe('cancellation request queue', () => {
   it('refuses pack and ship with the open request named, and packs once the request is rejected', async () => {
     const { t, orders } = await shop(1);
     const order = orders[0]!;
-    const next = async () => {
+    const state = async () => {
       const node = (await query(t.key, QueueOrderNextDocument, { id: order })).node;
-      return node && 'availableTransitions' in node ? node.availableTransitions.map((tr) => tr.name) : [];
+      if (!node || !('availableTransitions' in node)) throw new Error('not an order');
+      return { next: node.availableTransitions.map((tr) => tr.name), deadline: node.cancellationDeadlineAt };
     };
-    expect(await next()).toEqual(['SET_PENDING', 'PACK', 'SHIP', 'CANCEL']);
+    expect(await state()).toEqual({ next: ['SET_PENDING', 'PACK', 'SHIP', 'CANCEL'], deadline: null });
     const request = await requestCancel(t, order, 'CUSTOMER_REQUEST');
     const version = request.order.version;
-    // While the request is open the order offers no packing or shipping.
-    expect(await next()).toEqual(['SET_PENDING', 'CANCEL']);
+    // While the request is open the order offers no packing or shipping, and shows the request's deadline.
+    expect(await state()).toEqual({ next: ['SET_PENDING', 'CANCEL'], deadline: request.deadlineAt });
 
     const pack = await query(t.key, QueuePackDocument, { input: { order } });
     expect(pack.orderPack).toMatchObject({ __typename: 'CancellationRequestOpenError', code: 'CANCELLATION_REQUEST_OPEN', orderId: order, requestId: request.id, transition: 'pack' });

@@ -288,6 +288,14 @@ export const Order = builder.prismaNode('Order', {
       description: 'Requests to cancel, oldest first.',
       query: { orderBy: { id: 'asc' } },
     }),
+    cancellationDeadlineAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Deadline of the cancellation request waiting for a decision (seed 001 cancel_sla_at); null when none is open. Until then the order is not packed or shipped.',
+      select: { cancellationRequests: { where: { status: 'REQUESTED' }, select: { deadlineAt: true }, orderBy: { id: 'desc' }, take: 1 } },
+      resolve: (order) => order.cancellationRequests[0]?.deadlineAt ?? null,
+    }),
     returns: t.relation('returns', { description: 'Returns of this order, oldest first.', query: { orderBy: { id: 'asc' } } }),
   }),
 });
