@@ -16,7 +16,7 @@ import { cancellationRequestMachine } from './cancellation-request-lifecycle.js'
 import { VersionConflictError } from './errors.js';
 import { appendOrderEvent } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
-import { CANCELLATION_DEADLINE_ACTOR, CANCELLATION_REQUEST_TRANSITIONS } from './transitions.js';
+import { CANCELLATION_DEADLINE_ACTOR, CANCELLATION_REQUEST_TRANSITIONS, TRANSITIONS } from './transitions.js';
 
 /** Requests expired per tenant and round; the rest wait for the next read or round. */
 const BATCH = 100;
@@ -46,7 +46,7 @@ export async function expireCancellationRequestInScope(scope: TransactionScope, 
     data: { status: rule.to, decidedAt: now, decidedBy: CANCELLATION_DEADLINE_ACTOR },
   });
   if (decided.count !== 1) return false;
-  const cancellable = (CANCELLATION_REQUEST_TRANSITIONS.approve.orderFrom as readonly string[]).includes(order.status);
+  const cancellable = (TRANSITIONS[rule.orderTransition].from as readonly string[]).includes(order.status);
   if (cancellable) {
     await applyTransitionInScope(scope, system, {
       orderId: order.id,

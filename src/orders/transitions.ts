@@ -283,8 +283,9 @@ export const CANCELLATION_REQUEST_TRANSITIONS = {
   expire: {
     from: ['REQUESTED'],
     to: 'EXPIRED',
-    // An order that can no longer be cancelled (shipped before deadlines existed) only closes its request.
-    orderFrom: ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED'],
+    // Whatever the order's status: `cancel` runs where it leaves from; an order past it
+    // (shipped before requests had deadlines) only has its request closed.
+    orderFrom: ORDER_STATUSES,
     orderTransition: 'cancel',
     input: [],
     // Nobody runs it: the deadline does (on read, before a write to the order, and the server's sweep).

@@ -217,6 +217,28 @@ describe('cancellation request queue', () => {
     expect(approve.orderCancellationApprove).toMatchObject({ __typename: 'InvalidTransitionError', from: 'CANCELLED' });
   });
 
+  it('closes a request left open on an order that shipped before requests had deadlines, keeping the order shipped', async () => {
+    const t = await newTenant();
+    const warehouse = await t.warehouse();
+    const { variations } = await t.product({ variations: [{ stock: { [warehouse.id]: 5 } }] });
+    const order = await t.order({ status: 'SHIPPED', items: [{ variationId: variations[0]!.id, quantity: 1 }] });
+    // As the migration leaves such a request: made 3 days ago, deadline 48 hours after.
+    const made = new Date(Date.now() - 72 * 3_600_000);
+    const stuck = await t.prisma.cancellationRequest.create({
+      data: { tenantId: t.id, orderId: order.id, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', createdAt: made, deadlineAt: new Date(made.getTime() + 48 * 3_600_000) },
+    });
+    const queue = await query(t.key, CancellationQueueDocument, {});
+    expect(queue.cancellationRequests.totalCount).toBe(1);
+    expect(queue.cancellationRequests.edges[0]!.node).toMatchObject({
+      id: gid('CancellationRequest', stuck.id),
+      status: 'EXPIRED',
+      decidedBy: 'system:deadline',
+      order: { status: 'SHIPPED', version: 2, cancelReason: null },
+    });
+    const events = await t.prisma.orderEvent.findMany({ where: { orderId: order.id } });
+    expect(events.map((e) => [e.type, e.fromStatus, e.toStatus, e.actor])).toEqual([['cancellationExpire', 'SHIPPED', 'SHIPPED', 'system:deadline']]);
+  });
+
   it("the server's sweep expires what is past the deadline at its clock, and nothing else", async () => {
     const { app } = await testApp();
     const { t, orders } = await shop(1);
