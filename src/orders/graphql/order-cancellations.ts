@@ -59,7 +59,6 @@ export const CancellationRequestOrderBy = sortInput('CancellationRequest', {
   values: {
     DEADLINE_AT: { value: 'deadlineAt', description: 'Deadline: the most urgent first in ascending order.' },
     REQUESTED_AT: { value: 'createdAt', description: 'When it was requested.' },
-    DECIDED_AT: { value: 'decidedAt', description: 'When it was decided (open requests last in ascending order).' },
     STATUS: { value: 'status', description: 'Status, in lifecycle order (REQUESTED first).' },
   },
 });
