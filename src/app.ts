@@ -27,6 +27,7 @@ import { createAppYoga, type AppYoga } from './http/yoga.js';
 import { createIdempotencyStore } from './db/idempotency-store.js';
 import { createLoaders } from './loaders.js';
 import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
+import { startCancellationExpirySweep, type ExpirySweep } from './orders/cancellation-request-expiry.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
@@ -47,6 +48,8 @@ export interface App {
   events: EventBus;
   /** The outbox relay and webhook sender, when this instance runs one (WEBHOOKS_RELAY). */
   relay: OutboxRelay | undefined;
+  /** Expires cancellation requests past their deadline every CANCELLATION_EXPIRY_SWEEP_MS (runOnce: one round now). */
+  cancellationSweep: ExpirySweep;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
@@ -124,6 +127,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   // Every instance may run it: they share the work through the database.
   const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
+  // Every instance may run it too: each request is decided once.
+  const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
   const server = createHttpServer(yoga, log, (s) =>
     attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes }),
   );
@@ -134,11 +139,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     events,
     relay,
+    cancellationSweep,
     liveConnections: server.liveConnections,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       await server.close(timeoutMs, closeEvents);
       await relay?.stop();
+      await cancellationSweep.stop();
       await stopRevocations();
       costs.close();
       if (database.owned) await db.close();

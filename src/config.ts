@@ -39,6 +39,8 @@ export interface Config {
   corsOrigins: string[];
   /** The outbox relay and webhook delivery. */
   webhooks: WebhooksConfig;
+  /** How often this instance expires cancellation requests past their deadline (0 = never; reads and writes still expire them lazily). */
+  cancellationExpirySweepMs: number;
 }
 
 export interface WebhooksConfig {
@@ -223,5 +225,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireHttps: flag(env, 'WEBHOOKS_REQUIRE_HTTPS', production),
       retentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 168, 1, 87_600),
     },
+    cancellationExpirySweepMs: integer(env, 'CANCELLATION_EXPIRY_SWEEP_MS', 60_000, 0, 86_400_000),
   };
 }

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
+  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['shipment*', 'shipments.write'],
   ['apiKey*', 'apiKeys.manage'],
   ['webhook*', 'webhooks.manage'],
+  ['cancellationRequestSettingsUpdate', 'settings.manage'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */

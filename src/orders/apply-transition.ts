@@ -4,6 +4,8 @@
 // the step's time, runs the table's effects (stock, shipments, returns, ...) and
 // appends the OrderEvent, which queues the live event for after commit. Any
 // typed error (insufficient stock, validation, ...) rolls all of it back.
+// Packing and shipping wait while a cancellation request is open
+// (CancellationRequestOpenError); one past its deadline is expired first.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
@@ -11,11 +13,12 @@ import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { EFFECTS } from './effects/effect-registry.js';
 import type { TransitionInput } from './effects/effect-context.js';
-import { InvalidTransitionError, VersionConflictError } from './errors.js';
+import { expireOverdueCancellationRequests } from './cancellation-request-expiry.js';
+import { CancellationRequestOpenError, InvalidTransitionError, VersionConflictError } from './errors.js';
 import { appendOrderEvent } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import { assertApplicable, canLeave, rule } from './state-machine.js';
-import type { TransitionName } from './transitions.js';
+import { heldByOpenCancellationRequest, type TransitionName } from './transitions.js';
 
 /** The column each target status stamps. */
 const STEP_TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutationInput>> = {
@@ -40,9 +43,29 @@ export interface TransitionResult {
   eventId: number;
 }
 
-export function applyTransition(deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
+/** Found inside the transaction: the order's open cancellation request is past its deadline (expire it, then try again). */
+class OverdueCancellationRequest extends Error {
+  constructor(readonly orderId: number, readonly requestId: number) {
+    super(`Cancellation request ${requestId} of order ${orderId} is past its deadline`);
+  }
+}
+
+export async function applyTransition(deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
   const input = checkInput(request.transition, request.input ?? {});
-  return transaction(deps, (scope) => applyTransitionInScope(scope, deps, { ...request, input }));
+  const run = () => transaction(deps, (scope) => applyTransitionInScope(scope, deps, { ...request, input }));
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof OverdueCancellationRequest)) throw error;
+    // Rare path: the request expired while nobody looked. Settle it (its own transaction), then decide again.
+    await expireOverdueCancellationRequests(deps, { orderId: error.orderId });
+    try {
+      return await run();
+    } catch (again) {
+      if (again instanceof OverdueCancellationRequest) throw new CancellationRequestOpenError(again.orderId, again.requestId, request.transition);
+      throw again;
+    }
+  }
 }
 
 /** The same, inside a transaction the caller holds (cancellation approval runs `cancel` this way). */
@@ -83,6 +106,17 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
     if (!canLeave(name, now.status)) throw new InvalidTransitionError(order.id, name, now.status, now.kind, transition.from);
     assertApplicable({ id: order.id, ...now }, name);
     throw new VersionConflictError(order.id, expected ?? order.version, now.version);
+  }
+
+  if (heldByOpenCancellationRequest(name)) {
+    // After the conditional UPDATE: it waited for a request being made on this order to commit, so this read sees it.
+    const open = await tx.cancellationRequest.findFirst({
+      where: { orderId: order.id, status: 'REQUESTED' },
+      select: { id: true, deadlineAt: true },
+      orderBy: { id: 'desc' },
+    });
+    if (open && open.deadlineAt <= new Date()) throw new OverdueCancellationRequest(order.id, open.id);
+    if (open) throw new CancellationRequestOpenError(order.id, open.id, name);
   }
 
   const actor = deps.viewer.actor;

@@ -1,7 +1,7 @@
 // The cancellation request lifecycle declared with the generic state machine
 // (src/shared/state-machine.ts) over its table in transitions.ts: none (no open
-// request) -> REQUESTED -> APPROVED or REJECTED. A rejected request closes; the
-// next request starts from none again.
+// request) -> REQUESTED -> APPROVED, REJECTED or (deadline passed) EXPIRED. A
+// decided request closes; the next request starts from none again.
 import type { CancellationRequestStatus, Role } from '../db/generated/prisma/enums.js';
 import { defineLifecycle, stateMachine } from '../shared/state-machine.js';
 import { CANCELLATION_REQUEST_TRANSITIONS, type CancellationRequestRule, type CancellationRequestTransitionName } from './transitions.js';
@@ -11,9 +11,9 @@ type Extra = Pick<CancellationRequestRule, 'orderFrom' | 'orderTransition' | 'in
 
 export const CANCELLATION_REQUEST_LIFECYCLE = defineLifecycle<CancellationRequestStatus | null, Role, Extra, CancellationRequestTransitionName>({
   name: 'cancellation request',
-  states: [null, 'REQUESTED', 'APPROVED', 'REJECTED'],
+  states: [null, 'REQUESTED', 'APPROVED', 'REJECTED', 'EXPIRED'],
   initial: [null],
-  final: ['APPROVED', 'REJECTED'],
+  final: ['APPROVED', 'REJECTED', 'EXPIRED'],
   transitions: CANCELLATION_REQUEST_TRANSITIONS,
 });
 

@@ -1,7 +1,11 @@
 // Cancellation requests (seed 001): a buyer or channel asks, staff approve (the
-// order is cancelled in the same transaction, through applyTransition) or reject.
-// Each step bumps the order's version and writes an OrderEvent that keeps the
-// status, so the order's history shows the request and the decision.
+// order is cancelled in the same transaction, through applyTransition) or reject,
+// before the request's deadline (requested time + the tenant's
+// cancellationRequestDeadlineMinutes); past it the request expires
+// (cancellation-request-expiry.ts), which is settled first, in its own
+// transaction, whenever the order's requests are acted on. Each step bumps the
+// order's version and writes an OrderEvent that keeps the status, so the order's
+// history shows the request and the decision.
 import type { CancellationRequester, CancelReason, CancellationRequestStatus } from '../db/generated/prisma/enums.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -11,6 +15,7 @@ import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellatio
 import { appendOrderEvent } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import { cancellationRequestMachine } from './cancellation-request-lifecycle.js';
+import { expireOverdueCancellationRequests } from './cancellation-request-expiry.js';
 import { CANCELLATION_REQUEST_TRANSITIONS, type CancellationRequestTransitionName } from './transitions.js';
 
 export interface CancellationRequestCommand {
@@ -27,7 +32,10 @@ export interface CancellationRequestResult {
   requestId: number;
 }
 
-const EVENT_TYPE: Record<CancellationRequestTransitionName, string> = {
+/** The transitions a caller runs (expire is the deadline's). */
+export type CancellationRequestMutationName = Exclude<CancellationRequestTransitionName, 'expire'>;
+
+const EVENT_TYPE: Record<CancellationRequestMutationName, string> = {
   request: 'cancellationRequest',
   approve: 'cancellationApprove',
   reject: 'cancellationReject',
@@ -35,7 +43,7 @@ const EVENT_TYPE: Record<CancellationRequestTransitionName, string> = {
 
 export async function runCancellationRequestTransition(
   deps: OrderWriteDeps,
-  name: CancellationRequestTransitionName,
+  name: CancellationRequestMutationName,
   command: CancellationRequestCommand,
 ): Promise<CancellationRequestResult> {
   const problems = new Problems();
@@ -43,6 +51,8 @@ export async function runCancellationRequestTransition(
   if (name === 'request' && !command.reason) problems.add(['reason'], 'is required');
   problems.throwIfAny();
   const rule = CANCELLATION_REQUEST_TRANSITIONS[name];
+  // A request past its deadline is no longer open: it expires (and the order is cancelled) before anything is decided.
+  await expireOverdueCancellationRequests(deps, { orderId: command.orderId });
   return transaction(deps, async (scope) => {
     const { tx } = scope;
     const order = await tx.order.findFirst({
@@ -65,8 +75,11 @@ export async function runCancellationRequestTransition(
     }
     const actor = deps.viewer.actor;
     if (name === 'request') {
+      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: deps.tenantId }, select: { cancellationRequestDeadlineMinutes: true } });
+      const requestedAt = new Date();
+      const deadlineAt = new Date(requestedAt.getTime() + tenant.cancellationRequestDeadlineMinutes * 60_000);
       const created = await tx.cancellationRequest.create({
-        data: { tenantId: deps.tenantId, orderId: order.id, requestedBy: command.requestedBy ?? 'BUYER', reason: command.reason!, note },
+        data: { tenantId: deps.tenantId, orderId: order.id, requestedBy: command.requestedBy ?? 'BUYER', reason: command.reason!, note, createdAt: requestedAt, deadlineAt },
       });
       await touchOrder(scope, deps, order, EVENT_TYPE[name], command.reason!, note);
       return { orderId: order.id, requestId: created.id };

@@ -92,14 +92,23 @@ export class OrderIsDraftError extends DomainError {
   }
 }
 
-/** orderCancellationRequest while a request is still open. */
+/**
+ * The order has an open cancellation request: a second request, or a transition
+ * that would take the order past cancelling (pack, ship), waits for its decision or deadline.
+ */
 export class CancellationRequestOpenError extends DomainError {
   readonly code = 'CANCELLATION_REQUEST_OPEN';
   constructor(
     readonly orderId: number,
     readonly requestId: number,
+    /** The order transition refused; null for a second request. */
+    readonly transition: string | null = null,
   ) {
-    super(`Order ${orderId} already has an open cancellation request`);
+    super(
+      transition
+        ? `Cannot ${transition} order ${orderId}: cancellation request ${requestId} is open; approve or reject it first`
+        : `Order ${orderId} already has an open cancellation request`,
+    );
   }
 }
 

@@ -22,6 +22,7 @@ export interface OrderFilterValue {
   productTypes?: readonly StockType[] | null;
   printed?: boolean | null;
   isDraft?: boolean | null;
+  hasOpenCancellationRequest?: boolean | null;
   createdAt?: Range;
   orderedAt?: Range;
   paidAt?: Range;
@@ -60,6 +61,9 @@ export function orderWhere(tenantId: number, filter: OrderFilterValue | null | u
     }
     if (filter.printed != null) and.push({ printedAt: filter.printed ? { not: null } : null });
     if (filter.isDraft != null) and.push({ isDraft: filter.isDraft });
+    // Open = REQUESTED: the list's resolver expires requests past their deadline before it reads.
+    if (filter.hasOpenCancellationRequest === true) and.push({ cancellationRequests: { some: { status: 'REQUESTED' } } });
+    if (filter.hasOpenCancellationRequest === false) and.push({ cancellationRequests: { none: { status: 'REQUESTED' } } });
     for (const column of ['createdAt', 'orderedAt', 'paidAt', 'shippedAt'] as const) {
       const range = dateRangeWhere(filter[column]);
       if (range) and.push({ [column]: range });

@@ -223,10 +223,13 @@ export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
 
 // ---------------------------------------------------------------- cancellation requests
 // Their own small lifecycle (seed 001 cancel requests): requested by a buyer or
-// a channel, then approved (which runs the order's `cancel`) or rejected.
+// a channel, then approved (which runs the order's `cancel`) or rejected, or,
+// when nobody decided by its deadline (seed 001 cancel_sla_at), expired: the
+// cancellation is then granted, as the marketplaces behind the seed's channels do.
 
 export interface CancellationRequestRule {
-  mutation: string;
+  /** Mutation that runs it; none for the system's own step (expire). */
+  mutation?: string;
   /** Request statuses it leaves from; null = no open request. */
   from: readonly (CancellationRequestStatus | null)[];
   to: CancellationRequestStatus;
@@ -277,9 +280,39 @@ export const CANCELLATION_REQUEST_TRANSITIONS = {
     seeds: ['001 POST fulfillment/reject-cancel'],
     description: 'Refuses the open request; the order goes on.',
   },
+  expire: {
+    from: ['REQUESTED'],
+    to: 'EXPIRED',
+    // Whatever the order's status: `cancel` runs where it leaves from; an order past it
+    // (shipped before requests had deadlines) only has its request closed.
+    orderFrom: ORDER_STATUSES,
+    orderTransition: 'cancel',
+    input: [],
+    // Nobody runs it: the deadline does (on read, before a write to the order, and the server's sweep).
+    roles: [],
+    seeds: ['001 cancel_sla_at'],
+    description: 'Nobody decided by the deadline: the request expires and the cancellation is granted (the order is cancelled).',
+  },
 } as const satisfies Record<string, CancellationRequestRule>;
 
 export type CancellationRequestTransitionName = keyof typeof CANCELLATION_REQUEST_TRANSITIONS;
+
+/** The system actor that expires requests past their deadline. */
+export const CANCELLATION_DEADLINE_ACTOR = 'system:deadline';
+
+/**
+ * Order transitions refused while a cancellation request is open: packing, and
+ * every step that takes the order past the point where it can still be cancelled
+ * (from a status `cancel` leaves from to one it does not). Going back (setPending),
+ * processing and cancelling stay allowed.
+ */
+export function heldByOpenCancellationRequest(name: TransitionName): boolean {
+  if (name === 'cancel') return false;
+  if (name === 'pack') return true;
+  const cancellable = TRANSITIONS.cancel.from as readonly OrderStatus[];
+  const rule: TransitionRule = TRANSITIONS[name];
+  return rule.from.some((status) => cancellable.includes(status)) && !cancellable.includes(rule.to);
+}
 
 /** The bulk mutation and its result limit (seed 001 bulk packing, seed 003 batch status). */
 export const BULK_TRANSITION_LIMIT = 100;

@@ -90,7 +90,7 @@ describe('order detail', () => {
           ],
         },
         comments: { create: [{ tenantId, author: 'cs', body: 'Customer called', visibility: 'PUBLIC' }] },
-        cancellationRequests: { create: [{ tenantId, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', note: 'changed mind', status: 'REJECTED', decidedBy: 'owner' }] },
+        cancellationRequests: { create: [{ tenantId, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', note: 'changed mind', status: 'REJECTED', decidedBy: 'owner', deadlineAt: new Date(Date.now() + 48 * 3_600_000) }] },
       },
     });
     const items = await prisma.orderItem.findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });

@@ -34,6 +34,8 @@ export function testApp(): Promise<TestApp> {
       RATE_LIMIT_RESTORE_RATE: '0',
       // The relay's rounds would run between other tests' statements (SQL counts); webhook tests start their own.
       WEBHOOKS_RELAY: 'false',
+      // The same for the cancellation expiry sweep; its tests run rounds with app.cancellationSweep.runOnce().
+      CANCELLATION_EXPIRY_SWEEP_MS: '0',
       // Webhook tests' receivers listen on 127.0.0.1.
       WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
     });

@@ -25,6 +25,9 @@ const CANCEL_NOTES: Record<CancelReason, string> = {
 
 const OPEN_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'];
 
+/** A request's time and its deadline under the default setting (48 hours). */
+const requestedAt = (at: number) => ({ createdAt: at, deadlineAt: at + 48 * HOUR });
+
 /** `received` is what the buyer had paid: an unpaid pending order may have run out of time. */
 export function addCancellation({ rng, rows }: OrderWorld, draft: OrderDraft, received: number): Cancellation {
   const { plan, internal, channel, index } = draft;
@@ -39,7 +42,7 @@ export function addCancellation({ rng, rows }: OrderWorld, draft: OrderDraft, re
       rows.add('CancellationRequest', {
         orderId: index, requestedBy: isMarketplace(channel) ? 'CHANNEL' : by === 'seller' ? 'SELLER' : 'BUYER',
         reason, note, status: 'APPROVED', decidedAt: last.at, decidedBy: rng.pick(STAFF),
-        createdAt: rng.between(transitions[transitions.length - 2].at, last.at),
+        ...requestedAt(rng.between(transitions[transitions.length - 2].at, last.at)),
       });
     }
     return { reason, by, note };
@@ -47,13 +50,13 @@ export function addCancellation({ rng, rows }: OrderWorld, draft: OrderDraft, re
   if (OPEN_STATUSES.includes(status) && !internal && rng.chance(0.06)) {
     rows.add('CancellationRequest', {
       orderId: index, requestedBy: rng.pick(['BUYER', 'CHANNEL']), reason: 'CUSTOMER_REQUEST', note: 'Pembeli ingin mengganti alamat pengiriman',
-      status: 'REQUESTED', decidedAt: null, decidedBy: null, createdAt: rng.between(last.at, SEED_BASE_TIME),
+      status: 'REQUESTED', decidedAt: null, decidedBy: null, ...requestedAt(rng.between(last.at, SEED_BASE_TIME)),
     });
   } else if ((status === 'SHIPPED' || status === 'COMPLETED') && !internal && rng.chance(0.02)) {
     const decidedAt = times.ship! - rng.between(MIN, Math.min(HOUR, times.ship! - times.process!));
     rows.add('CancellationRequest', {
       orderId: index, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', note: 'Berubah pikiran', status: 'REJECTED',
-      decidedAt, decidedBy: rng.pick(STAFF), createdAt: rng.between(times.confirm!, decidedAt),
+      decidedAt, decidedBy: rng.pick(STAFF), ...requestedAt(rng.between(times.confirm!, decidedAt)),
     });
   }
   return { reason: null, by: null, note: null };

@@ -81,7 +81,7 @@ export const TABLES = {
   Comment: [['orderId', 'int', 'Order'], ['author', 'text'], ['body', 'text'], ['visibility', 'enum:CommentVisibility'], ['createdAt', 'ts']],
   CancellationRequest: [
     ['orderId', 'int', 'Order'], ['requestedBy', 'enum:CancellationRequester'], ['reason', 'enum:CancelReason'], ['note', 'text'],
-    ['status', 'enum:CancellationRequestStatus'], ['decidedAt', 'ts'], ['decidedBy', 'text'], ['createdAt', 'ts'],
+    ['status', 'enum:CancellationRequestStatus'], ['decidedAt', 'ts'], ['decidedBy', 'text'], ['createdAt', 'ts'], ['deadlineAt', 'ts'],
   ],
   OrderReturn: [
     ['orderId', 'int', 'Order'], ['returnBy', 'text'], ['reason', 'text'], ['restock', 'bool'], ['actor', 'text'], ['createdAt', 'ts'],

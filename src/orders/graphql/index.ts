@@ -1,6 +1,7 @@
 // The orders domain's GraphQL face: imported once by src/schema.ts; it only imports.
 import './types.js';
 import './order-available-transitions.js';
+import './cancellation-settings.js';
 import './order-cancellations.js';
 import './order-create-error-types.js';
 import './order-events-query.js';
@@ -17,6 +18,7 @@ import './subscriptions.js';
 import './transition-error-types.js';
 import './transition-inputs.js';
 import './transition-permissions.js';
+import './mutations/cancellation-request-settings-update.js';
 import './mutations/comment-add.js';
 import './mutations/comment-delete.js';
 import './mutations/order-cancellation-requests.js';

@@ -4,7 +4,7 @@
 import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from '../../auth/graphql/types.js';
 import { availableTransitions } from '../state-machine.js';
-import { TRANSITIONS, type TransitionInputSpec, type TransitionName } from '../transitions.js';
+import { heldByOpenCancellationRequest, TRANSITIONS, type TransitionInputSpec, type TransitionName } from '../transitions.js';
 import { OrderStatusEnum } from './types.js';
 
 export const OrderTransitionNameEnum = builder.enumType('OrderTransitionName', {
@@ -52,9 +52,13 @@ builder.prismaObjectField('Order', 'availableTransitions', (t) =>
   t.field({
     type: [OrderTransitionRef],
     description:
-      "Transitions this order can take now and the caller's role may run, given its status, kind and whether it is a draft (a draft can only be cancelled).",
-    select: { status: true, kind: true, isDraft: true },
-    resolve: (order, _args, ctx) =>
-      availableTransitions(order.status, order.kind, order.isDraft).filter((name) => (TRANSITIONS[name].roles as readonly string[]).includes(ctx.viewer.role)),
+      "Transitions this order can take now and the caller's role may run, given its status, kind, whether it is a draft (a draft can only be cancelled) and whether a cancellation request is open (no packing or shipping until it is decided).",
+    select: { status: true, kind: true, isDraft: true, cancellationRequests: { where: { status: 'REQUESTED' }, select: { id: true }, take: 1 } },
+    resolve: (order, _args, ctx) => {
+      const held = order.cancellationRequests.length > 0;
+      return availableTransitions(order.status, order.kind, order.isDraft).filter(
+        (name) => (TRANSITIONS[name].roles as readonly string[]).includes(ctx.viewer.role) && !(held && heldByOpenCancellationRequest(name)),
+      );
+    },
   }),
 );

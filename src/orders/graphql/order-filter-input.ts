@@ -30,6 +30,10 @@ export const OrderFilter = builder.inputType('OrderFilter', {
     }),
     printed: t.boolean({ required: false, description: 'Only printed (true) or not yet printed (false) orders.' }),
     isDraft: t.boolean({ required: false, description: 'Only drafts (true) or only placed orders (false).' }),
+    hasOpenCancellationRequest: t.boolean({
+      required: false,
+      description: 'Only orders with (true) or without (false) a cancellation request waiting for a decision; such an order cannot be packed or shipped.',
+    }),
     createdAt: t.field({ type: DateRange, required: false, description: 'Only orders recorded in this interval.' }),
     orderedAt: t.field({ type: DateRange, required: false, description: 'Only orders placed in this interval.' }),
     paidAt: t.field({ type: DateRange, required: false, description: 'Only orders fully paid in this interval.' }),

@@ -29,10 +29,12 @@ errorType(OrderIsDraftError, {
 });
 
 errorType(CancellationRequestOpenError, {
-  description: 'The order already has an open cancellation request; approve or reject it first.',
+  description:
+    'The order has an open cancellation request: a second request, packing and shipping wait until it is approved, rejected or past its deadline; nothing was written.',
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     requestId: t.id({ resolve: (e) => encodeGlobalID('CancellationRequest', e.requestId), description: 'Global id of the open request.' }),
+    transition: t.exposeString('transition', { nullable: true, description: 'The order transition that was refused, e.g. "pack"; null when a second request was refused.' }),
   }),
 });
 

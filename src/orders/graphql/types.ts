@@ -23,6 +23,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
+import { settleOverdueCancellationRequests } from './order-cancellations.js';
 import { OrderParty } from './order-parties.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
@@ -143,6 +144,7 @@ export const CancellationRequestStatusEnum = builder.enumType(CancellationReques
     REQUESTED: { description: 'Waiting for a decision.' },
     APPROVED: { description: 'Approved: the order was cancelled.' },
     REJECTED: { description: 'Rejected: the order goes on.' },
+    EXPIRED: { description: 'Nobody decided by its deadline: the cancellation was granted and the order cancelled (or, when it had shipped already, only the request closed).' },
   },
 });
 
@@ -286,6 +288,14 @@ export const Order = builder.prismaNode('Order', {
       description: 'Requests to cancel, oldest first.',
       query: { orderBy: { id: 'asc' } },
     }),
+    cancellationDeadlineAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Deadline of the cancellation request waiting for a decision (seed 001 cancel_sla_at); null when none is open. Until then the order is not packed or shipped.',
+      select: { cancellationRequests: { where: { status: 'REQUESTED' }, select: { deadlineAt: true }, orderBy: { id: 'desc' }, take: 1 } },
+      resolve: (order) => order.cancellationRequests[0]?.deadlineAt ?? null,
+    }),
     returns: t.relation('returns', { description: 'Returns of this order, oldest first.', query: { orderBy: { id: 'asc' } } }),
   }),
 });
@@ -308,8 +318,15 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
     },
     extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) }),
+    totalCount: async (_parent, args, ctx) => {
+      if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
+      return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) });
+    },
+    resolve: async (query, _root, args, ctx) => {
+      // "Open" means before its deadline: requests past it are expired first.
+      if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
+      return ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) });
+    },
   }, connectionOf('Order')),
 }));
 

@@ -3,7 +3,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
-import { runCancellationRequestTransition, type CancellationRequestResult } from '../../cancellation-request-service.js';
+import { runCancellationRequestTransition, type CancellationRequestMutationName, type CancellationRequestResult } from '../../cancellation-request-service.js';
 import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
 import { CancellationRequesterEnum } from '../types.js';
 import { CANCELLATION_REQUEST_TRANSITIONS, type CancellationRequestRule, type CancellationRequestTransitionName } from '../../transitions.js';
@@ -13,6 +13,12 @@ const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 
 for (const name of Object.keys(CANCELLATION_REQUEST_TRANSITIONS) as CancellationRequestTransitionName[]) {
   const rule: CancellationRequestRule = CANCELLATION_REQUEST_TRANSITIONS[name];
+  // Expiry has no mutation: the deadline runs it.
+  if (!rule.mutation || name === 'expire') continue;
+  defineMutation(name, rule as CancellationRequestRule & { mutation: string });
+}
+
+function defineMutation(name: CancellationRequestMutationName, rule: CancellationRequestRule & { mutation: string }) {
   const base = upperFirst(rule.mutation);
   const Input = builder.inputType(`${base}Input`, {
     description: `Input of ${rule.mutation}.`,

@@ -6,8 +6,8 @@ import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
 import { applyTransition, type TransitionResult } from '../../apply-transition.js';
-import { InvalidTransitionError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
-import { TRANSITION_NAMES, TRANSITIONS, type EffectName, type TransitionName, type TransitionRule } from '../../transitions.js';
+import { CancellationRequestOpenError, InvalidTransitionError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
+import { heldByOpenCancellationRequest, TRANSITION_NAMES, TRANSITIONS, type EffectName, type TransitionName, type TransitionRule } from '../../transitions.js';
 import { decodeTransitionInput, inputField } from '../transition-inputs.js';
 
 const STOCK_EFFECTS: readonly EffectName[] = ['reserveStock', 'releaseStock', 'shipStock', 'restock', 'receiveStock'];
@@ -15,9 +15,15 @@ const STOCK_EFFECTS: readonly EffectName[] = ['reserveStock', 'releaseStock', 's
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** The typed errors a transition's mutation can return besides ValidationError and NotFoundError. */
-export function transitionErrors(rule: TransitionRule) {
+export function transitionErrors(name: TransitionName, rule: TransitionRule) {
   const stock = rule.effects.some((effect) => STOCK_EFFECTS.includes(effect));
-  return [InvalidTransitionError, OrderIsDraftError, VersionConflictError, ...(stock ? [InsufficientStockError] : [])];
+  return [
+    InvalidTransitionError,
+    OrderIsDraftError,
+    VersionConflictError,
+    ...(stock ? [InsufficientStockError] : []),
+    ...(heldByOpenCancellationRequest(name) ? [CancellationRequestOpenError] : []),
+  ];
 }
 
 export function transitionDescription(rule: TransitionRule): string {
@@ -64,7 +70,7 @@ for (const name of TRANSITION_NAMES) {
     t.field({
       type: Payload,
       description: transitionDescription(rule),
-      errors: { types: transitionErrors(rule) },
+      errors: { types: transitionErrors(name, rule) },
       args: { input: t.arg({ type: Input, required: true, description: `The order to ${name}.` }) },
       resolve: (_root, { input }, ctx) => {
         const raw = input as unknown as Record<string, unknown> & { order: { typename: string; id: string }; expectedVersion?: number | null };
