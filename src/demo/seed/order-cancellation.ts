@@ -4,7 +4,7 @@
 import type { CancelReason } from '../../db/generated/prisma/enums.js';
 import type { OrderDraft, OrderWorld } from './order-draft.js';
 import { isMarketplace } from './sales-channels.js';
-import { HOUR, MIN, SEED_BASE_TIME } from './seed-time.js';
+import { DAY, HOUR, MIN, SEED_BASE_TIME } from './seed-time.js';
 import { STAFF } from './shop-reference.js';
 
 export interface Cancellation {
@@ -24,6 +24,9 @@ const CANCEL_NOTES: Record<CancelReason, string> = {
 };
 
 const OPEN_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'];
+
+/** Open requests of the demo wait until then (two years after the seed's clock). */
+const DEMO_OPEN_DEADLINE = SEED_BASE_TIME + 730 * DAY;
 
 /** A request's time and its deadline under the default setting (48 hours). */
 const requestedAt = (at: number) => ({ createdAt: at, deadlineAt: at + 48 * HOUR });
@@ -51,6 +54,9 @@ export function addCancellation({ rng, rows }: OrderWorld, draft: OrderDraft, re
     rows.add('CancellationRequest', {
       orderId: index, requestedBy: rng.pick(['BUYER', 'CHANNEL']), reason: 'CUSTOMER_REQUEST', note: 'Pembeli ingin mengganti alamat pengiriman',
       status: 'REQUESTED', decidedAt: null, decidedBy: null, ...requestedAt(rng.between(last.at, SEED_BASE_TIME)),
+      // The seed's clock is fixed in the past: with the real 48 hours, the expiry sweep would cancel
+      // these orders at the demo's first start and the queue would show nothing open.
+      deadlineAt: DEMO_OPEN_DEADLINE,
     });
   } else if ((status === 'SHIPPED' || status === 'COMPLETED') && !internal && rng.chance(0.02)) {
     const decidedAt = times.ship! - rng.between(MIN, Math.min(HOUR, times.ship! - times.process!));
