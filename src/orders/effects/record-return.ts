@@ -85,7 +85,9 @@ export async function recordReturn(ctx: EffectContext): Promise<void> {
   const problems = new Problems();
   type Wanted = { item: ReturnItem; quantity: number; restock: boolean; warehouseId: number | null };
   const wanted: Wanted[] = [];
-  if (ctx.input.returnLines?.length) {
+  if (ctx.input.returnLines) {
+    // An empty list is not "everything": leave `lines` out for that.
+    if (!ctx.input.returnLines.length) problems.add(['lines'], 'give at least one line, or leave lines out to return every unit left');
     ctx.input.returnLines.forEach((line, index) => {
       const item = byId.get(line.itemId);
       if (!item) problems.add(['lines', index, 'item'], 'is not a line of this order');
