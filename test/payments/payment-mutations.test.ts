@@ -103,7 +103,7 @@ describe('paymentRecord', () => {
     expect(exact.__typename === 'PaymentRecordPayload' && exact.order.paymentStatus).toBe('PAID');
     // Nothing left to pay: the order takes no payment at all.
     const paidOff = await record(t, { order: orderGid, method: 'CASH', amount: '1' });
-    expect(paidOff).toMatchObject({ __typename: 'PaymentNotAllowedError', refusal: 'SETTLED', status: 'PENDING' });
+    expect(paidOff).toMatchObject({ __typename: 'PaymentNotAllowedError', refusal: 'SETTLED', status: 'CONFIRMED' });
 
     expect(await t.prisma.payment.count({ where: { orderId: order.id } })).toBe(2);
     const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
