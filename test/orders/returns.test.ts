@@ -128,6 +128,29 @@ describe('returns as lines', () => {
     expect(rest.order).toMatchObject({ status: 'RETURNED', returnStatus: 'FULL' });
   });
 
+  it('two returns at once that together exceed what shipped: one is recorded, the other refused', async () => {
+    const { t, a, variation, order, id, itemId } = await shippedOrder();
+    const results = await Promise.all(
+      [5, 5].map(async (quantity) => (await query(t.key, ReturnRecordDocument, { input: { order: id, returnBy: 'customer_request', lines: [{ item: itemId, quantity }] } })).orderReturn),
+    );
+    expect(results.map((r) => r.__typename).sort()).toEqual(['OrderReturnPayload', 'ReturnExceedsShippedError']);
+    expect(results.find((r) => r.__typename === 'ReturnExceedsShippedError')).toMatchObject({ shipped: 9, returned: 5, unitsRequested: 5 });
+    const item = await t.prisma.orderItem.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(item.returnedQuantity).toBe(5);
+    expect(await stock(t, variation.id, a.id)).toBe(6);
+  });
+
+  it("refuses another tenant's warehouse as the restock place", async () => {
+    const { t, id, itemId } = await shippedOrder();
+    const other = await newTenant();
+    const theirs = await other.warehouse();
+    const result = (
+      await query(t.key, ReturnRecordDocument, { input: { order: id, returnBy: 'customer_request', lines: [{ item: itemId, quantity: 1, warehouse: gid('Warehouse', theirs.id) }] } })
+    ).orderReturn;
+    expect(result).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await query(t.key, ReturnOrderStateDocument, { id })).order!.returns).toEqual([]);
+  });
+
   it('restocks per line: into the warehouse a line names, or not at all', async () => {
     const { t, a, b, variation, id, itemId } = await shippedOrder();
     const result = await returnOf(t, {
