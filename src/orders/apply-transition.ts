@@ -110,7 +110,8 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
     }
   };
   if (transition.movesWhen != null) {
-    // Where it ends is known only after the effects: they run first, the event records the outcome.
+    // Where it ends is known only after the effects: they run first (told the status it moves to
+    // if the condition holds), the event records the outcome.
     await runEffects(transition.to);
     let to: OrderStatus = order.status;
     if (await CONDITIONS[transition.movesWhen](tx, order.id)) {

@@ -139,6 +139,11 @@ describe('money after returns and refunds', () => {
     ).orderReturn;
     expect(over).toMatchObject({ __typename: 'RefundExceedsReturnError', amountRefundable: '10000.00' });
     expect((await query(w.t.key, ReturnOrderStateDocument, { id })).order!.returns).toHaveLength(1);
+    // A refund amount that is no amount is a validation problem under `refund`.
+    const zero = (
+      await query(w.t.key, ReturnRecordDocument, { input: { order: id, returnBy: 'customer_request', lines: [{ item: itemId, quantity: 1 }], refund: { amount: '0' } } })
+    ).orderReturn;
+    expect(zero).toMatchObject({ __typename: 'ValidationError', problems: [{ path: ['refund', 'amount'] }] });
   });
 
   it('a partly paid order: a return first lowers what is owed; no refund while the buyer still owes', async () => {
