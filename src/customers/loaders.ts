@@ -8,6 +8,7 @@ export interface CustomerStats {
   cancelledOrderCount: number;
   itemCount: number;
   totalSpent: Decimal;
+  totalPaid: Decimal;
   firstOrderAt: Date | null;
   lastOrderAt: Date | null;
 }
@@ -18,6 +19,7 @@ interface CustomerStatsRow {
   cancelledOrderCount: number;
   itemCount: number;
   totalSpent: string;
+  totalPaid: string;
   firstOrderAt: Date | string | null;
   lastOrderAt: Date | string | null;
 }
@@ -27,6 +29,7 @@ const noOrders = (): CustomerStats => ({
   cancelledOrderCount: 0,
   itemCount: 0,
   totalSpent: dec(0),
+  totalPaid: dec(0),
   firstOrderAt: null,
   lastOrderAt: null,
 });
@@ -37,19 +40,27 @@ export function createCustomersLoaders(prisma: Db, tenantId: number) {
   return {
     /** Order statistics per customer id (drafts left out); zeros for a customer without orders. */
     customerStatsByCustomerId: new DataLoader<number, CustomerStats>(async (customerIds) => {
-      // Units per order in a lateral subquery, so an order's grand total is summed once, not once per line.
+      // Units and money per order in lateral subqueries, so an order's total is summed once, not once per line.
+      // Net of returns and cancellations: returned units do not count, an order's total is its net total
+      // (payments/payment-status.ts orderNetTotal: zero when cancelled or fully returned, else the grand
+      // total less the value returned); what was paid is net of refunds.
       const rows = await prisma.$queryRaw<CustomerStatsRow[]>`
         SELECT o."customerId" AS "customerId",
                count(*)::int AS "orderCount",
                (count(*) FILTER (WHERE o."status" = 'CANCELLED'))::int AS "cancelledOrderCount",
                coalesce(sum(lines.units) FILTER (WHERE o."status" <> 'CANCELLED'), 0)::int AS "itemCount",
-               coalesce(sum(o."grandTotal") FILTER (WHERE o."status" <> 'CANCELLED'), 0)::text AS "totalSpent",
+               coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0
+                                 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0)::text AS "totalSpent",
+               coalesce(sum(kept.paid), 0)::text AS "totalPaid",
                min(o."orderedAt") AS "firstOrderAt",
                max(o."orderedAt") AS "lastOrderAt"
           FROM "Order" o
           LEFT JOIN LATERAL (
-            SELECT sum(i."quantity") AS units FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled"
+            SELECT sum(i."quantity" - i."returnedQuantity") AS units FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled"
           ) lines ON true
+          LEFT JOIN LATERAL (
+            SELECT sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END) AS paid FROM "Payment" p WHERE p."orderId" = o."id"
+          ) kept ON true
          WHERE o."tenantId" = ${tenantId}
            AND o."customerId" = ANY(${[...customerIds]}::int[])
            AND NOT o."isDraft"
@@ -63,6 +74,7 @@ export function createCustomersLoaders(prisma: Db, tenantId: number) {
           cancelledOrderCount: Number(row.cancelledOrderCount),
           itemCount: Number(row.itemCount),
           totalSpent: dec(row.totalSpent),
+          totalPaid: dec(row.totalPaid),
           firstOrderAt: toDate(row.firstOrderAt),
           lastOrderAt: toDate(row.lastOrderAt),
         };

@@ -6,6 +6,10 @@
 // typed error (insufficient stock, validation, ...) rolls all of it back.
 // Packing and shipping wait while a cancellation request is open
 // (CancellationRequestOpenError); one past its deadline is expired first.
+// A transition whose move waits for a condition (`movesWhen`: a return moves the
+// order to RETURNED only when everything shipped came back) takes the same lock
+// with the status unchanged, runs its effects, moves only when the condition
+// holds, and then writes its event with the status it ended in.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
@@ -16,9 +20,10 @@ import type { TransitionInput } from './effects/effect-context.js';
 import { expireOverdueCancellationRequests } from './cancellation-request-expiry.js';
 import { CancellationRequestOpenError, InvalidTransitionError, VersionConflictError } from './errors.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { checkRefundInput } from '../payments/payment-service.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import { assertApplicable, canLeave, rule } from './state-machine.js';
-import { heldByOpenCancellationRequest, type TransitionName } from './transitions.js';
+import { heldByOpenCancellationRequest, type TransitionCondition, type TransitionName } from './transitions.js';
 
 /** The column each target status stamps. */
 const STEP_TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutationInput>> = {
@@ -90,6 +95,7 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   }
 
   const stamp = STEP_TIMESTAMP[transition.to];
+  const conditional = transition.movesWhen != null;
   const moved = await tx.order.updateMany({
     where: {
       id: order.id,
@@ -97,7 +103,7 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
       status: { in: [...transition.from] },
       ...(expected != null ? { version: expected } : {}),
     },
-    data: { status: transition.to, version: { increment: 1 }, ...(stamp ? { [stamp]: new Date() } : {}) },
+    data: conditional ? { version: { increment: 1 } } : { status: transition.to, version: { increment: 1 }, ...(stamp ? { [stamp]: new Date() } : {}) },
   });
   if (moved.count !== 1) {
     // Someone else wrote first; say what the order is now.
@@ -120,24 +126,46 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   }
 
   const actor = deps.viewer.actor;
+  const writeEvent = (toStatus: OrderStatus) =>
+    appendOrderEvent(scope, {
+      tenantId,
+      orderId: order.id,
+      type: name,
+      fromStatus: order.status,
+      toStatus,
+      actor,
+      reason: input.cancelReason ?? input.reason ?? null,
+      note: input.note ?? null,
+      requestId: deps.requestId ?? null,
+    });
+  const runEffects = async (to: OrderStatus) => {
+    for (const effect of transition.effects) {
+      await EFFECTS[effect]({ scope, tenantId, actor, transition: name, from: order.status, to, order, input });
+    }
+  };
+  if (transition.movesWhen != null) {
+    // Where it ends is known only after the effects: they run first (told the status it moves to
+    // if the condition holds), the event records the outcome.
+    await runEffects(transition.to);
+    let to: OrderStatus = order.status;
+    if (await CONDITIONS[transition.movesWhen](tx, order.id)) {
+      await tx.order.update({ where: { id: order.id }, data: { status: transition.to, ...(stamp ? { [stamp]: new Date() } : {}) } });
+      to = transition.to;
+    }
+    const event = await writeEvent(to);
+    return { orderId: order.id, eventId: event.id };
+  }
   // The event first and the effects last: stock rows are the contended ones, so
   // their locks are taken as late as possible and held only until COMMIT.
-  const event = await appendOrderEvent(scope, {
-    tenantId,
-    orderId: order.id,
-    type: name,
-    fromStatus: order.status,
-    toStatus: transition.to,
-    actor,
-    reason: input.cancelReason ?? input.reason ?? null,
-    note: input.note ?? null,
-    requestId: deps.requestId ?? null,
-  });
-  for (const effect of transition.effects) {
-    await EFFECTS[effect]({ scope, tenantId, actor, transition: name, from: order.status, to: transition.to, order, input });
-  }
+  const event = await writeEvent(transition.to);
+  await runEffects(transition.to);
   return { orderId: order.id, eventId: event.id };
 }
+
+/** The conditions a transition's move may wait for, read after its effects ran. */
+const CONDITIONS: Record<TransitionCondition, (tx: TransactionScope['tx'], orderId: number) => Promise<boolean>> = {
+  fullyReturned: async (tx, orderId) => (await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { returnStatus: true } })).returnStatus === 'FULL',
+};
 
 /**
  * Shape checks that need no database: required fields of the table entry, text
@@ -165,5 +193,10 @@ export function checkInput(name: TransitionName, input: TransitionInput): Transi
   if ((input.returnLines?.length ?? 0) > 500) problems.add(['lines'], 'at most 500 entries');
   if ((input.receivedLines?.length ?? 0) > 500) problems.add(['lines'], 'at most 500 entries');
   problems.throwIfAny();
+  if (input.refund) {
+    // The refund's own checks (amount, reference), its problems under `refund`; its reason is the return's.
+    const refund = checkRefundInput({ orderId: 0, amount: input.refund.amount, reason: checked.reason ?? 'return', reference: input.refund.reference ?? null }, ['refund']);
+    checked.refund = { ...input.refund, reference: refund.reference ?? null };
+  }
   return checked;
 }

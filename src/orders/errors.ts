@@ -119,3 +119,20 @@ export class NoOpenCancellationRequestError extends DomainError {
     super(`Order ${orderId} has no open cancellation request`);
   }
 }
+
+// --- returns -----------------------------------------------------------------
+
+/** A return asks for more units of a line than shipped and have not come back yet. */
+export class ReturnExceedsShippedError extends DomainError {
+  readonly code = 'RETURN_EXCEEDS_SHIPPED';
+  constructor(
+    readonly orderId: number,
+    readonly itemId: number,
+    readonly sku: string,
+    readonly shipped: number,
+    readonly returned: number,
+    readonly requested: number,
+  ) {
+    super(`Line ${sku} of order ${orderId}: ${shipped} shipped, ${returned} already returned, ${requested} asked for; at most ${Math.max(shipped - returned, 0)} may come back`);
+  }
+}

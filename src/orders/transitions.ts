@@ -7,7 +7,7 @@ import { DELIVERY_KINDS, TRANSFER_KINDS } from './order-kinds.js';
 export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'RETURNED'] as const satisfies readonly OrderStatus[];
 export const ORDER_KINDS = ['SALE', 'REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'] as const satisfies readonly OrderKind[];
 
-/** Where the lifecycle ends; only a return may follow COMPLETED (sales). */
+/** Where the lifecycle ends; only a return may follow COMPLETED (sales). RETURNED: everything shipped came back. */
 export const FINAL_STATUSES: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED', 'RETURNED'];
 /** Where a new order starts. */
 export const INITIAL_STATUS: OrderStatus = 'PENDING';
@@ -25,10 +25,14 @@ export type EffectName =
   | 'setPickupOption'
   /** Record the cancel reason, note and who cancelled; open cancellation requests are approved. */
   | 'recordCancellation'
-  /** Write OrderReturn and its lines. */
+  /** Write OrderReturn and its lines (refused above what shipped and is not returned yet); keep each line's returned units and the order's return status. */
   | 'recordReturn'
-  /** Put returned units back on hand (RETURN movements) when the input asks for it. */
+  /** Put the returned units of lines marked for restock back on hand (RETURN movements) in the line's warehouse. */
   | 'restock'
+  /** Record the refund given with a return, linked to it. */
+  | 'refundReturn'
+  /** Re-derive the payment status against the total net of returns and cancellation. */
+  | 'refreshPaymentStatus'
   /** Book the received units into the destination warehouse (TRANSFER_IN movements), clear its in-transit units, record each line's received quantity. */
   | 'receiveStock';
 
@@ -40,7 +44,7 @@ export interface TransitionInputSpec {
   /** GraphQL input field name of the transition's mutation. */
   name: string;
   key: TransitionInputKey;
-  type: 'String' | 'Boolean' | 'ID' | 'CancelReason' | 'PickupOption' | '[OrderAllocationInput!]' | '[OrderReturnLineInput!]' | '[OrderReceiptLineInput!]';
+  type: 'String' | 'Boolean' | 'ID' | 'CancelReason' | 'PickupOption' | '[OrderAllocationInput!]' | '[OrderReturnLineInput!]' | '[OrderReceiptLineInput!]' | 'OrderReturnRefundInput';
   required: boolean;
   description: string;
 }
@@ -57,13 +61,24 @@ export type TransitionInputKey =
   | 'returnBy'
   | 'restock'
   | 'returnLines'
+  | 'refund'
   | 'receivedLines';
+
+/** Conditions a transition's move may wait for (see TransitionRule.movesWhen). */
+export type TransitionCondition =
+  /** Every shipped unit of every line came back (Order.returnStatus FULL). */
+  'fullyReturned';
 
 export interface TransitionRule {
   /** Mutation that runs it. */
   mutation: string;
   from: readonly OrderStatus[];
   to: OrderStatus;
+  /**
+   * When set, the order moves to `to` only if this holds once the effects ran, and
+   * keeps its status otherwise (the event then records from = to).
+   */
+  movesWhen?: TransitionCondition;
   input: readonly TransitionInputSpec[];
   /** Roles that may run it (enforced by issue 7's permission plugin). */
   roles: readonly Role[];
@@ -194,7 +209,7 @@ export const TRANSITIONS = {
       { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text (seed 001 cancel_reason).' },
     ],
     roles: STAFF,
-    effects: ['releaseStock', 'recordCancellation'],
+    effects: ['releaseStock', 'recordCancellation', 'refreshPaymentStatus'],
     kinds: ORDER_KINDS,
     seeds: ['001 POST fulfillment/cancel', '000 PUT /orders/{id}/cancel', '004 status Batal'],
     description: 'Ended before shipping; reserved stock is released.',
@@ -203,18 +218,34 @@ export const TRANSITIONS = {
     mutation: 'orderReturn',
     from: ['SHIPPED', 'COMPLETED'],
     to: 'RETURNED',
+    movesWhen: 'fullyReturned',
     input: [
       { name: 'returnBy', key: 'returnBy', type: 'String', required: true, description: 'Who asked for it, e.g. "customer_request" (seed 001 return_by).' },
       { name: 'reason', key: 'reason', type: 'String', required: false, description: 'Why it came back (seed 001 return_reason).' },
-      { name: 'restock', key: 'restock', type: 'Boolean', required: false, description: 'Put the units back on hand where they shipped from (default true).' },
-      { name: 'lines', key: 'returnLines', type: '[OrderReturnLineInput!]', required: false, description: 'Units per line; default every shipped unit.' },
+      { name: 'restock', key: 'restock', type: 'Boolean', required: false, description: 'Put the units back on hand where they shipped from (default true); a line may say otherwise.' },
+      {
+        name: 'lines',
+        key: 'returnLines',
+        type: '[OrderReturnLineInput!]',
+        required: false,
+        description: 'Units per line, at most what shipped and has not come back yet; default every such unit.',
+      },
+      {
+        name: 'refund',
+        key: 'refund',
+        type: 'OrderReturnRefundInput',
+        required: false,
+        description: "Money given back for this return, recorded with it: at most the returned units' value and what the buyer paid beyond what they owe.",
+      },
       note,
     ],
     roles: STAFF,
-    effects: ['recordReturn', 'restock'],
+    effects: ['recordReturn', 'restock', 'refreshPaymentStatus', 'refundReturn'],
     kinds: ['SALE'],
     seeds: ['001 POST fulfillment/return'],
-    description: 'Came back after shipping; units are restocked unless the input says not to. Transfer kinds use a RETURN order instead.',
+    description:
+      'Units came back after shipping; there may be several returns per order. The order keeps its status until every shipped unit ' +
+      'came back, then it is RETURNED. Units are restocked unless the input says not to. Transfer kinds use a RETURN order instead.',
   },
 } as const satisfies Record<string, TransitionRule>;
 

@@ -26,15 +26,44 @@ export class RefundExceedsPaidError extends DomainError {
   }
 }
 
-/** The order does not take payments in its state: cancelled, or still a draft. */
+/** Why an order takes no payment. */
+export const PAYMENT_REFUSALS = ['DRAFT', 'CANCELLED', 'RETURNED', 'SETTLED'] as const;
+export type PaymentRefusal = (typeof PAYMENT_REFUSALS)[number];
+
+const REFUSAL_TEXT: Record<PaymentRefusal, string> = {
+  DRAFT: 'is a draft',
+  CANCELLED: 'is cancelled',
+  RETURNED: 'came back in full',
+  SETTLED: 'owes nothing',
+};
+
+/** The order does not take payments: a draft, cancelled, fully returned, or nothing left to pay. */
 export class PaymentNotAllowedError extends DomainError {
   readonly code = 'PAYMENT_NOT_ALLOWED';
   constructor(
     readonly orderId: number,
     readonly status: string,
     readonly isDraft: boolean,
+    readonly refusal: PaymentRefusal = isDraft ? 'DRAFT' : 'CANCELLED',
   ) {
-    super(isDraft ? `Order ${orderId} is a draft and takes no payments` : `Order ${orderId} is ${status} and takes no payments`);
+    super(`Order ${orderId} ${REFUSAL_TEXT[refusal]} and takes no payments`);
+  }
+}
+
+/**
+ * A refund for a return larger than the return's value not yet refunded, or than
+ * what the buyer paid beyond what they still owe (a refund for returned goods
+ * never leaves the buyer owing it).
+ */
+export class RefundExceedsReturnError extends DomainError {
+  readonly code = 'REFUND_EXCEEDS_RETURN';
+  constructor(
+    readonly orderId: number,
+    readonly returnId: number,
+    readonly amountRefundable: Decimal,
+    readonly requested: Decimal,
+  ) {
+    super(`Refund of ${requested.toFixed(2)} for return ${returnId} is more than the ${amountRefundable.toFixed(2)} refundable for it`);
   }
 }
 

@@ -179,6 +179,26 @@ describe('seedTenant', () => {
       await count(`SELECT count(*) AS n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
         WHERE p."tenantId" = $1 AND p.kind = 'REFUND' AND o.status NOT IN ('CANCELLED', 'RETURNED')`),
     ).toBe(0);
+    // The refund of a cancelled order settles the cancellation.
+    expect(
+      await count(`SELECT count(*) AS n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
+        WHERE p."tenantId" = $1 AND p.kind = 'REFUND' AND o.status = 'CANCELLED' AND p."refundFor" IS DISTINCT FROM 'CANCELLATION'`),
+    ).toBe(0);
+  });
+
+  it('keeps the returns of RETURNED orders whole: every unit back, values that add up, the return status FULL', async () => {
+    expect(await count(`SELECT count(*) AS n FROM "Order" WHERE "tenantId" = $1 AND status = 'RETURNED'`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "Order" o
+        LEFT JOIN (SELECT "orderId", sum(value) AS v FROM "OrderReturn" GROUP BY 1) r ON r."orderId" = o.id
+        WHERE o."tenantId" = $1 AND ((o.status = 'RETURNED') <> (o."returnStatus" = 'FULL') OR o."returnedTotal" <> coalesce(r.v, 0)
+          OR (o.status <> 'RETURNED' AND o."returnStatus" <> 'NONE'))`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "OrderItem" i
+        LEFT JOIN (SELECT "orderItemId", sum(quantity) AS q, sum(value) AS v FROM "OrderReturnLine" GROUP BY 1) l ON l."orderItemId" = i.id
+        WHERE i."tenantId" = $1 AND (i."returnedQuantity" <> coalesce(l.q, 0) OR (l.q IS NOT NULL AND (l.q <> i.quantity OR l.v <> i."lineTotal")))`),
+    ).toBe(0);
   });
 
   it('numbers each order history 1..n without gaps, chained from status to status up to the order status', async () => {

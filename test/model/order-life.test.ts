@@ -1,10 +1,15 @@
 // Model-based test of an order's whole life: a seeded random walk of client
 // operations (create, confirm, process, pack, ship, complete, cancel, payments,
-// refunds, stock adjust / move / set, transfers between the two warehouses shipped
-// and received (sometimes short), and transitions that must be refused), with
+// refunds, partial and full returns of shipped sales (restocked into a warehouse
+// or not, sometimes more than is left: refused), stock adjust / move / set,
+// transfers between the two warehouses shipped and received (sometimes short),
+// and transitions that must be refused), with
 // bursts of concurrent clients, checked after every step against an independent
 // model written here: on hand, reserved and in transit per warehouse, the ledger,
-// open allocations, amounts due and paid, the payment status, the order history.
+// open allocations, amounts due and paid, the payment status, the order history,
+// units returned per line and the return status. Money follows the shop's rules
+// written here: an order sells its total less the returned units at their price,
+// nothing once cancelled or fully returned; a payment must fit in what is owed.
 //
 // MODEL_RUNS x MODEL_STEPS bound the budget (CI runs the defaults on both
 // databases); MODEL_SEED replays a run: a failure names the seed and the step.
@@ -62,6 +67,8 @@ interface ModelOrder {
   total: number;
   received: number;
   refunded: number;
+  /** Units of each line that came back. */
+  returned: number[];
   /** Units reserved per "v/w", as the system chose them at process (checked to be valid). */
   allocations: Map<string, number>;
   /** Statuses in the order of their events. */
@@ -78,17 +85,30 @@ class Model {
   available(v: number, w: number) {
     return this.onHand[v]![w]! - this.reserved[v]![w]!;
   }
+  /** Every unit of every line came back. */
+  fullyReturned(o: ModelOrder) {
+    return o.lines.every((line, i) => o.returned[i]! >= line.quantity);
+  }
+  returnStatus(o: ModelOrder) {
+    if (o.returned.every((n) => n === 0)) return 'NONE';
+    return this.fullyReturned(o) ? 'FULL' : 'PARTIAL';
+  }
+  /** What the buyer pays for: nothing once cancelled or fully returned, else the total less the returned units at their price. */
+  net(o: ModelOrder) {
+    if (o.status === 'CANCELLED' || this.fullyReturned(o)) return 0;
+    return o.total - o.lines.reduce((s, line, i) => s + PRICES[line.v]! * o.returned[i]!, 0);
+  }
   due(o: ModelOrder) {
     if (o.transfer) return 0;
-    return Math.max(o.total - (o.received - o.refunded), 0);
+    return Math.max(this.net(o) - (o.received - o.refunded), 0);
   }
   /** The payment status the shop's rules give (written here, not read from the code). */
   paymentStatus(o: ModelOrder) {
     if (o.transfer) return 'NOT_APPLICABLE';
     const kept = o.received - o.refunded;
     if (o.refunded > 0 && kept <= 0) return 'REFUNDED';
-    if (kept >= o.total) return 'PAID';
-    if (o.received === 0) return 'UNPAID';
+    if (o.received === 0 && o.total > 0) return 'UNPAID';
+    if (kept >= this.net(o)) return 'PAID';
     return 'PARTIALLY_PAID';
   }
   need(o: ModelOrder) {
@@ -174,6 +194,8 @@ type Op =
   | { kind: 'transition'; name: keyof typeof TRANSITIONS; order: number; short?: boolean }
   | { kind: 'pay'; order: number; share: 'all' | 'half' | 'over' }
   | { kind: 'refund'; order: number; share: 'all' | 'half' | 'over' }
+  /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. */
+  | { kind: 'return'; order: number; units: number[]; w: number; restock: boolean; over: boolean; all: boolean }
   | { kind: 'adjust'; v: number; w: number; quantity: number }
   | { kind: 'move'; v: number; from: number; to: number; quantity: number }
   | { kind: 'set'; v: number; w: number; quantity: number; stale: boolean };
@@ -201,6 +223,13 @@ function randomOp(r: Random, model: Model): Op {
   }
   if (roll < 72) return { kind: 'pay', order, share: r.pick(['all', 'half', 'half', 'over'] as const) };
   if (roll < 78) return { kind: 'refund', order, share: r.pick(['all', 'half', 'over'] as const) };
+  if (roll < 84) {
+    // A return of some units of some lines, mostly of a shipped sale.
+    const shipped = orders.map((o, i) => [o, i] as const).filter(([o]) => !o.transfer && (o.status === 'SHIPPED' || o.status === 'COMPLETED'));
+    const [o, index] = shipped.length && r.chance(0.9) ? r.pick(shipped) : [orders[order]!, order];
+    const units = o.lines.map((line, i) => (r.chance(0.6) ? r.int(0, Math.max(line.quantity - o.returned[i]!, 0)) : 0));
+    return { kind: 'return', order: index, units, w: r.int(0, WAREHOUSES - 1), restock: r.chance(0.7), over: r.chance(0.15), all: r.chance(0.15) };
+  }
   const v = r.int(0, PRICES.length - 1);
   if (roll < 90) return { kind: 'adjust', v, w: r.int(0, WAREHOUSES - 1), quantity: r.pick([-3, -1, 2, 5, 8]) };
   if (roll < 96) return { kind: 'move', v, from: 0, to: 1, quantity: r.int(1, 4), ...(r.chance(0.5) ? { from: 1, to: 0 } : {}) };
@@ -242,13 +271,20 @@ function predict(model: Model, op: Op): boolean {
     case 'pay': {
       const o = model.orders[op.order]!;
       const amount = amountFor(model, o, op);
-      // A cancelled order takes no payments; a transfer owes nothing.
-      return !o.transfer && o.status !== 'CANCELLED' && amount > 0 && amount <= model.due(o);
+      // A cancelled or fully returned order takes no payments, nor one that owes nothing; a transfer owes nothing.
+      return !o.transfer && o.status !== 'CANCELLED' && !model.fullyReturned(o) && amount > 0 && amount <= model.due(o);
     }
     case 'refund': {
       const o = model.orders[op.order]!;
       const amount = amountFor(model, o, op);
       return amount > 0 && amount <= o.received - o.refunded;
+    }
+    case 'return': {
+      const o = model.orders[op.order]!;
+      if (o.transfer || (o.status !== 'SHIPPED' && o.status !== 'COMPLETED')) return false;
+      const units = returnUnits(o, op);
+      // Something to return, and never more than shipped and not back yet.
+      return units.some((n) => n > 0) && units.every((n, i) => n <= o.lines[i]!.quantity - o.returned[i]!);
     }
     case 'adjust':
       return model.onHand[op.v]![op.w]! + op.quantity >= model.reserved[op.v]![op.w]!;
@@ -257,6 +293,13 @@ function predict(model: Model, op: Op): boolean {
     case 'set':
       return !op.stale && op.quantity >= model.reserved[op.v]![op.w]!;
   }
+}
+
+/** The units a return op takes back per line: `all` is everything left; `over` adds one on the first line. */
+function returnUnits(o: ModelOrder, op: Extract<Op, { kind: 'return' }>) {
+  const units = op.all ? o.lines.map((line, i) => line.quantity - o.returned[i]!) : [...op.units];
+  if (op.over && !op.all) units[0] = o.lines[0]!.quantity - o.returned[0]! + 1;
+  return units;
 }
 
 async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: Op; outcome: Outcome; amount?: number; expected?: number }> {
@@ -305,6 +348,21 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
           : await send(key, 'paymentRefund', `mutation { paymentRefund(input: { order: "${gid('Order', o.id)}", amount: "${amount}", reason: "model" }) { __typename ... on Error { code message } } }`);
       return { op, outcome, amount };
     }
+    case 'return': {
+      const o = model.orders[op.order]!;
+      const items = await w.t.prisma.orderItem.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } });
+      const units = returnUnits(o, op);
+      // Everything left: no lines (the default); else one entry per line with units, into warehouse w or not restocked.
+      const lines = op.all
+        ? ''
+        : `, lines: [${units
+            .map((n, i) => (n > 0 && items[i] ? `{ item: "${gid('OrderItem', items[i]!.id)}", quantity: ${n}, warehouse: "${Wh(op.w)}" }` : null))
+            .filter(Boolean)
+            .join(', ')}]`;
+      const restock = op.all ? `, restock: false` : `, restock: ${op.restock}`;
+      const outcome = await send(key, 'orderReturn', `mutation { orderReturn(input: { order: "${gid('Order', o.id)}", returnBy: "model"${restock}${lines} }) { __typename ... on Error { code message } } }`);
+      return { op, outcome };
+    }
     case 'adjust':
       return { op, outcome: await send(key, 'stockAdjust', `mutation { stockAdjust(input: { variation: "${V(op.v)}", warehouse: "${Wh(op.w)}", quantity: ${op.quantity}, reason: "model" }) { __typename ... on Error { code message } } }`) };
     case 'move':
@@ -331,7 +389,18 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
       const id = Number(Buffer.from(order.id, 'base64').toString().split(':')[1]);
       const transfer = op.kind === 'transfer' ? { from: op.from, to: op.to } : undefined;
       const total = op.lines.reduce((s, l) => s + (transfer ? COSTS : PRICES)[l.v]! * l.quantity, 0);
-      model.orders.push({ id, status: order.status, lines: op.lines, total, received: 0, refunded: 0, allocations: new Map(), history: [order.status], ...(transfer ? { transfer } : {}) });
+      model.orders.push({
+        id,
+        status: order.status,
+        lines: op.lines,
+        total,
+        received: 0,
+        refunded: 0,
+        returned: op.lines.map(() => 0),
+        allocations: new Map(),
+        history: [order.status],
+        ...(transfer ? { transfer } : {}),
+      });
       return;
     }
     case 'transition': {
@@ -365,6 +434,20 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
     case 'refund':
       model.orders[op.order]!.refunded += done.amount!;
       return;
+    case 'return': {
+      const o = model.orders[op.order]!;
+      const units = returnUnits(o, op);
+      units.forEach((n, i) => {
+        o.returned[i]! += n;
+        // Restocked lines go on hand in the warehouse named; `all` returns without restock.
+        if (!op.all && op.restock) model.onHand[o.lines[i]!.v]![op.w]! += n;
+      });
+      if (model.fullyReturned(o)) {
+        o.status = 'RETURNED';
+        o.history.push('RETURNED');
+      }
+      return;
+    }
     case 'adjust':
       model.onHand[op.v]![op.w]! += op.quantity;
       return;
@@ -413,18 +496,51 @@ async function checkInvariants(w: World, model: Model, where: string) {
   // Orders, as a client reads them: status, money, payment status, history in sequence.
   if (!model.orders.length) return;
   const ids = model.orders.map((o) => `"${gid('Order', o.id)}"`).join(', ');
-  const response = await execute<{ nodes: Array<{ status: string; paymentStatus: string; amountDue: string; amountPaid: string; totals: { grandTotal: string }; events: Array<{ sequence: number; fromStatus: string | null; toStatus: string }> }> }, never>(
+  const response = await execute<
+    {
+      nodes: Array<{
+        status: string;
+        paymentStatus: string;
+        amountDue: string;
+        amountPaid: string;
+        netTotal: string;
+        returnStatus: string;
+        items: Array<{ returnedQuantity: number }>;
+        totals: { grandTotal: string };
+        events: Array<{ sequence: number; fromStatus: string | null; toStatus: string }>;
+      }>;
+    },
+    never
+  >(
     w.t.key,
-    `{ nodes(ids: [${ids}]) { ... on Order { status paymentStatus amountDue amountPaid totals { grandTotal } events { sequence fromStatus toStatus } } } }`,
+    `{ nodes(ids: [${ids}]) { ... on Order { status paymentStatus amountDue amountPaid netTotal returnStatus items { returnedQuantity } totals { grandTotal } events { sequence fromStatus toStatus } } } }`,
   );
   expect(response.errors, where).toBeUndefined();
   model.orders.forEach((o, i) => {
     const read = response.data!.nodes[i]!;
     const at = `${where}: order ${i} (${o.id})`;
     expect(
-      { status: read.status, paymentStatus: read.paymentStatus, amountDue: Number(read.amountDue), amountPaid: Number(read.amountPaid), total: Number(read.totals.grandTotal) },
+      {
+        status: read.status,
+        paymentStatus: read.paymentStatus,
+        amountDue: Number(read.amountDue),
+        amountPaid: Number(read.amountPaid),
+        total: Number(read.totals.grandTotal),
+        returnStatus: read.returnStatus,
+        returned: read.items.map((item) => item.returnedQuantity),
+        ...(o.transfer ? {} : { net: Number(read.netTotal) }),
+      },
       at,
-    ).toEqual({ status: o.status, paymentStatus: model.paymentStatus(o), amountDue: model.due(o), amountPaid: o.received - o.refunded, total: o.total });
+    ).toEqual({
+      status: o.status,
+      paymentStatus: model.paymentStatus(o),
+      amountDue: model.due(o),
+      amountPaid: o.received - o.refunded,
+      total: o.total,
+      returnStatus: model.returnStatus(o),
+      returned: o.returned,
+      ...(o.transfer ? {} : { net: model.net(o) }),
+    });
     expect(
       read.events.map((e) => e.sequence),
       `${at}: events in sequence`,
@@ -472,7 +588,12 @@ async function walk(seed: number) {
                 ? `v${op.v}`
                 : `v${op.v}`;
         // Processing, shipping and cancelling touch stock rows too: keep them apart from stock writes.
-        const stock = op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name) ? 'stock' : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' ? 'stock' : undefined;
+        const stock =
+          op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name)
+            ? 'stock'
+            : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' || op.kind === 'return'
+              ? 'stock'
+              : undefined;
         // Creates read availability: they may run beside each other, not beside a stock write.
         const reads = op.kind === 'create' || op.kind === 'transfer';
         if (busy.has(claim) || (stock && (busy.has(stock) || busy.has('stock-read'))) || (reads && busy.has('stock'))) continue;

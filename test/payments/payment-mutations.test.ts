@@ -101,8 +101,9 @@ describe('paymentRecord', () => {
 
     const exact = await record(t, { order: orderGid, method: 'CASH', amount: '0.01' });
     expect(exact.__typename === 'PaymentRecordPayload' && exact.order.paymentStatus).toBe('PAID');
+    // Nothing left to pay: the order takes no payment at all.
     const paidOff = await record(t, { order: orderGid, method: 'CASH', amount: '1' });
-    expect(paidOff).toMatchObject({ __typename: 'OverpaymentError', amountDue: '0.00' });
+    expect(paidOff).toMatchObject({ __typename: 'PaymentNotAllowedError', refusal: 'SETTLED', status: 'CONFIRMED' });
 
     expect(await t.prisma.payment.count({ where: { orderId: order.id } })).toBe(2);
     const after = await t.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
@@ -110,8 +111,8 @@ describe('paymentRecord', () => {
   });
 
   it.each([
-    ['a cancelled order', { status: 'CANCELLED' as const }, { isDraft: false, status: 'CANCELLED' }],
-    ['a draft', { draft: true }, { isDraft: true, status: 'PENDING' }],
+    ['a cancelled order', { status: 'CANCELLED' as const }, { isDraft: false, status: 'CANCELLED', refusal: 'CANCELLED' }],
+    ['a draft', { draft: true }, { isDraft: true, status: 'PENDING', refusal: 'DRAFT' }],
   ])('refuses a payment on %s with PaymentNotAllowedError', async (_name, setup, expected) => {
     const t = await newTenant();
     const { order, orderGid } = await orderOf(t, { status: 'status' in setup ? setup.status : 'PENDING' });

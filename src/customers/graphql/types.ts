@@ -24,8 +24,12 @@ const CustomerStats = builder.simpleObject('CustomerStats', {
   fields: (t) => ({
     orderCount: t.int({ description: 'Orders placed, whatever their status.' }),
     cancelledOrderCount: t.int({ description: 'Of those, orders that were cancelled.' }),
-    itemCount: t.int({ description: 'Units ordered on lines that were not cancelled, in orders that were not cancelled.' }),
-    totalSpent: t.field({ type: 'Decimal', description: 'Sum of the grand totals of the orders that were not cancelled.' }),
+    itemCount: t.int({ description: 'Units ordered on lines that were not cancelled, in orders that were not cancelled, less the units that came back.' }),
+    totalSpent: t.field({
+      type: 'Decimal',
+      description: 'Sum of the net totals of the orders: grand totals less the value of returned units; cancelled and fully returned orders count zero.',
+    }),
+    totalPaid: t.field({ type: 'Decimal', description: 'What the customer paid over all orders, net of refunds.' }),
     firstOrderAt: t.field({ type: 'DateTime', nullable: true, description: 'When the first order was placed; null without orders.' }),
     lastOrderAt: t.field({ type: 'DateTime', nullable: true, description: 'When the latest order was placed; null without orders.' }),
   }),

@@ -10,6 +10,7 @@ export interface OrderLine {
   row: number;
   v: VariationInfo;
   qty: number;
+  lineTotal: number;
 }
 
 export interface OrderLines {
@@ -54,8 +55,10 @@ export function addOrderItems({ rng, rows, catalog }: OrderWorld, draft: OrderDr
       note: rng.chance(0.03) ? rng.pick(['Warna jangan sampai salah', 'Bonus stiker ya', 'Minta dibungkus kado']) : null,
       // A transfer received at its destination arrived in full.
       receivedQuantity: draft.transfer && draft.plan.times.complete !== undefined ? qty : null,
+      // A RETURNED order came back whole (see order-return.ts).
+      returnedQuantity: draft.plan.status === 'RETURNED' ? qty : 0,
     });
-    lines.items.push({ row, v: info, qty });
+    lines.items.push({ row, v: info, qty, lineTotal });
   }
   return lines;
 }

@@ -58,7 +58,11 @@ export function addPayments(
       bankAccountId: method === 'BANK_TRANSFER' ? bankAccount : null,
       installmentNumber: p.installment, reference,
       note: p.installment ? `Cicilan ke-${p.installment}` : p.kind === 'REFUND' ? 'Pengembalian dana' : null,
-      paidAt: p.at, recordedBy: method === 'MARKETPLACE' ? 'system' : rng.pick(STAFF), createdAt: p.at,
+      paidAt: p.at, recordedBy: method === 'MARKETPLACE' ? 'system' : rng.pick(STAFF),
+      // The refund of a cancelled order settles the cancellation; a returned order's refund gives back
+      // everything paid (shipping too), more than the return's value, so it names no return.
+      refundFor: p.kind === 'REFUND' && draft.plan.status === 'CANCELLED' ? 'CANCELLATION' : null,
+      createdAt: p.at,
     });
   }
   return {

@@ -56,6 +56,7 @@ function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
     salesRep: (channel === 'offline' || channel === 'whatsapp') && !internal && rng.chance(0.35) ? rng.pick(SALES_REPS) : null,
     orderedAt, confirmedAt: times.confirm ?? null, processedAt: times.process ?? null, packedAt: times.pack ?? null,
     shippedAt: times.ship ?? null, completedAt: times.complete ?? null, cancelledAt: times.cancel ?? null, returnedAt: times.return ?? null,
+    returnStatus: status === 'RETURNED' ? 'FULL' : 'NONE', returnedTotal: status === 'RETURNED' ? lines.subtotal : 0,
     paidAt: paid.paidAt, printedAt, printedBy: printedAt ? origin.actor : null, cancelReason: cancellation.reason,
     cancelNote: cancellation.note, cancelledBy: cancellation.by, pickupOption, version: transitions.length, createdBy,
     createdAt: orderedAt, updatedAt: Math.max(last.at, paid.lastPaymentAt),

@@ -54,7 +54,8 @@ export const TABLES = {
     ['itemDiscountTotal', 'money'], ['shippingTotal', 'money'], ['discountTotal', 'money'], ['taxTotal', 'money'], ['codFee', 'money'],
     ['insuranceTotal', 'money'], ['otherCostTotal', 'money'], ['grandTotal', 'money'], ['weightGrams', 'int'], ['notes', 'text'],
     ['internalNotes', 'text'], ['salesRep', 'text'], ['orderedAt', 'ts'], ['confirmedAt', 'ts'], ['processedAt', 'ts'],
-    ['packedAt', 'ts'], ['shippedAt', 'ts'], ['completedAt', 'ts'], ['cancelledAt', 'ts'], ['returnedAt', 'ts'], ['paidAt', 'ts'],
+    ['packedAt', 'ts'], ['shippedAt', 'ts'], ['completedAt', 'ts'], ['cancelledAt', 'ts'], ['returnedAt', 'ts'],
+    ['returnStatus', 'enum:ReturnStatus'], ['returnedTotal', 'money'], ['paidAt', 'ts'],
     ['printedAt', 'ts'], ['printedBy', 'text'], ['cancelReason', 'enum:CancelReason'], ['cancelNote', 'text'], ['cancelledBy', 'text'],
     ['pickupOption', 'enum:PickupOption'], ['version', 'int'], ['createdBy', 'text'], ['createdAt', 'ts'], ['updatedAt', 'ts'],
   ],
@@ -67,7 +68,7 @@ export const TABLES = {
     ['orderId', 'int', 'Order'], ['variationId', 'int', 'Variation'], ['sku', 'text'], ['productName', 'text'], ['variationName', 'text'],
     ['quantity', 'int'], ['unit', 'text'], ['unitPrice', 'money'], ['priceSource', 'enum:PriceSource'], ['discountType', 'enum:DiscountType'],
     ['discountValue', 'text'], ['discountAmount', 'money'], ['lineTotal', 'money'], ['weightGrams', 'int'], ['isCancelled', 'bool'],
-    ['externalLineId', 'text'], ['note', 'text'], ['receivedQuantity', 'int'],
+    ['externalLineId', 'text'], ['note', 'text'], ['receivedQuantity', 'int'], ['returnedQuantity', 'int'],
   ],
   OrderItemAllocation: [['orderItemId', 'int', 'OrderItem'], ['warehouseId', 'int', 'Warehouse'], ['quantity', 'int'], ['shippedQuantity', 'int']],
   OrderAdjustment: [
@@ -84,10 +85,11 @@ export const TABLES = {
     ['status', 'enum:CancellationRequestStatus'], ['decidedAt', 'ts'], ['decidedBy', 'text'], ['createdAt', 'ts'], ['deadlineAt', 'ts'],
   ],
   OrderReturn: [
-    ['orderId', 'int', 'Order'], ['returnBy', 'text'], ['reason', 'text'], ['restock', 'bool'], ['actor', 'text'], ['createdAt', 'ts'],
+    ['orderId', 'int', 'Order'], ['returnBy', 'text'], ['reason', 'text'], ['restock', 'bool'], ['value', 'money'], ['actor', 'text'], ['createdAt', 'ts'],
   ],
   OrderReturnLine: [
     ['returnId', 'int', 'OrderReturn'], ['orderItemId', 'int', 'OrderItem'], ['warehouseId', 'int', 'Warehouse'], ['quantity', 'int'],
+    ['restock', 'bool'], ['value', 'money'],
   ],
   Shipment: [
     ['orderId', 'int', 'Order'], ['warehouseId', 'int', 'Warehouse'], ['courierId', 'int', 'Courier'], ['serviceName', 'text'],
@@ -102,7 +104,7 @@ export const TABLES = {
   Payment: [
     ['orderId', 'int', 'Order'], ['kind', 'enum:PaymentKind'], ['method', 'enum:PaymentMethod'], ['amount', 'money'],
     ['bankAccountId', 'int', 'BankAccount'], ['installmentNumber', 'int'], ['reference', 'text'], ['note', 'text'], ['paidAt', 'ts'],
-    ['recordedBy', 'text'], ['createdAt', 'ts'],
+    ['recordedBy', 'text'], ['refundFor', 'enum:RefundFor'], ['createdAt', 'ts'],
   ],
   StockLevel: [['variationId', 'int', 'Variation'], ['warehouseId', 'int', 'Warehouse'], ['onHand', 'int'], ['reserved', 'int'], ['inTransit', 'int'], ['updatedAt', 'ts']],
   StockMovement: [

@@ -1,6 +1,7 @@
 // What every effect of a transition receives: the open transaction, the order
 // (already moved to its new status and locked by that update) and the input.
-import type { CancelReason, OrderKind, OrderStatus, PickupOption } from '../../db/generated/prisma/enums.js';
+import type { CancelReason, OrderKind, OrderStatus, PaymentMethod, PickupOption } from '../../db/generated/prisma/enums.js';
+import type { Decimal } from '../../shared/money.js';
 import type { TransactionScope } from '../../db/transaction.js';
 import type { TransitionName } from '../transitions.js';
 
@@ -16,7 +17,10 @@ export interface TransitionInput {
   allocations?: Array<{ itemId: number; warehouseId: number; quantity: number }> | null;
   returnBy?: string | null;
   restock?: boolean | null;
-  returnLines?: Array<{ itemId: number; quantity: number }> | null;
+  /** Units per line of a return; restock and warehouse default to the return's restock and where the units shipped from. */
+  returnLines?: Array<{ itemId: number; quantity: number; restock?: boolean | null; warehouseId?: number | null }> | null;
+  /** The refund recorded with a return. */
+  refund?: { amount: Decimal; method?: PaymentMethod | null; reference?: string | null } | null;
   /** Units received per line of a transfer (validate). */
   receivedLines?: Array<{ itemId: number; quantity: number }> | null;
 }

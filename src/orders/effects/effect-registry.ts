@@ -4,7 +4,8 @@ import { createShipment } from './create-shipment.js';
 import type { Effect } from './effect-context.js';
 import { receiveStock } from './receive-stock.js';
 import { recordCancellation } from './record-cancellation.js';
-import { recordReturn, restock } from './record-return.js';
+import { recordReturn, refundReturn, restock } from './record-return.js';
+import { refreshPaymentStatus } from './refresh-payment-status.js';
 import { releaseStock } from './release-stock.js';
 import { reserveStock } from './reserve-stock.js';
 import { setPickupOption } from './set-pickup-option.js';
@@ -19,5 +20,7 @@ export const EFFECTS: Record<EffectName, Effect> = {
   recordCancellation,
   recordReturn,
   restock,
+  refundReturn,
+  refreshPaymentStatus,
   receiveStock,
 };

@@ -35,6 +35,7 @@ export const OrderItem = builder.prismaNode('OrderItem', {
       select: { quantity: true, receivedQuantity: true },
       resolve: (item) => (item.receivedQuantity == null ? null : item.quantity - item.receivedQuantity),
     }),
+    returnedQuantity: t.exposeInt('returnedQuantity', { description: 'Units of this line that came back over all returns of the order.' }),
     externalLineId: t.exposeString('externalLineId', { nullable: true, description: "The channel's own line id (seed 004 ext_order_line_id)." }),
     note: t.exposeString('note', { nullable: true, description: 'Note on the line.' }),
     allocations: t.relation('allocations', {

@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import type { OrderKind, OrderStatus } from '../../db/generated/prisma/enums.js';
-import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError } from '../errors.js';
+import { CancellationRequestOpenError, InvalidTransitionError, NoOpenCancellationRequestError, OrderIsDraftError, ReturnExceedsShippedError } from '../errors.js';
 import { OrderKindEnum, OrderStatusEnum } from './types.js';
 
 errorType(InvalidTransitionError, {
@@ -42,5 +42,17 @@ errorType(NoOpenCancellationRequestError, {
   description: 'There is no open cancellation request to approve or reject.',
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+  }),
+});
+
+errorType(ReturnExceedsShippedError, {
+  description: 'A return asks for more units of a line than shipped and have not come back yet; nothing was written.',
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    itemId: t.id({ resolve: (e) => encodeGlobalID('OrderItem', e.itemId), description: 'Global id of the order line.' }),
+    sku: t.exposeString('sku', { description: 'SKU of the line.' }),
+    shipped: t.exposeInt('shipped', { description: 'Units of the line that shipped.' }),
+    returned: t.exposeInt('returned', { description: 'Units of the line that came back before.' }),
+    requested: t.exposeInt('requested', { description: 'Units this return asked for.' }),
   }),
 });

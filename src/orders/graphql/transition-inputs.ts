@@ -1,7 +1,8 @@
 // GraphQL input shapes the transition table names ('[OrderAllocationInput!]', 'ID', ...)
 // and the decoding of a mutation's input into TransitionInput. Shared by the
 // generated transition mutations and ordersTransition.
-import type { CancelReason, PickupOption } from '../../db/generated/prisma/enums.js';
+import { PaymentMethod, type CancelReason, type PickupOption } from '../../db/generated/prisma/enums.js';
+import type { Decimal } from '../../shared/money.js';
 import { builder } from '../../graphql/builder.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import { PickupOptionEnum } from '../../shipments/graphql/types.js';
@@ -24,7 +25,18 @@ export const OrderReturnLineInput = builder.inputType('OrderReturnLineInput', {
   description: 'Units of one order line that came back.',
   fields: (t) => ({
     item: t.globalID({ required: true, description: 'Global id of the order line (OrderItem).' }),
-    quantity: t.int({ required: true, description: 'Units returned.' }),
+    quantity: t.int({ required: true, description: 'Units returned: at most what shipped and has not come back yet.' }),
+    restock: t.boolean({ required: false, description: "Put these units back on hand; default the return's `restock`." }),
+    warehouse: t.globalID({ required: false, description: 'Global id of the warehouse they go back to; default where they shipped from.' }),
+  }),
+});
+
+export const OrderReturnRefundInput = builder.inputType('OrderReturnRefundInput', {
+  description: 'Money given back with a return.',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', required: true, description: "Amount given back: at most the returned units' value, and what the buyer paid beyond what they owe." }),
+    method: t.field({ type: PaymentMethod, required: false, description: 'How it goes back; default the way the last payment came.' }),
+    reference: t.string({ required: false, description: 'Transfer or gateway reference of the refund.' }),
   }),
 });
 
@@ -58,6 +70,8 @@ export function inputField(t: FieldBuilder, spec: TransitionInputSpec, options: 
       return t.field({ type: [OrderReturnLineInput], ...common });
     case '[OrderReceiptLineInput!]':
       return t.field({ type: [OrderReceiptLineInput], ...common });
+    case 'OrderReturnRefundInput':
+      return t.field({ type: OrderReturnRefundInput, ...common });
   }
 }
 
@@ -79,7 +93,15 @@ export function decodeTransitionInput(specs: readonly TransitionInputSpec[], raw
         }));
         break;
       case 'returnLines':
-        input.returnLines = (value as Array<{ item: GlobalId; quantity: number }>).map((l) => ({ itemId: decodeIdArg(l.item, 'OrderItem'), quantity: l.quantity }));
+        input.returnLines = (value as Array<{ item: GlobalId; quantity: number; restock?: boolean | null; warehouse?: GlobalId | null }>).map((l) => ({
+          itemId: decodeIdArg(l.item, 'OrderItem'),
+          quantity: l.quantity,
+          restock: l.restock ?? null,
+          warehouseId: l.warehouse ? decodeIdArg(l.warehouse, 'Warehouse') : null,
+        }));
+        break;
+      case 'refund':
+        input.refund = value as { amount: Decimal; method?: PaymentMethod | null; reference?: string | null };
         break;
       case 'receivedLines':
         input.receivedLines = (value as Array<{ item: GlobalId; quantity: number }>).map((l) => ({ itemId: decodeIdArg(l.item, 'OrderItem'), quantity: l.quantity }));

@@ -17,6 +17,7 @@ import {
   PartyRole,
   PaymentMethod,
   PaymentStatus,
+  ReturnStatus,
   PickupOption,
   PriceSource,
   ReasonKind,
@@ -38,8 +39,18 @@ export const OrderStatusEnum = builder.enumType(OrderStatus, {
     SHIPPED: { description: 'Handed to the courier (seed 004 Terkirim).' },
     COMPLETED: { description: 'Delivered / received (seed 000 fulfilled).' },
     CANCELLED: { description: 'Ended before shipping (seed 004 Batal).' },
-    RETURNED: { description: 'Came back after shipping.' },
+    RETURNED: { description: 'Everything shipped came back (a partial return keeps the order in its status; see returnStatus).' },
   },
+});
+
+export const ReturnStatusEnum = builder.enumType(ReturnStatus, {
+  name: 'ReturnStatus',
+  description: 'How much of what an order shipped came back.',
+  values: {
+    NONE: { description: 'Nothing came back.' },
+    PARTIAL: { description: 'Some units came back; the order keeps its status and may take further returns.' },
+    FULL: { description: 'Every shipped unit came back: the order is RETURNED.' },
+  } satisfies Record<ReturnStatus, { description: string }>,
 });
 
 export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
@@ -226,7 +237,9 @@ export const Order = builder.prismaNode('Order', {
     shippedAt: t.expose('shippedAt', { type: 'DateTime', nullable: true, description: 'When it was handed to the courier.' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When it was delivered / completed.' }),
     cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true, description: 'When it was cancelled.' }),
-    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true, description: 'When it was returned.' }),
+    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true, description: 'When its last shipped unit came back (it became RETURNED).' }),
+    returnStatus: t.expose('returnStatus', { type: ReturnStatusEnum, description: 'How much of what shipped came back: none, part or all.' }),
+    amountReturned: t.expose('returnedTotal', { type: 'Decimal', description: 'Value of the units returned so far, at their line prices.' }),
     paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true, description: 'When it became fully paid.' }),
     printedAt: t.expose('printedAt', { type: 'DateTime', nullable: true, description: 'When its documents / label were first printed.' }),
     printedBy: t.exposeString('printedBy', { nullable: true, description: 'Who printed them.' }),

@@ -6,11 +6,11 @@ import { decodeIdArg } from '../../shared/global-ids.js';
 import { DateRange, sortInput } from '../../graphql/sorting.js';
 import { dateRangeWhere } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
-import { PaymentKind, PaymentMethod } from '../../db/generated/prisma/enums.js';
-import { orderPaymentTotals } from '../payment-status.js';
+import { PaymentKind, PaymentMethod, RefundFor } from '../../db/generated/prisma/enums.js';
+import { orderNetTotal, orderPaymentTotals } from '../payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
-import { DuplicateInstallmentError, OverpaymentError, PaymentNotAllowedError, RefundExceedsPaidError } from '../errors.js';
+import { DuplicateInstallmentError, OverpaymentError, PAYMENT_REFUSALS, PaymentNotAllowedError, RefundExceedsPaidError, RefundExceedsReturnError } from '../errors.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 // Registered with the Prisma enum object itself (not describedEnum), so other domains can
@@ -40,6 +40,25 @@ export const PaymentMethodEnum = builder.enumType(PaymentMethod, {
   } satisfies Record<PaymentMethod, { description: string }>,
 });
 
+export const RefundForEnum = builder.enumType(RefundFor, {
+  name: 'RefundFor',
+  description: 'What a refund settles.',
+  values: {
+    RETURN: { description: 'Units that came back: the refund names the return.' },
+    CANCELLATION: { description: 'The cancellation of the order.' },
+  } satisfies Record<RefundFor, { description: string }>,
+});
+
+const PaymentRefusalEnum = builder.enumType('PaymentRefusal', {
+  description: 'Why an order takes no payment.',
+  values: {
+    DRAFT: { description: 'The order is still a draft.' },
+    CANCELLED: { description: 'The order was cancelled.' },
+    RETURNED: { description: 'Everything shipped came back.' },
+    SETTLED: { description: 'Nothing is left to pay.' },
+  } satisfies Record<(typeof PAYMENT_REFUSALS)[number], { description: string }>,
+});
+
 export const BankAccount = builder.prismaNode('BankAccount', {
   description: 'A bank account of the shop that buyers transfer to.',
   ...tenantNode,
@@ -66,6 +85,8 @@ export const Payment = builder.prismaNode('Payment', {
     note: t.exposeString('note', { nullable: true, description: 'Free text note.' }),
     paidAt: t.expose('paidAt', { type: 'DateTime', description: 'When the money moved.' }),
     recordedBy: t.exposeString('recordedBy', { nullable: true, description: 'Who recorded it.' }),
+    refundFor: t.expose('refundFor', { type: RefundForEnum, nullable: true, description: 'For a refund: what it settles (a return or the cancellation); null for payments and for refunds of a payment alone.' }),
+    return: t.relation('return', { nullable: true, description: 'For a refund of returned units: the return it pays back.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
@@ -76,7 +97,10 @@ export const Payment = builder.prismaNode('Payment', {
 const paymentsOrder = [{ paidAt: 'asc' }, { id: 'asc' }] as const;
 const moneySelect = {
   kind: true,
+  status: true,
   grandTotal: true,
+  returnedTotal: true,
+  returnStatus: true,
   payments: { select: { kind: true, amount: true }, orderBy: [...paymentsOrder] },
 } as const;
 
@@ -89,19 +113,33 @@ builder.prismaObjectFields('Order', (t) => ({
     type: 'Decimal',
     description: 'What the shop keeps: payments minus refunds.',
     select: moneySelect,
-    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).paid,
+    resolve: (order) => orderPaymentTotals(order, order.payments).paid,
   }),
   amountDue: t.field({
     type: 'Decimal',
-    description: 'What is still owed: grand total minus amount paid, never below zero; always zero for transfers and returns to a supplier.',
+    description:
+      'What the buyer still owes: the net total minus the amount paid, never below zero; zero once the order is cancelled or ' +
+      'fully returned, and always zero for transfers and returns to a supplier.',
     select: moneySelect,
-    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).due,
+    resolve: (order) => orderPaymentTotals(order, order.payments).due,
   }),
   amountRefunded: t.field({
     type: 'Decimal',
     description: 'Total of the refunds.',
     select: moneySelect,
-    resolve: (order) => orderPaymentTotals(order.kind, order.grandTotal, order.payments).refunded,
+    resolve: (order) => orderPaymentTotals(order, order.payments).refunded,
+  }),
+  refundDue: t.field({
+    type: 'Decimal',
+    description: 'What the shop owes the buyer back: the amount paid beyond the net total (after a return or a cancellation), never below zero.',
+    select: moneySelect,
+    resolve: (order) => orderPaymentTotals(order, order.payments).refundDue,
+  }),
+  netTotal: t.field({
+    type: 'Decimal',
+    description: 'What the buyer pays for: the grand total less the value of returned units; zero once cancelled or fully returned.',
+    select: { status: true, grandTotal: true, returnedTotal: true, returnStatus: true },
+    resolve: (order) => orderNetTotal(order),
   }),
 }));
 
@@ -208,11 +246,23 @@ errorType(RefundExceedsPaidError, {
 });
 
 errorType(PaymentNotAllowedError, {
-  description: 'The order takes no payments: it is cancelled, or still a draft.',
+  description: 'The order takes no payments: it is still a draft, cancelled, fully returned, or owes nothing.',
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     status: t.exposeString('status', { description: 'The order status.' }),
     isDraft: t.exposeBoolean('isDraft', { description: 'Whether the order is a draft.' }),
+    refusal: t.field({ type: PaymentRefusalEnum, resolve: (e) => e.refusal, description: 'Why the order takes no payment.' }),
+  }),
+});
+
+errorType(RefundExceedsReturnError, {
+  description:
+    "The refund for a return is more than the return's value not yet refunded, or than the buyer paid beyond what they still owe; nothing was recorded.",
+  fields: (t) => ({
+    orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
+    returnId: t.id({ resolve: (e) => encodeGlobalID('OrderReturn', e.returnId), description: 'Global id of the return.' }),
+    amountRefundable: t.field({ type: 'Decimal', resolve: (e) => e.amountRefundable, description: 'The most a refund for this return may be now.' }),
+    requested: t.field({ type: 'Decimal', resolve: (e) => e.requested, description: 'The amount that was refused.' }),
   }),
 });
 

@@ -6,28 +6,36 @@ import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
 import { applyTransition, type TransitionResult } from '../../apply-transition.js';
-import { CancellationRequestOpenError, InvalidTransitionError, OrderIsDraftError, VersionConflictError } from '../../errors.js';
-import { heldByOpenCancellationRequest, TRANSITION_NAMES, TRANSITIONS, type EffectName, type TransitionName, type TransitionRule } from '../../transitions.js';
+import { CancellationRequestOpenError, InvalidTransitionError, OrderIsDraftError, ReturnExceedsShippedError, VersionConflictError } from '../../errors.js';
+import { RefundExceedsPaidError, RefundExceedsReturnError } from '../../../payments/errors.js';
+import { heldByOpenCancellationRequest, TRANSITION_NAMES, TRANSITIONS, type EffectName, type TransitionCondition, type TransitionName, type TransitionRule } from '../../transitions.js';
 import { decodeTransitionInput, inputField } from '../transition-inputs.js';
 
 const STOCK_EFFECTS: readonly EffectName[] = ['reserveStock', 'releaseStock', 'shipStock', 'restock', 'receiveStock'];
+
+const CONDITION_TEXT: Record<TransitionCondition, string> = { fullyReturned: 'every shipped unit came back' };
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** The typed errors a transition's mutation can return besides ValidationError and NotFoundError. */
 export function transitionErrors(name: TransitionName, rule: TransitionRule) {
   const stock = rule.effects.some((effect) => STOCK_EFFECTS.includes(effect));
+  const returns = rule.effects.includes('recordReturn');
+  const refunds = rule.effects.includes('refundReturn');
   return [
     InvalidTransitionError,
     OrderIsDraftError,
     VersionConflictError,
     ...(stock ? [InsufficientStockError] : []),
     ...(heldByOpenCancellationRequest(name) ? [CancellationRequestOpenError] : []),
+    ...(returns ? [ReturnExceedsShippedError] : []),
+    ...(refunds ? [RefundExceedsPaidError, RefundExceedsReturnError] : []),
   ];
 }
 
 export function transitionDescription(rule: TransitionRule): string {
-  return `${rule.description} Leaves from ${rule.from.join(', ')}; goes to ${rule.to}. Seeds: ${rule.seeds.join('; ')}.`;
+  const to = rule.movesWhen ? `goes to ${rule.to} when ${CONDITION_TEXT[rule.movesWhen]}, else keeps its status` : `goes to ${rule.to}`;
+  return `${rule.description} Leaves from ${rule.from.join(', ')}; ${to}. Seeds: ${rule.seeds.join('; ')}.`;
 }
 
 export const TransitionPayloads = new Map<TransitionName, ReturnType<typeof payloadType>>();
