@@ -11,6 +11,7 @@
 // idempotency replay) run under withoutKeyScope.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/client.js';
+import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Role } from '../db/generated/prisma/enums.js';
 import { ChannelNotAllowedError, KeyBindingRequiredError, WarehouseNotAllowedError } from './errors.js';
 import type { KeyScope, Viewer } from './viewer.js';
@@ -84,13 +85,16 @@ type Where = Record<string, unknown>;
 /** The condition a bound key adds to reads of a model, or undefined when it reads it whole. */
 export function scopeWhere(scope: KeyScope, model: string): Where | undefined {
   const { channel, warehouseIds } = scope;
+  const terms: Where[] = [];
   if (channel !== undefined) {
-    if (model === 'Order') return { channel };
-    if (ORDER_CHILDREN.includes(model)) return { order: { is: { channel } } };
-    if (model === 'CustomerAddress') return { customer: { is: { orders: { some: { channel } } } } };
+    if (model === 'Order') terms.push({ channel });
+    if (ORDER_CHILDREN.includes(model)) terms.push({ order: { is: { channel } } });
+    if (model === 'CustomerAddress') terms.push({ customer: { is: { orders: { some: { channel } } } } });
+    // The ledger's rows of orders (sales, returns) of other channels; stock counts and moves stay.
+    if (model === 'StockMovement') terms.push({ OR: [{ orderId: null }, { order: { is: { channel } } }] });
   }
-  if (warehouseIds !== undefined && (model === 'StockLevel' || model === 'StockMovement')) return { warehouseId: { in: [...warehouseIds] } };
-  return undefined;
+  if (warehouseIds !== undefined && (model === 'StockLevel' || model === 'StockMovement')) terms.push({ warehouseId: { in: [...warehouseIds] } });
+  return terms.length === 0 ? undefined : terms.length === 1 ? terms[0] : { AND: terms };
 }
 
 /** `where` AND `extra`, keeping a unique where's own keys on top (findUnique needs them there). */
@@ -124,6 +128,71 @@ export function keyScopedClients(forTenant: (tenantId: number) => Db, limit = 1_
   };
 }
 
+interface RelationInfo {
+  type: string;
+  isList: boolean;
+}
+
+let relations: Map<string, RelationInfo> | undefined;
+
+/** `Model.field` -> the related model, for the relations of Prisma's datamodel. */
+function relationOf(model: string, field: string): RelationInfo | undefined {
+  if (!relations) {
+    relations = new Map();
+    for (const [name, { fields }] of Object.entries(getDatamodel().datamodel.models)) {
+      for (const f of fields) if (f.kind === 'object') relations.set(`${name}.${f.name}`, { type: f.type, isList: f.isList });
+    }
+  }
+  return relations.get(`${model}.${field}`);
+}
+
+type Selection = Record<string, unknown>;
+
+/**
+ * The nested part of a read (`select` / `include`), with the binding's condition on
+ * every list relation it reaches (a customer's orders, a variation's stock levels),
+ * and their relation counts. A to-one relation cannot be filtered; the rows it hangs
+ * off are scoped themselves (a shipment's order belongs to a visible shipment).
+ */
+function scopeSelection(scope: KeyScope, model: string, selection: Selection): Selection {
+  const out: Selection = { ...selection };
+  for (const [field, value] of Object.entries(selection)) {
+    if (!value) continue;
+    if (field === '_count' && typeof value === 'object' && (value as { select?: Selection }).select) {
+      const counts: Selection = {};
+      for (const [relation, counted] of Object.entries((value as { select: Selection }).select)) {
+        const info = relationOf(model, relation);
+        const extra = info && scopeWhere(scope, info.type);
+        counts[relation] = extra && counted ? { where: andWhere(typeof counted === 'object' ? (counted as { where?: Where }).where : undefined, extra) } : counted;
+      }
+      out[field] = { ...(value as object), select: counts };
+      continue;
+    }
+    const info = relationOf(model, field);
+    if (!info) continue;
+    const nested: Record<string, unknown> = value === true ? {} : { ...(value as object) };
+    if (nested.select) nested.select = scopeSelection(scope, info.type, nested.select as Selection);
+    if (nested.include) nested.include = scopeSelection(scope, info.type, nested.include as Selection);
+    const extra = info.isList ? scopeWhere(scope, info.type) : undefined;
+    if (extra) nested.where = andWhere(nested.where as Where | undefined, extra);
+    out[field] = value === true && !extra ? true : nested;
+  }
+  return out;
+}
+
+/** The Customer rows of a result, wherever the read's selection put them. */
+function customersIn(model: string, selection: Selection | undefined, rows: unknown, found: Array<Record<string, unknown>>): void {
+  const list = (Array.isArray(rows) ? rows : [rows]).filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null);
+  if (!list.length) return;
+  if (model === 'Customer') found.push(...list);
+  for (const [field, value] of Object.entries(selection ?? {})) {
+    const info = relationOf(model, field);
+    if (!info || !value) continue;
+    const nested = value === true ? undefined : ((value as { select?: Selection; include?: Selection }).select ?? (value as { include?: Selection }).include);
+    for (const row of list) customersIn(info.type, nested, row[field], found);
+  }
+}
+
 function scopedClient(tenantDb: Db, scope: KeyScope): Db {
   const channel = scope.channel;
   /** Of these customers, those with an order on the key's channel. */
@@ -136,11 +205,16 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
     query: {
       $allOperations: async ({ model, operation, args, query }) => {
         if (!model || !READS.has(operation) || suspended.getStore()) return query(args);
+        const read = { ...(args as Selection) };
         const extra = scopeWhere(scope, model);
-        const scopedArgs = extra ? { ...args, where: andWhere((args as { where?: Where }).where, extra) } : args;
-        const result = await query(scopedArgs);
-        if (channel !== undefined && model === 'Customer' && ROW_READS.has(operation) && result) {
-          await hideContacts(Array.isArray(result) ? result : [result], orderedOnChannel);
+        if (extra) read.where = andWhere(read.where as Where | undefined, extra);
+        if (read.select) read.select = scopeSelection(scope, model, read.select as Selection);
+        if (read.include) read.include = scopeSelection(scope, model, read.include as Selection);
+        const result = await query(read as typeof args);
+        if (channel !== undefined && ROW_READS.has(operation) && result) {
+          const customers: Array<Record<string, unknown>> = [];
+          customersIn(model, (read.select ?? read.include) as Selection | undefined, result, customers);
+          if (customers.length) await hideContacts(customers, orderedOnChannel);
         }
         return result;
       },
@@ -149,7 +223,7 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
 }
 
 async function hideContacts(rows: Array<Record<string, unknown>>, visible: (ids: number[]) => Promise<Set<number>>): Promise<void> {
-  const ids = rows.map((row) => row.id).filter((id): id is number => typeof id === 'number');
+  const ids = [...new Set(rows.map((row) => row.id).filter((id): id is number => typeof id === 'number'))];
   const shown = await visible(ids);
   for (const row of rows) {
     // A row read without its id cannot be checked: hidden (fail closed).

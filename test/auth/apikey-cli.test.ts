@@ -66,7 +66,7 @@ describe('npm run apikey', () => {
     const tenant = slug();
     await run('create-tenant', '--slug', tenant, '--name', 'Listing');
     const first = keyIn(await run('create', '--tenant', tenant, '--role', 'VIEWER', '--name', 'dashboard', '--expires', '2099-01-01'))!;
-    const second = keyIn(await run('create', '--tenant', tenant, '--role', 'PARTNER', '--name', 'marketplace'))!;
+    const second = keyIn(await run('create', '--tenant', tenant, '--role', 'PARTNER', '--name', 'marketplace', '--channel', 'shopee'))!;
 
     const revoked = await run('revoke', '--prefix', second.slice(0, 10), '--tenant', tenant);
     expect(revoked).toContain(`Revoked key ${second.slice(0, 10)} ("marketplace", tenant "${tenant}")`);
