@@ -11,6 +11,7 @@
 // idempotency replay) run under withoutKeyScope.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/client.js';
+import { derivedTenantClient } from '../db/tenant-client.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Role } from '../db/generated/prisma/enums.js';
 import { ChannelNotAllowedError, KeyBindingRequiredError, WarehouseNotAllowedError } from './errors.js';
@@ -201,7 +202,8 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
     const rows = await tenantDb.order.findMany({ where: { channel, customerId: { in: ids } }, select: { customerId: true }, distinct: ['customerId'] });
     return new Set(rows.map((row) => row.customerId!));
   };
-  return tenantDb.$extends({
+  // Still the tenant's client for transaction(), which takes its connection as that tenant.
+  return derivedTenantClient(tenantDb, tenantDb.$extends({
     query: {
       $allOperations: async ({ model, operation, args, query }) => {
         if (!model || !READS.has(operation) || suspended.getStore()) return query(args);
@@ -219,7 +221,7 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
         return result;
       },
     },
-  }) as unknown as Db;
+  }) as unknown as Db);
 }
 
 async function hideContacts(rows: Array<Record<string, unknown>>, visible: (ids: number[]) => Promise<Set<number>>): Promise<void> {
