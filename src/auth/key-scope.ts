@@ -1,8 +1,9 @@
 // What a bound API key reaches, applied in one place: the Prisma client a request
 // runs with. A key bound to a sales channel reads only that channel's orders (and
-// the rows hanging off them: items, events, shipments, payments, ...) and sees the
-// contact data (phone, e-mail, addresses) of a customer only when the customer has
-// an order on its channel; a key bound to warehouses reads only their stock. Every
+// the rows hanging off them: items, events, shipments, payments, ...) and only the
+// customers with an order on its channel; any other customer a result still holds
+// (through a to-one relation) has its contact data (phone, e-mail, addresses)
+// blanked. A key bound to warehouses reads only their stock. Every
 // read through the request's client gets the condition, whoever calls it (a root
 // field, node(id:), a loader, a subscription's re-read, the label route), so no
 // resolver has to remember it. Compiled reads bypass Prisma and are not used for
@@ -90,6 +91,9 @@ export function scopeWhere(scope: KeyScope, model: string): Where | undefined {
   if (channel !== undefined) {
     if (model === 'Order') terms.push({ channel });
     if (ORDER_CHILDREN.includes(model)) terms.push({ order: { is: { channel } } });
+    // Customers it serves; others are absent (a search by phone must not name them). One reached through a
+    // to-one relation (an order party's customer) cannot be filtered: its contact data is hidden instead.
+    if (model === 'Customer') terms.push({ orders: { some: { channel } } });
     if (model === 'CustomerAddress') terms.push({ customer: { is: { orders: { some: { channel } } } } });
     // The ledger's rows of orders (sales, returns) of other channels; stock counts and moves stay.
     if (model === 'StockMovement') terms.push({ OR: [{ orderId: null }, { order: { is: { channel } } }] });

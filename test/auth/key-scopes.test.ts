@@ -91,12 +91,12 @@ describe('a PARTNER key bound to a sales channel', () => {
     expect(data.orderStatusCounts.reduce((sum: number, c: any) => sum + c.count, 0)).toBe(2);
   });
 
-  it("sees contact data only of customers who ordered on its channel, and their other-channel orders not at all", async () => {
+  it('sees only the customers who ordered on its channel; another customer a result still holds has no contact data', async () => {
     const data = await query<any, any>(
       s.partner,
       `query($a: ID!, $b: ID!) {
         a: customer(id: $a) { name phone addresses { phone address } orders(first: 10) { totalCount edges { node { channel } } } }
-        b: customer(id: $b) { name phone email address addresses { phone address } orders(first: 10) { totalCount edges { node { channel } } } }
+        b: customer(id: $b) { name phone }
       }`,
       { a: gid('Customer', s.shopeeCustomer), b: gid('Customer', s.tokopediaCustomer) },
     );
@@ -106,11 +106,22 @@ describe('a PARTNER key bound to a sales channel', () => {
       addresses: [{ phone: '081111111111', address: 'Jl. Terbuka 1' }],
       orders: { totalCount: 2, edges: [{ node: { channel: 'shopee' } }, { node: { channel: 'shopee' } }] },
     });
-    expect(data.b).toEqual({ name: 'Tono Tokopedia', phone: null, email: null, address: null, addresses: [], orders: { totalCount: 0, edges: [] } });
-    // The list too (a compiled read for the owner).
+    expect(data.b).toBeNull();
+    // Neither listed nor found by a search on the phone (a compiled read for the owner).
     const list = await query<any, never>(s.partner, '{ customers(first: 50) { edges { node { name phone } } } }');
-    const phones = Object.fromEntries(list.customers.edges.map((e: any) => [e.node.name, e.node.phone]));
-    expect(phones).toEqual({ 'Sari Shopee': '081111111111', 'Tono Tokopedia': null });
+    expect(list.customers.edges).toEqual([{ node: { name: 'Sari Shopee', phone: '081111111111' } }]);
+    const search = await query<any, never>(s.partner, '{ customers(first: 5, filter: { search: "082222222222" }) { edges { node { name } } } }');
+    expect(search.customers.edges).toEqual([]);
+    // A shopee order whose recipient is the tokopedia customer: the party shows, the customer record's contact data does not.
+    await s.t.prisma.orderParty.create({
+      data: { tenantId: s.t.id, orderId: s.orders.shopee2.id, role: 'RECIPIENT', name: 'Tono', customerId: s.tokopediaCustomer },
+    });
+    const order = await query<any, any>(
+      s.partner,
+      'query($id: ID!) { order(id: $id) { recipient { name customer { name phone email address addresses { phone } } } } }',
+      { id: gid('Order', s.orders.shopee2.id) },
+    );
+    expect(order.order.recipient).toEqual({ name: 'Tono', customer: { name: 'Tono Tokopedia', phone: null, email: null, address: null, addresses: [] } });
     const owner = await query<any, any>(s.t.key, 'query($b: ID!) { customer(id: $b) { phone } }', { b: gid('Customer', s.tokopediaCustomer) });
     expect(owner.customer.phone).toBe('082222222222');
   });
