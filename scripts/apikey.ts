@@ -20,7 +20,7 @@ export const USAGE = `Usage: npm run apikey -- <command> [options]
       creates only that channel's orders; PARTNER keys must have one. --warehouses binds a
       WAREHOUSE key to those warehouses' stock (database ids).
   list --tenant SLUG
-      Lists the tenant's keys: prefix, name, role, expiry, last use, revocation.
+      Lists the tenant's keys: prefix, name, role, binding, expiry, last use, revocation.
   revoke --prefix PREFIX [--tenant SLUG]
       Revokes the key with this prefix (as shown by list).
 
@@ -83,6 +83,10 @@ async function tenantBySlug(prisma: Db, slug: string) {
   }
   return tenant;
 }
+
+/** A key's binding as the list shows it: "channel shopee", "warehouses 3,4", or "-" for the whole tenant. */
+const boundTo = (key: { channel: string | null; warehouseIds: number[] }) =>
+  [key.channel ? `channel ${key.channel}` : '', key.warehouseIds.length ? `warehouses ${key.warehouseIds.join(',')}` : ''].filter(Boolean).join(', ') || '-';
 
 const day = (date: Date | null) => (date ? date.toISOString().replace('T', ' ').slice(0, 16) : '-');
 
@@ -147,14 +151,14 @@ export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Dat
       const keys = await prisma.apiKey.findMany({
         where: { tenantId: tenant.id },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { prefix: true, name: true, role: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true },
+        select: { prefix: true, name: true, role: true, channel: true, warehouseIds: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true },
       });
       if (!keys.length) return `Tenant "${tenant.slug}" has no API keys.`;
       const status = (k: (typeof keys)[number]) =>
         k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= now ? 'expired' : 'active';
       return table([
-        ['PREFIX', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED'],
-        ...keys.map((k) => [k.prefix, k.name, k.role, status(k), day(k.createdAt), day(k.expiresAt), day(k.lastUsedAt), day(k.revokedAt)]),
+        ['PREFIX', 'NAME', 'ROLE', 'BOUND TO', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED'],
+        ...keys.map((k) => [k.prefix, k.name, k.role, boundTo(k), status(k), day(k.createdAt), day(k.expiresAt), day(k.lastUsedAt), day(k.revokedAt)]),
       ]);
     }
     case 'revoke': {
