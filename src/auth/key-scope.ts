@@ -198,6 +198,13 @@ function customersIn(model: string, selection: Selection | undefined, rows: unkn
   }
 }
 
+const scopeOfClient = new WeakMap<object, KeyScope>();
+
+/** The binding a client from keyScopedClients applies (undefined: the whole tenant), for raw SQL that must apply it too. */
+export function keyScopeOfClient(prisma: object): KeyScope | undefined {
+  return scopeOfClient.get(prisma);
+}
+
 function scopedClient(tenantDb: Db, scope: KeyScope): Db {
   const channel = scope.channel;
   /** Of these customers, those with an order on the key's channel. */
@@ -207,7 +214,7 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
     return new Set(rows.map((row) => row.customerId!));
   };
   // Still the tenant's client for transaction(), which takes its connection as that tenant.
-  return derivedTenantClient(tenantDb, tenantDb.$extends({
+  const client = derivedTenantClient(tenantDb, tenantDb.$extends({
     query: {
       $allOperations: async ({ model, operation, args, query }) => {
         if (!model || !READS.has(operation) || suspended.getStore()) return query(args);
@@ -226,6 +233,8 @@ function scopedClient(tenantDb: Db, scope: KeyScope): Db {
       },
     },
   }) as unknown as Db);
+  scopeOfClient.set(client, scope);
+  return client;
 }
 
 async function hideContacts(rows: Array<Record<string, unknown>>, visible: (ids: number[]) => Promise<Set<number>>): Promise<void> {

@@ -107,6 +107,11 @@ describe('a PARTNER key bound to a sales channel', () => {
       orders: { totalCount: 2, edges: [{ node: { channel: 'shopee' } }, { node: { channel: 'shopee' } }] },
     });
     expect(data.b).toBeNull();
+    // Its statistics (raw SQL, outside Prisma) count its channel's orders only.
+    await s.t.order({ channel: 'tokopedia', customerId: s.shopeeCustomer, items: [{ variationId: s.variation, quantity: 1 }] });
+    const stats = `query($a: ID!) { customer(id: $a) { stats { orderCount } } }`;
+    expect((await query<any, any>(s.partner, stats, { a: gid('Customer', s.shopeeCustomer) })).customer.stats.orderCount).toBe(2);
+    expect((await query<any, any>(s.t.key, stats, { a: gid('Customer', s.shopeeCustomer) })).customer.stats.orderCount).toBe(3);
     // Neither listed nor found by a search on the phone (a compiled read for the owner).
     const list = await query<any, never>(s.partner, '{ customers(first: 50) { edges { node { name phone } } } }');
     expect(list.customers.edges).toEqual([{ node: { name: 'Sari Shopee', phone: '081111111111' } }]);
