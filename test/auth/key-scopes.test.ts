@@ -219,6 +219,34 @@ describe('subscriptions of a channel key', () => {
     expect(first.orderCreated.order).toEqual({ code: shopee.orderCreate.order.code, channel: 'shopee' });
     created.unsubscribe();
   });
+
+  it('replay their status history and count their tiles within its channel', async () => {
+    const s = await shop();
+    const { url } = await liveServer();
+    const ws = wsClient(url, s.partner);
+    sockets.push(ws);
+    const createOn = async (channel: string) => {
+      const data = await query<any, never>(
+        s.t.key,
+        `mutation { orderCreate(input: { channel: "${channel}", items: [{ variation: "${gid('Variation', s.variation)}", quantity: 1 }] }) { ... on OrderCreatePayload { order { code events { id } } } } }`,
+      );
+      return data.orderCreate.order as { code: string; events: Array<{ id: string }> };
+    };
+    const first = await createOn('shopee');
+    await createOn('tokopedia');
+    const last = await createOn('shopee');
+    const replay = subscribe<any, any>(ws, parse('subscription($after: ID) { orderStatusChanged(after: $after) { replayed order { code channel } } }'), {
+      after: first.events[0]!.id,
+    });
+    // The tokopedia order's creation lies between: it is skipped.
+    expect((await replay.nextData()).orderStatusChanged).toEqual({ replayed: true, order: { code: last.code, channel: 'shopee' } });
+    replay.unsubscribe();
+    const tiles = subscribe<any, never>(ws, parse('subscription { orderStatusCountsChanged { counts { status count } } }'));
+    const counts = (await tiles.nextData()).orderStatusCountsChanged.counts;
+    // The fixture's two shopee orders and the two created here.
+    expect(counts.reduce((sum: number, c: any) => sum + c.count, 0)).toBe(4);
+    tiles.unsubscribe();
+  });
 });
 
 describe('creating keys with a binding', () => {
