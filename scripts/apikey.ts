@@ -6,16 +6,21 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { createApiKey } from '../src/auth/api-keys.js';
+import { KeyBindingRequiredError } from '../src/auth/errors.js';
+import { checkKeyBinding, InvalidBindingError } from '../src/auth/key-scope.js';
 import { Role } from '../src/db/generated/prisma/enums.js';
 
 export const USAGE = `Usage: npm run apikey -- <command> [options]
 
   create-tenant --slug SLUG --name "Display name" [--currency IDR]
       Creates a tenant (a shop or organisation).
-  create --tenant SLUG --role ROLE [--name LABEL] [--expires YYYY-MM-DD]
+  create --tenant SLUG --role ROLE [--name LABEL] [--expires YYYY-MM-DD] [--channel CODE] [--warehouses ID,ID]
       Creates a key and prints it once. Roles: ${Object.values(Role).join(', ')}.
+      --channel binds it to one sales channel (Order.channel, e.g. shopee): it reads and
+      creates only that channel's orders; PARTNER keys must have one. --warehouses binds a
+      WAREHOUSE key to those warehouses' stock (database ids).
   list --tenant SLUG
-      Lists the tenant's keys: prefix, name, role, expiry, last use, revocation.
+      Lists the tenant's keys: prefix, name, role, binding, expiry, last use, revocation.
   revoke --prefix PREFIX [--tenant SLUG]
       Revokes the key with this prefix (as shown by list).
 
@@ -33,6 +38,8 @@ const OPTIONS = {
   role: { type: 'string' },
   expires: { type: 'string' },
   prefix: { type: 'string' },
+  channel: { type: 'string' },
+  warehouses: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,6 +64,16 @@ function parseExpiry(raw: string | undefined, now: Date): Date | null {
   return date;
 }
 
+async function parseWarehouses(prisma: Db, tenantId: number, raw: string | undefined): Promise<number[] | undefined> {
+  if (raw === undefined) return undefined;
+  const ids = raw.split(',').map((part) => part.trim());
+  if (!ids.length || ids.some((id) => !/^\d{1,9}$/.test(id))) throw new UsageError(`--warehouses must be warehouse ids separated by commas, got "${raw}"`);
+  const numbers = [...new Set(ids.map(Number))];
+  const found = await prisma.warehouse.count({ where: { tenantId, id: { in: numbers } } });
+  if (found !== numbers.length) throw new UsageError(`--warehouses names a warehouse the tenant does not have: ${raw}`);
+  return numbers;
+}
+
 async function tenantBySlug(prisma: Db, slug: string) {
   const tenant = await prisma.tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!tenant) {
@@ -66,6 +83,10 @@ async function tenantBySlug(prisma: Db, slug: string) {
   }
   return tenant;
 }
+
+/** A key's binding as the list shows it: "channel shopee", "warehouses 3,4", or "-" for the whole tenant. */
+const boundTo = (key: { channel: string | null; warehouseIds: number[] }) =>
+  [key.channel ? `channel ${key.channel}` : '', key.warehouseIds.length ? `warehouses ${key.warehouseIds.join(',')}` : ''].filter(Boolean).join(', ') || '-';
 
 const day = (date: Date | null) => (date ? date.toISOString().replace('T', ' ').slice(0, 16) : '-');
 
@@ -105,9 +126,19 @@ export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Dat
       const role = parseRole(required(values, 'role'));
       const expiresAt = parseExpiry(values.expires, now);
       const name = values.name?.trim() || `${role.toLowerCase()} key`;
-      const created = await createApiKey(prisma, { tenantId: tenant.id, name, role, expiresAt });
+      const warehouseIds = await parseWarehouses(prisma, tenant.id, values.warehouses);
+      let binding;
+      try {
+        binding = checkKeyBinding(role, { channel: values.channel, warehouseIds });
+      } catch (error) {
+        if (error instanceof KeyBindingRequiredError) throw new UsageError(`a ${role} key needs --channel CODE (the sales channel whose orders it may read and create)`);
+        if (error instanceof InvalidBindingError) throw new UsageError(`--${error.field === 'channel' ? 'channel' : 'warehouses'} ${error.message}`);
+        throw error;
+      }
+      const created = await createApiKey(prisma, { tenantId: tenant.id, name, role, expiresAt, ...binding });
+      const bound = [binding.channel ? `channel ${binding.channel}` : '', binding.warehouseIds ? `warehouses ${binding.warehouseIds.join(',')}` : ''].filter(Boolean).join(', ');
       return [
-        `Created ${role} key "${name}" for tenant "${tenant.slug}" (prefix ${created.prefix}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}).`,
+        `Created ${role} key "${name}" for tenant "${tenant.slug}" (prefix ${created.prefix}${bound ? `, ${bound}` : ''}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}).`,
         'Copy it now; it is not stored and cannot be shown again:',
         '',
         `  ${created.key}`,
@@ -120,14 +151,14 @@ export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Dat
       const keys = await prisma.apiKey.findMany({
         where: { tenantId: tenant.id },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { prefix: true, name: true, role: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true },
+        select: { prefix: true, name: true, role: true, channel: true, warehouseIds: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true },
       });
       if (!keys.length) return `Tenant "${tenant.slug}" has no API keys.`;
       const status = (k: (typeof keys)[number]) =>
         k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= now ? 'expired' : 'active';
       return table([
-        ['PREFIX', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED'],
-        ...keys.map((k) => [k.prefix, k.name, k.role, status(k), day(k.createdAt), day(k.expiresAt), day(k.lastUsedAt), day(k.revokedAt)]),
+        ['PREFIX', 'NAME', 'ROLE', 'BOUND TO', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED'],
+        ...keys.map((k) => [k.prefix, k.name, k.role, boundTo(k), status(k), day(k.createdAt), day(k.expiresAt), day(k.lastUsedAt), day(k.revokedAt)]),
       ]);
     }
     case 'revoke': {

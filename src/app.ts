@@ -14,6 +14,7 @@ import { compiledReadsPlugin } from './graphql/compiled-reads/plugin.js';
 import { readColumnCatalog } from './graphql/compiled-reads/column-catalog.js';
 import { createCostBucket } from './limits/cost-bucket.js';
 import { createContextFactory } from './http/context.js';
+import { keyScopedClients } from './auth/key-scope.js';
 import { labelHttpPlugin } from './http/label-route.js';
 import { explorerAssetsPlugin } from './http/graphiql.js';
 import { schemaRoutesPlugin } from './http/schema-routes.js';
@@ -94,6 +95,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const requestLog = createRequestLog(log);
   const maskError = createMaskError(log, requestLog.wasLogged);
+  // Each request's client: its tenant's, with the key's binding (channel, warehouses) on every read.
+  const forViewer = keyScopedClients(db.forTenant);
   // Plain reads become one statement; the database's column types say how to print values.
   const compiledReads = config.compiledReads
     ? compiledReadsPlugin({
@@ -101,6 +104,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         columns: await tenantNeutral(() => readColumnCatalog(db.sql)),
         read: (ctx, sql, params) => withTenant(ctx.tenantId, () => db.read(sql, params)),
         allows: (ctx, permission) => hasPermission(ctx.viewer.role, permission as Permission),
+        // Compiled SQL bypasses the scoped client: a bound key's reads go through the executor.
+        compiles: (ctx) => ctx.viewer.scope === undefined,
         onRefused: (operationName, reason) => log.debug({ operationName, reason }, 'read not compiled: the executor answers'),
         onFailed: (operationName, error) => log.warn({ operationName, err: error }, 'compiled read failed: the executor answers'),
       })
@@ -110,14 +115,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forTenant: db.forTenant, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
+    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
     maskError,
     requestLog: requestLog.plugin,
     quota,
     bucket: costs.bucket,
     idempotency: createIdempotencyStore(),
     routes: [
-      labelHttpPlugin({ authenticator, forTenant: db.forTenant, events, log }),
+      labelHttpPlugin({ authenticator, forViewer, events, log }),
       explorerAssetsPlugin({ enabled: !config.production }),
       schemaRoutesPlugin({ authenticator, schema }),
     ],

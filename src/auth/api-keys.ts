@@ -6,7 +6,8 @@ import type { Role } from '../db/generated/prisma/enums.js';
 import { tenantNeutral } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/topics.js';
 import type { Logger } from '../logger.js';
-import type { Viewer } from './viewer.js';
+import { checkKeyBinding } from './key-scope.js';
+import type { KeyScope, Viewer } from './viewer.js';
 
 const KEY_PATTERN = /^og_[A-Za-z0-9_-]{20,100}$/;
 // lastUsedAt is informational: refresh it at most this often per key, not on every request.
@@ -28,12 +29,22 @@ export interface CreatedApiKey {
 
 export async function createApiKey(
   prisma: Db,
-  input: { tenantId: number; name: string; role: Role; expiresAt?: Date | null; key?: string },
+  input: { tenantId: number; name: string; role: Role; expiresAt?: Date | null; key?: string; channel?: string | null; warehouseIds?: readonly number[] | null },
 ): Promise<CreatedApiKey> {
+  const binding = checkKeyBinding(input.role, { channel: input.channel, warehouseIds: input.warehouseIds });
   const key = input.key ?? generateApiKey();
   const prefix = key.slice(0, 10);
   const row = await prisma.apiKey.create({
-    data: { tenantId: input.tenantId, name: input.name, role: input.role, prefix, hash: hashApiKey(key), expiresAt: input.expiresAt ?? null },
+    data: {
+      tenantId: input.tenantId,
+      name: input.name,
+      role: input.role,
+      prefix,
+      hash: hashApiKey(key),
+      expiresAt: input.expiresAt ?? null,
+      channel: binding.channel ?? null,
+      warehouseIds: [...(binding.warehouseIds ?? [])],
+    },
   });
   return { id: row.id, key, prefix };
 }
@@ -45,7 +56,7 @@ export function bearerToken(header: string | null | undefined): string | undefin
   return match?.[1];
 }
 
-export type AuthFailure = 'MISSING' | 'MALFORMED' | 'INVALID' | 'EXPIRED' | 'REVOKED';
+export type AuthFailure = 'MISSING' | 'MALFORMED' | 'INVALID' | 'EXPIRED' | 'REVOKED' | 'UNBOUND';
 
 /** What the client is told; deliberately the same for unknown and mistyped keys. */
 export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
@@ -55,14 +66,18 @@ export const AUTH_FAILURE_MESSAGES: Record<AuthFailure, string> = {
   INVALID: 'Invalid API key',
   EXPIRED: 'Invalid API key',
   REVOKED: 'Invalid API key',
+  UNBOUND: 'This PARTNER key is bound to no sales channel: the owner must replace it with a key bound to one (apiKeyCreate with channel)',
 };
 
 interface CachedKey {
   id: number;
   tenantId: number;
+  tenantSlug: string;
   role: Role;
   name: string;
   expiresAt: Date | null;
+  channel: string | null;
+  warehouseIds: number[] | null;
   /** Epoch ms after which the row is read again. */
   until: number;
 }
@@ -85,10 +100,13 @@ export interface ApiKeyAuthenticatorOptions {
 interface KeyRow {
   id: number;
   tenantId: number;
+  tenantSlug: string;
   role: Role;
   name: string;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  channel: string | null;
+  warehouseIds: number[] | null;
 }
 
 export class ApiKeyAuthenticator {
@@ -130,8 +148,11 @@ export class ApiKeyAuthenticator {
       this.cache.delete(hash);
       return 'EXPIRED';
     }
+    // Keys made before bindings existed: a partner's key read the whole tenant (refused, fail closed).
+    if (row.role === 'PARTNER' && !row.channel) return 'UNBOUND';
     this.touch(row.id, row.tenantId, now);
-    return { tenantId: row.tenantId, role: row.role, apiKeyId: row.id, actor: `key:${row.name}` };
+    const scope = keyScopeOf(row);
+    return { tenantId: row.tenantId, tenantSlug: row.tenantSlug, role: row.role, apiKeyId: row.id, actor: `key:${row.name}`, ...(scope ? { scope } : {}) };
   }
 
   /** Drops a key from the cache (call it when revoking or changing a key in this process). */
@@ -180,8 +201,8 @@ export class ApiKeyAuthenticator {
 
   private remember(hash: string, row: Omit<CachedKey, 'until'>, now: Date) {
     if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
-    const { id, tenantId, role, name, expiresAt } = row;
-    this.cache.set(hash, { id, tenantId, role, name, expiresAt, until: now.getTime() + this.cacheMs });
+    const { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds } = row;
+    this.cache.set(hash, { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds, until: now.getTime() + this.cacheMs });
   }
 
   private touch(id: number, tenantId: number, now: Date) {
@@ -191,4 +212,11 @@ export class ApiKeyAuthenticator {
     // Fire and forget: a failed timestamp update must not fail the request.
     this.forTenant(tenantId).apiKey.update({ where: { id }, data: { lastUsedAt: now } }).catch(() => {});
   }
+}
+
+function keyScopeOf(row: { channel: string | null; warehouseIds: number[] | null }): KeyScope | undefined {
+  const scope: KeyScope = {};
+  if (row.channel) scope.channel = row.channel;
+  if (row.warehouseIds?.length) scope.warehouseIds = [...row.warehouseIds];
+  return Object.keys(scope).length ? scope : undefined;
 }

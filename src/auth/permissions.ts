@@ -9,13 +9,13 @@ import type { Role } from '../db/generated/prisma/enums.js';
 export const ROLES = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
-  read: { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'], description: 'Read the graph (queries, subscriptions).' },
+  read: { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'], description: 'Read the graph (queries, subscriptions); a key bound to a channel or warehouses reads only their orders, customers and stock (see "API keys and their scope").' },
   'catalog.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change products, variations, categories, suppliers.' },
   'prices.write': { roles: ['OWNER', 'ADMIN'], description: 'Set prices, wholesale tiers and customer categories.' },
   'customers.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create, change and delete customers and their addresses (their status: the lifecycle mutations below).' },
   'warehouses.write': { roles: ['OWNER', 'ADMIN'], description: 'Create, change and delete warehouses.' },
-  'stock.write': { roles: ['OWNER', 'ADMIN', 'WAREHOUSE'], description: 'Adjust, move and count stock.' },
-  'orders.create': { roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'], description: 'Create orders (partners: through their channel).' },
+  'stock.write': { roles: ['OWNER', 'ADMIN', 'WAREHOUSE'], description: 'Adjust, move and count stock (a key bound to warehouses: in those only).' },
+  'orders.create': { roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'], description: 'Create orders (a key bound to a channel, as every PARTNER key is: on that channel only).' },
   'orders.edit': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Edit orders, comments and the reason catalogue.' },
   'payments.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Record and refund payments.' },
   'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below).' },

@@ -3,8 +3,20 @@ import type { Role } from '../db/generated/prisma/enums.js';
 
 export interface Viewer {
   tenantId: number;
+  /** The tenant's slug: X-Tenant-Id may name the tenant by it or by tenantId. */
+  tenantSlug: string;
   role: Role;
   apiKeyId: number;
   /** Label written into history rows (OrderEvent.actor, StockMovement.actor). */
   actor: string;
+  /** What the key is bound to beyond its tenant (src/auth/key-scope.ts); absent = the whole tenant. */
+  scope?: KeyScope;
+}
+
+/** A key's binding: a sales channel (orders and their customers), warehouses (stock). */
+export interface KeyScope {
+  /** Order.channel code; the key reads and creates only this channel's orders. */
+  channel?: string;
+  /** The warehouses whose stock the key reads and writes. */
+  warehouseIds?: readonly number[];
 }

@@ -1,5 +1,6 @@
 // Aggregates per customer that relations cannot express, one SQL statement per batch.
 import DataLoader from 'dataloader';
+import { keyScopeOfClient } from '../auth/key-scope.js';
 import type { Db } from '../db/client.js';
 import { dec, type Decimal } from '../shared/money.js';
 
@@ -37,6 +38,8 @@ const noOrders = (): CustomerStats => ({
 const toDate = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value : new Date(value));
 
 export function createCustomersLoaders(prisma: Db, tenantId: number) {
+  // Raw SQL passes the key's scoped client by: a key bound to a channel counts that channel's orders only.
+  const channel = keyScopeOfClient(prisma)?.channel ?? null;
   return {
     /** Order statistics per customer id (drafts left out); zeros for a customer without orders. */
     customerStatsByCustomerId: new DataLoader<number, CustomerStats>(async (customerIds) => {
@@ -64,6 +67,7 @@ export function createCustomersLoaders(prisma: Db, tenantId: number) {
          WHERE o."tenantId" = ${tenantId}
            AND o."customerId" = ANY(${[...customerIds]}::int[])
            AND NOT o."isDraft"
+           AND (${channel}::text IS NULL OR o."channel" = ${channel}::text)
          GROUP BY o."customerId"`;
       const byId = new Map(rows.map((row) => [Number(row.customerId), row]));
       return customerIds.map((id) => {

@@ -13,6 +13,13 @@ export function tenantOfClient(prisma: object): number | undefined {
   return boundTenant.get(prisma);
 }
 
+/** A client extended from a tenant's (a bound key's, say) is bound to the same tenant, for transaction(). */
+export function derivedTenantClient<T extends object>(base: object, derived: T): T {
+  const tenantId = boundTenant.get(base);
+  if (tenantId !== undefined) boundTenant.set(derived, tenantId);
+  return derived;
+}
+
 /**
  * forTenant(tenantId): the base client bound to that tenant. Bound clients are kept
  * per tenant (the `limit` most recently used), so a tenant's requests share one:

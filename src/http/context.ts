@@ -11,11 +11,12 @@ import type { EventBus } from '../events/topics.js';
 import type { Context, RequestLoaders } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import type { LiveServerContext } from './websocket-server.js';
+import { checkTenantHeader, TENANT_HEADER } from './tenant-header.js';
 
 export interface ContextDeps {
   authenticator: Pick<ApiKeyAuthenticator, 'authenticateHeader'>;
-  /** The client of one tenant (row-level security applies to its queries). */
-  forTenant: (tenantId: number) => Db;
+  /** The client of a viewer: its tenant's (row-level security), with the key's binding applied (src/auth/key-scope.ts). */
+  forViewer: (viewer: Viewer) => Db;
   events: EventBus;
   log: Logger;
   requestIdOf: (request: Request) => string;
@@ -39,11 +40,8 @@ export async function authenticateRequest(deps: Pick<ContextDeps, 'authenticator
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
     });
   }
-  // Seed 001's X-Tenant-Id: when a client names a tenant, it must be the key's.
-  const tenantHeader = request.headers.get('x-tenant-id')?.trim();
-  if (tenantHeader && tenantHeader !== String(viewer.tenantId)) {
-    throw new GraphQLError('X-Tenant-Id does not match the tenant of the API key', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-  }
+  // Seed 001's X-Tenant-Id: when a client names a tenant, it must be the key's (id or slug).
+  checkTenantHeader(viewer, request.headers.get(TENANT_HEADER));
   return viewer;
 }
 
@@ -72,8 +70,8 @@ export function createContextFactory(deps: ContextDeps) {
     // A WebSocket operation was authenticated once, at connection_init.
     const requestId = liveRequestId ?? deps.requestIdOf(request);
     const viewer = liveViewer ?? (await authenticateRequest(deps, request));
-    // Bound to the viewer's tenant: every query of the request runs as it (row-level security).
-    const prisma = deps.forTenant(viewer.tenantId);
+    // Bound to the viewer's tenant (row-level security) and the key's binding: every read of the request is scoped.
+    const prisma = deps.forViewer(viewer);
     return {
       prisma,
       viewer,

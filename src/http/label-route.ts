@@ -6,6 +6,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Plugin } from 'graphql-yoga';
 import { authenticateRoute } from './context.js';
 import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
+import type { Viewer } from '../auth/viewer.js';
 import { hasPermission, mutationPermission } from '../auth/permissions.js';
 import type { Db } from '../db/client.js';
 import type { EventBus } from '../events/topics.js';
@@ -19,8 +20,8 @@ import { renderShippingLabel } from '../shipments/shipping-label.js';
 
 export interface LabelHttpOptions {
   authenticator: Pick<ApiKeyAuthenticator, 'authenticateHeader'>;
-  /** The client of one tenant (row-level security): the caller's, once the key is known. */
-  forTenant: (tenantId: number) => Db;
+  /** The client of a viewer (its tenant, its key's binding): the caller's, once the key is known. */
+  forViewer: (viewer: Viewer) => Db;
   events: EventBus;
   log: Logger;
 }
@@ -35,7 +36,7 @@ function shipmentIdOf(segment: string): number | undefined {
 }
 
 export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
-  const { authenticator, forTenant, events, log } = options;
+  const { authenticator, forViewer, events, log } = options;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const match = LABEL_PATH.exec(url.pathname);
@@ -64,7 +65,7 @@ export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
         if ('refused' in viewer) return json(viewer.status, viewer.code, viewer.message, viewer.headers);
         // The same permissions as GraphQL: reading for the PDF, the mutation's own for recording the print.
         if (!hasPermission(viewer.role, 'read')) return json(403, 'FORBIDDEN', 'This API key may not read labels');
-        const prisma = forTenant(viewer.tenantId);
+        const prisma = forViewer(viewer);
         const shipmentId = shipmentIdOf(segment);
         const label = shipmentId === undefined ? null : await loadShippingLabel(prisma, viewer.tenantId, shipmentId);
         if (!label || shipmentId === undefined) return json(404, 'NOT_FOUND', 'Shipment label not found');

@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
+import { tenantHeaderMatches, tenantOfConnection, TENANT_HEADER } from './tenant-header.js';
 import type { Context } from '../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { LiveConfig } from '../config.js';
@@ -46,7 +47,7 @@ type Run = (args: ExecutionArgs) => unknown;
 interface Enveloped {
   execute: Run;
   subscribe: Run;
-  /** Same tenant, role, document and variables: the same result for the same event. */
+  /** Same tenant, role, key binding, document and variables: the same result for the same event. */
   shareKey: string;
   /** The app's error masking (Yoga's normalized execute would re-subscribe a subscription operation). */
   maskError: MaskError;
@@ -235,6 +236,11 @@ export function attachWebSocket(
           log.info({ reason: viewer }, 'websocket refused: bad API key');
           return false;
         }
+        // The same X-Tenant-Id rule as HTTP: a connection param, or the upgrade request's header.
+        if (!tenantHeaderMatches(viewer, tenantOfConnection(ctx.connectionParams, ctx.extra.request.headers[TENANT_HEADER]))) {
+          log.info({ reason: 'TENANT_MISMATCH' }, 'websocket refused: X-Tenant-Id names another tenant');
+          return false;
+        }
         ctx.extra.state = { viewer, key, connectionId: randomUUID(), operations: new Map() };
         open.set(ctx.extra.socket, ctx.extra.state);
         ctx.extra.socket.once('close', () => open.delete(ctx.extra.socket));
@@ -276,7 +282,7 @@ export function attachWebSocket(
             rootValue: {
               execute,
               subscribe,
-              shareKey: JSON.stringify([viewer.tenantId, viewer.role, payload.query, payload.operationName ?? null, payload.variables ?? null]),
+              shareKey: JSON.stringify([viewer.tenantId, viewer.role, viewer.scope ?? null, payload.query, payload.operationName ?? null, payload.variables ?? null]),
               maskError: options.maskError,
               charge: admission.charge,
             } satisfies Enveloped,

@@ -5,6 +5,7 @@
 // Locks, always in this order so concurrent requests cannot deadlock:
 //   1. the warehouses FOR SHARE, by id (a delete or deactivation waits for them);
 //   2. the stock rows, by warehouse id (changeStock's UPDATE, or FOR UPDATE first).
+import { assertWarehousesAllowed } from '../auth/key-scope.js';
 import type { StockMovementKind } from '../db/generated/prisma/enums.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -132,6 +133,7 @@ function validateAdjust(input: StockAdjustInput, path: InputPath = []) {
 }
 
 async function applyAdjust(scope: TransactionScope, deps: InventoryDeps, input: StockAdjustInput, reason: string): Promise<StockChanged> {
+  assertWarehousesAllowed(deps.viewer, [input.warehouseId]);
   await trackedVariation(scope, deps.tenantId, input.variationId);
   const active = await lockWarehouses(scope, deps.tenantId, [input.warehouseId]);
   if (input.quantity > 0 && !active.get(input.warehouseId)) throw new WarehouseInactiveError(input.warehouseId);
@@ -197,6 +199,7 @@ export function moveStock(deps: InventoryDeps, input: StockMoveInput): Promise<S
 async function applyMove(scope: TransactionScope, deps: InventoryDeps, input: StockMoveInput, reason: string): Promise<StockChanged> {
   const { tenantId } = deps;
   const { variationId, fromWarehouseId, toWarehouseId, quantity } = input;
+  assertWarehousesAllowed(deps.viewer, [fromWarehouseId, toWarehouseId]);
   await trackedVariation(scope, tenantId, variationId);
   const active = await lockWarehouses(scope, tenantId, [fromWarehouseId, toWarehouseId]);
   if (!active.get(toWarehouseId)) throw new WarehouseInactiveError(toWarehouseId);
@@ -222,6 +225,7 @@ export function setStock(deps: InventoryDeps, input: StockSetInput): Promise<Sto
   return transaction(deps, async (scope) => {
     const { tenantId } = deps;
     const { variationId, warehouseId, quantity, expected } = input;
+    assertWarehousesAllowed(deps.viewer, [warehouseId]);
     await trackedVariation(scope, tenantId, variationId);
     const active = await lockWarehouses(scope, tenantId, [warehouseId]);
     const onHand = (await lockStockRows(scope, tenantId, variationId, [warehouseId])).get(warehouseId) ?? 0;

@@ -2,6 +2,7 @@
 // Code unique per tenant. Delete is refused while the warehouse holds stock or is
 // named by order allocations; it locks the row FOR UPDATE, and every stock change
 // locks it FOR SHARE, so no stock can arrive between the check and the delete.
+import type { KeyScope } from '../auth/viewer.js';
 import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
@@ -9,7 +10,7 @@ import { DuplicateWarehouseCodeError, WarehouseInUseError } from './errors.js';
 
 export interface InventoryDeps extends TransactionDeps {
   tenantId: number;
-  viewer: { actor: string };
+  viewer: { actor: string; scope?: KeyScope };
 }
 
 export interface WarehouseFields {

@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
 import { Decimal } from '../shared/money.js';
 import { ValidationError } from '../shared/errors.js';
+import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
+import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
 import { DuplicateOrderError, IdempotencyConflictError } from './errors.js';
@@ -39,7 +41,7 @@ import {
 export interface OrderWriteDeps extends TransactionDeps {
   tenantId: number;
   requestId?: string;
-  viewer: { actor: string };
+  viewer: { actor: string; scope?: KeyScope };
 }
 
 export interface OrderCreateResult {
@@ -91,8 +93,10 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   const idempotencyKey = checkText(problems, ['idempotencyKey'], data.idempotencyKey, { max: 200 }) || null;
   const code = clean(checkText(problems, ['code'], data.code, { max: 60 }));
   if (code && !CODE.test(code)) problems.add(['code'], 'may hold letters, digits, "_", ".", "/" and "-" only');
-  const channel = (clean(data.channel) ?? 'offline').toLowerCase();
+  // A key bound to a channel creates on it (its channel is the default) and on no other.
+  const channel = (clean(data.channel) ?? deps.viewer.scope?.channel ?? 'offline').toLowerCase();
   problems.check(CHANNEL.test(channel), ['channel'], 'must be a lower-case code such as "offline" or "shopee"');
+  if (CHANNEL.test(channel)) assertChannelAllowed(deps.viewer, channel);
   const externalRef = clean(checkText(problems, ['externalRef'], data.externalRef, { max: 100 }));
   checkText(problems, ['externalStatus'], data.externalStatus, { max: 100 });
   checkText(problems, ['salesRep'], data.salesRep, { max: 200 });
@@ -124,6 +128,9 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     if (replay) return replay;
   }
   if (externalRef) await assertNoDuplicate(db, tenantId, channel, externalRef);
+
+  // A channel key names only customers it already serves: an order would otherwise open another customer's contact data to it.
+  if (deps.viewer.scope?.channel !== undefined) await assertCustomersOfChannel(db, deps.viewer.scope.channel, data);
 
   // 3. Everything the ids point at belongs to this tenant (NotFound otherwise).
   const pricing = await loadCustomerPricing(db, tenantId, data.customerId);
@@ -273,7 +280,8 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
         }
         if (externalRef) await assertNoDuplicate(scope.tx, tenantId, channel, externalRef);
         const orderCode = code ?? (await nextCode(scope, tenantId));
-        if (code && (await scope.tx.order.findFirst({ where: { tenantId, code }, select: { id: true } }))) {
+        // Codes are unique in the tenant, across every channel a key may not read.
+        if (code && (await withoutKeyScope(() => scope.tx.order.findFirst({ where: { tenantId, code }, select: { id: true } })))) {
           throw new ValidationError([{ path: ['code'], message: `order code ${code} is already used` }]);
         }
         const order = await scope.tx.order.create({
@@ -325,11 +333,14 @@ async function lockOrderInserts(scope: TransactionScope, tenantId: number) {
 /** The next `ORD-YYYYMMDD-NNNNN` of the tenant for today; run under the insert lock. */
 async function nextCode(scope: TransactionScope, tenantId: number): Promise<string> {
   const prefix = codePrefix(new Date());
-  const last = await scope.tx.order.findFirst({
-    where: { tenantId, code: { startsWith: prefix } },
-    orderBy: { code: 'desc' },
-    select: { code: true },
-  });
+  // Numbered across the tenant, whatever channel the caller's key reads.
+  const last = await withoutKeyScope(() =>
+    scope.tx.order.findFirst({
+      where: { tenantId, code: { startsWith: prefix } },
+      orderBy: { code: 'desc' },
+      select: { code: true },
+    }),
+  );
   const n = last ? Number(last.code.slice(prefix.length)) || 0 : 0;
   return `${prefix}${String(n + 1).padStart(5, '0')}`;
 }
@@ -337,13 +348,30 @@ async function nextCode(scope: TransactionScope, tenantId: number): Promise<stri
 type OrderReader = Pick<TransactionScope['tx'], 'order'>;
 
 async function findReplay(db: OrderReader, tenantId: number, idempotencyKey: string, hash: string): Promise<OrderCreateResult | null> {
-  const existing = await db.order.findUnique({
-    where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } },
-    select: { id: true, idempotencyHash: true },
-  });
+  // Keys are unique in the tenant: a key's channel scope must not hide the order that holds one.
+  const existing = await withoutKeyScope(() =>
+    db.order.findUnique({
+      where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } },
+      select: { id: true, idempotencyHash: true },
+    }),
+  );
   if (!existing) return null;
   if (existing.idempotencyHash !== hash) throw new IdempotencyConflictError(idempotencyKey, existing.id);
   return { orderId: existing.id, replayed: true };
+}
+
+async function assertCustomersOfChannel(db: OrderReader, channel: string, data: OrderCreateData): Promise<void> {
+  const named: Array<[path: (string | number)[], id: number]> = [];
+  if (data.customerId) named.push([['customer'], data.customerId]);
+  for (const [field] of PARTY_ROLES) {
+    const id = data[field]?.customerId;
+    if (id) named.push([[field, 'customer'], id]);
+  }
+  if (!named.length) return;
+  const served = await db.order.findMany({ where: { channel, customerId: { in: named.map(([, id]) => id) } }, select: { customerId: true }, distinct: ['customerId'] });
+  const ids = new Set(served.map((row) => row.customerId));
+  const problems = named.filter(([, id]) => !ids.has(id)).map(([path]) => ({ path: path.map(String), message: `is not a customer of channel "${channel}" (this API key is bound to it)` }));
+  if (problems.length) throw new ValidationError(problems);
 }
 
 async function assertNoDuplicate(db: OrderReader, tenantId: number, channel: string, externalRef: string) {

@@ -31,7 +31,8 @@ interface Watch {
   stop(): void;
 }
 
-const watches = new WeakMap<EventBus, Map<number, Watch>>();
+// By tenant and key binding: a key bound to a channel counts that channel's orders (its client is scoped), apart from the rest.
+const watches = new WeakMap<EventBus, Map<string, Watch>>();
 
 async function count(prisma: Db, tenantId: number): Promise<StatusCounts> {
   const rows = await prisma.order.groupBy({ by: ['status'], where: { tenantId }, _count: { _all: true } });
@@ -103,15 +104,19 @@ function startWatch(deps: { prisma: Db; events: EventBus }, tenantId: number, co
 }
 
 /** Current counts first, then every change, coalesced. */
-export function statusCountChanges(deps: { prisma: Db; events: EventBus; viewer: { tenantId: number } }, coalesceMs: number): AsyncIterableIterator<StatusCounts> {
+export function statusCountChanges(
+  deps: { prisma: Db; events: EventBus; viewer: { tenantId: number; scope?: { channel?: string } } },
+  coalesceMs: number,
+): AsyncIterableIterator<StatusCounts> {
   const tenantId = deps.viewer.tenantId;
+  const watchKey = `${tenantId}|${deps.viewer.scope?.channel ?? ''}`;
   let byTenant = watches.get(deps.events);
   if (!byTenant) watches.set(deps.events, (byTenant = new Map()));
-  let watch = byTenant.get(tenantId);
+  let watch = byTenant.get(watchKey);
   if (!watch) {
     const tenants = byTenant;
-    watch = startWatch(deps, tenantId, coalesceMs, () => tenants.delete(tenantId));
-    tenants.set(tenantId, watch);
+    watch = startWatch(deps, tenantId, coalesceMs, () => tenants.delete(watchKey));
+    tenants.set(watchKey, watch);
   }
   const shared = watch;
   const mailbox: Mailbox = {};

@@ -62,11 +62,28 @@ describe('npm run apikey', () => {
     expect(await refusal('list', '--tenant', tenant, '--colour', 'red')).toMatch(/--colour/);
   });
 
+  it('binds keys: a PARTNER key needs --channel, a WAREHOUSE key may take --warehouses of its tenant', async () => {
+    const tenant = slug();
+    await run('create-tenant', '--slug', tenant, '--name', 'Bindings');
+    expect(await refusal('create', '--tenant', tenant, '--role', 'PARTNER')).toBe(
+      'a PARTNER key needs --channel CODE (the sales channel whose orders it may read and create)',
+    );
+    expect(await refusal('create', '--tenant', tenant, '--role', 'PARTNER', '--channel', 'Shop Ee!')).toMatch(/^--channel must be a lower-case channel code/);
+    expect(await refusal('create', '--tenant', tenant, '--role', 'WAREHOUSE', '--warehouses', 'x,2')).toMatch(/^--warehouses must be warehouse ids/);
+    expect(await refusal('create', '--tenant', tenant, '--role', 'WAREHOUSE', '--warehouses', '999999999')).toMatch(/names a warehouse the tenant does not have/);
+    const output = await run('create', '--tenant', tenant, '--role', 'PARTNER', '--name', 'shopee sync', '--channel', 'Shopee');
+    expect(output).toContain('(prefix og_');
+    expect(output).toContain(', channel shopee)');
+    const key = keyIn(output)!;
+    const viewer = await execute<{ viewer: { role: string; channel: string } }, never>(key, '{ viewer { role channel } }');
+    expect(viewer.data?.viewer).toEqual({ role: 'PARTNER', channel: 'shopee' });
+  });
+
   it('lists keys with prefix, name, role, expiry, last use and revocation, and revokes by prefix', async () => {
     const tenant = slug();
     await run('create-tenant', '--slug', tenant, '--name', 'Listing');
     const first = keyIn(await run('create', '--tenant', tenant, '--role', 'VIEWER', '--name', 'dashboard', '--expires', '2099-01-01'))!;
-    const second = keyIn(await run('create', '--tenant', tenant, '--role', 'PARTNER', '--name', 'marketplace'))!;
+    const second = keyIn(await run('create', '--tenant', tenant, '--role', 'PARTNER', '--name', 'marketplace', '--channel', 'shopee'))!;
 
     const revoked = await run('revoke', '--prefix', second.slice(0, 10), '--tenant', tenant);
     expect(revoked).toContain(`Revoked key ${second.slice(0, 10)} ("marketplace", tenant "${tenant}")`);
@@ -74,10 +91,10 @@ describe('npm run apikey', () => {
     expect((await execute(second, '{ viewer { role } }')).status).toBe(401);
 
     const lines = (await run('list', '--tenant', tenant)).split('\n');
-    expect(lines[0]!.split(/\s{2,}/)).toEqual(['PREFIX', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED']);
+    expect(lines[0]!.split(/\s{2,}/)).toEqual(['PREFIX', 'NAME', 'ROLE', 'BOUND TO', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED']);
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^${first.slice(0, 10)}\\s+dashboard\\s+VIEWER\\s+active\\s+\\S+ \\S+\\s+2099-01-01 00:00\\s+-\\s+-$`));
-    expect(lines[2]).toMatch(new RegExp(`^${second.slice(0, 10)}\\s+marketplace\\s+PARTNER\\s+revoked\\s+.*\\d{2}:\\d{2}$`));
+    expect(lines[1]).toMatch(new RegExp(`^${first.slice(0, 10)}\\s+dashboard\\s+VIEWER\\s+-\\s+active\\s+\\S+ \\S+\\s+2099-01-01 00:00\\s+-\\s+-$`));
+    expect(lines[2]).toMatch(new RegExp(`^${second.slice(0, 10)}\\s+marketplace\\s+PARTNER\\s+channel shopee\\s+revoked\\s+.*\\d{2}:\\d{2}$`));
     // What the list shows is all the database keeps: no key anywhere in the output.
     expect(lines.join('\n')).not.toContain(first);
 

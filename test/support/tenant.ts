@@ -25,15 +25,19 @@ export async function newTenant(options: { role?: Role; slug?: string } = {}) {
   const slug = options.slug ?? unique('t');
   const tenant = await prisma.tenant.create({ data: { slug, name: `Tenant ${slug}` } });
   const tenantId = tenant.id;
-  const { key } = await createApiKey(prisma, { tenantId, name: 'test', role: options.role ?? 'OWNER' });
+  const role = options.role ?? 'OWNER';
+  // PARTNER keys must be bound to a channel: the builders' orders are on "offline" unless told otherwise.
+  const { key } = await createApiKey(prisma, { tenantId, name: 'test', role, channel: role === 'PARTNER' ? 'offline' : null });
 
   const t = {
     id: tenantId,
     slug,
     key,
     prisma,
-    async apiKey(role: Role, extra: { expiresAt?: Date } = {}) {
-      return (await createApiKey(prisma, { tenantId, name: `k-${role}`, role, ...extra })).key;
+    /** A key of the tenant; a PARTNER key is bound to channel "offline" unless another is given. */
+    async apiKey(role: Role, extra: { expiresAt?: Date; channel?: string; warehouseIds?: number[] } = {}) {
+      const channel = extra.channel ?? (role === 'PARTNER' ? 'offline' : undefined);
+      return (await createApiKey(prisma, { tenantId, name: `k-${role}`, role, ...extra, channel })).key;
     },
     region(name = 'Gambir') {
       return prisma.region.create({ data: { tenantId, level: 'SUBDISTRICT', code: unique('r'), name, postalCodes: ['10150'] } });

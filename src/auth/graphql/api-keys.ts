@@ -1,5 +1,6 @@
 // API keys as the API shows them to owners: never the key itself (only once, at
 // creation) nor its hash; a list, and the mutations to create and revoke keys.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from './types.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
@@ -12,6 +13,12 @@ export const ApiKeyRef = builder.prismaObject('ApiKey', {
     name: t.exposeString('name', { description: 'Who or what the key is for.' }),
     role: t.expose('role', { type: RoleEnum, description: 'What the key may do.' }),
     prefix: t.exposeString('prefix', { description: 'First characters of the key, to recognise it.' }),
+    channel: t.exposeString('channel', { nullable: true, description: 'The sales channel the key is bound to (it reads and creates only its orders); null: the whole tenant.' }),
+    warehouses: t.idList({
+      description: 'The warehouses a WAREHOUSE key is bound to (global ids); empty: every warehouse.',
+      select: { warehouseIds: true },
+      resolve: (key) => key.warehouseIds.map((id) => encodeGlobalID('Warehouse', id)),
+    }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working, if ever.' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it was last used (to the minute).' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked; revoked keys are refused.' }),

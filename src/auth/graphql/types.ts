@@ -10,7 +10,7 @@ export const RoleEnum = builder.enumType(Role, {
     ADMIN: { description: 'Everything but API keys.' },
     STAFF: { description: 'Day-to-day order, customer and catalog work.' },
     WAREHOUSE: { description: 'Stock and fulfilment: allocate, pack, ship.' },
-    PARTNER: { description: 'An integration partner: its own orders and reads.' },
+    PARTNER: { description: 'An integration partner, bound to one sales channel: that channel\'s orders (read and create) and reads of the catalogue.' },
     VIEWER: { description: 'Read only.' },
   } satisfies Record<Role, { description: string }>,
 });
@@ -19,7 +19,8 @@ const Tenant = builder.prismaObject('Tenant', {
   description: 'A shop or organisation; every object belongs to exactly one.',
   select: { id: true },
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Short unique name.' }),
+    id: t.exposeInt('id', { description: 'Numeric id of the tenant; the X-Tenant-Id header accepts it or the slug.' }),
+    slug: t.exposeString('slug', { description: 'Short unique name; the X-Tenant-Id header accepts it or the numeric id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     currency: t.exposeString('currency', { description: 'Default currency (ISO 4217), e.g. IDR.' }),
   }),
@@ -30,6 +31,7 @@ const Viewer = builder.simpleObject('Viewer', {
   fields: (t) => ({
     role: t.field({ type: RoleEnum, description: 'Role of the API key.' }),
     apiKeyId: t.int({ description: 'Database id of the API key.' }),
+    channel: t.string({ nullable: true, description: 'The sales channel the key is bound to; null when it reads the whole tenant.' }),
   }),
 });
 
@@ -45,6 +47,6 @@ builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
     description: 'Who is calling.',
-    resolve: (_root, _args, ctx) => ({ role: ctx.viewer.role, apiKeyId: ctx.viewer.apiKeyId }),
+    resolve: (_root, _args, ctx) => ({ role: ctx.viewer.role, apiKeyId: ctx.viewer.apiKeyId, channel: ctx.viewer.scope?.channel ?? null }),
   }),
 );

@@ -37,6 +37,8 @@ export interface CompiledReadsOptions {
   read(ctx: Context, sql: string, params: readonly unknown[]): Promise<unknown[][]>;
   /** Whether the caller holds a permission a guarded field needs. */
   allows(ctx: Context, permission: string): boolean;
+  /** Whether this caller's reads may be compiled at all (a key bound to a channel or warehouses is scoped in Prisma, which compiled SQL skips). */
+  compiles?(ctx: Context): boolean;
   /** Told why an operation is not compiled (once per document and operation). */
   onRefused?(operationName: string | undefined, reason: string): void;
   /** Told when a compiled statement failed and the executor answered instead. */
@@ -100,6 +102,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
 
   /** The statement for this request, or undefined when the executor must answer. */
   async function bind(plan: ReadPlan, operation: OperationDefinitionNode, execArgs: ExecutionArgs, ctx: Context): Promise<Statement | undefined> {
+    if (options.compiles && !options.compiles(ctx)) return undefined;
     for (const permission of plan.permissions) if (!options.allows(ctx, permission)) return undefined;
     const variables = getVariableValues(execArgs.schema, operation.variableDefinitions ?? [], (execArgs.variableValues ?? {}) as Record<string, unknown>);
     if (variables.errors) return undefined;

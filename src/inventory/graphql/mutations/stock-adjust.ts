@@ -1,4 +1,5 @@
 // stockAdjust: seed 002 PATCH /product/update-stock, one line (status ADD / SUB as the sign of quantity).
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
@@ -6,7 +7,7 @@ import { adjustStock } from '../../stock-service.js';
 import { stockPayload } from './stock-payload.js';
 
 /** What a stock adjustment can be refused with, besides ValidationError and NotFoundError. */
-export const STOCK_ADJUST_ERRORS = [InsufficientStockError, StockNotTrackedError, WarehouseInactiveError];
+export const STOCK_ADJUST_ERRORS = [InsufficientStockError, StockNotTrackedError, WarehouseInactiveError, WarehouseNotAllowedError];
 
 export const StockAdjustInput = builder.inputType('StockAdjustInput', {
   description: 'Units added to or taken from one warehouse, with a reason (seed 002 update-stock).',

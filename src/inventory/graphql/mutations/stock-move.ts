@@ -1,4 +1,5 @@
 // stockMove: units from one warehouse to another in one transaction (seed 002 update-stock with move_warehouse_stock).
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
@@ -44,7 +45,7 @@ builder.mutationField('stockMove', (t) =>
     description:
       'Moves units between two warehouses in one transaction: TRANSFER_OUT from `from`, TRANSFER_IN to `to`, both or neither. ' +
       'Only available units can leave (InsufficientStockError); an inactive destination is refused.',
-    errors: { types: [InsufficientStockError, StockNotTrackedError, WarehouseInactiveError] },
+    errors: { types: [InsufficientStockError, StockNotTrackedError, WarehouseInactiveError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: StockMoveInput, required: true, description: 'The move.' }) },
     resolve: (_root, { input }, ctx) =>
       moveStock(ctx, {

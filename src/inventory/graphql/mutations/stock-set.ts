@@ -1,4 +1,5 @@
 // stockSet: seed 002 PATCH /product/sync-stock per warehouse, as compare-and-set.
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InsufficientStockError, StockCountConflictError, StockNotTrackedError, WarehouseInactiveError } from '../../errors.js';
@@ -27,7 +28,7 @@ builder.mutationField('stockSet', (t) =>
     description:
       'Sets on hand to a counted figure if it still equals `expected` (compare-and-set), else StockCountConflictError and nothing is written. ' +
       'Writes a COUNT movement with the difference (also a zero one: the count is history). Not below the reserved units (InsufficientStockError).',
-    errors: { types: [StockCountConflictError, InsufficientStockError, StockNotTrackedError, WarehouseInactiveError] },
+    errors: { types: [StockCountConflictError, InsufficientStockError, StockNotTrackedError, WarehouseInactiveError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: StockSetInput, required: true, description: 'The count.' }) },
     resolve: (_root, { input }, ctx) =>
       setStock(ctx, {

@@ -6,6 +6,7 @@ import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DiscountTypeEnum, AdjustmentCategoryEnum, OrderKindEnum } from '../types.js';
 import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
 import { DuplicateOrderError, IdempotencyConflictError } from '../../errors.js';
+import { ChannelNotAllowedError } from '../../../auth/errors.js';
 import { createOrder } from '../../order-create-service.js';
 import type { AdjustmentData, DiscountData, ItemData, OrderCreateData, PartyData } from '../../order-create-lines.js';
 
@@ -172,7 +173,7 @@ builder.mutationField('orderCreate', (t) =>
     type: OrderCreatePayload,
     description:
       "Creates an order: prices from the catalog (customer category, wholesale tiers) unless overridden, totals computed on the server, status PENDING, a 'create' event. Reserves no stock (allocation is the process transition).",
-    errors: { types: [DuplicateOrderError, IdempotencyConflictError] },
+    errors: { types: [DuplicateOrderError, IdempotencyConflictError, ChannelNotAllowedError] },
     args: { input: t.arg({ type: OrderCreateInput, required: true, description: 'The order.' }) },
     resolve: (_root, { input }, ctx) => createOrder(ctx, orderCreateData(input)),
   }),
