@@ -3,7 +3,10 @@
 // refunds, partial and full returns of shipped sales (restocked into a warehouse
 // or not, sometimes more than is left: refused), stock adjust / move / set,
 // transfers between the two warehouses shipped and received (sometimes short),
-// and transitions that must be refused), with
+// cancellation requests (asked, approved, rejected; packing and shipping held
+// while one is open), payments retried with the same Idempotency-Key (the retry
+// answers the first response and records nothing), and transitions that must be
+// refused), with
 // bursts of concurrent clients, checked after every step against an independent
 // model written here: on hand, reserved and in transit per warehouse, the ledger,
 // open allocations, amounts due and paid, the payment status, the order history,
@@ -14,7 +17,7 @@
 // MODEL_RUNS x MODEL_STEPS bound the budget (CI runs the defaults on both
 // databases); MODEL_SEED replays a run: a failure names the seed and the step.
 import { describe, expect, it } from 'vitest';
-import { execute } from '../support/execute.js';
+import { execute, post } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 import { gid } from '../inventory/stock-fixtures.js';
 
@@ -73,6 +76,8 @@ interface ModelOrder {
   allocations: Map<string, number>;
   /** Statuses in the order of their events. */
   history: Status[];
+  /** A cancellation request is open (asked, not decided yet). */
+  openRequest: boolean;
 }
 
 class Model {
@@ -146,6 +151,9 @@ class Model {
   }
 }
 
+/** Where an order can still be cancelled (and a cancellation asked for). */
+const CANCELLABLE: Status[] = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'];
+
 const TRANSITIONS: Record<string, { mutation: string; from: Status[]; to: Status; extra?: string }> = {
   confirm: { mutation: 'orderConfirm', from: ['PENDING'], to: 'CONFIRMED' },
   process: { mutation: 'orderProcess', from: ['CONFIRMED'], to: 'PROCESSING' },
@@ -193,6 +201,12 @@ type Op =
   | { kind: 'transfer'; from: number; to: number; lines: Array<{ v: number; quantity: number }> }
   | { kind: 'transition'; name: keyof typeof TRANSITIONS; order: number; short?: boolean }
   | { kind: 'pay'; order: number; share: 'all' | 'half' | 'over' }
+  /** A payment sent twice with one Idempotency-Key, as a client retrying after a lost answer. */
+  | { kind: 'payRetry'; order: number; share: 'all' | 'half' | 'over'; key: string }
+  /** A cancellation asked for (the order keeps its status). */
+  | { kind: 'request'; order: number }
+  /** The open cancellation request decided: approved (the order is cancelled) or rejected. */
+  | { kind: 'decide'; order: number; approve: boolean }
   | { kind: 'refund'; order: number; share: 'all' | 'half' | 'over' }
   /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. */
   | { kind: 'return'; order: number; units: number[]; w: number; restock: boolean; over: boolean; all: boolean }
@@ -221,6 +235,13 @@ function randomOp(r: Random, model: Model): Op {
     const name = possible.length && r.chance(0.85) ? r.pick(possible) : r.pick(Object.keys(TRANSITIONS));
     return { kind: 'transition', name: name as keyof typeof TRANSITIONS, order, short: r.chance(0.3) };
   }
+  if (roll < 63) {
+    // Mostly about an order that has a request open, so decisions happen.
+    const open = orders.map((o, i) => [o, i] as const).filter(([o]) => o.openRequest);
+    if (open.length && r.chance(0.6)) return { kind: 'decide', order: r.pick(open)[1], approve: r.chance(0.5) };
+    return r.chance(0.8) ? { kind: 'request', order } : { kind: 'decide', order, approve: r.chance(0.5) };
+  }
+  if (roll < 66) return { kind: 'payRetry', order, share: r.pick(['all', 'half', 'over'] as const), key: `retry-${r.int(0, 1e9)}` };
   if (roll < 72) return { kind: 'pay', order, share: r.pick(['all', 'half', 'half', 'over'] as const) };
   if (roll < 78) return { kind: 'refund', order, share: r.pick(['all', 'half', 'over'] as const) };
   if (roll < 84) {
@@ -243,8 +264,8 @@ function allowsKind(name: string, o: ModelOrder) {
   return true;
 }
 
-function amountFor(model: Model, o: ModelOrder, op: { kind: 'pay' | 'refund'; share: 'all' | 'half' | 'over' }) {
-  const base = op.kind === 'pay' ? model.due(o) : o.received - o.refunded;
+function amountFor(model: Model, o: ModelOrder, op: { kind: 'pay' | 'payRetry' | 'refund'; share: 'all' | 'half' | 'over' }) {
+  const base = op.kind === 'refund' ? o.received - o.refunded : model.due(o);
   if (op.share === 'over') return base + 1;
   return op.share === 'all' ? base : Math.floor(base / 2);
 }
@@ -266,8 +287,19 @@ function predict(model: Model, op: Op): boolean {
       const o = model.orders[op.order]!;
       const rule = TRANSITIONS[op.name]!;
       if (!rule.from.includes(o.status) || !allowsKind(op.name, o)) return false;
+      // Packing and shipping wait while a cancellation request is open.
+      if ((op.name === 'pack' || op.name === 'ship') && o.openRequest) return false;
       return op.name === 'process' ? model.canProcess(o) : true;
     }
+    case 'request': {
+      const o = model.orders[op.order]!;
+      return CANCELLABLE.includes(o.status) && !o.openRequest;
+    }
+    case 'decide': {
+      const o = model.orders[op.order]!;
+      return o.openRequest && CANCELLABLE.includes(o.status);
+    }
+    case 'payRetry':
     case 'pay': {
       const o = model.orders[op.order]!;
       const amount = amountFor(model, o, op);
@@ -338,6 +370,28 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
       const outcome = await send(key, rule.mutation, `mutation { ${rule.mutation}(input: { order: "${gid('Order', o.id)}"${extra} }) { __typename ... on Error { code message } } }`);
       return { op, outcome };
     }
+    case 'payRetry': {
+      const o = model.orders[op.order]!;
+      const amount = amountFor(model, o, op);
+      const query = `mutation { paymentRecord(input: { order: "${gid('Order', o.id)}", amount: "${amount}", method: BANK_TRANSFER }) { __typename ... on PaymentRecordPayload { payment { id } } ... on Error { code message } } }`;
+      const once = async () => (await post({ query }, { authorization: `Bearer ${key}`, 'idempotency-key': op.key })).json() as Promise<{ data?: Record<string, Record<string, unknown>>; errors?: unknown; extensions?: { replayed?: boolean } }>;
+      const first = await once();
+      const again = await once();
+      // The retry is the first answer again, marked replayed, whatever it was.
+      expect({ data: again.data, errors: again.errors, replayed: again.extensions?.replayed }, `retry of ${op.key}`).toEqual({ data: first.data, errors: first.errors, replayed: true });
+      const data = first.data?.paymentRecord;
+      const outcome = { ok: !first.errors && !!data && !String(data.__typename).endsWith('Error'), typename: String(data?.__typename ?? 'errors'), data, errors: first.errors };
+      return { op, outcome, amount };
+    }
+    case 'request':
+      return {
+        op,
+        outcome: await send(key, 'orderCancellationRequest', `mutation { orderCancellationRequest(input: { order: "${gid('Order', model.orders[op.order]!.id)}", reason: OTHER }) { __typename ... on Error { code message } } }`),
+      };
+    case 'decide': {
+      const mutation = op.approve ? 'orderCancellationApprove' : 'orderCancellationReject';
+      return { op, outcome: await send(key, mutation, `mutation { ${mutation}(input: { order: "${gid('Order', model.orders[op.order]!.id)}" }) { __typename ... on Error { code message } } }`) };
+    }
     case 'pay':
     case 'refund': {
       const o = model.orders[op.order]!;
@@ -399,6 +453,7 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
         returned: op.lines.map(() => 0),
         allocations: new Map(),
         history: [order.status],
+        openRequest: false,
         ...(transfer ? { transfer } : {}),
       });
       return;
@@ -423,14 +478,32 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
       }
       if (op.name === 'ship') model.ship(o);
       if (op.name === 'validate') model.receive(o, o.lines.map((l, i) => (op.short && i === 0 ? l.quantity - 1 : l.quantity)));
-      if (op.name === 'cancel') model.release(o);
+      if (op.name === 'cancel') {
+        model.release(o);
+        // Cancelling grants a request still open.
+        o.openRequest = false;
+      }
       o.status = rule.to;
       o.history.push(rule.to);
       return;
     }
     case 'pay':
+    case 'payRetry':
       model.orders[op.order]!.received += done.amount!;
       return;
+    case 'request':
+      model.orders[op.order]!.openRequest = true;
+      return;
+    case 'decide': {
+      const o = model.orders[op.order]!;
+      o.openRequest = false;
+      if (op.approve) {
+        model.release(o);
+        o.status = 'CANCELLED';
+        o.history.push('CANCELLED');
+      }
+      return;
+    }
     case 'refund':
       model.orders[op.order]!.refunded += done.amount!;
       return;
@@ -589,7 +662,7 @@ async function walk(seed: number) {
                 : `v${op.v}`;
         // Processing, shipping and cancelling touch stock rows too: keep them apart from stock writes.
         const stock =
-          op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name)
+          (op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name)) || (op.kind === 'decide' && op.approve)
             ? 'stock'
             : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' || op.kind === 'return'
               ? 'stock'
