@@ -5,12 +5,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDocumentsPush, UsageError } from '../../scripts/documents-push.js';
 import { runApiKeyCommand } from '../../scripts/apikey.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { testApp } from '../support/app.js';
 import { post } from '../support/execute.js';
+import { liveServer, subscribe, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 interface Body {
@@ -97,6 +99,24 @@ describe('trusted documents', () => {
     await send(t.key, { query: adHoc, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(adHoc) } } });
     const byHash = await send(trustedOnlyKey, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(adHoc) } } });
     expect(code(byHash.body)).toBe('PERSISTED_QUERY_ONLY');
+  });
+
+  it('refuses the operations of a trusted-only key over WebSocket, which carries no document ids', async () => {
+    const { url } = await liveServer();
+    const ws = wsClient(url, trustedOnlyKey);
+    try {
+      const refused = await subscribe(ws, parse(viewerRole)).next();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+      expect(refused.data ?? undefined).toBeUndefined();
+    } finally {
+      await ws.dispose();
+    }
+    const other = wsClient(url, t.key);
+    try {
+      expect((await subscribe<{ viewer: { role: string } }, never>(other, parse(viewerRole)).next()).data).toEqual({ viewer: { role: 'OWNER' } });
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('lets a trusted-only key send a trusted document with its text and hash', async () => {
