@@ -14,11 +14,12 @@ export const USAGE = `Usage: npm run apikey -- <command> [options]
 
   create-tenant --slug SLUG --name "Display name" [--currency IDR]
       Creates a tenant (a shop or organisation).
-  create --tenant SLUG --role ROLE [--name LABEL] [--expires YYYY-MM-DD] [--channel CODE] [--warehouses ID,ID]
+  create --tenant SLUG --role ROLE [--name LABEL] [--expires YYYY-MM-DD] [--channel CODE] [--warehouses ID,ID] [--trusted-only]
       Creates a key and prints it once. Roles: ${Object.values(Role).join(', ')}.
       --channel binds it to one sales channel (Order.channel, e.g. shopee): it reads and
       creates only that channel's orders; PARTNER keys must have one. --warehouses binds a
-      WAREHOUSE key to those warehouses' stock (database ids).
+      WAREHOUSE key to those warehouses' stock (database ids). --trusted-only: the key runs
+      only trusted documents (by documentId, pushed with npm run documents:push).
   list --tenant SLUG
       Lists the tenant's keys: prefix, name, role, binding, expiry, last use, revocation.
   revoke --prefix PREFIX [--tenant SLUG]
@@ -40,6 +41,7 @@ const OPTIONS = {
   prefix: { type: 'string' },
   channel: { type: 'string' },
   warehouses: { type: 'string' },
+  'trusted-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -135,8 +137,13 @@ export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Dat
         if (error instanceof InvalidBindingError) throw new UsageError(`--${error.field === 'channel' ? 'channel' : 'warehouses'} ${error.message}`);
         throw error;
       }
-      const created = await createApiKey(prisma, { tenantId: tenant.id, name, role, expiresAt, ...binding });
-      const bound = [binding.channel ? `channel ${binding.channel}` : '', binding.warehouseIds ? `warehouses ${binding.warehouseIds.join(',')}` : ''].filter(Boolean).join(', ');
+      const trustedDocumentsOnly = values['trusted-only'] === true;
+      const created = await createApiKey(prisma, { tenantId: tenant.id, name, role, expiresAt, trustedDocumentsOnly, ...binding });
+      const bound = [
+        binding.channel ? `channel ${binding.channel}` : '',
+        binding.warehouseIds ? `warehouses ${binding.warehouseIds.join(',')}` : '',
+        trustedDocumentsOnly ? 'trusted documents only' : '',
+      ].filter(Boolean).join(', ');
       return [
         `Created ${role} key "${name}" for tenant "${tenant.slug}" (prefix ${created.prefix}${bound ? `, ${bound}` : ''}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}).`,
         'Copy it now; it is not stored and cannot be shown again:',

@@ -26,6 +26,8 @@ import { attachWebSocket } from './http/websocket-server.js';
 import { webhookClient } from './http/webhook-client.js';
 import { createAppYoga, type AppYoga } from './http/yoga.js';
 import { createIdempotencyStore } from './db/idempotency-store.js';
+import { TrustedDocumentStore } from './db/trusted-documents.js';
+import { trustedDocumentsPlugins } from './http/trusted-documents.js';
 import { createLoaders } from './loaders.js';
 import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
 import { startCancellationExpirySweep, type ExpirySweep } from './orders/cancellation-request-expiry.js';
@@ -121,6 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     quota,
     bucket: costs.bucket,
     idempotency: createIdempotencyStore(),
+    trustedDocuments: trustedDocumentsPlugins(new TrustedDocumentStore(db.prisma)),
     routes: [
       labelHttpPlugin({ authenticator, forViewer, events, log }),
       explorerAssetsPlugin({ enabled: !config.production }),

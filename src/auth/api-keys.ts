@@ -29,7 +29,7 @@ export interface CreatedApiKey {
 
 export async function createApiKey(
   prisma: Db,
-  input: { tenantId: number; name: string; role: Role; expiresAt?: Date | null; key?: string; channel?: string | null; warehouseIds?: readonly number[] | null },
+  input: { tenantId: number; name: string; role: Role; expiresAt?: Date | null; key?: string; channel?: string | null; warehouseIds?: readonly number[] | null; trustedDocumentsOnly?: boolean },
 ): Promise<CreatedApiKey> {
   const binding = checkKeyBinding(input.role, { channel: input.channel, warehouseIds: input.warehouseIds });
   const key = input.key ?? generateApiKey();
@@ -44,6 +44,7 @@ export async function createApiKey(
       expiresAt: input.expiresAt ?? null,
       channel: binding.channel ?? null,
       warehouseIds: [...(binding.warehouseIds ?? [])],
+      trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
     },
   });
   return { id: row.id, key, prefix };
@@ -78,6 +79,7 @@ interface CachedKey {
   expiresAt: Date | null;
   channel: string | null;
   warehouseIds: number[] | null;
+  trustedDocumentsOnly: boolean;
   /** Epoch ms after which the row is read again. */
   until: number;
 }
@@ -107,6 +109,7 @@ interface KeyRow {
   revokedAt: Date | null;
   channel: string | null;
   warehouseIds: number[] | null;
+  trustedDocumentsOnly: boolean;
 }
 
 export class ApiKeyAuthenticator {
@@ -152,7 +155,15 @@ export class ApiKeyAuthenticator {
     if (row.role === 'PARTNER' && !row.channel) return 'UNBOUND';
     this.touch(row.id, row.tenantId, now);
     const scope = keyScopeOf(row);
-    return { tenantId: row.tenantId, tenantSlug: row.tenantSlug, role: row.role, apiKeyId: row.id, actor: `key:${row.name}`, ...(scope ? { scope } : {}) };
+    return {
+      tenantId: row.tenantId,
+      tenantSlug: row.tenantSlug,
+      role: row.role,
+      apiKeyId: row.id,
+      actor: `key:${row.name}`,
+      ...(scope ? { scope } : {}),
+      ...(row.trustedDocumentsOnly ? { trustedDocumentsOnly: true } : {}),
+    };
   }
 
   /** Drops a key from the cache (call it when revoking or changing a key in this process). */
@@ -201,8 +212,8 @@ export class ApiKeyAuthenticator {
 
   private remember(hash: string, row: Omit<CachedKey, 'until'>, now: Date) {
     if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
-    const { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds } = row;
-    this.cache.set(hash, { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds, until: now.getTime() + this.cacheMs });
+    const { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds, trustedDocumentsOnly } = row;
+    this.cache.set(hash, { id, tenantId, tenantSlug, role, name, expiresAt, channel, warehouseIds, trustedDocumentsOnly, until: now.getTime() + this.cacheMs });
   }
 
   private touch(id: number, tenantId: number, now: Date) {

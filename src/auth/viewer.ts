@@ -11,6 +11,8 @@ export interface Viewer {
   actor: string;
   /** What the key is bound to beyond its tenant (src/auth/key-scope.ts); absent = the whole tenant. */
   scope?: KeyScope;
+  /** The key runs trusted documents only (by documentId); ad-hoc documents are refused. */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** A key's binding: a sales channel (orders and their customers), warehouses (stock). */

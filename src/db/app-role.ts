@@ -65,6 +65,9 @@ export async function setUpAppRole(owner: SqlRunner, appUrl: string): Promise<Ap
     // The server only reads which migrations were applied (/readyz).
     const [migrations] = await sql.query<{ t: string | null }>(`SELECT to_regclass('"_ordergraph_migrations"')::text AS t`);
     if (migrations?.t) await grant('REVOKE INSERT, UPDATE, DELETE ON "_ordergraph_migrations" FROM %3$I');
+    // Trusted documents are pushed by the operator (npm run documents:push); the server only reads them.
+    const [trusted] = await sql.query<{ t: string | null }>(`SELECT to_regclass('"TrustedDocument"')::text AS t`);
+    if (trusted?.t) await grant('REVOKE INSERT, UPDATE, DELETE ON "TrustedDocument" FROM %3$I');
   });
   return { role: name, created };
 }

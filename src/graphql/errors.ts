@@ -1,12 +1,15 @@
 // GraphQL shapes of the DomainError classes: an `Error` interface and one object
 // type per class, used through plugin-errors' `errors: { types: [...] }` on mutations.
 import { builder } from './builder.js';
+import './error-code-enum.js';
 import { DomainError, NotFoundError, ValidationError, type ValidationProblem } from '../shared/errors.js';
 
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure the client can act on. `code` is stable; `message` is for people.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Stable machine-readable code, e.g. NOT_FOUND.' }),
+    code: t.exposeString('code', {
+      description: 'Stable machine-readable code, e.g. NOT_FOUND: one of the values of the enum ErrorCode (a String, so that a code added later never fails a response).',
+    }),
     message: t.exposeString('message', { description: 'Human-readable explanation.' }),
   }),
 });

@@ -19,6 +19,7 @@ import { noSuggestionsPlugin } from './no-suggestions.js';
 import { requestParamsPlugin } from './request-params.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
+import type { TrustedDocumentPlugins } from './trusted-documents.js';
 import type { LiveServerContext } from './websocket-server.js';
 
 export type AppYoga = YogaServerInstance<LiveServerContext, Context>;
@@ -33,6 +34,8 @@ export interface YogaDeps {
   bucket?: CostBucket;
   /** Idempotency-Key of mutation requests (src/http/idempotency.ts). */
   idempotency: IdempotencyStore;
+  /** documentId and APQ, and the refusal of ad-hoc documents for trusted-only keys (src/http/trusted-documents.ts). */
+  trustedDocuments: TrustedDocumentPlugins;
   /** REST routes answered before GraphQL (labels). */
   routes: Plugin<Context>[];
   /** Last: replaces the execution the plugins above have set up for plain reads, and falls back to it. */
@@ -69,10 +72,13 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     batching: false,
     // bodySizePlugin is the one body limit (it counts only bodies without a declared length).
     maxRequestBodySize: false,
+    // A trusted document is named by documentId instead of a query.
+    extraParamNames: ['documentId'],
     parserAndValidationCache: documentCaches(),
     plugins: [
       bodySizePlugin(config.limits.maxBodyBytes),
       requestParamsPlugin(),
+      ...deps.trustedDocuments.resolve,
       // A browser form or GET from another site cannot carry these headers without a preflight.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       deps.requestLog,
@@ -81,6 +87,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
       ...deps.routes,
       ...(config.production ? [noSuggestionsPlugin()] : []),
+      deps.trustedDocuments.enforce,
       // After the limits: a refused request claims no key.
       idempotencyPlugin(deps.idempotency),
       ...(deps.compiledReads ? [deps.compiledReads] : []),

@@ -13,6 +13,7 @@ export const ApiKeyRef = builder.prismaObject('ApiKey', {
     name: t.exposeString('name', { description: 'Who or what the key is for.' }),
     role: t.expose('role', { type: RoleEnum, description: 'What the key may do.' }),
     prefix: t.exposeString('prefix', { description: 'First characters of the key, to recognise it.' }),
+    trustedDocumentsOnly: t.exposeBoolean('trustedDocumentsOnly', { description: 'The key runs trusted documents only (by documentId); requests with their own query text are refused.' }),
     channel: t.exposeString('channel', { nullable: true, description: 'The sales channel the key is bound to (it reads and creates only its orders); null: the whole tenant.' }),
     warehouses: t.idList({
       description: 'The warehouses a WAREHOUSE key is bound to (global ids); empty: every warehouse.',

@@ -22,6 +22,11 @@ const ApiKeyCreateInput = builder.inputType('ApiKeyCreateInput', {
       required: false,
       description: "WAREHOUSE keys only: binds the key to these warehouses; it reads and changes only their stock. Left out: every warehouse.",
     }),
+    trustedDocumentsOnly: t.boolean({
+      required: false,
+      description:
+        'The key runs only trusted documents, sent by `documentId` (documents the operator pushed from reviewed client builds); a request with its own query text is refused with PERSISTED_QUERY_ONLY. Default false.',
+    }),
   }),
 });
 
@@ -42,7 +47,7 @@ builder.mutationField('apiKeyCreate', (t) =>
     type: ApiKeyCreatePayload,
     description: 'Creates an API key for this tenant (owners only). The key is returned once; only its hash is stored.',
     errors: { types: [KeyBindingRequiredError] },
-    args: { input: t.arg({ type: ApiKeyCreateInput, required: true, description: 'Name, role, optional expiry and binding (channel, warehouses).' }) },
+    args: { input: t.arg({ type: ApiKeyCreateInput, required: true, description: 'Name, role, optional expiry, binding (channel, warehouses) and whether it runs trusted documents only.' }) },
     resolve: async (_root, { input }, ctx) => {
       const problems = new Problems();
       const name = checkText(problems, ['name'], input.name, { required: true, max: 100 });
@@ -60,7 +65,7 @@ builder.mutationField('apiKeyCreate', (t) =>
         if (found !== binding.warehouseIds.length) problems.add(['warehouses'], 'names a warehouse this tenant does not have');
       }
       problems.throwIfAny();
-      const created = await createApiKey(ctx.prisma, { tenantId: ctx.tenantId, name: name!, role: input.role, expiresAt: input.expiresAt ?? null, ...binding });
+      const created = await createApiKey(ctx.prisma, { tenantId: ctx.tenantId, name: name!, role: input.role, expiresAt: input.expiresAt ?? null, trustedDocumentsOnly: input.trustedDocumentsOnly ?? false, ...binding });
       ctx.log.info({ apiKeyId: created.id, role: input.role, channel: binding.channel, by: ctx.viewer.actor }, 'API key created');
       return { id: created.id, key: created.key };
     },
