@@ -2,7 +2,7 @@
 // lines default to every shipped unit. With restock the units go back on hand
 // in the warehouse they shipped from (RETURN movements) and the line names it.
 import type { Prisma } from '../../db/generated/prisma/client.js';
-import { changeStock } from '../../inventory/stock-ledger.js';
+import { changeStocks, type StockChange } from '../../inventory/stock-ledger.js';
 import { Problems } from '../../shared/validation.js';
 import type { EffectContext } from './effect-context.js';
 
@@ -94,9 +94,10 @@ export async function restock(ctx: EffectContext): Promise<void> {
     select: { restock: true, lines: { where: { warehouseId: { not: null } }, select: { warehouseId: true, quantity: true, orderItem: { select: { variationId: true } } } } },
   });
   if (!latest?.restock) return;
+  const changes: StockChange[] = [];
   for (const line of latest.lines) {
     if (line.orderItem.variationId == null || line.warehouseId == null) continue;
-    await changeStock(ctx.scope, {
+    changes.push({
       tenantId: ctx.tenantId,
       variationId: line.orderItem.variationId,
       warehouseId: line.warehouseId,
@@ -108,4 +109,6 @@ export async function restock(ctx: EffectContext): Promise<void> {
       orderId: ctx.order.id,
     });
   }
+  // Not in the return's line order: the ledger's (variation, warehouse) lock order, like every writer.
+  await changeStocks(ctx.scope, changes);
 }
