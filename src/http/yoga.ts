@@ -12,8 +12,9 @@ import { bodySizePlugin } from '../limits/request-guards.js';
 import type { CostBucket } from '../limits/cost-bucket.js';
 import { DEFAULT_QUERY } from './default-query.js';
 import { renderExplorer } from './graphiql.js';
-import type { MaskError } from './mask-error.js';
+import { retryablePlugin, type MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
+import { requestDeadlinePlugin } from './request-deadline.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
 import type { LiveServerContext } from './websocket-server.js';
@@ -70,12 +71,15 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       // A browser form or GET from another site cannot carry these headers without a preflight.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       deps.requestLog,
+      retryablePlugin(),
       textInputGuardPlugin(),
       subscriptionQuotaPlugin(deps.quota),
       ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
       ...deps.routes,
       ...(config.production ? [noSuggestionsPlugin()] : []),
       ...(deps.compiledReads ? [deps.compiledReads] : []),
+      // After the compiled reads: it bounds whichever execution they leave in place.
+      requestDeadlinePlugin(config.requestTimeoutMs),
       useReadinessCheck({ endpoint: '/readyz', check: deps.ready }),
     ],
     context: deps.context,

@@ -16,6 +16,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { asDatabaseFault, databaseFault } from '../../db/faults.js';
 import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
@@ -85,6 +86,8 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         try {
           rows = await options.read(ctx, statement.sql, statement.params);
         } catch (error) {
+          // A statement timeout or a lost database is the answer: the executor would wait as long again.
+          if (databaseFault(error)) throw asDatabaseFault(error);
           // The executor meets the same trouble (the database is away) and reports it in its own
           // words; anything else is a statement the compiler got wrong, worth a warning.
           options.onFailed?.(planned.operation.name?.value, error);
