@@ -26,11 +26,11 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDO
 const CONFLICT_KINDS = new Set(['TransactionWriteConflict']);
 const UNAVAILABLE_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections']);
 // pg's own errors carry no code: a dropped connection, a pool that found no free connection in time.
+// (A pool this process ended itself is not among them: that is a bug or a shutdown, an unexpected error.)
 const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /client has encountered a connection error/i,
-  /cannot use a pool after calling end/i,
   /connection (?:is )?closed/i,
 ];
 const TIMEOUT_MESSAGES = [/canceling statement due to statement timeout/i];

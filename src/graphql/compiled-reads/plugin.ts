@@ -6,6 +6,7 @@ import { getMappedArgumentValues } from '@pothos/core';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import {
   getOperationAST,
+  GraphQLError,
   getVariableValues,
   Kind,
   type DocumentNode,
@@ -87,7 +88,10 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
           rows = await options.read(ctx, statement.sql, statement.params);
         } catch (error) {
           // A statement timeout or a lost database is the answer: the executor would wait as long again.
-          if (databaseFault(error)) throw asDatabaseFault(error);
+          if (databaseFault(error)) {
+            const fault = asDatabaseFault(error) as Error;
+            return { data: null, errors: [new GraphQLError(fault.message, { path: [planned.plan.rootKey], originalError: fault })] } as ExecutionResult;
+          }
           // The executor meets the same trouble (the database is away) and reports it in its own
           // words; anything else is a statement the compiler got wrong, worth a warning.
           options.onFailed?.(planned.operation.name?.value, error);
