@@ -115,7 +115,7 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     await database?.close();
   });
 
-  const send = (target: App, body: unknown) =>
+  const send = async (target: App, body: unknown): Promise<Response> =>
     target.yoga.fetch('http://ordergraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${key}`, 'x-request-id': `faults-${randomUUID()}` },
