@@ -7,7 +7,7 @@ import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { statementNamer } from './statement-names.js';
 import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
-import type { StatementTimeouts } from './statement-budget.js';
+import { withStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { TenantPool } from './tenant-pool.js';
 
 export type Db = PrismaClient;
@@ -90,6 +90,14 @@ function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunne
   };
 }
 
+function unbounded(runner: SqlRunner): SqlRunner {
+  return {
+    exec: (sql) => withStatementBudget('unbounded', () => runner.exec(sql)),
+    query: (sql, params) => withStatementBudget('unbounded', () => runner.query(sql, params)),
+    transaction: (fn) => withStatementBudget('unbounded', () => runner.transaction(fn)),
+  };
+}
+
 function pgliteRunner(db: Pick<PGlite, 'exec' | 'query'> & Partial<Pick<PGlite, 'transaction'>>): SqlRunner {
   return {
     async exec(sql) {
@@ -134,7 +142,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       prisma,
       forTenant: tenantClients(prisma),
-      sql: pgRunner(pool, pool),
+      // Migrations and bulk work: no statement budget (an index build may rightly take minutes).
+      sql: unbounded(pgRunner(pool, pool)),
       async read(sql, params) {
         options.onQuery?.(sql);
         const result = await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], rowMode: 'array' });

@@ -9,7 +9,8 @@
 // (57014), which faults.ts reads as a timeout.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type StatementBudget = 'read' | 'write';
+/** unbounded: plain SQL outside Prisma (migrations, the seed's bulk inserts, outbox pruning), which may rightly take long. */
+export type StatementBudget = 'read' | 'write' | 'unbounded';
 
 const budget = new AsyncLocalStorage<StatementBudget>();
 

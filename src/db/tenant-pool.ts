@@ -49,7 +49,8 @@ export class TenantPool extends pg.Pool {
 
   private wantedTimeout(): string | undefined {
     if (!this.budgets) return undefined;
-    return String(currentStatementBudget() === 'write' ? this.budgets.writeMs : this.budgets.readMs);
+    const kind = currentStatementBudget();
+    return String(kind === 'write' ? this.budgets.writeMs : kind === 'read' ? this.budgets.readMs : 0);
   }
 
   override connect(): Promise<pg.PoolClient>;

@@ -71,6 +71,9 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
     expect(await timeoutSetting(db.prisma)).toBe('300ms');
     expect(await transaction(deps, (scope) => timeoutSetting(scope.tx))).toBe('1s');
     expect(await timeoutSetting(db.prisma)).toBe('300ms');
+    // Plain SQL (migrations, bulk inserts) has no budget.
+    expect(await db.sql.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
+    expect(await timeoutSetting(db.prisma)).toBe('300ms');
     // Longer than a read may take, within a write's budget.
     await expect(transaction(deps, (scope) => scope.tx.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.5)`)).resolves.toBeDefined();
   });
