@@ -3,6 +3,7 @@
 // (statement budget, request deadline), with extensions.retryAfter, HTTP 503 with
 // Retry-After when nothing of the request succeeded, and one log line with the request id.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
@@ -125,18 +126,27 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
       body: JSON.stringify(body),
     });
 
-  /** Runs fn while another connection holds an exclusive lock on the table: the app's statements on it wait. */
-  async function whileLocked<T>(table: string, fn: () => Promise<T>): Promise<T> {
-    const { fixtures } = await testApp();
-    return fixtures.sql.transaction(async (sql) => {
-      await sql.exec(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
-      return fn();
-    });
+  /**
+   * Runs fn while another connection (a plain pg client: nothing of the app's async
+   * context) holds `lock` in an open transaction: the app's statements on those rows wait.
+   */
+  async function whileLocked<T>(lock: { sql: string; params?: unknown[] }, fn: () => Promise<T>): Promise<T> {
+    const client = new pg.Client({ connectionString: PG });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(lock.sql, lock.params);
+      return await fn();
+    } finally {
+      await client.query('ROLLBACK').catch(() => {});
+      await client.end();
+    }
   }
+  const categoryTable = { sql: 'LOCK TABLE "ProductCategory" IN ACCESS EXCLUSIVE MODE' };
 
   it('answers a read past DB_READ_TIMEOUT_MS with TIMEOUT, 503 and Retry-After, logged with the request id', async () => {
     logs.length = 0;
-    const response = await whileLocked('ProductCategory', () => send(app, { query: '{ productCategories(first: 5) { totalCount } }' }));
+    const response = await whileLocked(categoryTable, () => send(app, { query: '{ productCategories(first: 5) { totalCount } }' }));
     const body = (await response.json()) as Body;
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
@@ -151,10 +161,9 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     const { fixtures } = await testApp();
     const warehouse = await fixtures.prisma.warehouse.create({ data: { tenantId, code: `W${Date.now() % 100000}`, name: 'Before' } });
     const id = Buffer.from(`Warehouse:${warehouse.id}`).toString('base64');
-    const response = await fixtures.sql.transaction(async (sql) => {
-      await sql.query('SELECT 1 FROM "Warehouse" WHERE "id" = $1 FOR UPDATE', [warehouse.id]);
-      return send(app, { query: 'mutation($input: WarehouseUpdateInput!) { warehouseUpdate(input: $input) { __typename } }', variables: { input: { warehouse: id, name: 'After' } } });
-    });
+    const response = await whileLocked({ sql: 'SELECT 1 FROM "Warehouse" WHERE "id" = $1 FOR UPDATE', params: [warehouse.id] }, () =>
+      send(app, { query: 'mutation($input: WarehouseUpdateInput!) { warehouseUpdate(input: $input) { __typename } }', variables: { input: { warehouse: id, name: 'After' } } }),
+    );
     const body = (await response.json()) as Body;
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'TIMEOUT', retryAfter: 2 });
     expect(response.status).toBe(503);
@@ -164,7 +173,7 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
   it('answers a read whose connection is killed with SERVICE_UNAVAILABLE, 503 and Retry-After', async () => {
     const { fixtures } = await testApp();
     logs.length = 0;
-    const response = await whileLocked('ProductCategory', async () => {
+    const response = await whileLocked(categoryTable, async () => {
       const pending = send(app, { query: '{ productCategories(first: 5) { totalCount } }' });
       // The app's statement waiting for the lock: end its connection as a server shutdown would (57P01).
       for (let i = 0; i < 100; i++) {
@@ -188,7 +197,7 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
   });
 
   it('answers a query past REQUEST_TIMEOUT_MS with TIMEOUT and 503', async () => {
-    const response = await whileLocked('ProductCategory', () => send(deadlineApp, { query: '{ productCategories(first: 5) { totalCount } }' }));
+    const response = await whileLocked(categoryTable, () => send(deadlineApp, { query: '{ productCategories(first: 5) { totalCount } }' }));
     const body = (await response.json()) as Body;
     expect(response.status).toBe(503);
     expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('300 ms'), extensions: expect.objectContaining({ code: 'TIMEOUT', retryAfter: 2 }) })]);
