@@ -9,7 +9,7 @@ import { createApp, type App } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { databaseFault } from '../../src/db/faults.js';
+import { asDatabaseFault, databaseFault } from '../../src/db/faults.js';
 import { transaction } from '../../src/db/transaction.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
 import { createLogger } from '../../src/logger.js';
@@ -86,6 +86,29 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
     const write = await transaction(deps, (scope) => scope.tx.$queryRaw`SELECT 1 AS one FROM pg_sleep(1.5)`).catch((e: unknown) => e);
     expect(write).toBeInstanceOf(DatabaseTimeoutError);
     expect(write).toMatchObject({ code: 'TIMEOUT', retryAfterSeconds: 2 });
+  });
+});
+
+describe.skipIf(!PG)('pool exhaustion on PostgreSQL', () => {
+  it('fails a read that finds no free connection within DB_CONNECT_TIMEOUT_MS as unavailable, not a hang', async () => {
+    const db = await openDatabase({ databaseUrl: PG, poolSize: 1, connectTimeoutMs: 200 });
+    try {
+      const deps = { prisma: db.prisma, events: createMemoryBus(), log: silent };
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holder = transaction(deps, async (scope) => {
+        await scope.tx.$queryRaw`SELECT 1`;
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const read = await db.prisma.$queryRaw`SELECT 1`.catch((e: unknown) => e);
+      release();
+      await holder;
+      expect(databaseFault(read)).toBe('unavailable');
+      expect(asDatabaseFault(read)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+    } finally {
+      await db.close();
+    }
   });
 });
 
