@@ -2,7 +2,7 @@
 // (variation, warehouse), not in the order of the return's lines: a return racing
 // orderProcess on two-line orders cannot deadlock, and no client sees "Unexpected error.".
 import { describe, expect, it } from 'vitest';
-import { TransitionProcessDocument, TransitionReturnDocument, TransitionShipDocument } from '../generated/graphql.js';
+import { TransitionCancelDocument, TransitionProcessDocument, TransitionReturnDocument, TransitionShipDocument } from '../generated/graphql.js';
 import { stockLockOrderViolations } from '../../src/inventory/stock-ledger.js';
 import { execute, query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
@@ -25,7 +25,7 @@ async function shippedOrder(t: TestTenant, a: { id: number }, b: { id: number })
   return order;
 }
 
-describe('return lock order', () => {
+describe('stock lock order of returns and split lines', () => {
   it('restocks a two-line return in (variation, warehouse) order, whatever the order of its lines', async () => {
     const t = await newTenant();
     const w = await t.warehouse();
@@ -40,6 +40,31 @@ describe('return lock order', () => {
       { onHand: 10, reserved: 0 },
       { onHand: 10, reserved: 0 },
     ]);
+  });
+
+  it('reserves and releases two lines of one variation split over two warehouses in warehouse order', async () => {
+    const t = await newTenant();
+    const [w1, w2] = [await t.warehouse(), await t.warehouse()];
+    const { variations } = await t.product({ variations: [{ stock: { [w1.id]: 6, [w2.id]: 10 } }] });
+    const a = variations[0]!;
+    // Line 1 takes 5 from w2 (most available); line 2 then finds w1 (6) ahead of w2 (5 left): the second warehouse first.
+    const order = await t.order({ status: 'CONFIRMED', items: [{ variationId: a.id, quantity: 5 }, { variationId: a.id, quantity: 5 }] });
+    const before = stockLockOrderViolations();
+    const processed = await query(t.key, TransitionProcessDocument, { input: { order: gid('Order', order.id) } });
+    expect(processed.orderProcess.__typename).toBe('OrderProcessPayload');
+    const level = async (warehouseId: number) =>
+      t.prisma.stockLevel.findUniqueOrThrow({ where: { variationId_warehouseId: { variationId: a.id, warehouseId } }, select: { onHand: true, reserved: true } });
+    expect([await level(w1.id), await level(w2.id)]).toEqual([
+      { onHand: 6, reserved: 5 },
+      { onHand: 10, reserved: 5 },
+    ]);
+    const cancelled = await query(t.key, TransitionCancelDocument, { input: { order: gid('Order', order.id), reason: 'CUSTOMER_REQUEST' } });
+    expect(cancelled.orderCancel.__typename).toBe('OrderCancelPayload');
+    expect([await level(w1.id), await level(w2.id)]).toEqual([
+      { onHand: 6, reserved: 0 },
+      { onHand: 10, reserved: 0 },
+    ]);
+    expect(stockLockOrderViolations() - before).toBe(0);
   });
 
   // PGlite runs one transaction at a time: only PostgreSQL can deadlock.
