@@ -3,33 +3,36 @@
 // (a DriverAdapterError whose cause has a `kind` and the `originalCode`), or
 // Prisma itself (P-codes). Core code: no GraphQL; the HTTP layer turns the typed
 // errors into `SERVICE_UNAVAILABLE` / `TIMEOUT` answers with a retry hint.
-import { DatabaseConflictError, DatabaseTimeoutError, DatabaseUnavailableError, RetryableDatabaseError } from '../shared/errors.js';
+import { DatabaseBusyError, DatabaseConflictError, DatabaseTimeoutError, DatabaseUnavailableError, RetryableDatabaseError } from '../shared/errors.js';
 
 /**
  * - conflict: a deadlock (40P01) or serialization failure (40001); the whole
  *   transaction can run again.
- * - unavailable: the connection broke or could not be had (server restart or
- *   shutdown 57P01-57P03, connection errors 08xxx, too many connections 53300,
- *   socket resets, pool exhausted).
+ * - busy: no connection could be had in time (the pool is exhausted, or the
+ *   server has no connection slot left: 53300).
+ * - unavailable: the connection broke or could not be made (server restart or
+ *   shutdown 57P01-57P03, connection errors 08xxx, socket resets).
  * - timeout: a statement ran past its budget (statement_timeout: 57014) or a
  *   transaction past its own.
  */
-export type DatabaseFault = 'conflict' | 'unavailable' | 'timeout';
+export type DatabaseFault = 'conflict' | 'busy' | 'unavailable' | 'timeout';
 
 const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034']);
 const TIMEOUT_CODES = new Set(['57014', 'P1008']);
-// P1001 cannot reach the server, P1002 it timed out, P1017 it closed the connection, P2024 no pool connection in time,
-// P2028 the transaction could not start in time (maxWait) or expired.
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '53400', 'P1001', 'P1002', 'P1017', 'P2024', 'P2028']);
+// P2024 no pool connection in time, P2028 the transaction could not start in time (maxWait) or expired.
+const BUSY_CODES = new Set(['53300', '53400', 'P2024', 'P2028']);
+// P1001 cannot reach the server, P1002 it timed out, P1017 it closed the connection.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'P1001', 'P1002', 'P1017']);
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED']);
 // The kinds @prisma/adapter-pg gives the errors it recognises.
 const CONFLICT_KINDS = new Set(['TransactionWriteConflict']);
-const UNAVAILABLE_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections']);
+const BUSY_KINDS = new Set(['TooManyConnections']);
+const UNAVAILABLE_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout']);
 // pg's own errors carry no code: a dropped connection, a pool that found no free connection in time.
 // (A pool this process ended itself is not among them: that is a bug or a shutdown, an unexpected error.)
+const BUSY_MESSAGES = [/timeout exceeded when trying to connect/i];
 const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
-  /timeout exceeded when trying to connect/i,
   /client has encountered a connection error/i,
   /connection (?:is )?closed/i,
 ];
@@ -69,15 +72,18 @@ function faultOf(e: Reported): DatabaseFault | undefined {
     if (typeof code !== 'string') continue;
     if (CONFLICT_CODES.has(code)) return 'conflict';
     if (TIMEOUT_CODES.has(code)) return 'timeout';
+    if (BUSY_CODES.has(code)) return 'busy';
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET_CODES.has(code)) return 'unavailable';
   }
   if (typeof e.kind === 'string') {
     if (CONFLICT_KINDS.has(e.kind)) return 'conflict';
+    if (BUSY_KINDS.has(e.kind)) return 'busy';
     if (UNAVAILABLE_KINDS.has(e.kind)) return 'unavailable';
     if (e.kind === 'postgres') return undefined;
   }
   if (typeof e.message === 'string') {
     if (TIMEOUT_MESSAGES.some((re) => re.test(e.message as string))) return 'timeout';
+    if (BUSY_MESSAGES.some((re) => re.test(e.message as string))) return 'busy';
     if (UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))) return 'unavailable';
   }
   return undefined;
@@ -91,6 +97,8 @@ export function asDatabaseFault(error: unknown): unknown {
       return new DatabaseConflictError({ cause: error });
     case 'timeout':
       return new DatabaseTimeoutError({ cause: error });
+    case 'busy':
+      return new DatabaseBusyError({ cause: error });
     case 'unavailable':
       return new DatabaseUnavailableError({ cause: error });
     default:

@@ -13,7 +13,7 @@ import { asDatabaseFault, databaseFault } from '../../src/db/faults.js';
 import { transaction } from '../../src/db/transaction.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
 import { createLogger } from '../../src/logger.js';
-import { DatabaseTimeoutError } from '../../src/shared/errors.js';
+import { DatabaseBusyError, DatabaseTimeoutError } from '../../src/shared/errors.js';
 import { testApp } from '../support/app.js';
 
 const pgError = (code: string, message = `pg error ${code}`) => Object.assign(new Error(message), { code, severity: 'ERROR' });
@@ -31,12 +31,12 @@ describe('databaseFault', () => {
     ['a crash shutdown (57P02)', pgError('57P02'), 'unavailable'],
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up'), 'unavailable'],
     ['a connection failure (08006)', pgError('08006'), 'unavailable'],
-    ['too many connections (53300)', pgError('53300'), 'unavailable'],
+    ['too many connections (53300)', pgError('53300'), 'busy'],
     ['a reset socket', socketError('ECONNRESET'), 'unavailable'],
     ["the adapter's closed connection", adapterError({ kind: 'ConnectionClosed' }), 'unavailable'],
     ['a connection ended mid-query', new Error('Connection terminated unexpectedly'), 'unavailable'],
-    ['a pool with no free connection in time', new Error('timeout exceeded when trying to connect'), 'unavailable'],
-    ["Prisma's transaction wait (P2028)", Object.assign(new Error('Unable to start a transaction in the given time.'), { code: 'P2028' }), 'unavailable'],
+    ['a pool with no free connection in time', new Error('timeout exceeded when trying to connect'), 'busy'],
+    ["Prisma's transaction wait (P2028)", Object.assign(new Error('Unable to start a transaction in the given time.'), { code: 'P2028' }), 'busy'],
     ['a fault wrapped as a cause', new Error('outer', { cause: pgError('57P01') }), 'unavailable'],
   ])('reads %s', (_name, error, fault) => {
     expect(databaseFault(error)).toBe(fault);
@@ -90,7 +90,7 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
 });
 
 describe.skipIf(!PG)('pool exhaustion on PostgreSQL', () => {
-  it('fails a read that finds no free connection within DB_CONNECT_TIMEOUT_MS as unavailable, not a hang', async () => {
+  it('fails a read that finds no free connection within DB_CONNECT_TIMEOUT_MS as busy (SERVICE_UNAVAILABLE), not a hang', async () => {
     const db = await openDatabase({ databaseUrl: PG, poolSize: 1, connectTimeoutMs: 200 });
     try {
       const deps = { prisma: db.prisma, events: createMemoryBus(), log: silent };
@@ -104,7 +104,8 @@ describe.skipIf(!PG)('pool exhaustion on PostgreSQL', () => {
       const read = await db.prisma.$queryRaw`SELECT 1`.catch((e: unknown) => e);
       release();
       await holder;
-      expect(databaseFault(read)).toBe('unavailable');
+      expect(databaseFault(read)).toBe('busy');
+      expect(asDatabaseFault(read)).toBeInstanceOf(DatabaseBusyError);
       expect(asDatabaseFault(read)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
     } finally {
       await db.close();
