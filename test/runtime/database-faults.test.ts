@@ -220,6 +220,16 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     expect(next.status).toBe(200);
   });
 
+  it('answers a label (REST) whose read runs past its budget with 503, TIMEOUT and Retry-After', async () => {
+    const path = `/labels/${encodeURIComponent(Buffer.from('Shipment:1').toString('base64'))}.pdf`;
+    const response = await whileLocked({ sql: 'LOCK TABLE "Shipment" IN ACCESS EXCLUSIVE MODE' }, async () =>
+      app.yoga.fetch(`http://ordergraph.test${path}`, { headers: { authorization: `Bearer ${key}` } }),
+    );
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(((await response.json()) as Body).errors?.[0]?.extensions).toEqual({ code: 'TIMEOUT' });
+  });
+
   it('answers a query past REQUEST_TIMEOUT_MS with TIMEOUT and 503', async () => {
     const response = await whileLocked(categoryTable, () => send(deadlineApp, { query: '{ productCategories(first: 5) { totalCount } }' }));
     const body = (await response.json()) as Body;
