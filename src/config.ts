@@ -27,6 +27,14 @@ export interface Config {
   compiledReads: boolean;
   /** Size of the PostgreSQL connection pool. */
   dbPoolSize: number;
+  /** PostgreSQL statement_timeout for reads, ms (0: none). */
+  dbReadTimeoutMs: number;
+  /** PostgreSQL statement_timeout inside write transactions, ms (0: none). */
+  dbWriteTimeoutMs: number;
+  /** PostgreSQL: wait for a new or a free pooled connection, ms (0: forever). */
+  dbConnectTimeoutMs: number;
+  /** A GraphQL request (query or mutation; not a subscription) answers TIMEOUT after this long, ms (0: no deadline). */
+  requestTimeoutMs: number;
   /** How long a graceful stop waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
   /** How long a successful API key lookup is reused in memory (0 = look the key up on every request). */
@@ -188,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     compiledReads: flag(env, 'COMPILED_READS', true),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbReadTimeoutMs: integer(env, 'DB_READ_TIMEOUT_MS', 5_000, 0, 600_000),
+    dbWriteTimeoutMs: integer(env, 'DB_WRITE_TIMEOUT_MS', 15_000, 0, 600_000),
+    dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 0, 600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 0, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     apiKeyCacheMs: integer(env, 'API_KEY_CACHE_MS', 10_000, 0, 3_600_000),
     live: {

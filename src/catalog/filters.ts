@@ -3,6 +3,7 @@
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { StockType } from '../db/generated/prisma/enums.js';
+import { containsText, searchTerm } from '../shared/text-search.js';
 
 export interface ProductFilterInput {
   categoryId?: number | null;
@@ -24,7 +25,7 @@ export interface VariationFilterInput {
   archived?: boolean | null;
 }
 
-const insensitive = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+const insensitive = containsText;
 
 /**
  * A variation that can be sold now: own stock counts units (some warehouse holds
@@ -46,7 +47,7 @@ export function variationInStockWhere(prisma: Db): Prisma.VariationWhereInput {
 
 export function productWhere(prisma: Db, tenantId: number, filter: ProductFilterInput | null | undefined): Prisma.ProductWhereInput {
   const and: Prisma.ProductWhereInput[] = [];
-  const search = filter?.search?.trim();
+  const search = searchTerm(filter?.search);
   if (search) {
     and.push({ OR: [{ name: insensitive(search) }, { variations: { some: { sku: insensitive(search) } } }] });
   }
@@ -75,7 +76,7 @@ export function variationWhere(prisma: Db, tenantId: number, filter: VariationFi
       ? { OR: [{ archivedAt: { not: null } }, { product: { archivedAt: { not: null } } }] }
       : { archivedAt: null, product: { archivedAt: null } },
   );
-  const search = filter?.search?.trim();
+  const search = searchTerm(filter?.search);
   if (search) {
     and.push({ OR: [{ sku: insensitive(search) }, { name: insensitive(search) }, { product: { name: insensitive(search) } }] });
   }

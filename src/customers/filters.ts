@@ -2,6 +2,7 @@
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { CustomerStatus } from '../db/generated/prisma/enums.js';
 import { dateRangeWhere } from '../shared/list-query.js';
+import { containsText, searchTerm } from '../shared/text-search.js';
 
 export interface CustomerFilterInput {
   categoryId?: number | null;
@@ -25,8 +26,8 @@ export function phoneVariants(search: string): string[] {
 }
 
 export function customerWhere(tenantId: number, filter: CustomerFilterInput | null | undefined): Prisma.CustomerWhereInput {
-  const search = filter?.search?.trim();
-  const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+  const search = searchTerm(filter?.search);
+  const contains = containsText;
   const createdAt = dateRangeWhere(filter?.createdAt);
   const regionId = filter?.regionId;
   return {

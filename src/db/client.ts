@@ -7,6 +7,7 @@ import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { statementNamer } from './statement-names.js';
 import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
+import { withStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { TenantPool } from './tenant-pool.js';
 
 export type Db = PrismaClient;
@@ -53,6 +54,13 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
   /** An idle PostgreSQL connection failed (e.g. the server restarted); the pool replaces it. */
   onConnectionError?: (error: Error) => void;
+  /** PostgreSQL statement_timeout for reads and inside write transactions (statement-budget.ts); the server's setting when left out. */
+  statementTimeouts?: StatementTimeouts;
+  /**
+   * PostgreSQL: how long to wait for a new connection, or for a free one of a full
+   * pool, before the query fails (a retryable SERVICE_UNAVAILABLE); 0 waits forever.
+   */
+  connectTimeoutMs?: number;
 }
 
 function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunner {
@@ -82,6 +90,14 @@ function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunne
   };
 }
 
+function unbounded(runner: SqlRunner): SqlRunner {
+  return {
+    exec: (sql) => withStatementBudget('unbounded', () => runner.exec(sql)),
+    query: (sql, params) => withStatementBudget('unbounded', () => runner.query(sql, params)),
+    transaction: (fn) => withStatementBudget('unbounded', () => runner.transaction(fn)),
+  };
+}
+
 function pgliteRunner(db: Pick<PGlite, 'exec' | 'query'> & Partial<Pick<PGlite, 'transaction'>>): SqlRunner {
   return {
     async exec(sql) {
@@ -105,7 +121,15 @@ function prismaLog(onQuery?: (sql: string) => void) {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Each connection carries the caller's tenant for the row-level security policies.
-    const pool = new TenantPool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new TenantPool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      statementTimeouts: options.statementTimeouts,
+      // A half-open connection (server gone without a FIN) is found by TCP keepalive instead of hanging a request.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+    });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
     // Prisma's texts are few per query shape: 200 names per connection cover the API.
@@ -118,7 +142,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       prisma,
       forTenant: tenantClients(prisma),
-      sql: pgRunner(pool, pool),
+      // Migrations and bulk work: no statement budget (an index build may rightly take minutes).
+      sql: unbounded(pgRunner(pool, pool)),
       async read(sql, params) {
         options.onQuery?.(sql);
         const result = await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], rowMode: 'array' });

@@ -11,10 +11,23 @@
 // to whichever connection arrives. pool.query() goes through connect() too, and
 // Prisma's transactions call connect() before BEGIN, so the setting is session-level
 // and always made outside a transaction (a rollback cannot undo it).
+//
+// The statement budget (statement-budget.ts) travels the same way: reads run under
+// the read statement_timeout (given at connection start), write transactions under
+// the write one; a checkout whose budget differs from the connection's sets it, in
+// the same statement as the tenant when both change.
 import pg from 'pg';
+import { currentStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { wantedTenantSetting } from './tenant-scope.js';
 
 const SET_TENANT = { name: 'og_set_tenant', text: "SELECT set_config('app.tenant_id', $1, false)" };
+const SET_TIMEOUT = { name: 'og_set_timeout', text: "SELECT set_config('statement_timeout', $1, false)" };
+const SET_BOTH = { name: 'og_set_tenant_timeout', text: "SELECT set_config('app.tenant_id', $1, false), set_config('statement_timeout', $2, false)" };
+
+export interface TenantPoolConfig extends pg.PoolConfig {
+  /** statement_timeout per budget; without it the server's own setting applies throughout. */
+  statementTimeouts?: StatementTimeouts;
+}
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
@@ -23,15 +36,32 @@ export class TenantPool extends pg.Pool {
   private readonly settings = new WeakMap<pg.PoolClient, string>();
   /** set_config statements sent (tests and the bench check they stay rare). */
   tenantSwitches = 0;
+  /** The statement_timeout each connection holds. */
+  private readonly timeouts = new WeakMap<pg.PoolClient, string>();
+  private readonly budgets: StatementTimeouts | undefined;
+
+  constructor(config: TenantPoolConfig) {
+    const { statementTimeouts, ...rest } = config;
+    // The read budget from the connection's start (a startup parameter, no statement).
+    super(statementTimeouts?.readMs ? { ...rest, statement_timeout: statementTimeouts.readMs } : rest);
+    this.budgets = statementTimeouts;
+  }
+
+  private wantedTimeout(): string | undefined {
+    if (!this.budgets) return undefined;
+    const kind = currentStatementBudget();
+    return String(kind === 'write' ? this.budgets.writeMs : kind === 'read' ? this.budgets.readMs : 0);
+  }
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const wanted = wantedTenantSetting();
+    const timeout = this.wantedTimeout();
     if (!callback) {
       return super.connect().then(async (client) => {
         try {
-          await this.applyTenant(client, wanted);
+          await this.applySettings(client, wanted, timeout);
         } catch (error) {
           client.release(error as Error);
           throw error;
@@ -41,7 +71,7 @@ export class TenantPool extends pg.Pool {
     }
     super.connect(((err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => {
       if (err || !client) return callback(err, client, done);
-      this.applyTenant(client, wanted).then(
+      this.applySettings(client, wanted, timeout).then(
         () => callback(undefined, client, done),
         (error: Error) => {
           done(error);
@@ -51,10 +81,15 @@ export class TenantPool extends pg.Pool {
     }) as never);
   }
 
-  private async applyTenant(client: pg.PoolClient, wanted: string | undefined): Promise<void> {
-    if (wanted === undefined || (this.settings.get(client) ?? '') === wanted) return;
-    this.tenantSwitches++;
-    await client.query({ ...SET_TENANT, values: [wanted] });
-    this.settings.set(client, wanted);
+  private async applySettings(client: pg.PoolClient, wanted: string | undefined, timeout: string | undefined): Promise<void> {
+    const tenant = wanted !== undefined && (this.settings.get(client) ?? '') !== wanted;
+    const budget = timeout !== undefined && (this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) !== timeout;
+    if (!tenant && !budget) return;
+    if (tenant) this.tenantSwitches++;
+    if (tenant && budget) await client.query({ ...SET_BOTH, values: [wanted, timeout] });
+    else if (tenant) await client.query({ ...SET_TENANT, values: [wanted] });
+    else await client.query({ ...SET_TIMEOUT, values: [timeout] });
+    if (tenant) this.settings.set(client, wanted!);
+    if (budget) this.timeouts.set(client, timeout!);
   }
 }

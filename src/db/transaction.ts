@@ -3,11 +3,19 @@
 // rollback drops them. Every published event is also written to the outbox in
 // the same transaction, just before COMMIT: the webhooks read it from there, so
 // a crash after COMMIT loses nothing.
+//
+// A transaction PostgreSQL aborts as a deadlock victim (40P01) or a serialization
+// failure (40001) is run again from the start, a few times with a jittered pause:
+// the body runs afresh, and only the attempt that commits leaves events (its
+// outbox rows are written in its own transaction; a rolled-back attempt's queue
+// is dropped with it). Other database faults become typed retryable errors (faults.ts).
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
 import { outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
-import { DatabaseBusyError } from '../shared/errors.js';
+import { DatabaseBusyError, DatabaseConflictError } from '../shared/errors.js';
+import { asDatabaseFault, databaseFault } from './faults.js';
+import { withStatementBudget } from './statement-budget.js';
 import { tenantOfClient } from './tenant-client.js';
 import { withTenant } from './tenant-scope.js';
 
@@ -23,12 +31,49 @@ export interface TransactionScope {
 export interface TransactionDeps {
   prisma: Db;
   events: EventBus;
-  log: Pick<Logger, 'error'>;
+  log: Pick<Logger, 'error'> & Partial<Pick<Logger, 'warn'>>;
 }
 
 export interface TransactionOptions {
   /** How long to wait for a connection before answering DatabaseBusyError. */
   maxWaitMs?: number;
+  /** Runs of the whole transaction when PostgreSQL aborts it as a deadlock victim or serialization failure; default CONFLICT_ATTEMPTS. */
+  attempts?: number;
+}
+
+/** Runs of one transaction that keeps losing deadlocks or serialization checks before DatabaseConflictError is answered. */
+export const CONFLICT_ATTEMPTS = 3;
+
+export interface RetryOptions {
+  attempts?: number;
+  /** Pause before the second run; doubled each time, with jitter (a random 50-100 % of it). */
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (attempt: number, error: unknown) => void;
+}
+
+/**
+ * Runs `run` again when it fails with a conflict (40P01, 40001; faults.ts), at most
+ * `attempts` runs in all; then DatabaseConflictError. Any other error is thrown at
+ * once, database faults as their typed retryable error.
+ */
+export async function retryOnConflict<T>(run: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = Math.max(1, options.attempts ?? CONFLICT_ATTEMPTS);
+  const baseDelayMs = options.baseDelayMs ?? 20;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run(attempt);
+    } catch (error) {
+      if (databaseFault(error) !== 'conflict') throw asDatabaseFault(error);
+      if (attempt >= attempts) throw new DatabaseConflictError({ cause: error });
+      options.onRetry?.(attempt, error);
+      const delay = baseDelayMs * 2 ** (attempt - 1);
+      await sleep(Math.round(delay / 2 + (random() * delay) / 2));
+    }
+  }
 }
 
 export async function transaction<T>(
@@ -36,8 +81,18 @@ export async function transaction<T>(
   fn: (scope: TransactionScope) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  const afterCommit: Array<() => void | Promise<void>> = [];
-  const result = await runTransaction(deps, afterCommit, fn, options.maxWaitMs ?? 10_000);
+  // Each run has its own queue of after-commit effects: a rolled-back run's events never leave.
+  let afterCommit: Array<() => void | Promise<void>> = [];
+  const result = await retryOnConflict(
+    () => {
+      afterCommit = [];
+      return runTransaction(deps, afterCommit, fn, options.maxWaitMs ?? 10_000);
+    },
+    {
+      attempts: options.attempts,
+      onRetry: (attempt, error) => deps.log.warn?.({ err: error, attempt }, 'transaction aborted by a concurrent write; running it again'),
+    },
+  );
   for (const cb of afterCommit) {
     try {
       await cb();
@@ -81,10 +136,11 @@ async function runTransaction<T>(
       { maxWait: maxWaitMs, timeout: 30_000 },
     );
   try {
-    return await (tenantId === undefined ? start() : withTenant(tenantId, start));
+    // The write budget (statement_timeout) for every statement of the transaction (PostgreSQL; statement-budget.ts).
+    return await withStatementBudget('write', () => (tenantId === undefined ? start() : withTenant(tenantId, start)));
   } catch (error) {
     // P2028: no connection for the transaction within maxWait. A retryable answer, not a bug.
-    if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError();
+    if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError({ cause: error });
     throw error;
   }
 }

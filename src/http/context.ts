@@ -7,9 +7,12 @@ import { GraphQLError } from 'graphql';
 import { AUTH_FAILURE_MESSAGES, type ApiKeyAuthenticator } from '../auth/api-keys.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Db } from '../db/client.js';
+import { asDatabaseFault } from '../db/faults.js';
 import type { EventBus } from '../events/topics.js';
 import type { Context, RequestLoaders } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import { RetryableDatabaseError } from '../shared/errors.js';
+import { retryableExtensions } from './mask-error.js';
 import type { LiveServerContext } from './websocket-server.js';
 import { checkTenantHeader, TENANT_HEADER } from './tenant-header.js';
 
@@ -64,12 +67,20 @@ export async function authenticateRoute(deps: Pick<ContextDeps, 'authenticator'>
   }
 }
 
+/** A database fault while the key is looked up: the whole request fails, 503 with Retry-After; anything else as it was. */
+function refuseOnFault(log: Logger, requestId: string, error: unknown): never {
+  const fault = asDatabaseFault(error);
+  if (!(fault instanceof RetryableDatabaseError)) throw error;
+  log.warn({ requestId, err: error, code: fault.code }, 'database fault');
+  throw new GraphQLError(fault.message, { extensions: retryableExtensions(fault, true) });
+}
+
 /** Yoga's context factory. */
 export function createContextFactory(deps: ContextDeps) {
   return async ({ request, liveViewer, liveRequestId }: LiveServerContext & { request: Request }): Promise<Context> => {
     // A WebSocket operation was authenticated once, at connection_init.
     const requestId = liveRequestId ?? deps.requestIdOf(request);
-    const viewer = liveViewer ?? (await authenticateRequest(deps, request));
+    const viewer = liveViewer ?? (await authenticateRequest(deps, request).catch((error: unknown) => refuseOnFault(deps.log, requestId, error)));
     // Bound to the viewer's tenant (row-level security) and the key's binding: every read of the request is scoped.
     const prisma = deps.forViewer(viewer);
     return {

@@ -9,10 +9,11 @@ import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
 import type { Viewer } from '../auth/viewer.js';
 import { hasPermission, mutationPermission } from '../auth/permissions.js';
 import type { Db } from '../db/client.js';
+import { asDatabaseFault } from '../db/faults.js';
 import type { EventBus } from '../events/topics.js';
 import type { Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, RetryableDatabaseError } from '../shared/errors.js';
 import { loadShippingLabel } from '../shipments/label-service.js';
 import { LABEL_PATH } from '../shipments/graphql/label-path.js';
 import { markLabelPrinted } from '../shipments/shipment-service.js';
@@ -55,6 +56,12 @@ export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
       try {
         return await serve();
       } catch (error) {
+        // The database away, busy or slow: a 503 the client may retry, like the GraphQL endpoint's.
+        const fault = asDatabaseFault(error);
+        if (fault instanceof RetryableDatabaseError) {
+          log.warn({ err: error, path: url.pathname, code: fault.code }, 'database fault');
+          return json(503, fault.code, fault.message, { 'retry-after': String(fault.retryAfterSeconds) });
+        }
         // A driver error or bug: logged in full, the client learns nothing of it.
         log.error({ err: error, path: url.pathname }, 'label request failed');
         return json(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
@@ -78,7 +85,7 @@ export function labelHttpPlugin(options: LabelHttpOptions): Plugin<Context> {
           try {
             await markLabelPrinted({ prisma, events, log, tenantId: viewer.tenantId, viewer }, { shipmentId });
           } catch (error) {
-            if (error instanceof DomainError) return json(409, error.code, error.message);
+            if (error instanceof DomainError && !(error instanceof RetryableDatabaseError)) return json(409, error.code, error.message);
             throw error;
           }
         }

@@ -1,10 +1,16 @@
 // What clients see of an error. Expected ones keep their message and code; driver
 // errors and bugs become "Unexpected error." with the path alone, logged in full.
 // Yoga masks with it over HTTP and SSE, the WebSocket server for shared event results.
-import { GraphQLError } from 'graphql';
+// Database faults (faults.ts: connection lost, pool exhausted, statement timeout,
+// deadlock after the retries) are answered as SERVICE_UNAVAILABLE or TIMEOUT with
+// extensions.retryAfter (seconds); retryablePlugin makes it HTTP 503 + Retry-After
+// when nothing of the request succeeded.
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { asDatabaseFault } from '../db/faults.js';
 import { globalIdInputError } from '../graphql/ids.js';
 import type { Logger } from '../logger.js';
-import { DatabaseBusyError, InputError } from '../shared/errors.js';
+import { InputError, RetryableDatabaseError } from '../shared/errors.js';
 
 interface HttpExtension {
   status?: number;
@@ -56,13 +62,45 @@ export function createMaskError(log: Logger, wasLogged: (error: unknown) => bool
     if (located && (!original || original instanceof GraphQLError) && isRequestError(located)) return asRequestError(located);
     if (original instanceof GraphQLError || (located && !original)) return error as Error;
     if (original instanceof InputError) return relocated(located, original.message, { code: original.code });
-    if (original instanceof DatabaseBusyError) {
-      log.warn({ path: located?.path }, 'database busy: transaction refused');
-      return relocated(located, original.message, { code: original.code, retryAfter: original.retryAfterSeconds });
+    const fault = asDatabaseFault(original ?? error);
+    if (fault instanceof RetryableDatabaseError) {
+      const cause = original ?? error;
+      if (!wasLogged(cause)) log.warn({ err: cause, path: located?.path, code: fault.code }, 'database fault');
+      return relocated(located, fault.message, retryableExtensions(fault));
     }
     // Driver errors, bugs, DomainErrors a field did not declare: the client learns only where.
     const cause = original ?? error;
     if (!wasLogged(cause)) log.error({ err: cause }, 'unexpected error');
     return relocated(located, message, { code: 'INTERNAL_SERVER_ERROR' });
+  };
+}
+
+/** What a client is told of a retryable database fault; `http` makes a request-level error (no path) a 503. */
+export function retryableExtensions(fault: RetryableDatabaseError, http = false): Record<string, unknown> {
+  return {
+    code: fault.code,
+    retryAfter: fault.retryAfterSeconds,
+    ...(http ? { http: { status: 503, headers: { 'retry-after': String(fault.retryAfterSeconds) } } } : {}),
+  };
+}
+
+const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'TIMEOUT']);
+
+/**
+ * HTTP 503 with Retry-After when the whole request failed for a retryable reason:
+ * every error is SERVICE_UNAVAILABLE or TIMEOUT and no field has data. A request
+ * with some data keeps 200 (GraphQL's partial result).
+ */
+export function retryablePlugin(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (!result || Array.isArray(result) || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const { errors, data } = result as ExecutionResult;
+      if (!errors?.length || !errors.every((e) => RETRYABLE_CODES.has(String(e.extensions?.code)))) return;
+      if (data && Object.values(data).some((value) => value != null)) return;
+      const retryAfter = Math.max(...errors.map((e) => Number(e.extensions?.retryAfter) || 1));
+      const extensions = (result as ExecutionResult).extensions ?? {};
+      setResult({ ...(result as ExecutionResult), extensions: { ...extensions, http: { status: 503, headers: { 'retry-after': String(retryAfter) } } } });
+    },
   };
 }

@@ -6,7 +6,8 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
-import { DomainError, InputError } from '../shared/errors.js';
+import { databaseFault } from '../db/faults.js';
+import { DomainError, InputError, RetryableDatabaseError } from '../shared/errors.js';
 
 // A client-sent x-request-id is kept only if it is a plain token (no log injection).
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -79,6 +80,12 @@ export function createRequestLog(log: Logger): RequestLog {
           if (!result || Symbol.asyncIterator in result || !result.errors) return;
           for (const error of result.errors) {
             const original = error.originalError;
+            // A database fault: the client is told to retry (mask-error.ts); logged once, with the request id.
+            if (original && (original instanceof RetryableDatabaseError || databaseFault(original))) {
+              args.contextValue.log.warn({ err: original, path: error.path }, 'database fault');
+              loggedErrors.add(original);
+              continue;
+            }
             if (original && !(original instanceof GraphQLError) && !(original instanceof DomainError) && !(original instanceof InputError)) {
               args.contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
               loggedErrors.add(original);

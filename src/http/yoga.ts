@@ -14,9 +14,10 @@ import type { IdempotencyStore } from '../db/idempotency-store.js';
 import { DEFAULT_QUERY } from './default-query.js';
 import { idempotencyPlugin } from './idempotency.js';
 import { renderExplorer } from './graphiql.js';
-import type { MaskError } from './mask-error.js';
+import { retryablePlugin, type MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
 import { requestParamsPlugin } from './request-params.js';
+import { requestDeadlinePlugin } from './request-deadline.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
 import type { TrustedDocumentPlugins } from './trusted-documents.js';
@@ -82,6 +83,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       // A browser form or GET from another site cannot carry these headers without a preflight.
       useCSRFPrevention({ requestHeaders: ['authorization', 'x-graphql-yoga-csrf'] }),
       deps.requestLog,
+      retryablePlugin(),
       textInputGuardPlugin(),
       subscriptionQuotaPlugin(deps.quota),
       ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
@@ -91,6 +93,8 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       // After the limits: a refused request claims no key.
       idempotencyPlugin(deps.idempotency),
       ...(deps.compiledReads ? [deps.compiledReads] : []),
+      // After the compiled reads: it bounds whichever execution they leave in place.
+      requestDeadlinePlugin(config.requestTimeoutMs),
       useReadinessCheck({ endpoint: '/readyz', check: deps.ready }),
     ],
     context: deps.context,

@@ -1,6 +1,13 @@
 // The only writer of StockLevel: every change is one conditional UPDATE (so
 // concurrent requests cannot take stock below zero) plus one StockMovement row,
 // inside the caller's transaction.
+//
+// Lock order. Every transaction that writes several stock rows takes their locks
+// in one global order, (variationId, warehouseId): two transactions then never wait
+// on each other in a cycle (PostgreSQL would abort one as a deadlock, 40P01).
+// Writers of several rows hand them over together (changeStocks, lockStockRows),
+// and the ledger sorts; changeStock notes each transaction's locks and counts a
+// row taken below one already held (stockLockOrderViolations), which tests check.
 import type { StockMovementKind } from '../db/generated/prisma/enums.js';
 import type { TransactionScope } from '../db/transaction.js';
 import { InsufficientStockError } from './errors.js';
@@ -21,6 +28,43 @@ export interface StockChange {
   orderId?: number | null;
 }
 
+/** One stock row. */
+export interface StockRowKey {
+  variationId: number;
+  warehouseId: number;
+}
+
+/** The global lock order of stock rows: variation, then warehouse. */
+export function byStockRow(a: StockRowKey, b: StockRowKey): number {
+  return a.variationId - b.variationId || a.warehouseId - b.warehouseId;
+}
+
+/** Per transaction: the rows it has locked and the highest of them. */
+interface HeldLocks {
+  rows: Set<string>;
+  highest: StockRowKey;
+}
+const held = new WeakMap<TransactionScope, HeldLocks>();
+let violations = 0;
+
+/** How many times a transaction locked a stock row below one it already held (0 unless a writer bypasses the sorted path). */
+export function stockLockOrderViolations(): number {
+  return violations;
+}
+
+function noteLock(scope: TransactionScope, key: StockRowKey): void {
+  const id = `${key.variationId}:${key.warehouseId}`;
+  const locks = held.get(scope);
+  if (!locks) {
+    held.set(scope, { rows: new Set([id]), highest: key });
+    return;
+  }
+  if (locks.rows.has(id)) return;
+  if (byStockRow(key, locks.highest) < 0) violations++;
+  else locks.highest = key;
+  locks.rows.add(id);
+}
+
 export interface StockBalance {
   onHand: number;
   reserved: number;
@@ -37,6 +81,7 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
   const { tx } = scope;
   const { tenantId, variationId, warehouseId, onHandDelta, reservedDelta } = change;
   const inTransitDelta = change.inTransitDelta ?? 0;
+  noteLock(scope, change);
   const update = () => tx.$queryRaw<StockBalance[]>`
     UPDATE "StockLevel"
        SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int,
@@ -81,6 +126,42 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
   });
   scope.publish('stockLevelChanged', { tenantId, variationId, warehouseId, ...balance, at: new Date().toISOString() });
   return { ...balance, movementId: movement.id };
+}
+
+/**
+ * Applies several changes, taking the stock rows in the global lock order
+ * (variation, warehouse; changes to one row in the order given), and returns
+ * their results in the order given. The first refused change stops the rest
+ * (the caller's transaction rolls back).
+ */
+export async function changeStocks(scope: TransactionScope, changes: readonly StockChange[]): Promise<Array<StockBalance & { movementId: number }>> {
+  const order = changes.map((_, index) => index).sort((i, j) => byStockRow(changes[i]!, changes[j]!) || i - j);
+  const results: Array<StockBalance & { movementId: number }> = new Array(changes.length);
+  for (const index of order) results[index] = await changeStock(scope, changes[index]!);
+  return results;
+}
+
+/**
+ * Makes sure the stock rows of one variation exist (zero rows, rolled back with the
+ * transaction on failure) and locks them FOR UPDATE in the global order, before any
+ * of them changes; returns on hand per warehouse. For writers that must read a row
+ * under lock first (a count) or change rows of one variation in an order of their own (a move).
+ */
+export async function lockStockRows(scope: TransactionScope, tenantId: number, variationId: number, warehouseIds: readonly number[]): Promise<Map<number, number>> {
+  const ids = [...new Set(warehouseIds)].sort((a, b) => a - b);
+  for (const warehouseId of ids) {
+    await scope.tx.$executeRaw`
+      INSERT INTO "StockLevel" ("tenantId", "variationId", "warehouseId", "onHand", "reserved", "updatedAt")
+      VALUES (${tenantId}, ${variationId}, ${warehouseId}, 0, 0, now())
+      ON CONFLICT ("variationId", "warehouseId") DO NOTHING`;
+  }
+  // ORDER BY is applied before the locks are taken: rows are locked in warehouse order.
+  const rows = await scope.tx.$queryRaw<Array<{ warehouseId: number; onHand: number }>>`
+    SELECT "warehouseId", "onHand" FROM "StockLevel"
+     WHERE "variationId" = ${variationId} AND "warehouseId" = ANY(${ids}::int[])
+     ORDER BY "warehouseId" FOR UPDATE`;
+  for (const warehouseId of ids) noteLock(scope, { variationId, warehouseId });
+  return new Map(rows.map((r) => [Number(r.warehouseId), Number(r.onHand)]));
 }
 
 function insufficient(change: StockChange, current: StockBalance): InsufficientStockError {

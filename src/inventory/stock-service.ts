@@ -4,14 +4,14 @@
 //
 // Locks, always in this order so concurrent requests cannot deadlock:
 //   1. the warehouses FOR SHARE, by id (a delete or deactivation waits for them);
-//   2. the stock rows, by warehouse id (changeStock's UPDATE, or FOR UPDATE first).
+//   2. the stock rows, in the ledger's global order (changeStock's UPDATE, or lockStockRows first).
 import { assertWarehousesAllowed } from '../auth/key-scope.js';
 import type { StockMovementKind } from '../db/generated/prisma/enums.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { checkText, Problems, type InputPath } from '../shared/validation.js';
 import { StockCountConflictError, StockNotTrackedError, WarehouseInactiveError } from './errors.js';
-import { changeStock } from './stock-ledger.js';
+import { changeStock, lockStockRows } from './stock-ledger.js';
 import type { InventoryDeps } from './warehouse-service.js';
 
 /** Largest number of units one request may add, take or set (keeps on hand far from the int limit). */
@@ -103,25 +103,6 @@ async function lockWarehouses(scope: TransactionScope, tenantId: number, warehou
   const active = new Map(rows.map((r) => [Number(r.id), r.isActive]));
   for (const id of warehouseIds) if (!active.has(id)) throw new NotFoundError('Warehouse', String(id));
   return active;
-}
-
-/**
- * Makes sure the stock rows exist (zero rows, rolled back with the transaction on
- * failure) and locks them FOR UPDATE in warehouse id order; returns on hand per warehouse.
- */
-async function lockStockRows(scope: TransactionScope, tenantId: number, variationId: number, warehouseIds: number[]): Promise<Map<number, number>> {
-  const ids = [...new Set(warehouseIds)].sort((a, b) => a - b);
-  for (const warehouseId of ids) {
-    await scope.tx.$executeRaw`
-      INSERT INTO "StockLevel" ("tenantId", "variationId", "warehouseId", "onHand", "reserved", "updatedAt")
-      VALUES (${tenantId}, ${variationId}, ${warehouseId}, 0, 0, now())
-      ON CONFLICT ("variationId", "warehouseId") DO NOTHING`;
-  }
-  const rows = await scope.tx.$queryRaw<Array<{ warehouseId: number; onHand: number }>>`
-    SELECT "warehouseId", "onHand" FROM "StockLevel"
-     WHERE "variationId" = ${variationId} AND "warehouseId" = ANY(${ids}::int[])
-     ORDER BY "warehouseId" FOR UPDATE`;
-  return new Map(rows.map((r) => [Number(r.warehouseId), Number(r.onHand)]));
 }
 
 function validateAdjust(input: StockAdjustInput, path: InputPath = []) {

@@ -4,6 +4,7 @@ import type { Prisma } from '../db/generated/prisma/client.js';
 import type { OrderKind, OrderStatus, PaymentStatus, StockType } from '../db/generated/prisma/enums.js';
 import { decodeIdArg } from '../shared/global-ids.js';
 import { dateRangeWhere } from '../shared/list-query.js';
+import { containsText, searchTerm } from '../shared/text-search.js';
 
 type GlobalId = { typename: string; id: string };
 type Range = { from?: Date | null; to?: Date | null } | null | undefined;
@@ -30,7 +31,7 @@ export interface OrderFilterValue {
   search?: string | null;
 }
 
-const insensitive = (value: string) => ({ contains: value, mode: 'insensitive' as const });
+const insensitive = containsText;
 
 /** Every condition is ANDed, so filters that are themselves ORs (warehouse, search) cannot mix. */
 export function orderWhere(tenantId: number, filter: OrderFilterValue | null | undefined): Prisma.OrderWhereInput {
@@ -68,7 +69,7 @@ export function orderWhere(tenantId: number, filter: OrderFilterValue | null | u
       const range = dateRangeWhere(filter[column]);
       if (range) and.push({ [column]: range });
     }
-    const search = filter.search?.trim();
+    const search = searchTerm(filter.search);
     if (search) and.push({ OR: searchConditions(search) });
   }
   return and.length ? { tenantId, AND: and } : { tenantId };

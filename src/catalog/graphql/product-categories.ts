@@ -5,6 +5,7 @@ import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
+import { containsText, searchTerm } from '../../shared/text-search.js';
 
 builder.prismaNode('ProductCategory', {
   description: 'A category products are filed under; categories may nest.',
@@ -36,12 +37,12 @@ const ProductCategoryFilter = builder.inputType('ProductCategoryFilter', {
 });
 
 function productCategoryWhere(ctx: Context, filter: typeof ProductCategoryFilter.$inferInput | null | undefined) {
-  const search = filter?.search?.trim();
+  const search = searchTerm(filter?.search);
   return {
     tenantId: ctx.tenantId,
     ...(filter?.parent ? { parentId: decodeIdArg(filter.parent, 'ProductCategory') } : {}),
     ...(filter?.topLevel != null ? { parentId: filter.topLevel ? null : { not: null } } : {}),
-    ...(search ? { name: { contains: search, mode: 'insensitive' as const } } : {}),
+    ...(search ? { name: containsText(search) } : {}),
   };
 }
 

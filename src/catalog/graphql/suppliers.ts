@@ -4,6 +4,7 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
+import { containsText, searchTerm } from '../../shared/text-search.js';
 
 builder.prismaNode('Supplier', {
   description: 'A business the tenant buys from or sells on behalf of.',
@@ -35,8 +36,8 @@ const SupplierFilter = builder.inputType('SupplierFilter', {
 });
 
 function supplierWhere(ctx: Context, filter: typeof SupplierFilter.$inferInput | null | undefined) {
-  const search = filter?.search?.trim();
-  const contains = { contains: search ?? '', mode: 'insensitive' as const };
+  const search = searchTerm(filter?.search);
+  const contains = containsText(search ?? '');
   return {
     tenantId: ctx.tenantId,
     ...(search ? { OR: [{ name: contains }, { phone: contains }, { email: contains }] } : {}),

@@ -7,6 +7,7 @@ import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 import { RegionLevel } from '../../db/generated/prisma/enums.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
+import { containsText, searchTerm } from '../../shared/text-search.js';
 
 export const RegionLevelEnum = builder.enumType(RegionLevel, {
   name: 'RegionLevel',
@@ -45,13 +46,13 @@ const RegionFilter = builder.inputType('RegionFilter', {
 });
 
 function regionWhere(ctx: Context, filter: typeof RegionFilter.$inferInput | null | undefined) {
-  const search = filter?.search?.trim();
+  const search = searchTerm(filter?.search);
   return {
     tenantId: ctx.tenantId,
     ...(filter?.level ? { level: filter.level } : {}),
     ...(filter?.parent ? { parentId: decodeIdArg(filter.parent, 'Region') } : {}),
     ...(search
-      ? { OR: [{ name: { contains: search, mode: 'insensitive' as const } }, { code: search }, { postalCodes: { has: search } }] }
+      ? { OR: [{ name: containsText(search) }, { code: search }, { postalCodes: { has: search } }] }
       : {}),
   };
 }

@@ -6,6 +6,7 @@ import { getMappedArgumentValues } from '@pothos/core';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import {
   getOperationAST,
+  GraphQLError,
   getVariableValues,
   Kind,
   type DocumentNode,
@@ -16,6 +17,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { asDatabaseFault, databaseFault } from '../../db/faults.js';
 import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
@@ -87,6 +89,11 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         try {
           rows = await options.read(ctx, statement.sql, statement.params);
         } catch (error) {
+          // A statement timeout or a lost database is the answer: the executor would wait as long again.
+          if (databaseFault(error)) {
+            const fault = asDatabaseFault(error) as Error;
+            return { data: null, errors: [new GraphQLError(fault.message, { path: [planned.plan.rootKey], originalError: fault })] } as ExecutionResult;
+          }
           // The executor meets the same trouble (the database is away) and reports it in its own
           // words; anything else is a statement the compiler got wrong, worth a warning.
           options.onFailed?.(planned.operation.name?.value, error);

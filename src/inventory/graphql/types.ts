@@ -11,6 +11,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InsufficientStockError } from '../errors.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
+import { containsText, searchTerm } from '../../shared/text-search.js';
 
 export const StockMovementKindEnum = builder.enumType(StockMovementKind, {
   name: 'StockMovementKind',
@@ -145,17 +146,11 @@ const WarehouseOrderBy = sortInput('Warehouse', {
 });
 
 function warehouseWhere(ctx: Context, filter: typeof WarehouseFilter.$inferInput | null | undefined) {
+  const search = searchTerm(filter?.search);
   return {
     tenantId: ctx.tenantId,
     ...(filter?.isActive != null ? { isActive: filter.isActive } : {}),
-    ...(filter?.search
-      ? {
-          OR: [
-            { code: { contains: filter.search, mode: 'insensitive' as const } },
-            { name: { contains: filter.search, mode: 'insensitive' as const } },
-          ],
-        }
-      : {}),
+    ...(search ? { OR: [{ code: containsText(search) }, { name: containsText(search) }] } : {}),
   };
 }
 

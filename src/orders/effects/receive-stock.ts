@@ -4,7 +4,7 @@
 // received quantity, so a shortfall (shipped minus received) stays on the order
 // and in the ledger row instead of disappearing. Lines given in the input must
 // name each shipped line once; without them every shipped unit arrived.
-import { changeStock } from '../../inventory/stock-ledger.js';
+import { changeStocks } from '../../inventory/stock-ledger.js';
 import { Problems } from '../../shared/validation.js';
 import { ownStockLines, type EffectContext } from './effect-context.js';
 
@@ -23,23 +23,26 @@ export async function receiveStock(ctx: EffectContext): Promise<void> {
   for (const line of lines) {
     await ctx.scope.tx.orderItem.update({ where: { id: line.id }, data: { receivedQuantity: received.get(line.id)! } });
   }
-  // Lines come in variation order and all go to one warehouse: stock rows are locked in (variation, warehouse) order.
-  for (const line of lines) {
-    const units = received.get(line.id)!;
-    const short = line.shipped - units;
-    await changeStock(ctx.scope, {
-      tenantId: ctx.tenantId,
-      variationId: line.variationId,
-      warehouseId: destination,
-      onHandDelta: units,
-      reservedDelta: 0,
-      inTransitDelta: -line.shipped,
-      kind: 'TRANSFER_IN',
-      description: short > 0 ? `received order ${ctx.order.code}: ${units} of ${line.shipped}, short ${short}` : `received order ${ctx.order.code}`,
-      actor: ctx.actor,
-      orderId: ctx.order.id,
-    });
-  }
+  // All to one warehouse; the ledger takes the rows in its (variation, warehouse) lock order.
+  await changeStocks(
+    ctx.scope,
+    lines.map((line) => {
+      const units = received.get(line.id)!;
+      const short = line.shipped - units;
+      return {
+        tenantId: ctx.tenantId,
+        variationId: line.variationId,
+        warehouseId: destination,
+        onHandDelta: units,
+        reservedDelta: 0,
+        inTransitDelta: -line.shipped,
+        kind: 'TRANSFER_IN',
+        description: short > 0 ? `received order ${ctx.order.code}: ${units} of ${line.shipped}, short ${short}` : `received order ${ctx.order.code}`,
+        actor: ctx.actor,
+        orderId: ctx.order.id,
+      };
+    }),
+  );
 }
 
 /** Units received per line id: the input's, checked against what was shipped (every problem at once), or everything shipped. */

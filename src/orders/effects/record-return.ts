@@ -8,7 +8,7 @@
 // moves it to RETURNED (the table's `movesWhen: 'fullyReturned'`).
 import type { Prisma } from '../../db/generated/prisma/client.js';
 import type { ReturnStatus } from '../../db/generated/prisma/enums.js';
-import { changeStock } from '../../inventory/stock-ledger.js';
+import { changeStocks, type StockChange } from '../../inventory/stock-ledger.js';
 import { refundInScope } from '../../payments/payment-service.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { dec, money, sum, type Decimal } from '../../shared/money.js';
@@ -186,23 +186,21 @@ export async function restock(ctx: EffectContext): Promise<void> {
     select: { lines: { where: { restock: true, warehouseId: { not: null } }, select: { warehouseId: true, quantity: true, orderItem: { select: { variationId: true } } } } },
   });
   if (!latest) return;
-  const rows = latest.lines
+  const changes: StockChange[] = latest.lines
     .filter((line) => line.orderItem.variationId != null && line.warehouseId != null)
-    .map((line) => ({ variationId: line.orderItem.variationId!, warehouseId: line.warehouseId!, quantity: line.quantity }))
-    .sort((a, b) => a.variationId - b.variationId || a.warehouseId - b.warehouseId);
-  for (const row of rows) {
-    await changeStock(ctx.scope, {
+    .map((line) => ({
       tenantId: ctx.tenantId,
-      variationId: row.variationId,
-      warehouseId: row.warehouseId,
-      onHandDelta: row.quantity,
+      variationId: line.orderItem.variationId!,
+      warehouseId: line.warehouseId!,
+      onHandDelta: line.quantity,
       reservedDelta: 0,
-      kind: 'RETURN',
+      kind: 'RETURN' as const,
       description: `return of order ${ctx.order.code}`,
       actor: ctx.actor,
       orderId: ctx.order.id,
-    });
-  }
+    }));
+  // Not in the return's line order: the ledger's (variation, warehouse) lock order, like every writer.
+  await changeStocks(ctx.scope, changes);
 }
 
 /** The refund given with the return, linked to it (capped by its value and by what the buyer paid beyond what they owe). */

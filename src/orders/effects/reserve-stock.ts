@@ -4,7 +4,7 @@
 // warehouse takes it all, or else the active warehouses with the most available
 // stock, split across them when one is not enough. Supplier and preorder lines
 // are not counted and get no allocation.
-import { changeStock } from '../../inventory/stock-ledger.js';
+import { byStockRow, changeStock } from '../../inventory/stock-ledger.js';
 import { InsufficientStockError } from '../../inventory/errors.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { Problems } from '../../shared/validation.js';
@@ -12,44 +12,52 @@ import { ownStockLines, type EffectContext } from './effect-context.js';
 
 type Plan = Array<{ itemId: number; variationId: number; warehouseId: number; quantity: number }>;
 
-// Stock rows are locked in one global order, (variation, warehouse), by every
-// writer (stockMove too), so two transactions never wait on each other in a cycle.
-const byStockRow = (a: Plan[number], b: Plan[number]) => a.variationId - b.variationId || a.warehouseId - b.warehouseId;
-
 export async function reserveStock(ctx: EffectContext): Promise<void> {
   const lines = await ownStockLines(ctx);
-  const plan = ctx.input.allocations?.length ? await explicitPlan(ctx, lines) : null;
-  if (plan) {
-    for (const step of [...plan].sort(byStockRow)) await reserve(ctx, step);
-    return;
-  }
+  const plan = ctx.input.allocations?.length ? await explicitPlan(ctx, lines) : await automaticPlan(ctx, lines);
+  // Every step planned before any stock row is taken; then the rows in the ledger's global
+  // (variation, warehouse) lock order, so two transactions never wait on each other in a cycle.
+  for (const step of [...plan].sort(byStockRow)) await reserve(ctx, step);
+}
+
+/** Units already planned per stock row: two lines of one variation draw on the same rows. */
+type Planned = Map<string, number>;
+const rowKey = (variationId: number, warehouseId: number) => `${variationId}:${warehouseId}`;
+
+async function automaticPlan(ctx: EffectContext, lines: Awaited<ReturnType<typeof ownStockLines>>): Promise<Plan> {
+  const plan: Plan = [];
+  const planned: Planned = new Map();
   for (const line of lines) {
     const already = line.allocations.reduce((sum, a) => sum + a.quantity, 0);
     const need = line.quantity - already;
     if (need <= 0) continue;
     if (ctx.order.originWarehouseId != null) {
+      const warehouseId = ctx.order.originWarehouseId;
       const level = await ctx.scope.tx.stockLevel.findUnique({
-        where: { variationId_warehouseId: { variationId: line.variationId, warehouseId: ctx.order.originWarehouseId } },
+        where: { variationId_warehouseId: { variationId: line.variationId, warehouseId } },
         select: { onHand: true, reserved: true },
       });
-      const available = level ? level.onHand - level.reserved : 0;
+      const key = rowKey(line.variationId, warehouseId);
+      const available = (level ? level.onHand - level.reserved : 0) - (planned.get(key) ?? 0);
       // Known short already: fail without queueing for the stock row's lock.
-      if (available < need) throw new InsufficientStockError(line.variationId, ctx.order.originWarehouseId, need, Math.max(available, 0));
-      await reserve(ctx, { itemId: line.id, variationId: line.variationId, warehouseId: ctx.order.originWarehouseId, quantity: need });
+      if (available < need) throw new InsufficientStockError(line.variationId, warehouseId, need, Math.max(available, 0));
+      planned.set(key, (planned.get(key) ?? 0) + need);
+      plan.push({ itemId: line.id, variationId: line.variationId, warehouseId, quantity: need });
       continue;
     }
-    await reserveFromBest(ctx, line.id, line.variationId, need);
+    plan.push(...(await planFromBest(ctx, planned, line.id, line.variationId, need)));
   }
+  return plan;
 }
 
 /** Greedy over the active warehouses, most available first; the remainder (if any) fails with the typed error. */
-async function reserveFromBest(ctx: EffectContext, itemId: number, variationId: number, need: number): Promise<void> {
+async function planFromBest(ctx: EffectContext, planned: Planned, itemId: number, variationId: number, need: number): Promise<Plan> {
   const levels = await ctx.scope.tx.stockLevel.findMany({
     where: { tenantId: ctx.tenantId, variationId, warehouse: { isActive: true } },
     select: { warehouseId: true, onHand: true, reserved: true },
   });
   const candidates = levels
-    .map((level) => ({ warehouseId: level.warehouseId, available: level.onHand - level.reserved }))
+    .map((level) => ({ warehouseId: level.warehouseId, available: level.onHand - level.reserved - (planned.get(rowKey(variationId, level.warehouseId)) ?? 0) }))
     .sort((a, b) => b.available - a.available || a.warehouseId - b.warehouseId);
   let remaining = need;
   const steps: Plan = [];
@@ -62,13 +70,13 @@ async function reserveFromBest(ctx: EffectContext, itemId: number, variationId: 
     remaining -= take;
   }
   if (remaining <= 0) {
-    for (const step of steps.sort(byStockRow)) await reserve(ctx, step);
-    return;
+    for (const step of steps) planned.set(rowKey(variationId, step.warehouseId), (planned.get(rowKey(variationId, step.warehouseId)) ?? 0) + step.quantity);
+    return steps;
   }
   // What was read is committed data: the units are not there. Fail without taking the stock row's lock, naming
   // the line's own figures (what it needs, what all warehouses hold together), not the greedy split's leftovers.
   // The warehouse named is the one holding the most.
-  const total = levels.reduce((sum, level) => sum + Math.max(level.onHand - level.reserved, 0), 0);
+  const total = candidates.reduce((sum, candidate) => sum + Math.max(candidate.available, 0), 0) + (need - remaining);
   throw new InsufficientStockError(variationId, candidates[0]?.warehouseId ?? 0, need, total);
 }
 

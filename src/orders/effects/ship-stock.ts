@@ -2,7 +2,7 @@
 // go down) and the allocation records them as shipped. For a transfer the same
 // units go in transit to the order's destination warehouse (its StockLevel's
 // inTransit, with an IN_TRANSIT ledger row) until it receives them.
-import { changeStock, type StockChange } from '../../inventory/stock-ledger.js';
+import { changeStocks, type StockChange } from '../../inventory/stock-ledger.js';
 import { Problems } from '../../shared/validation.js';
 import { isTransferKind } from '../order-kinds.js';
 import { ownStockLines, type EffectContext } from './effect-context.js';
@@ -54,8 +54,7 @@ export async function shipStock(ctx: EffectContext): Promise<void> {
   for (const { allocationId, quantity } of shipped) {
     await ctx.scope.tx.orderItemAllocation.update({ where: { id: allocationId }, data: { shippedQuantity: quantity } });
   }
-  // Stock rows last, in (variation, warehouse) order like every writer: the destination's row
+  // Stock rows last, in the ledger's (variation, warehouse) order like every writer: the destination's row
   // joins the origin rows of the same variation in that order, so no two transactions wait in a cycle.
-  changes.sort((a, b) => a.variationId - b.variationId || a.warehouseId - b.warehouseId);
-  for (const change of changes) await changeStock(ctx.scope, change);
+  await changeStocks(ctx.scope, changes);
 }
