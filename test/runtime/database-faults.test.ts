@@ -118,6 +118,8 @@ interface Body {
   errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
 }
 
+const APP_NAME = `og-faults-${process.pid}`;
+
 describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
   const logs: Array<Record<string, any>> = [];
   let app: App;
@@ -128,7 +130,10 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
 
   beforeAll(async () => {
     const { fixtures } = await testApp();
-    database = await openDatabase({ databaseUrl: PG, poolSize: 3, statementTimeouts: { readMs: 1_000, writeMs: 1_000 } });
+    // Named, so that only this app's connections are ended below (other test files share the database).
+    const url = new URL(PG!);
+    url.searchParams.set('application_name', APP_NAME);
+    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 3, statementTimeouts: { readMs: 1_000, writeMs: 1_000 } });
     const config = loadConfig({ DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: PG, NODE_ENV: 'test', WEBHOOKS_RELAY: 'false', DB_READ_TIMEOUT_MS: '1000', DB_WRITE_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '0' });
     const logger = createLogger('warn', { write: (line: string) => void logs.push(JSON.parse(line)) });
     app = await createApp(config, { database, ownerDatabase: fixtures, logger });
@@ -203,7 +208,8 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
       for (let i = 0; i < 100; i++) {
         const killed = await fixtures.sql.query<{ killed: boolean }>(
           `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-            WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%ProductCategory%'`,
+            WHERE application_name = $1 AND wait_event_type = 'Lock' AND query LIKE '%ProductCategory%'`,
+          [APP_NAME],
         );
         if (killed.length) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
