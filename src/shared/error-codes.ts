@@ -14,7 +14,8 @@ export const ERROR_CODES = {
   // Typed results (mutation payload unions, Error.code)
   NOT_FOUND: { where: 'RESULT', description: 'The object does not exist or belongs to another tenant (also an extensions code of reads and REST routes).' },
   VALIDATION: { where: 'RESULT', description: 'The input was refused; ValidationError.problems lists every problem, nothing was written.' },
-  SERVICE_UNAVAILABLE: { where: 'RESULT', description: 'The database was busy; nothing was written, the same request may be sent again.' },
+  SERVICE_UNAVAILABLE: { where: 'RESULT', description: 'The database was busy, unreachable or the write collided with concurrent ones; the same request may be sent again after extensions.retryAfter seconds.' },
+  TIMEOUT: { where: 'RESULT', description: 'A statement or the request ran past its time budget and was stopped; retry after extensions.retryAfter seconds, with a narrower query if it keeps happening.' },
   INVALID_DISCOUNT: { where: 'RESULT', description: 'A discount string that does not parse.' },
   KEY_BINDING_REQUIRED: { where: 'RESULT', description: 'A key of this role must be bound (a PARTNER key to a sales channel).' },
   CHANNEL_NOT_ALLOWED: { where: 'RESULT', description: 'The API key is bound to another sales channel than the one named.' },
