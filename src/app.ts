@@ -151,12 +151,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     liveConnections: server.liveConnections,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
-      await server.close(timeoutMs, closeEvents);
-      await relay?.stop();
-      await cancellationSweep.stop();
-      await stopRevocations();
-      costs.close();
-      if (database.owned) await db.close();
+      const steps = (async () => {
+        await server.close(timeoutMs, closeEvents);
+        await relay?.stop();
+        await cancellationSweep.stop();
+        await stopRevocations();
+        costs.close();
+        if (database.owned) await db.close();
+      })();
+      // Whatever the database does (a partition holds its connections), stopping ends in time:
+      // in-flight requests get timeoutMs, the rest a short grace.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs + 2_000)));
+      const outcome = await Promise.race([steps.then(() => 'done' as const), late]).finally(() => clearTimeout(timer));
+      if (outcome === 'late') {
+        steps.catch(() => {});
+        log.warn({ timeoutMs }, 'stopping took longer than SHUTDOWN_TIMEOUT_MS: left the rest (database connections) behind');
+      }
     },
   };
 }

@@ -37,6 +37,7 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
       poolSize: config.dbPoolSize,
       statementTimeouts: { readMs: config.dbReadTimeoutMs, writeMs: config.dbWriteTimeoutMs },
       connectTimeoutMs: config.dbConnectTimeoutMs,
+      queryTimeoutMs: queryBackstopMs(config),
       onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool will reconnect'),
     }));
   // Read once: readiness probes compare the database with these every few seconds.
@@ -75,4 +76,10 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
       }
     },
   };
+}
+
+/** A little longer than the longest statement budget, so the server's own timeout answers first when it can. */
+function queryBackstopMs(config: Config): number {
+  const longest = Math.max(config.dbReadTimeoutMs, config.dbWriteTimeoutMs);
+  return longest > 0 ? longest + 2_000 : 0;
 }

@@ -61,6 +61,12 @@ export interface DatabaseOptions {
    * pool, before the query fails (a retryable SERVICE_UNAVAILABLE); 0 waits forever.
    */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: a statement with no answer at all after this fails on the client
+   * and its connection is dropped: the backstop for a silent partition, where the
+   * server never sees the statement and its own statement_timeout cannot fire.
+   */
+  queryTimeoutMs?: number;
 }
 
 function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunner {
@@ -129,6 +135,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
     });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));

@@ -35,6 +35,8 @@ const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
   /client has encountered a connection error/i,
   /connection (?:is )?closed/i,
+  // The pool's own backstop (query_timeout): no answer at all, a silent partition.
+  /query read timeout/i,
 ];
 const TIMEOUT_MESSAGES = [/canceling statement due to statement timeout/i];
 
