@@ -35,6 +35,8 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
       databaseUrl: config.databaseAppUrl ?? config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.dbPoolSize,
+      // Statements per request feed the metrics and the request log line.
+      countStatements: config.metrics.enabled || log.isLevelEnabled('info'),
       onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool will reconnect'),
     }));
   // Read once: readiness probes compare the database with these every few seconds.

@@ -16,6 +16,8 @@ import { idempotencyPlugin } from './idempotency.js';
 import { renderExplorer } from './graphiql.js';
 import type { MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
+import { rateLimitHeadersPlugin } from './rate-limit-headers.js';
+import { factsOf, requestFactsPlugin } from './request-facts.js';
 import { requestParamsPlugin } from './request-params.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
 import { textInputGuardPlugin } from './text-input-guard.js';
@@ -29,6 +31,8 @@ export interface YogaDeps {
   context: (initial: LiveServerContext & { request: Request }) => Promise<Context>;
   maskError: MaskError;
   requestLog: Plugin<Context>;
+  /** Prometheus metrics and /metrics (src/http/metrics.ts); none when METRICS is off. */
+  metrics?: Plugin<Context>[];
   quota: SubscriptionQuota;
   bucket?: CostBucket;
   /** Idempotency-Key of mutation requests (src/http/idempotency.ts). */
@@ -71,6 +75,9 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     maxRequestBodySize: false,
     parserAndValidationCache: documentCaches(),
     plugins: [
+      // First: the request's facts (and its SQL statement count) start before any other hook runs.
+      requestFactsPlugin(),
+      ...(deps.metrics ?? []),
       bodySizePlugin(config.limits.maxBodyBytes),
       requestParamsPlugin(),
       // A browser form or GET from another site cannot carry these headers without a preflight.
@@ -78,7 +85,8 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       deps.requestLog,
       textInputGuardPlugin(),
       subscriptionQuotaPlugin(deps.quota),
-      ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
+      ...limitPlugins({ ...config.limits, bucket: deps.bucket, onCost: (request, cost) => void (factsOf(request).cost = cost) }),
+      rateLimitHeadersPlugin(),
       ...deps.routes,
       ...(config.production ? [noSuggestionsPlugin()] : []),
       // After the limits: a refused request claims no key.
