@@ -248,7 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: {
       enabled: flag(env, 'METRICS', true),
       token: metricsToken(env, 'METRICS_TOKEN'),
-      slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1_000, 1, 3_600_000),
+      slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1_000, 0, 3_600_000),
     },
   };
 }

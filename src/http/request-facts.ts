@@ -2,7 +2,7 @@
 // the metrics and the RateLimit headers: who asked (tenant, key, role), which
 // operation, what it cost, which path answered (compiled read or executor), how many
 // SQL statements it sent, and how it ended.
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.js';
 import { countingStatements, type StatementCounter } from '../db/statement-count.js';
@@ -68,6 +68,16 @@ export function requestFactsPlugin(): Plugin<Context> {
       if (params.operationName) entry.operationName = params.operationName.slice(0, 100);
       if (typeof params.query === 'string') entry.query = params.query;
     },
+    onParse({ context, params }) {
+      return ({ result }) => {
+        // Named from the document already, so a request refused at validation still has its operation.
+        if (!(result instanceof Object) || !('kind' in result) || !context.request) return;
+        const operation = getOperationAST(result as DocumentNode, (context as { params?: { operationName?: string } }).params?.operationName);
+        const entry = factsOf(context.request);
+        entry.operationName ??= operation?.name?.value;
+        entry.operationType = operation?.operation;
+      };
+    },
     onExecute({ args }) {
       const ctx = args.contextValue;
       const entry = factsOf(ctx.request);
@@ -75,8 +85,12 @@ export function requestFactsPlugin(): Plugin<Context> {
       entry.operationName ??= operation?.name?.value;
       entry.operationType = operation?.operation;
       entry.viewer = ctx.viewer;
-      // The compiled-reads plugin says so when it answers instead.
-      entry.path = 'executor';
+      return {
+        onExecuteDone() {
+          // The compiled-reads plugin has said so if it answered; a request refused for its cost ran on neither.
+          if (entry.cost?.allowed !== false) entry.path ??= 'executor';
+        },
+      };
     },
     onSubscribe({ args }) {
       const entry = factsOf(args.contextValue.request);
