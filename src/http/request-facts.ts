@@ -65,14 +65,16 @@ export function requestFactsPlugin(): Plugin<Context> {
     },
     onParams({ request, params }) {
       const entry = factsOf(request);
-      if (params.operationName) entry.operationName = params.operationName.slice(0, 100);
+      // Not yet checked here (requestParamsPlugin refuses an operationName that is not a string).
+      if (typeof params.operationName === 'string' && params.operationName) entry.operationName = params.operationName.slice(0, 100);
       if (typeof params.query === 'string') entry.query = params.query;
     },
     onParse({ context, params }) {
       return ({ result }) => {
         // Named from the document already, so a request refused at validation still has its operation.
         if (!(result instanceof Object) || !('kind' in result) || !context.request) return;
-        const operation = getOperationAST(result as DocumentNode, (context as { params?: { operationName?: string } }).params?.operationName);
+        const named = (context as { params?: { operationName?: unknown } }).params?.operationName;
+        const operation = getOperationAST(result as DocumentNode, typeof named === 'string' ? named : undefined);
         const entry = factsOf(context.request);
         entry.operationName ??= operation?.name?.value;
         entry.operationType = operation?.operation;
