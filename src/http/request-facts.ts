@@ -37,8 +37,9 @@ export interface RequestFacts extends StatementCounter {
 
 const facts = new WeakMap<Request, RequestFacts>();
 
-/** The request's facts, started on first use. */
-export function factsOf(request: Request): RequestFacts {
+/** The request's facts, started on first use. Operations over a WebSocket have no Request: they get facts nobody reads. */
+export function factsOf(request: Request | undefined): RequestFacts {
+  if (!request) return { at: performance.now(), statements: 0 };
   let entry = facts.get(request);
   if (!entry) facts.set(request, (entry = { at: performance.now(), statements: 0 }));
   return entry;
