@@ -5,7 +5,8 @@
 // each on its own database (PGlite in memory, or DATABASE_URL), seeded alike. The
 // order list is sent through each app's fetch handler (no network, so the figure is
 // the server's own work) by CONCURRENCY loops, in alternating ROUNDS of SECONDS per
-// app, after a warm-up; prints requests per second of each and the ratio.
+// app, after a warm-up; prints requests per second of each and the ratio, and this
+// process's CPU time per request (steadier than req/s when other processes compete).
 // Both run at LOG_LEVEL=warn, as production does. Target: metrics cost at most 5 %.
 //
 // Knobs (environment): SECONDS=3 ROUNDS=4 CONCURRENCY=8 ORDERS=200 DATABASE_URL
@@ -74,22 +75,29 @@ async function main() {
     await load(on.app, on.key, 1);
     await load(off.app, off.key, 1);
     const totals = { on: 0, off: 0 };
+    // CPU time of this process per request: the cost itself, less disturbed than req/s by other processes on the machine.
+    const cpu = { on: 0, off: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which goes first, so neither always meets a warmer or busier process.
       const order = round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
       for (const which of order) {
         const subject = which === 'on' ? on : off;
+        const started = process.cpuUsage();
         const n = await load(subject.app, subject.key, SECONDS);
+        const used = process.cpuUsage(started);
+        cpu[which] += used.user + used.system;
         totals[which] += n;
-        console.log(`round ${round + 1} metrics ${which.padEnd(3)} ${(n / SECONDS).toFixed(0)} req/s`);
+        console.log(`round ${round + 1} metrics ${which.padEnd(3)} ${(n / SECONDS).toFixed(0)} req/s, ${((used.user + used.system) / n).toFixed(0)} µs CPU per request`);
       }
     }
     const rate = { on: totals.on / (ROUNDS * SECONDS), off: totals.off / (ROUNDS * SECONDS) };
     const ratio = rate.on / rate.off;
     console.log(`\norder list, concurrency ${CONCURRENCY}, ${ROUNDS} x ${SECONDS} s each, ${on.app.db.kind}`);
-    console.log(`metrics on : ${rate.on.toFixed(0)} req/s`);
-    console.log(`metrics off: ${rate.off.toFixed(0)} req/s`);
-    console.log(`ratio on/off: ${ratio.toFixed(3)} (overhead ${((1 - ratio) * 100).toFixed(1)} %; target at most 5 %)`);
+    const perRequest = { on: cpu.on / totals.on, off: cpu.off / totals.off };
+    console.log(`metrics on : ${rate.on.toFixed(0)} req/s, ${perRequest.on.toFixed(0)} µs CPU per request`);
+    console.log(`metrics off: ${rate.off.toFixed(0)} req/s, ${perRequest.off.toFixed(0)} µs CPU per request`);
+    console.log(`ratio on/off: ${ratio.toFixed(3)} req/s (overhead ${((1 - ratio) * 100).toFixed(1)} %; target at most 5 %)`);
+    console.log(`CPU per request on/off: ${(perRequest.on / perRequest.off).toFixed(3)} (the steadier figure on a busy machine)`);
   } finally {
     await on.app.stop();
     await off.app.stop();

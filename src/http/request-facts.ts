@@ -33,7 +33,11 @@ export interface RequestFacts extends StatementCounter {
   /** Set when a GraphQL result was produced. */
   outcome?: Outcome;
   errorCodes?: string[];
+  /** Seconds per GraphQL phase (kept only while metrics are on). */
+  timings?: Partial<Record<Phase, number>>;
 }
+
+export type Phase = 'parse' | 'validate' | 'context' | 'execute' | 'subscribe';
 
 const facts = new WeakMap<Request, RequestFacts>();
 

@@ -140,10 +140,12 @@ describe('metrics on /metrics', () => {
     await send(app, t.key, ORDER_LIST);
     const all = await samples(app);
     const has = (prefix: string) => [...all.keys()].some((series) => series.startsWith(prefix));
-    for (const histogram of ['graphql_envelop_phase_parse', 'graphql_envelop_phase_validate', 'graphql_envelop_phase_execute', 'graphql_yoga_http_duration']) {
-      expect(has(`${histogram}_bucket{`), histogram).toBe(true);
-      expect(has(`${histogram}_count`), histogram).toBe(true);
+    for (const phase of ['parse', 'validate', 'context', 'execute']) {
+      expect(all.get(`ordergraph_graphql_phase_duration_seconds_count{phase="${phase}",type="query"}`), phase).toBeGreaterThan(0);
+      expect(has(`ordergraph_graphql_phase_duration_seconds_bucket{le="0.001",phase="${phase}",type="query"}`), phase).toBe(true);
     }
+    expect(all.get('ordergraph_graphql_request_duration_seconds_count{type="query",status="200"}')).toBeGreaterThan(0);
+    expect(has('ordergraph_graphql_request_duration_seconds_bucket{le="+Inf",type="query",status="200"}')).toBe(true);
     expect(all.get('ordergraph_live_connections')).toBe(0);
     expect(all.has('ordergraph_live_subscriptions')).toBe(true);
     expect(all.get('process_resident_memory_bytes')).toBeGreaterThan(0);
