@@ -104,6 +104,10 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
 
+  // Label sets looked up once: prom-client hashes the labels of every observe otherwise, and there are six per request.
+  const phaseOf = children(phases);
+  const requestSecondsOf = children(requestSeconds);
+
   const names = new Set<string>();
   const operationLabel = (name: string | undefined) => {
     if (!name) return 'anonymous';
@@ -139,8 +143,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
       if (!facts?.outcome) return;
       const type = facts.operationType ?? 'none';
       requests.inc({ operation: operationLabel(facts.operationName), type, outcome: facts.outcome });
-      requestSeconds.observe({ type, status: String(response.status) }, (performance.now() - facts.at) / 1000);
-      for (const [phase, seconds] of Object.entries(facts.timings ?? {})) phases.observe({ phase, type }, seconds);
+      requestSecondsOf(`${type}|${response.status}`, () => ({ type, status: String(response.status) })).observe((performance.now() - facts.at) / 1000);
+      const timings = facts.timings;
+      if (timings) for (const phase in timings) phaseOf(`${phase}|${type}`, () => ({ phase, type })).observe(timings[phase as Phase]!);
       for (const code of facts.errorCodes ?? []) errors.inc({ code });
       if (facts.path) reads.inc({ path: facts.path });
       if (facts.cost?.allowed) costSpent.inc(facts.cost.requested);
@@ -184,6 +189,16 @@ export function createMetrics(options: MetricsOptions): Metrics {
         }
       };
     },
+  };
+}
+
+/** The histogram's child for a label set, found by a key the caller builds cheaply. */
+function children<T extends string>(histogram: Histogram<T>) {
+  const cache = new Map<string, { observe(value: number): void }>();
+  return (key: string, labels: () => Partial<Record<T, string>>) => {
+    let child = cache.get(key);
+    if (!child) cache.set(key, (child = histogram.labels(labels())));
+    return child;
   };
 }
 
