@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { parse } from 'graphql';
 import { testApp } from '../support/app.js';
+import { attached, subscribe, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -150,6 +152,25 @@ describe('metrics on /metrics', () => {
     expect(all.has('ordergraph_live_subscriptions')).toBe(true);
     expect(all.get('process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(has('nodejs_eventloop_lag_seconds')).toBe(true);
+  });
+
+  it('counts open WebSocket connections and subscriptions, and events published', async () => {
+    const port = await app.start(0, '127.0.0.1');
+    const ws = wsClient(`ws://127.0.0.1:${port}/graphql`, t.key);
+    try {
+      const before = await samples(app);
+      const live = subscribe(ws, parse('subscription { stockLevelChanged { onHand } }'));
+      await attached(app, t.id);
+      await send(app, t.key, ADJUST, { input: adjustInput });
+      expect((await live.nextData()) as unknown).toMatchObject({ stockLevelChanged: { onHand: expect.any(Number) } });
+      const after = await samples(app);
+      expect(after.get('ordergraph_live_connections')).toBe(1);
+      expect(delta(before, after, 'ordergraph_live_subscriptions')).toBe(1);
+      expect(delta(before, after, 'ordergraph_events_published_total{topic="stockLevelChanged"}')).toBe(1);
+      live.unsubscribe();
+    } finally {
+      await ws.dispose();
+    }
   });
 
   it('logs one line per request with tenant, key prefix, role, operation, cost, path, statements and duration', async () => {
