@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createMetrics } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logger.js';
 import { parse } from 'graphql';
 import { testApp } from '../support/app.js';
@@ -253,5 +254,24 @@ describe('/metrics in production', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe('webhook attempts', () => {
+  it('counts delivered and failed attempts of the webhook sender, with their latency', async () => {
+    const metrics = createMetrics({ production: false });
+    const answers = [
+      { status: 200, excerpt: 'ok', error: null },
+      { status: 500, excerpt: 'down', error: 'HTTP 500' },
+      { status: 204, excerpt: null, error: null },
+    ];
+    const post = metrics.countedWebhookPost(async () => answers.shift()!);
+    const request = { url: 'https://hooks.example.com/a', body: '{}', headers: {}, timeoutMs: 1000 };
+    for (let i = 0; i < 3; i++) await post(request);
+    await expect(metrics.countedWebhookPost(() => Promise.reject(new Error('socket hang up')))(request)).rejects.toThrow('socket hang up');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('ordergraph_webhook_attempts_total{result="delivered"} 2');
+    expect(text).toContain('ordergraph_webhook_attempts_total{result="failed"} 2');
+    expect(text).toContain('ordergraph_webhook_attempt_duration_seconds_count 4');
   });
 });
