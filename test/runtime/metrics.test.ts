@@ -151,6 +151,14 @@ describe('metrics on /metrics', () => {
     expect(has('ordergraph_graphql_request_duration_seconds_bucket{le="+Inf",type="query",status="200"}')).toBe(true);
     expect(all.get('ordergraph_live_connections')).toBe(0);
     expect(all.has('ordergraph_live_subscriptions')).toBe(true);
+    // The pool is PostgreSQL's; PGlite has one connection and no pool.
+    if (app.db.kind === 'postgres') {
+      expect(all.get('ordergraph_db_pool_waiting')).toBe(0);
+      expect(all.get('ordergraph_db_pool_in_use')).toBeGreaterThanOrEqual(0);
+      expect(all.get('ordergraph_db_pool_idle')).toBeGreaterThanOrEqual(0);
+    } else {
+      expect(all.has('ordergraph_db_pool_in_use')).toBe(false);
+    }
     expect(all.get('process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(has('nodejs_eventloop_lag_seconds')).toBe(true);
   });
