@@ -4,9 +4,9 @@
 // events and webhook attempts, and prom-client's process metrics. Domain cores know
 // nothing of this: they expose callbacks, and this transport counts.
 //
-// @graphql-yoga/plugin-prometheus would time the phases too, but cost 20 % more CPU
-// per order-list request (bench:metrics: 1.21 against 1.02 for these hooks); the
-// target is at most 5 %.
+// @graphql-yoga/plugin-prometheus would time the phases too, but with it the order
+// list took 1.21 times the CPU per request of metrics off (bench:metrics), against
+// about 1.07 with these hooks on the same busy machine; the target is at most 5 %.
 import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
