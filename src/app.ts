@@ -139,7 +139,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     demoApiKey: demo?.DEMO_API_KEY,
   });
   // Every instance may run it: they share the work through the database.
-  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: metrics ? metrics.countedWebhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks) }) : undefined;
+  const post = metrics ? metrics.countedWebhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks);
+  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post }) : undefined;
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
   const server = createHttpServer(yoga, log, (s) =>
