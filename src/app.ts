@@ -19,6 +19,8 @@ import { labelHttpPlugin } from './http/label-route.js';
 import { explorerAssetsPlugin } from './http/graphiql.js';
 import { schemaRoutesPlugin } from './http/schema-routes.js';
 import { createMaskError } from './http/mask-error.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { factsOf } from './http/request-facts.js';
 import { createRequestLog } from './http/request-log.js';
 import { createHttpServer } from './http/server.js';
 import { SubscriptionQuota } from './http/subscription-quota.js';
@@ -55,6 +57,8 @@ export interface App {
   cancellationSweep: ExpirySweep;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
+  /** The Prometheus registry behind /metrics; absent when METRICS is off. */
+  metrics: Metrics | undefined;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
   start(port?: number, host?: string): Promise<number>;
   /**
@@ -77,6 +81,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const redisPrefix = config.redisPrefix ?? deploymentPrefix(database.deployment);
   // A bus given by the caller is the caller's to close.
   const events = createEventBus(config, log, options.events, redisPrefix);
+  const metrics = config.metrics.enabled ? createMetrics({ production: config.production, token: config.metrics.token }) : undefined;
+  if (metrics && !options.events) countPublishes(events, metrics.eventPublished);
   const closeEvents = async () => void (options.events ? undefined : await events.close?.());
   const authenticator = new ApiKeyAuthenticator(db.prisma, { cacheMs: config.apiKeyCacheMs, forTenant: db.forTenant });
   // A key revoked on any instance is forgotten by every instance's cache at once.
@@ -95,7 +101,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxCost: config.limits.maxCost,
     bucket: costs.bucket,
   });
-  const requestLog = createRequestLog(log);
+  const requestLog = createRequestLog(log, { slowRequestMs: config.metrics.slowRequestMs });
   const maskError = createMaskError(log, requestLog.wasLogged);
   // Each request's client: its tenant's, with the key's binding (channel, warehouses) on every read.
   const forViewer = keyScopedClients(db.forTenant);
@@ -110,6 +116,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         compiles: (ctx) => ctx.viewer.scope === undefined,
         onRefused: (operationName, reason) => log.debug({ operationName, reason }, 'read not compiled: the executor answers'),
         onFailed: (operationName, error) => log.warn({ operationName, err: error }, 'compiled read failed: the executor answers'),
+        onCompiled: (ctx) => void (factsOf((ctx as typeof ctx & { request: Request }).request).path = 'compiled'),
       })
     : undefined;
 
@@ -120,6 +127,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
     maskError,
     requestLog: requestLog.plugin,
+    metrics: metrics?.plugins,
     quota,
     bucket: costs.bucket,
     idempotency: createIdempotencyStore(),
@@ -134,12 +142,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     demoApiKey: demo?.DEMO_API_KEY,
   });
   // Every instance may run it: they share the work through the database.
-  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post: webhookClient(config.webhooks) }) : undefined;
+  const post = metrics ? metrics.countedWebhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks);
+  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post }) : undefined;
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
   const server = createHttpServer(yoga, log, (s) =>
     attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes }),
   );
+
+  metrics?.observe({ liveConnections: server.liveConnections, subscriptions: () => events.subscriberCount?.() ?? 0, pool: db.poolStats });
 
   return {
     yoga,
@@ -149,6 +160,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     relay,
     cancellationSweep,
     liveConnections: server.liveConnections,
+    metrics,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       const steps = (async () => {
@@ -169,5 +181,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         log.warn({ timeoutMs }, 'stopping took longer than SHUTDOWN_TIMEOUT_MS: left the rest (database connections) behind');
       }
     },
+  };
+}
+
+/** Counts each event this app's own bus publishes (a bus given by the caller is left as it is). */
+function countPublishes(events: EventBus, count: (topic: string) => void): void {
+  const publish = events.publish.bind(events);
+  events.publish = (topic, payload) => {
+    count(topic);
+    publish(topic, payload);
   };
 }

@@ -49,6 +49,17 @@ export interface Config {
   webhooks: WebhooksConfig;
   /** How often this instance expires cancellation requests past their deadline (0 = never; reads and writes still expire them lazily). */
   cancellationExpirySweepMs: number;
+  /** Prometheus metrics and the request log's slow-request threshold. */
+  metrics: MetricsConfig;
+}
+
+export interface MetricsConfig {
+  /** Collect metrics and answer /metrics (off: no collection, /metrics is 404). */
+  enabled: boolean;
+  /** Bearer token /metrics requires; in production /metrics is 404 without one. */
+  token: string | undefined;
+  /** Requests slower than this log at warn with their document's hash. */
+  slowRequestMs: number;
 }
 
 export interface WebhooksConfig {
@@ -163,6 +174,14 @@ function redisPrefix(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw.replace(/:+$/, '');
 }
 
+function metricsToken(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  // Never echo the value: it is a secret.
+  if (!/^[\x21-\x7e]{16,200}$/.test(raw)) throw new ConfigError(name, 'expected 16 to 200 printable characters without spaces');
+  return raw;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -238,5 +257,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 168, 1, 87_600),
     },
     cancellationExpirySweepMs: integer(env, 'CANCELLATION_EXPIRY_SWEEP_MS', 60_000, 0, 86_400_000),
+    metrics: {
+      enabled: flag(env, 'METRICS', true),
+      token: metricsToken(env, 'METRICS_TOKEN'),
+      slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1_000, 0, 3_600_000),
+    },
   };
 }

@@ -27,13 +27,16 @@ export interface CreatedApiKey {
   prefix: string;
 }
 
+/** A key's first characters, stored in clear so people (and the request log) can tell keys apart. */
+export const KEY_PREFIX_LENGTH = 10;
+
 export async function createApiKey(
   prisma: Db,
   input: { tenantId: number; name: string; role: Role; expiresAt?: Date | null; key?: string; channel?: string | null; warehouseIds?: readonly number[] | null; trustedDocumentsOnly?: boolean },
 ): Promise<CreatedApiKey> {
   const binding = checkKeyBinding(input.role, { channel: input.channel, warehouseIds: input.warehouseIds });
   const key = input.key ?? generateApiKey();
-  const prefix = key.slice(0, 10);
+  const prefix = key.slice(0, KEY_PREFIX_LENGTH);
   const row = await prisma.apiKey.create({
     data: {
       tenantId: input.tenantId,

@@ -9,6 +9,7 @@ import { statementNamer } from './statement-names.js';
 import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
 import { withStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { TenantPool } from './tenant-pool.js';
+import { noteStatement } from './statement-count.js';
 
 export type Db = PrismaClient;
 
@@ -36,6 +37,8 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** How often a connection was switched to another tenant (`set_config` statements sent). */
   tenantSwitches(): number;
+  /** The connection pool's connections (PostgreSQL; PGlite has one connection and no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /**
    * Calls onNotify on each NOTIFY on the channel (from any instance, after its COMMIT);
    * resolves with a function that stops listening. On PostgreSQL a connection of its
@@ -52,6 +55,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called with every SQL statement Prisma sends (SQL counting in tests). */
   onQuery?: (sql: string) => void;
+  /** Count statements per request (statement-count.ts; metrics and the request log). Implied by onQuery. */
+  countStatements?: boolean;
   /** An idle PostgreSQL connection failed (e.g. the server restarted); the pool replaces it. */
   onConnectionError?: (error: Error) => void;
   /** PostgreSQL statement_timeout for reads and inside write transactions (statement-budget.ts); the server's setting when left out. */
@@ -120,11 +125,19 @@ function pgliteRunner(db: Pick<PGlite, 'exec' | 'query'> & Partial<Pick<PGlite, 
   };
 }
 
+/** What each statement is told to: the caller's onQuery and the per-request count; undefined when nobody listens (no query events then). */
+function statementListener(options: DatabaseOptions): ((sql: string) => void) | undefined {
+  const onQuery = options.onQuery;
+  if (onQuery) return (sql) => (noteStatement(), onQuery(sql));
+  return options.countStatements ? () => noteStatement() : undefined;
+}
+
 function prismaLog(onQuery?: (sql: string) => void) {
   return onQuery ? ([{ emit: 'event', level: 'query' }] as const) : undefined;
 }
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(given: DatabaseOptions): Promise<Database> {
+  const options = { ...given, onQuery: statementListener(given) };
   if (options.databaseUrl) {
     // Each connection carries the caller's tenant for the row-level security policies.
     const pool = new TenantPool({
@@ -158,6 +171,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       kind: 'postgres',
       tenantSwitches: () => pool.tenantSwitches,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async listen(channel, onNotify, onError) {
         const client = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true });
         client.on('notification', (message) => message.channel === channel && onNotify());

@@ -1,18 +1,23 @@
 // Every request gets an id (a client's own x-request-id is kept when it is a plain
 // token), echoed in extensions.requestId and the x-request-id header, and one log
-// line; unexpected execution errors are logged in full with that id.
-import { randomUUID } from 'node:crypto';
-import { GraphQLError, getOperationAST } from 'graphql';
+// line saying who asked, what, at what cost, on which path, with how many SQL
+// statements, and how long it took; requests slower than SLOW_REQUEST_MS log at
+// warn with their document's hash. Unexpected execution errors are logged in full
+// with that id.
+import { createHash, randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { KEY_PREFIX_LENGTH } from '../auth/api-keys.js';
 import type { Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { databaseFault } from '../db/faults.js';
 import { DomainError, InputError, RetryableDatabaseError } from '../shared/errors.js';
+import { factsOf, gatheredFacts } from './request-facts.js';
 
 // A client-sent x-request-id is kept only if it is a plain token (no log injection).
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-// Probes hit these every few seconds: log them at debug, not info.
-const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+// Probes and scrapes hit these every few seconds: log them at debug, not info.
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface RequestLog {
   plugin: Plugin<Context>;
@@ -21,9 +26,25 @@ export interface RequestLog {
   wasLogged(error: unknown): boolean;
 }
 
-export function createRequestLog(log: Logger): RequestLog {
+export interface RequestLogOptions {
+  /** Requests slower than this log at warn, with the hash of their document. */
+  slowRequestMs?: number;
+}
+
+/** The sha256 of a document's text, as hex: which document was slow, without logging its text. */
+export function documentHash(query: string): string {
+  return createHash('sha256').update(query).digest('hex');
+}
+
+/** The stored prefix of the key in an Authorization header. */
+function keyPrefixOf(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  return header?.startsWith('Bearer ') ? header.slice(7).trim().slice(0, KEY_PREFIX_LENGTH) : undefined;
+}
+
+export function createRequestLog(log: Logger, options: RequestLogOptions = {}): RequestLog {
+  const slowRequestMs = options.slowRequestMs ?? 1_000;
   const requestIds = new WeakMap<Request, string>();
-  const requestStarts = new WeakMap<Request, { at: number; operationName?: string }>();
   const loggedErrors = new WeakSet<object>();
   const requestIdOf = (request: Request) => {
     let id = requestIds.get(request);
@@ -37,11 +58,7 @@ export function createRequestLog(log: Logger): RequestLog {
 
   const plugin: Plugin<Context> = {
     onRequest({ request }) {
-      requestStarts.set(request, { at: performance.now() });
-    },
-    onParams({ request, params }) {
-      const start = requestStarts.get(request);
-      if (start && params.operationName) start.operationName = params.operationName.slice(0, 100);
+      factsOf(request);
     },
     onResultProcess({ request, result, setResult }) {
       const requestId = requestIdOf(request);
@@ -54,26 +71,33 @@ export function createRequestLog(log: Logger): RequestLog {
     onResponse({ request, response }) {
       const requestId = requestIdOf(request);
       response.headers.set('x-request-id', requestId);
-      // Below info (production runs at warn) the request line is not even built.
-      if (!log.isLevelEnabled('info')) return;
-      const start = requestStarts.get(request);
+      const facts = gatheredFacts(request);
+      const ms = facts ? Math.round((performance.now() - facts.at) * 10) / 10 : undefined;
+      const slow = ms !== undefined && ms > slowRequestMs;
+      // Below info (production runs at warn) the request line is not even built, unless it was slow.
+      if (!log.isLevelEnabled(slow ? 'warn' : 'info')) return;
       const url = new URL(request.url);
+      const viewer = facts?.viewer;
       const entry = {
         requestId,
         method: request.method,
         path: url.pathname,
-        operationName: start?.operationName,
+        operationName: facts?.operationName,
         status: response.status,
-        ms: start ? Math.round((performance.now() - start.at) * 10) / 10 : undefined,
+        ms,
+        tenantId: viewer?.tenantId,
+        keyPrefix: viewer ? keyPrefixOf(request) : undefined,
+        role: viewer?.role,
+        cost: facts?.cost?.requested,
+        readPath: facts?.path,
+        statements: facts?.outcome ? facts.statements : undefined,
+        ...(slow && facts?.query ? { documentHash: documentHash(facts.query) } : {}),
       };
-      if (PROBE_PATHS.has(url.pathname)) log.debug(entry, 'request');
+      if (slow) log.warn(entry, 'slow request');
+      else if (PROBE_PATHS.has(url.pathname)) log.debug(entry, 'request');
       else log.info(entry, 'request');
     },
-    onExecute({ args }) {
-      const start = requestStarts.get(args.contextValue.request);
-      if (start && !start.operationName) {
-        start.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
-      }
+    onExecute() {
       return {
         onExecuteDone({ args, result }) {
           // Log unexpected errors in full; Yoga masks them for the client.

@@ -16,6 +16,8 @@ import { idempotencyPlugin } from './idempotency.js';
 import { renderExplorer } from './graphiql.js';
 import { retryablePlugin, type MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
+import { rateLimitHeadersPlugin } from './rate-limit-headers.js';
+import { factsOf, requestFactsPlugin } from './request-facts.js';
 import { requestParamsPlugin } from './request-params.js';
 import { requestDeadlinePlugin } from './request-deadline.js';
 import { subscriptionQuotaPlugin, type SubscriptionQuota } from './subscription-quota.js';
@@ -31,6 +33,8 @@ export interface YogaDeps {
   context: (initial: LiveServerContext & { request: Request }) => Promise<Context>;
   maskError: MaskError;
   requestLog: Plugin<Context>;
+  /** Prometheus metrics and /metrics (src/http/metrics.ts); none when METRICS is off. */
+  metrics?: Plugin<Context>[];
   quota: SubscriptionQuota;
   bucket?: CostBucket;
   /** Idempotency-Key of mutation requests (src/http/idempotency.ts). */
@@ -77,6 +81,9 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     extraParamNames: ['documentId'],
     parserAndValidationCache: documentCaches(),
     plugins: [
+      // First: the request's facts (and its SQL statement count) start before any other hook runs.
+      requestFactsPlugin(),
+      ...(deps.metrics ?? []),
       bodySizePlugin(config.limits.maxBodyBytes),
       requestParamsPlugin(),
       ...deps.trustedDocuments.resolve,
@@ -86,7 +93,8 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       retryablePlugin(),
       textInputGuardPlugin(),
       subscriptionQuotaPlugin(deps.quota),
-      ...limitPlugins({ ...config.limits, bucket: deps.bucket }),
+      ...limitPlugins({ ...config.limits, bucket: deps.bucket, onCost: (request, cost) => void (factsOf(request).cost = cost) }),
+      rateLimitHeadersPlugin(),
       ...deps.routes,
       ...(config.production ? [noSuggestionsPlugin()] : []),
       deps.trustedDocuments.enforce,

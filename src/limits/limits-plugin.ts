@@ -21,6 +21,16 @@ export interface LimitOptions {
   maxCost: number;
   /** Per API key, shared by its requests; undefined switches rate limiting off. */
   bucket?: CostBucket;
+  /** Told each request's cost decision (the request log, metrics and RateLimit headers read it). */
+  onCost?: (request: Request, cost: CostDecision) => void;
+}
+
+export interface CostDecision {
+  requested: number;
+  /** Run (true), or refused as too costly or throttled. */
+  allowed: boolean;
+  /** The key's bucket after the request; absent when rate limiting is off. */
+  bucket?: { capacity: number; available: number; restoreRate: number; retryAfterMs: number };
 }
 
 
@@ -61,16 +71,25 @@ function costPlugin(options: LimitOptions): Plugin<Context> {
       const introspection = isIntrospectionOnly(args.document, args.operationName);
       const maxCost = introspection ? Math.max(options.maxCost, INTROSPECTION_MAX_COST) : options.maxCost;
       if (requested > maxCost) {
+        options.onCost?.(ctx.request, { requested, allowed: false });
         setResultAndStopExecution({ errors: [tooCostlyError(requested, maxCost)] });
         return;
       }
-      if (!options.bucket) return;
+      if (!options.bucket) {
+        options.onCost?.(ctx.request, { requested, allowed: true });
+        return;
+      }
       const bucket = options.bucket;
       const state = await bucket.take(bucketKey(ctx.viewer.apiKeyId), introspection ? Math.min(requested, bucket.options.capacity) : requested);
       const cost = {
         requestedQueryCost: requested,
         throttleStatus: { maximumAvailable: bucket.options.capacity, currentlyAvailable: state.available, restoreRate: bucket.options.restoreRate },
       };
+      options.onCost?.(ctx.request, {
+        requested,
+        allowed: state.allowed,
+        bucket: { capacity: bucket.options.capacity, available: state.available, restoreRate: bucket.options.restoreRate, retryAfterMs: state.retryAfterMs },
+      });
       if (!state.allowed) {
         setResultAndStopExecution({ errors: [throttledError(requested, state)], extensions: { cost } });
         return;

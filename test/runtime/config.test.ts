@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,
       cancellationExpirySweepMs: 60_000,
+      metrics: { enabled: true, token: undefined, slowRequestMs: 1_000 },
       live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxCostPerKey: 50_000, maxCostPerTenant: 200_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000 },
       limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
       corsOrigins: ['*'],
@@ -71,8 +72,12 @@ describe('loadConfig', () => {
       RATE_LIMIT_RESTORE_RATE: '0',
       MAX_BODY_BYTES: '65536',
       CORS_ORIGINS: 'https://shop.example.com, http://localhost:3000',
+      METRICS: 'true',
+      METRICS_TOKEN: 'scrape-0123456789abcdef',
+      SLOW_REQUEST_MS: '250',
     });
     expect(config).toMatchObject({
+      metrics: { enabled: true, token: 'scrape-0123456789abcdef', slowRequestMs: 250 },
       limits: { maxDepth: 8, maxCost: 2_000, rateLimitRestoreRate: 0, maxBodyBytes: 65_536 },
       corsOrigins: ['https://shop.example.com', 'http://localhost:3000'],
       port: 8080,
@@ -119,11 +124,20 @@ describe('loadConfig', () => {
     [{ REQUEST_TIMEOUT_MS: '4000000' }, 'REQUEST_TIMEOUT_MS', 'REQUEST_TIMEOUT_MS: expected 0..3600000, got 4000000'],
     [{ QUERY_MAX_DEPTH: '1' }, 'QUERY_MAX_DEPTH', 'QUERY_MAX_DEPTH: expected 2..100, got 1'],
     [{ CORS_ORIGINS: 'shop.example.com' }, 'CORS_ORIGINS', 'CORS_ORIGINS: expected origins such as https://shop.example.com, got "shop.example.com"'],
+    [{ METRICS: 'sometimes' }, 'METRICS', 'METRICS: expected true or false, got "sometimes"'],
+    [{ SLOW_REQUEST_MS: '1.5' }, 'SLOW_REQUEST_MS', 'SLOW_REQUEST_MS: expected a whole number, got "1.5"'],
     [{ NODE_ENV: 'production', DEMO: 'true' }, 'DEMO', 'DEMO: cannot be on when NODE_ENV=production (the demo key is public)'],
   ])('refuses %j with a message naming %s', (env, variable, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(message);
+  });
+
+  it('does not repeat a metrics token it refuses (too short, or with spaces)', () => {
+    for (const token of ['short-secret', 'a token with spaces in it']) {
+      const error = configError({ METRICS_TOKEN: token });
+      expect(error.message).toBe('METRICS_TOKEN: expected 16 to 200 printable characters without spaces');
+    }
   });
 
   it('does not repeat an unparsable database URL, which may hold a password', () => {

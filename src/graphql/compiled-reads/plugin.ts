@@ -45,6 +45,8 @@ export interface CompiledReadsOptions {
   onRefused?(operationName: string | undefined, reason: string): void;
   /** Told when a compiled statement failed and the executor answered instead. */
   onFailed?(operationName: string | undefined, error: unknown): void;
+  /** Told when a compiled statement answered the request (metrics, the request log). */
+  onCompiled?(ctx: Context): void;
 }
 
 interface Statement {
@@ -99,10 +101,15 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
           options.onFailed?.(planned.operation.name?.value, error);
           return executeFn(execArgs);
         }
-        if (!rows.length) return { data: { [planned.plan.rootKey]: null } } as ExecutionResult;
+        if (!rows.length) {
+          options.onCompiled?.(ctx);
+          return { data: { [planned.plan.rootKey]: null } } as ExecutionResult;
+        }
         const json = rows[0]![0];
         // A row without its text means a NULL where none was expected: the executor answers instead.
-        return typeof json === 'string' ? passThrough(planned.plan.rootKey, json) : executeFn(execArgs);
+        if (typeof json !== 'string') return executeFn(execArgs);
+        options.onCompiled?.(ctx);
+        return passThrough(planned.plan.rootKey, json);
       });
     },
   };
