@@ -1,4 +1,5 @@
 // The only reader of process.env: parsed and validated once at start-up.
+import { randomBytes } from 'node:crypto';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -41,6 +42,15 @@ export interface Config {
   webhooks: WebhooksConfig;
   /** How often this instance expires cancellation requests past their deadline (0 = never; reads and writes still expire them lazily). */
   cancellationExpirySweepMs: number;
+  /** Signed document links (invoices, packing and picking lists, delivery notes, labels). */
+  documents: DocumentsConfig;
+}
+
+export interface DocumentsConfig {
+  /** HMAC-SHA256 key of signed document links; outside production a random one per process when not set; the server needs it in production (documentUrlSecret). */
+  urlSecret: string | undefined;
+  /** How long a signed document link stays valid. */
+  urlTtlSeconds: number;
 }
 
 export interface WebhooksConfig {
@@ -155,6 +165,26 @@ function redisPrefix(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw.replace(/:+$/, '');
 }
 
+function documentSecret(env: NodeJS.ProcessEnv, name: string, production: boolean): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    // Outside production, links signed by one process open only in that process (a restart invalidates them).
+    // In production the server refuses to start without it (documentUrlSecret); scripts (migrate, apikey) do not need it.
+    return production ? undefined : randomBytes(32).toString('base64url');
+  }
+  // Never echo the value: it is a secret.
+  if (raw.length < 32) throw new ConfigError(name, `expected at least 32 characters, got ${raw.length}`);
+  return raw;
+}
+
+/** The secret the server signs document links with; a ConfigError in production when DOCUMENT_URL_SECRET is not set. */
+export function documentUrlSecret(config: Pick<Config, 'documents'>): string {
+  if (config.documents.urlSecret === undefined) {
+    throw new ConfigError('DOCUMENT_URL_SECRET', 'required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`)');
+  }
+  return config.documents.urlSecret;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -226,5 +256,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 168, 1, 87_600),
     },
     cancellationExpirySweepMs: integer(env, 'CANCELLATION_EXPIRY_SWEEP_MS', 60_000, 0, 86_400_000),
+    documents: {
+      urlSecret: documentSecret(env, 'DOCUMENT_URL_SECRET', production),
+      urlTtlSeconds: integer(env, 'DOCUMENT_URL_TTL_SECONDS', 3_600, 60, 604_800),
+    },
   };
 }
