@@ -110,7 +110,7 @@ function fit(doc: Doc, text: string, w: number): string {
 }
 
 /** A table of one line per row; a new page repeats the header row. */
-function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?: boolean }>) {
+function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?: boolean } | { heading: string }>) {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => (c.share / total) * width(doc));
   const rowHeight = 15;
@@ -135,7 +135,19 @@ function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?
     doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width(doc), doc.y).lineWidth(0.5).stroke();
   };
   drawHeader();
-  for (const row of rows) drawRow(row.cells, row.bold ?? false);
+  for (const row of rows) {
+    if ('heading' in row) {
+      // A heading spans the table, with room for the first rows under it.
+      if (doc.y + 3 * rowHeight > doc.page.height - MARGIN) {
+        doc.addPage();
+        drawHeader();
+      }
+      const y = doc.y + 4;
+      doc.font('Helvetica-Bold').fontSize(10).text(fit(doc, row.heading, width(doc) - 6), MARGIN + 3, y + 3, { width: width(doc) - 6, lineBreak: false });
+      doc.y = y + rowHeight + 2;
+      doc.x = MARGIN;
+    } else drawRow(row.cells, row.bold ?? false);
+  }
   doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width(doc), doc.y).lineWidth(0.5).stroke();
   doc.moveDown(0.8);
 }
@@ -265,12 +277,12 @@ function pickingList(doc: Doc, orders: readonly DocumentOrder[], now: Date) {
   ]);
   const rows = pickingRows(orders);
   let warehouse: string | undefined;
-  const tableRows: Array<{ cells: string[]; bold?: boolean }> = [];
+  const tableRows: Array<{ cells: string[] } | { heading: string }> = [];
   for (const row of rows) {
     const name = row.warehouse ? `${row.warehouse.code} ${row.warehouse.name}` : 'No warehouse';
     if (name !== warehouse) {
       warehouse = name;
-      tableRows.push({ cells: ['', `Warehouse ${name}`, '', '', ''], bold: true });
+      tableRows.push({ heading: `Warehouse ${name}` });
     }
     tableRows.push({ cells: ['[  ]', row.sku, row.name, String(row.quantity), row.orders.map((o) => `${o.code} x${o.quantity}`).join(', ')] });
   }

@@ -61,8 +61,9 @@ export class DocumentLinks {
       return { ok: false, reason: 'MALFORMED' };
     }
     const target: DocumentLinkTarget = { tenantId: Number(tenant), kind, orderIds };
-    const expected = signature(this.secret, target, Number(exp));
-    const given = Buffer.from(sig, 'base64url');
+    // Compared as written: base64url's last character carries unused bits, so decoding would let several spellings pass.
+    const expected = Buffer.from(signature(this.secret, target, Number(exp)).toString('base64url'));
+    const given = Buffer.from(sig);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'BAD_SIGNATURE' };
     if (Number(exp) * 1000 <= this.now()) return { ok: false, reason: 'EXPIRED' };
     return { ok: true, target };

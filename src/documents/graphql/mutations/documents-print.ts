@@ -51,6 +51,7 @@ builder.mutationField('documentsPrint', (t) =>
     description:
       `Prints a document (invoice, packing list, picking list, delivery note or shipping labels) for up to ${DOCUMENT_ORDER_LIMIT} orders as one PDF, ` +
       'records the print on them, and answers a signed, expiring link to it. Every order must be the caller\'s (a problem names the position of one that is not); LABEL needs a shipment per order.',
+    errors: { types: [] },
     args: { input: t.arg({ type: DocumentsPrintInput, required: true, description: 'The orders and the document.' }) },
     resolve: async (_root, { input }, ctx) => {
       const orderIds = await printDocuments(ctx, {
