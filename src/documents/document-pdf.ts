@@ -152,6 +152,15 @@ function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?
   doc.moveDown(0.8);
 }
 
+/** A new page when fewer than `height` points are left on this one. */
+function ensure(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - MARGIN) {
+    doc.addPage();
+    doc.x = MARGIN;
+    doc.y = MARGIN;
+  }
+}
+
 function invoice(doc: Doc, order: DocumentOrder) {
   header(doc, 'INVOICE', order, [
     `Invoice INV-${order.code}`,
@@ -189,6 +198,7 @@ function invoice(doc: Doc, order: DocumentOrder) {
   ];
   for (const [label, amount] of optional) if (Number(amount) !== 0) rows.push([label, amount]);
   rows.push([`Grand total (${order.currency})`, t.grandTotal, true]);
+  ensure(doc, rows.length * 13 + 20);
   const labelX = MARGIN + width(doc) * 0.5;
   const labelW = width(doc) * 0.3;
   const amountW = width(doc) * 0.2 - 3;
@@ -257,6 +267,7 @@ function deliveryNote(doc: Doc, order: DocumentOrder, now: Date) {
   doc.font('Helvetica-Bold').fontSize(10).text(`Total units: ${units}`, { width: width(doc) });
   notes(doc, order);
   doc.moveDown(2);
+  ensure(doc, 90);
   const y = doc.y;
   const half = (width(doc) - 40) / 2;
   doc.font('Helvetica').fontSize(9);

@@ -111,6 +111,22 @@ describe('documents by signed link', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('goes on to a second page, with the column headings again, when the lines do not fit one', async () => {
+    const t = await newTenant();
+    const tag = suffix();
+    const specs = Array.from({ length: 50 }, (_, i) => ({ sku: `LONG-${tag}-${String(i + 1).padStart(2, '0')}`, price: '1000' }));
+    const { variations } = await t.product({ name: 'Baut', variations: specs });
+    const order = await t.order({ code: `ORD-LONG-${tag}`, items: variations.map((v, i) => ({ variationId: v.id, quantity: i + 1 })) });
+    const { pdf, text } = await pdfAt((await printed(t.key, [order.id], 'PACKING_LIST')).url);
+    expect(pdfPages(pdf)).toBe(2);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l === 'Packed')).toHaveLength(2);
+    const last = lines.indexOf(`LONG-${tag}-50`);
+    expect(lines.slice(last, last + 3)).toEqual([`LONG-${tag}-50`, 'Baut', '50']);
+    // 1 + 2 + ... + 50
+    expect(text).toContain('Total units: 1275 ');
+  });
+
   it('prints a delivery note with recipient, items, quantities and signature boxes', async () => {
     const t = await newTenant();
     const { order, skus } = await towelOrder(t);
