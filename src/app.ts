@@ -1,6 +1,6 @@
 // createApp(config) builds everything: database, bus, schema, Yoga, HTTP server.
 // Tests use the same factory. It only wires: each part lives where its layer is.
-import type { Config } from './config.js';
+import { documentUrlSecret, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openAppDatabase } from './db/app-database.js';
 import { deploymentPrefix } from './db/deployment.js';
@@ -16,6 +16,8 @@ import { createCostBucket } from './limits/cost-bucket.js';
 import { createContextFactory } from './http/context.js';
 import { keyScopedClients } from './auth/key-scope.js';
 import { labelHttpPlugin } from './http/label-route.js';
+import { documentsHttpPlugin } from './http/documents-route.js';
+import { DocumentLinks } from './documents/signed-url.js';
 import { explorerAssetsPlugin } from './http/graphiql.js';
 import { schemaRoutesPlugin } from './http/schema-routes.js';
 import { createMaskError } from './http/mask-error.js';
@@ -70,6 +72,8 @@ export interface App {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.logger ?? createLogger(config.logLevel);
+  // Before anything opens: a production server without its document secret does not start.
+  const documentLinks = new DocumentLinks(documentUrlSecret(config), config.documents.urlTtlSeconds);
   // Loaded only in demo mode: production never imports the seed code.
   const demo = config.demo ? await import('./demo/demo-shop.js') : undefined;
   const database = await openAppDatabase(config, log, {
@@ -124,7 +128,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
+    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks }),
     maskError,
     requestLog: requestLog.plugin,
     metrics: metrics?.plugins,
@@ -134,6 +138,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     trustedDocuments: trustedDocumentsPlugins(new TrustedDocumentStore(db.prisma)),
     routes: [
       labelHttpPlugin({ authenticator, forViewer, events, log }),
+      documentsHttpPlugin({ links: documentLinks, forTenant: db.forTenant, log }),
       explorerAssetsPlugin({ enabled: !config.production }),
       schemaRoutesPlugin({ authenticator, schema }),
     ],

@@ -1,4 +1,5 @@
 // The only reader of process.env: parsed and validated once at start-up.
+import { randomBytes } from 'node:crypto';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -51,6 +52,8 @@ export interface Config {
   cancellationExpirySweepMs: number;
   /** Prometheus metrics and the request log's slow-request threshold. */
   metrics: MetricsConfig;
+  /** Signed document links (invoices, packing and picking lists, delivery notes, labels). */
+  documents: DocumentsConfig;
 }
 
 export interface MetricsConfig {
@@ -60,6 +63,13 @@ export interface MetricsConfig {
   token: string | undefined;
   /** Requests slower than this log at warn with their document's hash. */
   slowRequestMs: number;
+}
+
+export interface DocumentsConfig {
+  /** HMAC-SHA256 key of signed document links; outside production a random one per process when not set; the server needs it in production (documentUrlSecret). */
+  urlSecret: string | undefined;
+  /** How long a signed document link stays valid. */
+  urlTtlSeconds: number;
 }
 
 export interface WebhooksConfig {
@@ -182,6 +192,26 @@ function metricsToken(env: NodeJS.ProcessEnv, name: string): string | undefined 
   return raw;
 }
 
+function documentSecret(env: NodeJS.ProcessEnv, name: string, production: boolean): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    // Outside production, links signed by one process open only in that process (a restart invalidates them).
+    // In production the server refuses to start without it (documentUrlSecret); scripts (migrate, apikey) do not need it.
+    return production ? undefined : randomBytes(32).toString('base64url');
+  }
+  // Never echo the value: it is a secret.
+  if (raw.length < 32) throw new ConfigError(name, `expected at least 32 characters, got ${raw.length}`);
+  return raw;
+}
+
+/** The secret the server signs document links with; a ConfigError in production when DOCUMENT_URL_SECRET is not set. */
+export function documentUrlSecret(config: Pick<Config, 'documents'>): string {
+  if (config.documents.urlSecret === undefined) {
+    throw new ConfigError('DOCUMENT_URL_SECRET', 'required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`)');
+  }
+  return config.documents.urlSecret;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
@@ -261,6 +291,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: flag(env, 'METRICS', true),
       token: metricsToken(env, 'METRICS_TOKEN'),
       slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1_000, 0, 3_600_000),
+    },
+    documents: {
+      urlSecret: documentSecret(env, 'DOCUMENT_URL_SECRET', production),
+      urlTtlSeconds: integer(env, 'DOCUMENT_URL_TTL_SECONDS', 3_600, 60, 604_800),
     },
   };
 }

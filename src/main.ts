@@ -24,6 +24,10 @@ try {
   app = await createApp(config, { logger: log });
   port = await app.start();
 } catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
   // Database unreachable, a migration edited after it was applied, port in use, ...
   log.fatal({ err: error }, 'start-up failed');
   process.exit(1);

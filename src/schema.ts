@@ -9,6 +9,7 @@ import './graphql/subscription-type.js';
 import './auth/graphql/index.js';
 import './catalog/graphql/index.js';
 import './customers/graphql/index.js';
+import './documents/graphql/index.js';
 import './inventory/graphql/index.js';
 import './orders/graphql/index.js';
 import './payments/graphql/index.js';

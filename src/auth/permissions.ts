@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   'orders.create': { roles: ['OWNER', 'ADMIN', 'STAFF', 'PARTNER'], description: 'Create orders (a key bound to a channel, as every PARTNER key is: on that channel only).' },
   'orders.edit': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Edit orders, comments and the reason catalogue.' },
   'payments.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Record and refund payments.' },
-  'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below).' },
+  'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below); print order documents (documentsPrint), which records the print.' },
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
@@ -51,6 +51,8 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['comment*', 'orders.edit'],
   ['payment*', 'payments.write'],
   ['shipment*', 'shipments.write'],
+  // Printing records the print on the orders and their labels, as shipmentLabelMarkPrinted does.
+  ['documentsPrint', 'shipments.write'],
   ['apiKey*', 'apiKeys.manage'],
   ['webhook*', 'webhooks.manage'],
   ['cancellationRequestSettingsUpdate', 'settings.manage'],

@@ -23,4 +23,8 @@ export interface Context {
   events: EventBus;
   /** Where the server may send requests of its own (webhook endpoints): https only, and which private hosts are allowed. */
   outbound: { requireHttps: boolean; allowedPrivateHosts: readonly string[] };
+  /** Signs links to order documents (invoices, lists, labels) that open without an API key. */
+  documentLinks: {
+    sign(target: { tenantId: number; kind: string; orderIds: readonly number[] }): { path: string; expiresAt: Date };
+  };
 }

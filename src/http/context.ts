@@ -26,6 +26,7 @@ export interface ContextDeps {
   /** The request's DataLoaders (composed at the top, in src/loaders.ts). */
   createLoaders: (prisma: Db, tenantId: number) => RequestLoaders;
   outbound: Context['outbound'];
+  documentLinks: Context['documentLinks'];
 }
 
 /**
@@ -92,6 +93,7 @@ export function createContextFactory(deps: ContextDeps) {
       loaders: deps.createLoaders(prisma, viewer.tenantId),
       events: deps.events,
       outbound: deps.outbound,
+      documentLinks: deps.documentLinks,
     };
   };
 }

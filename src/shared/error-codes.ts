@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: { where: 'EXTENSIONS', description: 'The document is not valid against the schema.' },
   UNAUTHENTICATED: { where: 'EXTENSIONS', description: 'No valid API key; HTTP 401.' },
   FORBIDDEN: { where: 'EXTENSIONS', description: "The key's role or binding does not allow this, or X-Tenant-Id names another tenant; HTTP 403 on transports." },
+  LINK_EXPIRED: { where: 'EXTENSIONS', description: 'A signed download link (document, export) is past its expiry: ask for a new one; HTTP 410.' },
   METHOD_NOT_ALLOWED: { where: 'EXTENSIONS', description: 'REST routes: the HTTP method is not allowed; HTTP 405.' },
   PAYLOAD_TOO_LARGE: { where: 'EXTENSIONS', description: 'The request body exceeds the server limit; HTTP 413.' },
   QUERY_TOO_COMPLEX: { where: 'EXTENSIONS', description: 'The document exceeds depth, alias, token or introspection limits; HTTP 400.' },

@@ -29,10 +29,21 @@ export interface LabelData {
 const MARGIN = 14;
 
 export function renderShippingLabel(label: LabelData): Promise<Buffer> {
+  return renderShippingLabels([label]);
+}
+
+/** Several labels in one PDF, one A6 page each (a batch for the label printer). */
+export function renderShippingLabels(labels: readonly LabelData[], options: { compress?: boolean } = {}): Promise<Buffer> {
+  const first = labels[0];
   const doc = new PDFDocument({
     size: 'A6',
     margin: MARGIN,
-    info: { Title: `Shipping label ${label.orderCode}`, Subject: label.trackingNumber ?? label.orderCode, Producer: 'ordergraph' },
+    compress: options.compress ?? true,
+    info: {
+      Title: `Shipping label ${labels.map((l) => l.orderCode).join(', ')}`.slice(0, 200),
+      Subject: labels.length === 1 && first ? (first.trackingNumber ?? first.orderCode) : `${labels.length} labels`,
+      Producer: 'ordergraph',
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -40,9 +51,18 @@ export function renderShippingLabel(label: LabelData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  labels.forEach((label, i) => {
+    if (i > 0) doc.addPage();
+    drawLabel(doc, label);
+  });
+  doc.end();
+  return done;
+}
+
+function drawLabel(doc: PDFKit.PDFDocument, label: LabelData) {
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.font('Helvetica-Bold').fontSize(13).text([label.courier, label.serviceName].filter(Boolean).join(' - ') || 'No courier yet', { width });
+  doc.font('Helvetica-Bold').fontSize(13).text([label.courier, label.serviceName].filter(Boolean).join(' - ') || 'No courier yet', MARGIN, MARGIN, { width });
   doc.font('Helvetica').fontSize(8).text(`Order ${label.orderCode} · ${label.channel} · ${label.orderedAt.toISOString().slice(0, 10)}`, { width });
   doc.moveDown(0.4);
   doc.font('Helvetica').fontSize(7).text('TRACKING / AWB', { width });
@@ -66,8 +86,6 @@ export function renderShippingLabel(label: LabelData): Promise<Buffer> {
     doc.moveDown(0.3);
     doc.font('Helvetica-Oblique').fontSize(7).text(`Note: ${label.note}`, { width });
   }
-  doc.end();
-  return done;
 }
 
 function address(doc: PDFKit.PDFDocument, heading: string, party: LabelAddress, width: number, size: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, documentUrlSecret, loadConfig } from '../../src/config.js';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -48,6 +48,7 @@ describe('loadConfig', () => {
         requireHttps: false,
         retentionHours: 168,
       },
+      documents: { urlSecret: expect.any(String), urlTtlSeconds: 3_600 },
     });
   });
 
@@ -127,6 +128,8 @@ describe('loadConfig', () => {
     [{ METRICS: 'sometimes' }, 'METRICS', 'METRICS: expected true or false, got "sometimes"'],
     [{ SLOW_REQUEST_MS: '1.5' }, 'SLOW_REQUEST_MS', 'SLOW_REQUEST_MS: expected a whole number, got "1.5"'],
     [{ NODE_ENV: 'production', DEMO: 'true' }, 'DEMO', 'DEMO: cannot be on when NODE_ENV=production (the demo key is public)'],
+    [{ DOCUMENT_URL_SECRET: 'short' }, 'DOCUMENT_URL_SECRET', 'DOCUMENT_URL_SECRET: expected at least 32 characters, got 5'],
+    [{ DOCUMENT_URL_TTL_SECONDS: '10' }, 'DOCUMENT_URL_TTL_SECONDS', 'DOCUMENT_URL_TTL_SECONDS: expected 60..604800, got 10'],
   ])('refuses %j with a message naming %s', (env, variable, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
@@ -138,6 +141,29 @@ describe('loadConfig', () => {
       const error = configError({ METRICS_TOKEN: token });
       expect(error.message).toBe('METRICS_TOKEN: expected 16 to 200 printable characters without spaces');
     }
+  });
+
+  it('signs document links with DOCUMENT_URL_SECRET, or a random secret per process outside production', () => {
+    expect(loadConfig({ DOCUMENT_URL_SECRET: 'x'.repeat(40), DOCUMENT_URL_TTL_SECONDS: '600' }).documents).toEqual({ urlSecret: 'x'.repeat(40), urlTtlSeconds: 600 });
+    const a = loadConfig({}).documents;
+    const b = loadConfig({}).documents;
+    expect(a.urlTtlSeconds).toBe(3600);
+    expect(a.urlSecret?.length).toBeGreaterThanOrEqual(32);
+    expect(a.urlSecret).not.toBe(b.urlSecret);
+  });
+
+  it('needs DOCUMENT_URL_SECRET to serve in production (scripts such as migrate do not)', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.documents.urlSecret).toBeUndefined();
+    let error: unknown;
+    try {
+      documentUrlSecret(config);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('DOCUMENT_URL_SECRET: required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`)');
+    expect(documentUrlSecret(loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 's'.repeat(32) }))).toBe('s'.repeat(32));
   });
 
   it('does not repeat an unparsable database URL, which may hold a password', () => {

@@ -38,6 +38,8 @@ export function testApp(): Promise<TestApp> {
       CANCELLATION_EXPIRY_SWEEP_MS: '0',
       // Webhook tests' receivers listen on 127.0.0.1.
       WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+      // Document tests sign links of their own (expired ones) with it.
+      DOCUMENT_URL_SECRET: 'test-document-url-secret-0123456789abcdef',
     });
     const statements: string[] = [];
     const database = await openDatabase({
