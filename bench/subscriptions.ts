@@ -41,6 +41,7 @@ async function server() {
     LOG_LEVEL: 'warn',
     DATA_DIR: 'memory://',
     NODE_ENV: 'production',
+    EXPORT_URL_SECRET: 'bench-export-url-secret-0123456789abcdef',
     LIVE_MAX_SUBSCRIPTIONS_PER_KEY: '1000000',
     // One key holds every subscriber: the fan-out is measured here, not the key's budget
     // (each delivered event would be charged to it, and the live cost capped).

@@ -16,6 +16,8 @@ import { createCostBucket } from './limits/cost-bucket.js';
 import { createContextFactory } from './http/context.js';
 import { keyScopedClients } from './auth/key-scope.js';
 import { labelHttpPlugin } from './http/label-route.js';
+import { exportHttpPlugin } from './http/export-route.js';
+import { startExportRunner, type ExportRunner } from './exports/export-runner.js';
 import { explorerAssetsPlugin } from './http/graphiql.js';
 import { schemaRoutesPlugin } from './http/schema-routes.js';
 import { createMaskError } from './http/mask-error.js';
@@ -51,6 +53,8 @@ export interface App {
   relay: OutboxRelay | undefined;
   /** Expires cancellation requests past their deadline every CANCELLATION_EXPIRY_SWEEP_MS (runOnce: one round now). */
   cancellationSweep: ExpirySweep;
+  /** Runs export jobs in this process (idle(): resolves when none is waiting or running). */
+  exports: ExportRunner;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
@@ -111,11 +115,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       })
     : undefined;
 
+  // Export jobs run here, in the background; their files are served by signed links.
+  const exportRunner = startExportRunner({ settings: { ...config.exports, maxQueued: 100 }, events, log });
+  if (!config.exports.urlSecretConfigured) log.warn('EXPORT_URL_SECRET is not set: export links are signed with a secret of this process and stop working when it restarts');
+
   const schema = buildSchema();
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks }),
+    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, services: { exports: exportRunner } }),
     maskError,
     requestLog: requestLog.plugin,
     quota,
@@ -123,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     idempotency: createIdempotencyStore(),
     routes: [
       labelHttpPlugin({ authenticator, forViewer, events, log }),
+      exportHttpPlugin({ settings: config.exports, forTenant: db.forTenant, log }),
       explorerAssetsPlugin({ enabled: !config.production }),
       schemaRoutesPlugin({ authenticator, schema }),
     ],
@@ -145,12 +154,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     relay,
     cancellationSweep,
+    exports: exportRunner,
     liveConnections: server.liveConnections,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       await server.close(timeoutMs, closeEvents);
       await relay?.stop();
       await cancellationSweep.stop();
+      await exportRunner.stop();
       await stopRevocations();
       costs.close();
       if (database.owned) await db.close();

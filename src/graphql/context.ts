@@ -11,6 +11,14 @@ import type { EventBus } from '../events/topics.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RequestLoaders {}
 
+/**
+ * Long-lived services of the app the resolvers reach (the export runner, ...). Empty
+ * here: the domains that need one declare it by declaration merging, so this ground
+ * floor names no domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ContextServices {}
+
 export interface Context {
   prisma: Db;
   viewer: Viewer;
@@ -23,4 +31,5 @@ export interface Context {
   events: EventBus;
   /** Where the server may send requests of its own (webhook endpoints): https only, and which private hosts are allowed. */
   outbound: { requireHttps: boolean; allowedPrivateHosts: readonly string[] };
+  services: ContextServices;
 }

@@ -23,6 +23,7 @@ export interface ContextDeps {
   /** The request's DataLoaders (composed at the top, in src/loaders.ts). */
   createLoaders: (prisma: Db, tenantId: number) => RequestLoaders;
   outbound: Context['outbound'];
+  services: Context['services'];
 }
 
 /**
@@ -81,6 +82,7 @@ export function createContextFactory(deps: ContextDeps) {
       loaders: deps.createLoaders(prisma, viewer.tenantId),
       events: deps.events,
       outbound: deps.outbound,
+      services: deps.services,
     };
   };
 }

@@ -82,7 +82,7 @@ describe('loadConfig', () => {
 
   it('turns demo data off by default when a PostgreSQL URL is given or in production', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og' }).demo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false });
+    expect(loadConfig({ NODE_ENV: 'production', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef' })).toMatchObject({ production: true, demo: false });
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og', DEMO: 'true' }).demo).toBe(true);
     expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
   });
