@@ -71,7 +71,7 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
   const heartbeat = setInterval(() => {
     for (const job of held.values()) {
       void job.prisma.export
-        .updateMany({ where: { id: job.exportId, tenantId: job.tenantId, status: { in: ['QUEUED', 'RUNNING'] }, runnerId }, data: { runnerId } })
+        .updateMany({ where: { id: job.exportId, tenantId: job.tenantId, status: { in: ['QUEUED', 'RUNNING'] }, runnerId }, data: { updatedAt: new Date() } })
         .catch((err: unknown) => log.warn({ err, exportId: job.exportId }, 'export heartbeat failed'));
     }
   }, HEARTBEAT_MS);
@@ -145,7 +145,7 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
         rowsDone += rows.length;
         // Rows added while the export runs may pass the first count.
         if (rowsDone > rowsTotal) rowsTotal = rowsDone;
-        const alive = await prisma.export.updateMany({ where: { ...mine, status: 'RUNNING' }, data: { rowsDone, rowsTotal } });
+        const alive = await prisma.export.updateMany({ where: { ...mine, status: 'RUNNING' }, data: { rowsDone, rowsTotal, updatedAt: new Date() } });
         if (alive.count !== 1) throw new Interrupted();
         publish(job, 'RUNNING', rowsDone, rowsTotal);
         if (rows.length < settings.pageSize) break;

@@ -363,3 +363,40 @@ describe('exports', () => {
     expect((await download(job.url!)).status).toBe(410);
   });
 });
+
+describe('exports without costs.read', () => {
+  it('leave out purchase prices and internal notes', async () => {
+    // No role holding exports.create lacks costs.read today: the service is asked directly.
+    const { app } = await testApp();
+    const { createExport } = await import('../../src/exports/export-service.js');
+    const t = await newTenant();
+    await shop(t);
+    const job = await createExport(
+      { prisma: app.db.forTenant(t.id), tenantId: t.id, actor: 'test', canReadCosts: false, runner: app.exports },
+      { kind: 'ORDER_LINES', format: 'CSV', filter: { statuses: ['SHIPPED'] } },
+    );
+    await app.exports.idle();
+    const view = await query<{ export: ExportView }, unknown>(t.key, READ, { id: gid('Export', job.id) });
+    expect(view.export).toMatchObject({ status: 'DONE', includesCosts: false, rowsDone: 1 });
+    const csv = await (await download(view.export.url!)).text();
+    expect(orderLines(csv)).toEqual([
+      'Order code,Order status,Ordered at,SKU,Product,Variation,Quantity,Unit,Currency,Unit price,Discount,Line total,Returned quantity,Cancelled',
+      'EXP-002,SHIPPED,2026-03-02T08:30:00.000Z,KOPI-250,Kopi Toraja,,1,PCS,IDR,75000.50,0.00,75000.50,0,false',
+      '',
+    ]);
+  });
+
+  it('refuses the exportProgress subscription to a role without exports.read', async () => {
+    const t = await newTenant();
+    const viewer = await t.apiKey('VIEWER');
+    const { url } = await liveServer();
+    const ws = wsClient(url, viewer);
+    try {
+      const sub = collect(ws, 'subscription { exportProgress { status } }');
+      await until(() => sub.results.length > 0, 'the refusal');
+      expect(sub.results[0]!.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await ws.dispose();
+    }
+  });
+});
