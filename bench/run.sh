@@ -128,7 +128,7 @@ start_ordergraph() { # $1 port, $2 database URL (the owner's), $3 log, then extr
   shift 3
   # RLS=1: the queries run as the app role, under the row-level security policies.
   [[ $RLS == 1 ]] && app_url=${url/\/\/$PG_SUPERUSER@/\/\/$APP_ROLE@}
-  DATABASE_APP_URL=$app_url NODE_ENV=production DOCUMENT_URL_SECRET=bench-document-url-secret-0123456789abcdef LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 COMPILED_READS=${COMPILED_READS:-true} \
+  DATABASE_APP_URL=$app_url NODE_ENV=production DOCUMENT_URL_SECRET=bench-document-url-secret-0123456789abcdef EXPORT_URL_SECRET=${EXPORT_URL_SECRET:-bench-export-url-secret-0123456789abcdef} LOG_LEVEL=warn HOST=127.0.0.1 PORT=$port DATABASE_URL=$url DB_POOL_SIZE=$POOL DEMO=false RATE_LIMIT_RESTORE_RATE=0 COMPILED_READS=${COMPILED_READS:-true} \
     "$OG_NODE" $GC_FLAGS "$@" --import tsx src/main.ts >"$log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")

@@ -42,6 +42,7 @@ async function server() {
     DATA_DIR: 'memory://',
     NODE_ENV: 'production',
     DOCUMENT_URL_SECRET: process.env.DOCUMENT_URL_SECRET ?? 'bench-document-url-secret-0123456789abcdef',
+    EXPORT_URL_SECRET: 'bench-export-url-secret-0123456789abcdef',
     LIVE_MAX_SUBSCRIPTIONS_PER_KEY: '1000000',
     // One key holds every subscriber: the fan-out is measured here, not the key's budget
     // (each delivered event would be charged to it, and the live cost capped).

@@ -18,6 +18,8 @@ import { keyScopedClients } from './auth/key-scope.js';
 import { labelHttpPlugin } from './http/label-route.js';
 import { documentsHttpPlugin } from './http/documents-route.js';
 import { DocumentLinks } from './documents/signed-url.js';
+import { exportHttpPlugin } from './http/export-route.js';
+import { startExportRunner, type ExportRunner } from './exports/export-runner.js';
 import { explorerAssetsPlugin } from './http/graphiql.js';
 import { schemaRoutesPlugin } from './http/schema-routes.js';
 import { createMaskError } from './http/mask-error.js';
@@ -57,6 +59,8 @@ export interface App {
   relay: OutboxRelay | undefined;
   /** Expires cancellation requests past their deadline every CANCELLATION_EXPIRY_SWEEP_MS (runOnce: one round now). */
   cancellationSweep: ExpirySweep;
+  /** Runs export jobs in this process (idle(): resolves when none is waiting or running). */
+  exports: ExportRunner;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
   /** The Prometheus registry behind /metrics; absent when METRICS is off. */
@@ -124,11 +128,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       })
     : undefined;
 
+  // Export jobs run here, in the background; their files are served by signed links.
+  const exportRunner = startExportRunner({ settings: { ...config.exports, maxQueued: 100 }, events, log });
+  if (!config.exports.urlSecretConfigured) log.warn('EXPORT_URL_SECRET is not set: export links are signed with a secret of this process and stop working when it restarts');
+
   const schema = buildSchema();
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks }),
+    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks, services: { exports: exportRunner } }),
     maskError,
     requestLog: requestLog.plugin,
     metrics: metrics?.plugins,
@@ -139,6 +147,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     routes: [
       labelHttpPlugin({ authenticator, forViewer, events, log }),
       documentsHttpPlugin({ links: documentLinks, forTenant: db.forTenant, log }),
+      exportHttpPlugin({ settings: config.exports, forTenant: db.forTenant, log }),
       explorerAssetsPlugin({ enabled: !config.production }),
       schemaRoutesPlugin({ authenticator, schema }),
     ],
@@ -164,6 +173,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     relay,
     cancellationSweep,
+    exports: exportRunner,
     liveConnections: server.liveConnections,
     metrics,
     start: (port = config.port, host = config.host) => server.listen(port, host),
@@ -172,6 +182,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await server.close(timeoutMs, closeEvents);
         await relay?.stop();
         await cancellationSweep.stop();
+        await exportRunner.stop();
         await stopRevocations();
         costs.close();
         if (database.owned) await db.close();

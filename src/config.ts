@@ -1,5 +1,7 @@
 // The only reader of process.env: parsed and validated once at start-up.
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -54,6 +56,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** Signed document links (invoices, packing and picking lists, delivery notes, labels). */
   documents: DocumentsConfig;
+  /** Bulk exports (src/exports). */
+  exports: ExportsConfig;
 }
 
 export interface MetricsConfig {
@@ -70,6 +74,21 @@ export interface DocumentsConfig {
   urlSecret: string | undefined;
   /** How long a signed document link stays valid. */
   urlTtlSeconds: number;
+}
+
+export interface ExportsConfig {
+  /** Folder of export files: EXPORT_DIR, else <DATA_DIR>/exports (a temporary folder when DATA_DIR is memory://). */
+  dir: string;
+  /** Signs download links; required in production. Absent elsewhere: a random secret per process (links end with it). */
+  urlSecret: string;
+  /** Whether urlSecret was given (false: generated at start). */
+  urlSecretConfigured: boolean;
+  /** Export files and their links live this many hours after the export finished. */
+  retentionHours: number;
+  /** Rows read from the database per page. */
+  pageSize: number;
+  /** Exports one instance runs at once. */
+  concurrency: number;
 }
 
 export interface WebhooksConfig {
@@ -220,6 +239,22 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+function exportsConfig(env: NodeJS.ProcessEnv, production: boolean): ExportsConfig {
+  const secret = env.EXPORT_URL_SECRET?.trim();
+  if (production && !secret) throw new ConfigError('EXPORT_URL_SECRET', 'required when NODE_ENV=production (it signs export download links)');
+  if (secret !== undefined && secret !== '' && secret.length < 32) throw new ConfigError('EXPORT_URL_SECRET', 'expected at least 32 characters');
+  const dataDir = env.DATA_DIR?.trim() || './data';
+  const dir = env.EXPORT_DIR?.trim() || (dataDir.startsWith('memory://') ? join(tmpdir(), `ordergraph-exports-${process.pid}`) : join(dataDir, 'exports'));
+  return {
+    dir,
+    urlSecret: secret || randomBytes(32).toString('base64url'),
+    urlSecretConfigured: Boolean(secret),
+    retentionHours: integer(env, 'EXPORT_RETENTION_HOURS', 24, 1, 8_760),
+    pageSize: integer(env, 'EXPORT_PAGE_SIZE', 1_000, 10, 50_000),
+    concurrency: integer(env, 'EXPORT_CONCURRENCY', 2, 1, 32),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -296,5 +331,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urlSecret: documentSecret(env, 'DOCUMENT_URL_SECRET', production),
       urlTtlSeconds: integer(env, 'DOCUMENT_URL_TTL_SECONDS', 3_600, 60, 604_800),
     },
+    exports: exportsConfig(env, production),
   };
 }

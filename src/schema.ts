@@ -15,6 +15,7 @@ import './orders/graphql/index.js';
 import './payments/graphql/index.js';
 import './shipments/graphql/index.js';
 import './webhooks/graphql/index.js';
+import './exports/graphql/index.js';
 
 let schema: GraphQLSchema | undefined;
 

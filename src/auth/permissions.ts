@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
+  'exports.create': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Start bulk exports (CSV, XLSX, JSONL) of orders, products, customers and stock; a bound key exports only what it reads, purchase prices only with costs.read.' },
+  'exports.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "See the tenant's exports, their progress and download links." },
   'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
@@ -56,6 +58,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['apiKey*', 'apiKeys.manage'],
   ['webhook*', 'webhooks.manage'],
   ['cancellationRequestSettingsUpdate', 'settings.manage'],
+  ['export*', 'exports.create'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */
@@ -66,6 +69,9 @@ export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permissio
   ['Query.webhookEndpoints', 'webhooks.manage'],
   ['Query.webhookEndpoint', 'webhooks.manage'],
   ['Order.integrationLog', 'webhooks.manage'],
+  ['Query.exports', 'exports.read'],
+  ['Query.export', 'exports.read'],
+  ['Subscription.exportProgress', 'exports.read'],
 ];
 
 export function rolesFor(permission: Permission): readonly Role[] {

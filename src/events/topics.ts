@@ -64,6 +64,16 @@ export interface WebhookEndpointDisabled {
   at: string;
 }
 
+/** An export job moved: rows written so far of the rows to write, or it finished. */
+export interface ExportProgress {
+  tenantId: number;
+  exportId: number;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  rowsDone: number;
+  rowsTotal: number | null;
+  at: string;
+}
+
 /** Topic name -> payload. One topic per kind of change; tenants share topics and filter. */
 export interface Topics {
   apiKeyRevoked: ApiKeyRevoked;
@@ -73,11 +83,12 @@ export interface Topics {
   shipmentTracked: ShipmentTracked;
   stockLevelChanged: StockLevelChanged;
   webhookEndpointDisabled: WebhookEndpointDisabled;
+  exportProgress: ExportProgress;
 }
 
 export type Topic = keyof Topics;
 
-export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged', 'webhookEndpointDisabled'];
+export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged', 'webhookEndpointDisabled', 'exportProgress'];
 
 /**
  * Publishes and delivers events: in-memory (src/events/memory-bus.ts) or through

@@ -38,6 +38,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   // LoadedColumnsPlugin sits just outside PrismaPlugin, whose per-column wrapper it skips.
   plugins: [ScopeAuthPlugin, PermissionsPlugin, ErrorsPlugin, LoadedColumnsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin, ConventionsPlugin],
   scopeAuth: {
+    // A guarded subscription field (exportProgress) is refused when it is subscribed, not at its first event.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       permission: (permission: Permission) => hasPermission(ctx.viewer.role, permission),
       roles: (roles: readonly Role[]) => roles.includes(ctx.viewer.role),

@@ -11,6 +11,14 @@ import type { EventBus } from '../events/topics.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RequestLoaders {}
 
+/**
+ * Long-lived services of the app the resolvers reach (the export runner, ...). Empty
+ * here: the domains that need one declare it by declaration merging, so this ground
+ * floor names no domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ContextServices {}
+
 export interface Context {
   prisma: Db;
   viewer: Viewer;
@@ -27,4 +35,5 @@ export interface Context {
   documentLinks: {
     sign(target: { tenantId: number; kind: string; orderIds: readonly number[] }): { path: string; expiresAt: Date };
   };
+  services: ContextServices;
 }

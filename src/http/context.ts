@@ -27,6 +27,7 @@ export interface ContextDeps {
   createLoaders: (prisma: Db, tenantId: number) => RequestLoaders;
   outbound: Context['outbound'];
   documentLinks: Context['documentLinks'];
+  services: Context['services'];
 }
 
 /**
@@ -94,6 +95,7 @@ export function createContextFactory(deps: ContextDeps) {
       events: deps.events,
       outbound: deps.outbound,
       documentLinks: deps.documentLinks,
+      services: deps.services,
     };
   };
 }

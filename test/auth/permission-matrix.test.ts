@@ -37,6 +37,7 @@ const MATRIX: Record<string, readonly [owner: Cell, admin: Cell, staff: Cell, wa
   customerUnblock:          ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   customerUpdate:           ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   documentsPrint:           ['allowed'  , 'allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN'],
+  exportCreate:             ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   orderCancel:              ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   orderCancellationApprove: ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   orderCancellationReject:  ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],

@@ -13,7 +13,7 @@ import { buildSchema } from '../../src/schema.js';
 import { execute, query } from '../support/execute.js';
 import { collectStrings, idTargetType, leafPaths, nodeTypeNames, operationCall } from '../support/schema-walk.js';
 import { collect, liveServer, until, wsClient, type Collected, type WsClient } from '../support/subscribe.js';
-import { allGlobalIds, smallShop, type ShopIds } from '../support/small-shop.js';
+import { allGlobalIds, runShopExport, smallShop, type ShopIds } from '../support/small-shop.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const schema = buildSchema();
@@ -30,6 +30,7 @@ async function driveEvents(key: string, ids: ShopIds) {
     ['paymentRecord', { order: ids.Order, method: 'CASH', amount: '1000' }],
     ['shipmentTrackingAppend', { shipment: ids.Shipment, events: [{ status: 'delivered', occurredAt: new Date().toISOString() }] }],
     ['stockAdjust', { variation: ids.Variation, warehouse: ids.Warehouse, quantity: 1, reason: 'isolation sweep' }],
+    ['exportCreate', { kind: 'ORDERS', format: 'CSV' }],
   ];
   for (const [mutation, input] of calls) {
     const inputType = schema.getMutationType()!.getFields()[mutation]!.args[0]!.type.toString();
@@ -143,6 +144,7 @@ describe('tenant isolation across every subscription', () => {
     const asBBefore = asB.map((s) => s.results.length);
 
     await driveEvents(a.key, idsOfA);
+    await runShopExport(a, idsOfA);
     // Every twin receives what the drive caused: the variables do match A's events.
     await until(() => twins.every((s, i) => s.results.length > twinsBefore[i]!), 'every twin of A received an event').catch(() => {
       const silent = variants.filter((_, i) => twins[i]!.results.length <= twinsBefore[i]!).map((v) => v.name);

@@ -74,6 +74,8 @@ beforeAll(async () => {
     const event = await fixtures.prisma.outboxEvent.create({ data: { tenantId, type: 'order.created', orderId: order.id, payload: {}, sequence: 1, relayedAt: new Date() } });
     const delivery = await fixtures.prisma.webhookDelivery.create({ data: { tenantId, endpointId: endpoint.id, eventId: event.id, orderId: order.id, status: 'DELIVERED' } });
     await fixtures.prisma.webhookAttempt.create({ data: { tenantId, deliveryId: delivery.id, endpointId: endpoint.id, orderId: order.id, statusCode: 200, latencyMs: 5 } });
+    // And a finished export.
+    await fixtures.prisma.export.create({ data: { tenantId, kind: 'ORDERS', format: 'CSV', status: 'DONE', rowsDone: 40, rowsTotal: 40, fileName: 'orders.csv', finishedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) } });
   }
   keyA = (await createApiKey(fixtures.prisma, { tenantId: a.tenantId, name: 'a', role: 'OWNER' })).key;
   keyB = (await createApiKey(fixtures.prisma, { tenantId: b.tenantId, name: 'b', role: 'OWNER' })).key;

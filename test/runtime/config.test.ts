@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, documentUrlSecret, loadConfig } from '../../src/config.js';
 
@@ -49,6 +50,14 @@ describe('loadConfig', () => {
         retentionHours: 168,
       },
       documents: { urlSecret: expect.any(String), urlTtlSeconds: 3_600 },
+      exports: {
+        dir: 'data/exports',
+        urlSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        urlSecretConfigured: false,
+        retentionHours: 24,
+        pageSize: 1_000,
+        concurrency: 2,
+      },
     });
   });
 
@@ -100,7 +109,7 @@ describe('loadConfig', () => {
 
   it('turns demo data off by default when a PostgreSQL URL is given or in production', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og' }).demo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false });
+    expect(loadConfig({ NODE_ENV: 'production', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef' })).toMatchObject({ production: true, demo: false });
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/og', DEMO: 'true' }).demo).toBe(true);
     expect(loadConfig({ DEMO: 'off' }).demo).toBe(false);
   });
@@ -170,5 +179,38 @@ describe('loadConfig', () => {
     const error = configError({ DATABASE_URL: 'postgres://app:s3cret@db:notaport/og' });
     expect(error.message).toMatch(/^DATABASE_URL: not a valid URL/);
     expect(error.message).not.toContain('s3cret');
+  });
+});
+
+describe('export settings', () => {
+  const secret = 'a-secret-of-at-least-32-characters-long!';
+
+  it('reads EXPORT_DIR, EXPORT_URL_SECRET, EXPORT_RETENTION_HOURS, EXPORT_PAGE_SIZE and EXPORT_CONCURRENCY', () => {
+    expect(
+      loadConfig({ EXPORT_DIR: '/srv/exports', EXPORT_URL_SECRET: secret, EXPORT_RETENTION_HOURS: '72', EXPORT_PAGE_SIZE: '5000', EXPORT_CONCURRENCY: '4' }).exports,
+    ).toEqual({ dir: '/srv/exports', urlSecret: secret, urlSecretConfigured: true, retentionHours: 72, pageSize: 5_000, concurrency: 4 });
+  });
+
+  it('keeps files under DATA_DIR/exports unless EXPORT_DIR is given; a temporary folder for an in-memory database', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/ordergraph' }).exports.dir).toBe('/var/lib/ordergraph/exports');
+    expect(loadConfig({ DATA_DIR: 'memory://' }).exports.dir).toMatch(/ordergraph-exports-\d+$/);
+  });
+
+  it('requires EXPORT_URL_SECRET in production, of at least 32 characters', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('EXPORT_URL_SECRET: required when NODE_ENV=production (it signs export download links)');
+    expect(() => loadConfig({ EXPORT_URL_SECRET: 'short' })).toThrow('EXPORT_URL_SECRET: expected at least 32 characters');
+    expect(loadConfig({ NODE_ENV: 'production', EXPORT_URL_SECRET: secret }).exports.urlSecret).toBe(secret);
+  });
+
+  it('refuses a retention under an hour and a page size under 10', () => {
+    expect(() => loadConfig({ EXPORT_RETENTION_HOURS: '0' })).toThrow('EXPORT_RETENTION_HOURS: expected 1..8760, got 0');
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: '5' })).toThrow('EXPORT_PAGE_SIZE: expected 10..50000, got 5');
+  });
+
+  it('lists every export setting in the README settings table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of ['EXPORT_DIR', 'EXPORT_URL_SECRET', 'EXPORT_RETENTION_HOURS', 'EXPORT_PAGE_SIZE', 'EXPORT_CONCURRENCY']) {
+      expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+    }
   });
 });

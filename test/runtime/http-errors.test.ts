@@ -57,7 +57,7 @@ function appsLosingTheirDatabase() {
     };
     const apps = {
       test: await open({ NODE_ENV: 'test' }, createLogger('silent')),
-      production: await open({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters' }, createLogger('info', { write: (line: string) => void lostLogs.push(JSON.parse(line)) })),
+      production: await open({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef' }, createLogger('info', { write: (line: string) => void lostLogs.push(JSON.parse(line)) })),
     };
     const tenant = await database.prisma.tenant.create({ data: { slug: `lost-${randomUUID()}`, name: 'Lost' } });
     const { key } = await createApiKey(database.prisma, { tenantId: tenant.id, name: 'lost', role: 'OWNER' });
@@ -269,7 +269,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     const { app } = await testApp();
-    const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL });
+    const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL });
     const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
     production = await createApp(config, { database: app.db, logger });
   });

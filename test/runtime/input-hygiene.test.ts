@@ -18,7 +18,7 @@ let production: App;
 beforeAll(async () => {
   t = await newTenant();
   const { app } = await testApp();
-  const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false' });
+  const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false' });
   production = await createApp(config, { database: app.db, logger: createLogger('silent') });
 });
 afterAll(() => production?.stop());

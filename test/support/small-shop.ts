@@ -26,6 +26,8 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
   const courier = await t.courier();
   const shipment = await t.shipment({ orderId: order.id, courierId: courier.id, warehouseId: warehouse.id, status: 'IN_TRANSIT', trackingNumber: `TRK-${order.id}` });
   const payment = await t.payment({ orderId: order.id, amount: '1000' });
+  // An export waiting for this app's runner (runExport starts it: its progress events follow).
+  const done = await t.prisma.export.create({ data: { tenantId: t.id, kind: 'ORDERS', format: 'CSV', runnerId: app.exports.runnerId } });
   return {
     Warehouse: encodeGlobalID('Warehouse', warehouse.id),
     Product: encodeGlobalID('Product', product.id),
@@ -36,6 +38,7 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     Courier: encodeGlobalID('Courier', courier.id),
     Shipment: encodeGlobalID('Shipment', shipment.id),
     Payment: encodeGlobalID('Payment', payment.id),
+    Export: encodeGlobalID('Export', done.id),
   };
 }
 
@@ -50,4 +53,12 @@ export async function allGlobalIds(tenantId: number, nodeTypes: string[]): Promi
     rows.forEach((row) => ids.add(encodeGlobalID(type, row.id)));
   }
   return ids;
+}
+
+/** Runs the shop's queued export in the app's runner, as exportCreate would have. */
+export async function runShopExport(t: TestTenant, ids: ShopIds): Promise<void> {
+  const { app } = await testApp();
+  const exportId = Number(Buffer.from(ids.Export!, 'base64').toString().split(':')[1]);
+  app.exports.enqueue({ prisma: app.db.forTenant(t.id), tenantId: t.id, exportId, kind: 'ORDERS', format: 'CSV', filter: undefined, includeCosts: false });
+  await app.exports.idle();
 }

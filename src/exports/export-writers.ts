@@ -1,0 +1,114 @@
+// Writers of one export file: CSV (RFC 4180 quoting, CRLF), JSONL (one JSON object
+// a line) and XLSX (exceljs's streaming workbook writer: rows are committed to the
+// zip as they come, so memory stays flat however long the sheet). Each takes rows a
+// page at a time and waits for the file stream to drain between pages.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { ExportFormat } from '../db/generated/prisma/enums.js';
+import type { CellValue, Column } from './export-columns.js';
+
+export interface ExportFileWriter {
+  writeRows(rows: CellValue[][]): Promise<void>;
+  /** Flushes and closes the file; resolves once it is on disk. */
+  finish(): Promise<void>;
+  /** Closes the file after a failure (the caller deletes it). */
+  abort(): Promise<void>;
+}
+
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = { CSV: 'csv', XLSX: 'xlsx', JSONL: 'jsonl' };
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  CSV: 'text/csv; charset=utf-8',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  JSONL: 'application/x-ndjson; charset=utf-8',
+};
+
+/** A text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe: exported data never executes. */
+function defuse(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV field: quoted when it holds a comma, quote, line break or edge space; quotes doubled. */
+export function csvField(value: CellValue, column: Pick<Column<never>, 'type'>): string {
+  if (value === null) return '';
+  let text: string;
+  if (value instanceof Date) text = value.toISOString();
+  else if (typeof value === 'boolean') text = value ? 'true' : 'false';
+  else if (typeof value === 'number') text = String(value);
+  else text = column.type === 'text' ? defuse(value) : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function jsonValue(value: CellValue): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+async function write(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  if (stream.closed) return;
+  const done = once(stream, 'close');
+  stream.end();
+  await done;
+}
+
+export function openExportFile(path: string, format: ExportFormat, columns: Column<never>[]): ExportFileWriter {
+  const stream = createWriteStream(path, { flags: 'wx' });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  const race = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  if (format === 'CSV') {
+    let header = false;
+    return {
+      async writeRows(rows) {
+        let chunk = header ? '' : `${columns.map((c) => csvField(c.header, { type: 'text' })).join(',')}\r\n`;
+        header = true;
+        for (const row of rows) chunk += `${row.map((v, i) => csvField(v, columns[i]!)).join(',')}\r\n`;
+        await race(write(stream, chunk));
+      },
+      async finish() {
+        if (!header) await this.writeRows([]);
+        await race(close(stream));
+      },
+      abort: () => close(stream),
+    };
+  }
+  if (format === 'JSONL') {
+    return {
+      async writeRows(rows) {
+        let chunk = '';
+        for (const row of rows) chunk += `${JSON.stringify(Object.fromEntries(row.map((v, i) => [columns[i]!.key, jsonValue(v)])))}\n`;
+        if (chunk) await race(write(stream, chunk));
+      },
+      finish: () => race(close(stream)),
+      abort: () => close(stream),
+    };
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Export', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.max(10, Math.min(40, c.header.length + 4)),
+    style: c.type === 'money' ? { numFmt: '#,##0.00' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  return {
+    async writeRows(rows) {
+      for (const row of rows) {
+        // Money as numbers so the sheet sums them; two decimals fit a double exactly enough for display.
+        sheet.addRow(row.map((v, i) => (columns[i]!.type === 'money' && typeof v === 'string' ? Number(v) : v))).commit();
+      }
+      if (stream.writableNeedDrain) await race(once(stream, 'drain'));
+    },
+    async finish() {
+      sheet.commit();
+      const closed = once(stream, 'close');
+      await race(workbook.commit());
+      if (!stream.closed) await race(closed);
+    },
+    abort: () => close(stream),
+  };
+}
