@@ -1,6 +1,6 @@
 // createApp(config) builds everything: database, bus, schema, Yoga, HTTP server.
 // Tests use the same factory. It only wires: each part lives where its layer is.
-import { documentUrlSecret, type Config } from './config.js';
+import { ConfigError, documentUrlSecret, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openAppDatabase } from './db/app-database.js';
 import { deploymentPrefix } from './db/deployment.js';
@@ -130,7 +130,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // Export jobs run here, in the background; their files are served by signed links.
   const exportRunner = startExportRunner({ settings: { ...config.exports, maxQueued: 100 }, events, log });
-  if (!config.exports.urlSecretConfigured) log.warn('EXPORT_URL_SECRET is not set: export links are signed with a secret of this process and stop working when it restarts');
+  if (!config.exports.urlSecretConfigured) {
+    if (config.production) throw new ConfigError('EXPORT_URL_SECRET', 'required when NODE_ENV=production (or DOCUMENT_URL_SECRET, from which export links then derive their key)');
+    log.warn('EXPORT_URL_SECRET is not set: export links are signed with a secret of this process and stop working when it restarts');
+  }
 
   const schema = buildSchema();
   const yoga = createAppYoga({

@@ -1,5 +1,5 @@
 // The only reader of process.env: parsed and validated once at start-up.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -240,15 +240,19 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 function exportsConfig(env: NodeJS.ProcessEnv, production: boolean): ExportsConfig {
-  const secret = env.EXPORT_URL_SECRET?.trim();
-  if (production && !secret) throw new ConfigError('EXPORT_URL_SECRET', 'required when NODE_ENV=production (it signs export download links)');
-  if (secret !== undefined && secret !== '' && secret.length < 32) throw new ConfigError('EXPORT_URL_SECRET', 'expected at least 32 characters');
+  const own = env.EXPORT_URL_SECRET?.trim() || undefined;
+  if (own !== undefined && own.length < 32) throw new ConfigError('EXPORT_URL_SECRET', 'expected at least 32 characters');
+  // One secret may serve every signed link: without one of their own, export links are signed
+  // with a key derived from DOCUMENT_URL_SECRET. Like that one, it is needed to serve in
+  // production (checked at start), not to run scripts.
+  const documents = env.DOCUMENT_URL_SECRET?.trim() || undefined;
+  const secret = own ?? (documents && documents.length >= 32 ? createHmac('sha256', documents).update('ordergraph export links').digest('base64url') : undefined);
   const dataDir = env.DATA_DIR?.trim() || './data';
   const dir = env.EXPORT_DIR?.trim() || (dataDir.startsWith('memory://') ? join(tmpdir(), `ordergraph-exports-${process.pid}`) : join(dataDir, 'exports'));
   return {
     dir,
-    urlSecret: secret || randomBytes(32).toString('base64url'),
-    urlSecretConfigured: Boolean(secret),
+    urlSecret: secret ?? (production ? '' : randomBytes(32).toString('base64url')),
+    urlSecretConfigured: secret !== undefined,
     retentionHours: integer(env, 'EXPORT_RETENTION_HOURS', 24, 1, 8_760),
     pageSize: integer(env, 'EXPORT_PAGE_SIZE', 1_000, 10, 50_000),
     concurrency: integer(env, 'EXPORT_CONCURRENCY', 2, 1, 32),

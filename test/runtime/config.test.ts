@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, documentUrlSecret, loadConfig } from '../../src/config.js';
@@ -196,8 +197,11 @@ describe('export settings', () => {
     expect(loadConfig({ DATA_DIR: 'memory://' }).exports.dir).toMatch(/ordergraph-exports-\d+$/);
   });
 
-  it('requires EXPORT_URL_SECRET in production, of at least 32 characters', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('EXPORT_URL_SECRET: required when NODE_ENV=production (it signs export download links)');
+  it('takes EXPORT_URL_SECRET of at least 32 characters, else a key derived from DOCUMENT_URL_SECRET; production without either serves nothing (checked at start)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).exports).toMatchObject({ urlSecret: '', urlSecretConfigured: false });
+    const derived = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'd'.repeat(40) }).exports;
+    expect(derived.urlSecretConfigured).toBe(true);
+    expect(derived.urlSecret).toBe(createHmac('sha256', 'd'.repeat(40)).update('ordergraph export links').digest('base64url'));
     expect(() => loadConfig({ EXPORT_URL_SECRET: 'short' })).toThrow('EXPORT_URL_SECRET: expected at least 32 characters');
     expect(loadConfig({ NODE_ENV: 'production', EXPORT_URL_SECRET: secret }).exports.urlSecret).toBe(secret);
   });

@@ -226,7 +226,7 @@ describe('metrics on /metrics', () => {
 
 describe('/metrics in production', () => {
   it('is not served without METRICS_TOKEN', async () => {
-    const { app } = await appWith({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const { app } = await appWith({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', LOG_LEVEL: 'silent' });
     try {
       expect((await scrape(app)).status).toBe(404);
     } finally {
@@ -235,7 +235,7 @@ describe('/metrics in production', () => {
   });
 
   it('needs the token as a bearer when METRICS_TOKEN is set, and logs slow requests with their document hash', async () => {
-    const { app, lines } = await appWith({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN, LOG_LEVEL: 'warn', SLOW_REQUEST_MS: '0' });
+    const { app, lines } = await appWith({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', METRICS_TOKEN: TOKEN, LOG_LEVEL: 'warn', SLOW_REQUEST_MS: '0' });
     try {
       expect((await scrape(app)).status).toBe(401);
       expect((await scrape(app, { authorization: 'Bearer not-the-token-at-all-000' })).status).toBe(401);
