@@ -12,6 +12,7 @@ import './customers/graphql/index.js';
 import './inventory/graphql/index.js';
 import './orders/graphql/index.js';
 import './payments/graphql/index.js';
+import './reports/graphql/index.js';
 import './shipments/graphql/index.js';
 import './webhooks/graphql/index.js';
 

@@ -21,7 +21,7 @@ export const PERMISSIONS = {
   'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below).' },
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
-  'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
+  'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices, internal notes, and cost and profit in sales reports.' },
   'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
@@ -60,6 +60,10 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
 export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permission: Permission]> = [
   ['Variation.costPrice', 'costs.read'],
   ['Order.internalNotes', 'costs.read'],
+  ['SalesFigures.cost', 'costs.read'],
+  ['SalesFigures.uncostedUnits', 'costs.read'],
+  ['SalesFigures.grossProfit', 'costs.read'],
+  ['SalesFigures.marginPercent', 'costs.read'],
   ['Query.apiKeys', 'apiKeys.manage'],
   ['Query.webhookEndpoints', 'webhooks.manage'],
   ['Query.webhookEndpoint', 'webhooks.manage'],

@@ -10,6 +10,9 @@ ALTER TABLE "OrderItem" ADD COLUMN     "costPrice" DECIMAL(18,2);
 -- CreateIndex
 CREATE INDEX "Order_tenantId_channel_orderedAt_idx" ON "Order"("tenantId", "channel", "orderedAt");
 
+-- CreateIndex
+CREATE INDEX "OrderReturnLine_orderItemId_idx" ON "OrderReturnLine"("orderItemId");
+
 -- Backfill: lines written before this migration take their variation's cost price as it is now
 -- (the closest known figure; lines of deleted variations keep null: no cost known).
 UPDATE "OrderItem" i

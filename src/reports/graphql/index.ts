@@ -1,0 +1,2 @@
+// The reports domain's GraphQL face: imported once by src/schema.ts; it only imports.
+import './sales-report.js';
