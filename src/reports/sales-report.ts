@@ -330,7 +330,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
            (GROUPING(r."isOther") = 1) AS "isTotal",
            coalesce(r."isOther", false) AS "isOther",
            CASE WHEN r."isOther" THEN NULL ELSE f."key" END AS "key",
-           min(f."label") AS "label",
+           CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
            ${SUMS}
       FROM facts f
       JOIN ranked r ON r."key" IS NOT DISTINCT FROM f."key"
