@@ -236,7 +236,13 @@ const SUMS = Prisma.sql`
     ',\n  ',
   )}`;
 
-/** The statement: facts (one row per order or per line), grouped, ranked, top N + other + totals. */
+/**
+ * The statement. `orders`: the matching orders (one index range scan on the tenant and
+ * period); their lines, adjustments and refunds are summed per order in set-based joins
+ * on the tenant's rows (hash joins over a long period, index probes over a short one:
+ * the planner picks); `facts`: one row per order (or per line, for product groupings)
+ * with its group key; then the groups, ranked for top N + other, and the totals.
+ */
 export function salesReportSql(tenantId: number, input: SalesReportInput, channel: string | null): Prisma.Sql {
   const groupBy = input.groupBy;
   const from = checkDay(input.from, 'from');
@@ -245,77 +251,105 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   const top = input.top ?? DEFAULT_TOP;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw new InputError(`top must be between 1 and ${MAX_TOP}`);
   const metric = METRIC_SQL[input.sortBy ?? 'NET_SALES'];
+  const tenant = Prisma.sql`${tenantId}::int`;
 
-  const where: Prisma.Sql[] = [Prisma.sql`o."tenantId" = ${tenantId}::int`, ...reportFilterSql(input.filter)];
+  const where: Prisma.Sql[] = [Prisma.sql`o."tenantId" = ${tenant}`, ...reportFilterSql(input.filter)];
   if (channel !== null) where.push(Prisma.sql`o."channel" = ${channel}::text`);
   // Local calendar days to instants in the shop's zone (s.tz is the one value of the settings CTE).
   if (from) where.push(Prisma.sql`o."orderedAt" >= (${from}::date)::timestamp AT TIME ZONE s.tz`);
   if (to) where.push(Prisma.sql`o."orderedAt" < (${to}::date + 1)::timestamp AT TIME ZONE s.tz`);
   const whereSql = Prisma.join(where, ' AND ');
+  const adj = (c: string) => Prisma.raw(`"adj_${c}"`);
 
-  const adjNulls = Prisma.join(
-    ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`NULL::numeric AS ${Prisma.raw(`"adj_${c}"`)}`),
-    ', ',
-  );
-  const adjSums = Prisma.join(
-    ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`coalesce(sum(a."amount") FILTER (WHERE a."category" = ${Prisma.raw(`'${c}'`)}), 0) AS ${Prisma.raw(`"adj_${c}"`)}`),
-    ', ',
-  );
-
-  let facts: Prisma.Sql;
+  let ctes: Prisma.Sql;
   if (isLine(groupBy)) {
     const { key, label } = lineKey(groupBy);
-    facts = Prisma.sql`
-      SELECT ${key} AS "key", ${label} AS "label", o."id" AS "orderId",
+    ctes = Prisma.sql`
+    orders AS MATERIALIZED (SELECT o."id" FROM "Order" o CROSS JOIN settings s WHERE ${whereSql}),
+    facts AS (
+      SELECT ${key} AS "key", ${label} AS "label", i."orderId",
              i."quantity" AS "units", i."returnedQuantity" AS "unitsReturned",
              i."unitPrice" * i."quantity" AS "gross", i."discountAmount" AS "itemDiscounts",
              NULL::numeric AS "orderDiscounts", coalesce(rl."value", 0) AS "returns",
              coalesce(i."costPrice" * (i."quantity" - i."returnedQuantity"), 0) AS "cost",
              CASE WHEN i."costPrice" IS NULL THEN i."quantity" - i."returnedQuantity" ELSE 0 END AS "uncosted",
-             NULL::numeric AS "grandTotal", NULL::numeric AS "netTotal", NULL::numeric AS "refunds", ${adjNulls}
-        FROM "Order" o
-        CROSS JOIN settings s
-        JOIN "OrderItem" i ON i."orderId" = o."id" AND NOT i."isCancelled"
+             NULL::numeric AS "grandTotal", NULL::numeric AS "netTotal", NULL::numeric AS "refunds",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`NULL::numeric AS ${adj(c)}`), ', ')}
+        FROM orders o
+        JOIN "OrderItem" i ON i."orderId" = o."id" AND i."tenantId" = ${tenant} AND NOT i."isCancelled"
         LEFT JOIN "Variation" v ON v."id" = i."variationId"
         LEFT JOIN "Product" p ON p."id" = v."productId"
         LEFT JOIN "ProductCategory" pc ON pc."id" = p."categoryId"
-        LEFT JOIN LATERAL (SELECT sum(r."value") AS "value" FROM "OrderReturnLine" r WHERE r."orderItemId" = i."id") rl ON true
-       WHERE ${whereSql}`;
+        LEFT JOIN (
+          SELECT r."orderItemId", sum(r."value") AS "value" FROM "OrderReturnLine" r WHERE r."tenantId" = ${tenant} GROUP BY r."orderItemId"
+        ) rl ON rl."orderItemId" = i."id"
+    )`;
   } else {
     const { key, label, joins } = orderKey(groupBy);
-    facts = Prisma.sql`
-      SELECT ${key} AS "key", ${label} AS "label", o."id" AS "orderId",
-             coalesce(l."units", 0) AS "units", coalesce(l."unitsReturned", 0) AS "unitsReturned",
-             coalesce(l."gross", 0) AS "gross", coalesce(l."itemDiscounts", 0) AS "itemDiscounts",
-             a."adj_DISCOUNT" AS "orderDiscounts", o."returnedTotal" AS "returns",
-             coalesce(l."cost", 0) AS "cost", coalesce(l."uncosted", 0) AS "uncosted",
-             o."grandTotal" AS "grandTotal",
+    ctes = Prisma.sql`
+    orders AS MATERIALIZED (
+      SELECT o."id", ${key} AS "key", ${label} AS "label", o."grandTotal", o."returnedTotal",
              CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0
-                  ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END AS "netTotal",
-             coalesce(r."refunds", 0) AS "refunds",
-             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.raw(`a."adj_${c}"`)), ', ')}
+                  ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END AS "netTotal"
         FROM "Order" o
         CROSS JOIN settings s
         ${joins}
-        LEFT JOIN LATERAL (
-          SELECT sum(i."quantity") AS "units", sum(i."returnedQuantity") AS "unitsReturned",
-                 sum(i."unitPrice" * i."quantity") AS "gross", sum(i."discountAmount") AS "itemDiscounts",
-                 sum(i."costPrice" * (i."quantity" - i."returnedQuantity")) AS "cost",
-                 sum(CASE WHEN i."costPrice" IS NULL THEN i."quantity" - i."returnedQuantity" ELSE 0 END) AS "uncosted"
-            FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled"
-        ) l ON true
-        LEFT JOIN LATERAL (SELECT ${adjSums} FROM "OrderAdjustment" a WHERE a."orderId" = o."id") a ON true
-        LEFT JOIN LATERAL (SELECT sum(p."amount") AS "refunds" FROM "Payment" p WHERE p."orderId" = o."id" AND p."kind" = 'REFUND') r ON true
-       WHERE ${whereSql}`;
+       WHERE ${whereSql}
+    ),
+    lines AS (
+      SELECT i."orderId", sum(i."quantity") AS "units", sum(i."returnedQuantity") AS "unitsReturned",
+             sum(i."unitPrice" * i."quantity") AS "gross", sum(i."discountAmount") AS "itemDiscounts",
+             sum(i."costPrice" * (i."quantity" - i."returnedQuantity")) AS "cost",
+             sum(CASE WHEN i."costPrice" IS NULL THEN i."quantity" - i."returnedQuantity" ELSE 0 END) AS "uncosted"
+        FROM "OrderItem" i JOIN orders o ON o."id" = i."orderId"
+       WHERE i."tenantId" = ${tenant} AND NOT i."isCancelled"
+       GROUP BY i."orderId"
+    ),
+    adjustments AS (
+      SELECT a."orderId",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`sum(a."amount") FILTER (WHERE a."category" = ${Prisma.raw(`'${c}'`)}) AS ${adj(c)}`), ', ')}
+        FROM "OrderAdjustment" a JOIN orders o ON o."id" = a."orderId"
+       WHERE a."tenantId" = ${tenant}
+       GROUP BY a."orderId"
+    ),
+    refunds AS (
+      SELECT p."orderId", sum(p."amount") AS "refunds"
+        FROM "Payment" p JOIN orders o ON o."id" = p."orderId"
+       WHERE p."tenantId" = ${tenant} AND p."kind" = 'REFUND'
+       GROUP BY p."orderId"
+    ),
+    facts AS (
+      SELECT o."key", o."label", o."id" AS "orderId",
+             coalesce(l."units", 0) AS "units", coalesce(l."unitsReturned", 0) AS "unitsReturned",
+             coalesce(l."gross", 0) AS "gross", coalesce(l."itemDiscounts", 0) AS "itemDiscounts",
+             coalesce(a."adj_DISCOUNT", 0) AS "orderDiscounts", o."returnedTotal" AS "returns",
+             coalesce(l."cost", 0) AS "cost", coalesce(l."uncosted", 0) AS "uncosted",
+             o."grandTotal", o."netTotal", coalesce(r."refunds", 0) AS "refunds",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`coalesce(a.${adj(c)}, 0) AS ${adj(c)}`), ', ')}
+        FROM orders o
+        LEFT JOIN lines l ON l."orderId" = o."id"
+        LEFT JOIN adjustments a ON a."orderId" = o."id"
+        LEFT JOIN refunds r ON r."orderId" = o."id"
+    )`;
   }
 
-  // Periods: every period its own row. Other groupings: ranked by the metric, the first `top` kept.
-  const limit = isPeriod(groupBy) ? Prisma.sql`NULL::int` : Prisma.sql`${top}::int`;
+  const settings = Prisma.sql`settings AS MATERIALIZED (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t."id" = ${tenant})`;
+  if (isPeriod(groupBy)) {
+    // Every period its own row.
+    return Prisma.sql`
+    WITH ${settings}, ${ctes}
+    SELECT (SELECT tz FROM settings) AS "tz", (GROUPING(f."key") = 1) AS "isTotal", false AS "isOther",
+           f."key", min(f."label") AS "label",
+           ${SUMS}
+      FROM facts f
+     GROUP BY GROUPING SETS ((f."key"), ())`;
+  }
+  // Dimensions: ranked by the metric, the first `top` kept, the rest one other row. Keys are
+  // joined through coalesce(key, ''), an equality (hash-joinable): "none" ranks as one group.
   return Prisma.sql`
-    WITH settings AS MATERIALIZED (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t."id" = ${tenantId}::int),
-    facts AS MATERIALIZED (${facts}),
+    WITH ${settings}, ${ctes},
     grouped AS (
-      SELECT f."key",
+      SELECT coalesce(f."key", '') AS "k", f."key",
              count(DISTINCT f."orderId") AS "orderCount", coalesce(sum(f."units"), 0) AS "unitCount",
              coalesce(sum(f."gross"), 0) AS "grossSales",
              coalesce(sum(f."gross"), 0) - coalesce(sum(f."itemDiscounts"), 0) - coalesce(sum(f."orderDiscounts"), 0) - coalesce(sum(f."returns"), 0) AS "netSales",
@@ -323,7 +357,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
         FROM facts f GROUP BY f."key"
     ),
     ranked AS (
-      SELECT g."key", (${limit} IS NOT NULL AND row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${limit}) AS "isOther"
+      SELECT g."k", row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${top}::int AS "isOther"
         FROM grouped g
     )
     SELECT (SELECT tz FROM settings) AS "tz",
@@ -333,7 +367,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
            CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
            ${SUMS}
       FROM facts f
-      JOIN ranked r ON r."key" IS NOT DISTINCT FROM f."key"
+      JOIN ranked r ON r."k" = coalesce(f."key", '')
      GROUP BY GROUPING SETS ((r."isOther", CASE WHEN r."isOther" THEN NULL ELSE f."key" END), ())`;
 }
 
