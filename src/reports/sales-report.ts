@@ -106,6 +106,7 @@ export interface SalesReport {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HOUR = 3_600_000;
 
 function checkDay(value: string | null | undefined, field: string): string | null {
   if (value == null) return null;
@@ -126,9 +127,10 @@ function orderKey(groupBy: ReportGrouping): { key: Prisma.Sql; label: Prisma.Sql
     case 'DAY':
     case 'WEEK':
     case 'MONTH': {
+      // A date here, written as YYYY-MM-DD once per group at the end.
       const unit = Prisma.raw(`'${groupBy.toLowerCase()}'`);
-      const key = Prisma.sql`to_char(date_trunc(${unit}, o."orderedAt" AT TIME ZONE s.tz), 'YYYY-MM-DD')`;
-      return { key, label: key, joins: none };
+      const key = Prisma.sql`date_trunc(${unit}, o."orderedAt" AT TIME ZONE s.tz)::date`;
+      return { key, label: Prisma.sql`NULL::text`, joins: none };
     }
     case 'CUSTOMER':
       return { key: Prisma.sql`o."customerId"::text`, label: Prisma.sql`dc."name"`, joins: Prisma.sql`LEFT JOIN "Customer" dc ON dc."id" = o."customerId"` };
@@ -256,8 +258,16 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   const where: Prisma.Sql[] = [Prisma.sql`o."tenantId" = ${tenant}`, ...reportFilterSql(input.filter)];
   if (channel !== null) where.push(Prisma.sql`o."channel" = ${channel}::text`);
   // Local calendar days to instants in the shop's zone (s.tz is the one value of the settings CTE).
-  if (from) where.push(Prisma.sql`o."orderedAt" >= (${from}::date)::timestamp AT TIME ZONE s.tz`);
-  if (to) where.push(Prisma.sql`o."orderedAt" < (${to}::date + 1)::timestamp AT TIME ZONE s.tz`);
+  // The same days widened by 14 hours either way (the furthest any zone is from UTC), as constants:
+  // the planner estimates the period's rows from them (it cannot from the zone's conversion).
+  if (from) {
+    const outer = new Date(Date.parse(`${from}T00:00:00Z`) - 14 * HOUR);
+    where.push(Prisma.sql`o."orderedAt" >= ${outer}::timestamptz`, Prisma.sql`o."orderedAt" >= (${from}::date)::timestamp AT TIME ZONE s.tz`);
+  }
+  if (to) {
+    const outer = new Date(Date.parse(`${to}T00:00:00Z`) + 24 * HOUR + 14 * HOUR);
+    where.push(Prisma.sql`o."orderedAt" < ${outer}::timestamptz`, Prisma.sql`o."orderedAt" < (${to}::date + 1)::timestamp AT TIME ZONE s.tz`);
+  }
   const whereSql = Prisma.join(where, ' AND ');
   const adj = (c: string) => Prisma.raw(`"adj_${c}"`);
 
@@ -339,7 +349,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
     return Prisma.sql`
     WITH ${settings}, ${ctes}
     SELECT (SELECT tz FROM settings) AS "tz", (GROUPING(f."key") = 1) AS "isTotal", false AS "isOther",
-           f."key", min(f."label") AS "label",
+           to_char(f."key", 'YYYY-MM-DD') AS "key", to_char(f."key", 'YYYY-MM-DD') AS "label",
            ${SUMS}
       FROM facts f
      GROUP BY GROUPING SETS ((f."key"), ())`;
