@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices, internal notes, and cost and profit in sales reports.' },
-  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision)." },
+  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,6 +54,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['apiKey*', 'apiKeys.manage'],
   ['webhook*', 'webhooks.manage'],
   ['cancellationRequestSettingsUpdate', 'settings.manage'],
+  ['reportSettingsUpdate', 'settings.manage'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */

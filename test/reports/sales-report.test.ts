@@ -284,6 +284,27 @@ describe('salesReport', () => {
     ]);
   });
 
+  it('reportSettingsUpdate changes the time zone (settings.manage); a bad name is a validation problem', async () => {
+    const t = await newTenant();
+    const warehouse = await t.warehouse();
+    const { variations } = await t.product({ variations: [{ price: '1000', stock: { [warehouse.id]: 10 } }] });
+    await create(t, { orderedAt: '2026-03-01T18:00:00Z', items: [{ variation: gid('Variation', variations[0]!.id), quantity: 1 }] });
+    const day = async () => (await report(t.key, { groupBy: 'DAY' })).rows.map((row: any) => row.key);
+    expect(await day()).toEqual(['2026-03-02']);
+    const update = `mutation ($input: ReportSettingsUpdateInput!) { reportSettingsUpdate(input: $input) { __typename
+      ... on ReportSettingsUpdatePayload { settings { timeZone } } ... on ValidationError { problems { path message } } } }`;
+    const bad = (await query<any, any>(t.key, update, { input: { timeZone: 'Mars/Olympus' } })).reportSettingsUpdate;
+    expect(bad).toMatchObject({ __typename: 'ValidationError', problems: [{ path: ['timeZone'] }] });
+    const done = (await query<any, any>(t.key, update, { input: { timeZone: 'America/New_York' } })).reportSettingsUpdate;
+    expect(done).toEqual({ __typename: 'ReportSettingsUpdatePayload', settings: { timeZone: 'America/New_York' } });
+    expect((await query<any, never>(t.key, '{ reportSettings { timeZone } }')).reportSettings).toEqual({ timeZone: 'America/New_York' });
+    // 18:00Z on 1 March is 13:00 in New York (UTC-5).
+    expect(await day()).toEqual(['2026-03-01']);
+    const staff = await t.apiKey('STAFF');
+    const refused = await execute<any, any>(staff, update, { input: { timeZone: 'UTC' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('by channel, largest net sales first: shopee 38000 + 22500 = 60500, offline 48000', async () => {
     const r = await report(w.t.key, { groupBy: 'CHANNEL' });
     expect(r.rows).toEqual([

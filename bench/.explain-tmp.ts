@@ -1,0 +1,10 @@
+import pg from 'pg';
+import { salesReportSql } from '/work/w11/src/reports/sales-report.ts';
+const groupBy = (process.argv[2] ?? 'DAY') as any;
+const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/og_w11_bench' });
+await client.connect();
+const { rows: [t] } = await client.query(`select id from "Tenant" where slug like 'reports-bench-%' order by id desc limit 1`);
+const q = salesReportSql(t.id, { groupBy, from: '2025-11-01', to: '2026-10-31' }, null);
+const res = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values as any[]);
+console.log(res.rows.map((r: any) => r['QUERY PLAN']).join('\n'));
+await client.end();
