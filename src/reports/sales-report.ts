@@ -20,6 +20,7 @@
 // (an order discount, shipping or a refund belongs to no one line): those fields are null.
 import { keyScopeOfClient } from '../auth/key-scope.js';
 import type { Db } from '../db/client.js';
+import { UNPREPARED } from '../db/statement-names.js';
 import { Prisma } from '../db/generated/prisma/client.js';
 import type { AdjustmentCategory } from '../db/generated/prisma/enums.js';
 import type { OrderFilterValue } from '../orders/order-filters.js';
@@ -346,7 +347,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   const settings = Prisma.sql`settings AS MATERIALIZED (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t."id" = ${tenant})`;
   if (isPeriod(groupBy)) {
     // Every period its own row.
-    return Prisma.sql`
+    return Prisma.sql`${Prisma.raw(UNPREPARED)}
     WITH ${settings}, ${ctes}
     SELECT (SELECT tz FROM settings) AS "tz", (GROUPING(f."key") = 1) AS "isTotal", false AS "isOther",
            to_char(f."key", 'YYYY-MM-DD') AS "key", to_char(f."key", 'YYYY-MM-DD') AS "label",
@@ -356,7 +357,7 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   }
   // Dimensions: ranked by the metric, the first `top` kept, the rest one other row. Keys are
   // joined through coalesce(key, ''), an equality (hash-joinable): "none" ranks as one group.
-  return Prisma.sql`
+  return Prisma.sql`${Prisma.raw(UNPREPARED)}
     WITH ${settings}, ${ctes},
     grouped AS (
       SELECT coalesce(f."key", '') AS "k", f."key",
