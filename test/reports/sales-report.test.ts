@@ -32,7 +32,7 @@ const FIGURES = /* GraphQL */ `
   adjustments { category amount } grandTotal netTotal refunds cost uncostedUnits grossProfit marginPercent`;
 
 const REPORT = /* GraphQL */ `
-  query ($groupBy: SalesReportGroupBy!, $from: String, $to: String, $filter: OrderFilter, $top: Int, $sortBy: SalesReportMetric) {
+  query ($groupBy: SalesReportGroupBy!, $from: Date, $to: Date, $filter: OrderFilter, $top: Int, $sortBy: SalesReportMetric) {
     salesReport(groupBy: $groupBy, from: $from, to: $to, filter: $filter, top: $top, sortBy: $sortBy) {
       groupBy timeZone
       rows { key label isOther figures { ${FIGURES} } }

@@ -157,8 +157,8 @@ builder.queryField('salesReport', (t) =>
       'Sales, discounts, returns, refunds, cost and margin of placed orders (drafts, cancelled orders and internal kinds left out unless the filter names them), grouped by a period or a dimension. A key bound to a channel sees its channel only.',
     args: {
       groupBy: t.arg({ type: SalesReportGroupBy, required: true, description: 'What to group by.' }),
-      from: t.arg.string({ required: false, description: 'First day, YYYY-MM-DD in the shop\'s time zone (included).' }),
-      to: t.arg.string({ required: false, description: 'Last day, YYYY-MM-DD in the shop\'s time zone (included).' }),
+      from: t.arg({ type: 'Date', required: false, description: 'First day, YYYY-MM-DD in the shop\'s time zone (included).' }),
+      to: t.arg({ type: 'Date', required: false, description: 'Last day, YYYY-MM-DD in the shop\'s time zone (included).' }),
       filter: t.arg({ type: OrderFilter, required: false, description: "Which orders count, as the order list's filter." }),
       top: t.arg.int({ required: false, description: `For dimensions: the best groups kept (default 10, at most ${MAX_TOP}); the rest are summed in one other row. Periods are all listed.` }),
       sortBy: t.arg({ type: SalesReportMetric, required: false, description: 'What ranks the groups (default NET_SALES).' }),
