@@ -383,6 +383,23 @@ describe('salesReport', () => {
     expect(r.rows).toEqual([{ key: w.ids.warehouse, label: 'Gudang Utama', isOther: false, figures: TOTALS }]);
   });
 
+  it('by the dimensions the orders leave empty: one row without a key holding everything', async () => {
+    for (const groupBy of ['CUSTOMER_CATEGORY', 'SOURCE', 'SALES_REP', 'CITY', 'COURIER']) {
+      const r = await report(w.t.key, { groupBy });
+      expect({ groupBy, rows: r.rows }).toEqual({ groupBy, rows: [{ key: null, label: null, isOther: false, figures: TOTALS }] });
+    }
+  });
+
+  it('by variation: one per product here, labelled by SKU, the same figures as by product', async () => {
+    const byProduct = await report(w.t.key, { groupBy: 'PRODUCT' });
+    const r = await report(w.t.key, { groupBy: 'VARIATION' });
+    expect(r.rows.map((row: any) => [row.label, row.figures])).toEqual([
+      [`KOPI-${w.t.id}`, byProduct.rows[0].figures],
+      [`TEH-${w.t.id}`, byProduct.rows[1].figures],
+      [`GULA-${w.t.id}`, byProduct.rows[2].figures],
+    ]);
+  });
+
   it("takes the order list's filter: a channel, a customer, a customer and a day", async () => {
     expect((await report(w.t.key, { groupBy: 'DAY', filter: { channels: ['OFFLINE'] } })).totals).toEqual(MARCH_1);
     expect((await report(w.t.key, { groupBy: 'CHANNEL', filter: { customer: w.ids.budi } })).totals).toEqual(O2);
