@@ -14,7 +14,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Decimal: 'string', DateTime: 'string', ID: 'string' },
+        scalars: { Decimal: 'string', DateTime: 'string', Date: 'string', ID: 'string' },
       },
     },
   },

@@ -13,6 +13,7 @@ import './documents/graphql/index.js';
 import './inventory/graphql/index.js';
 import './orders/graphql/index.js';
 import './payments/graphql/index.js';
+import './reports/graphql/index.js';
 import './shipments/graphql/index.js';
 import './webhooks/graphql/index.js';
 import './exports/graphql/index.js';

@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Decimal: 'string', DateTime: 'string' },
+        scalars: { Decimal: 'string', DateTime: 'string', Date: 'string' },
       },
     },
   },

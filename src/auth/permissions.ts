@@ -21,10 +21,10 @@ export const PERMISSIONS = {
   'shipments.write': { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE'], description: 'Create shipments (their tracking, pickups and labels: the lifecycle mutations below); print order documents (documentsPrint), which records the print.' },
   'apiKeys.manage': { roles: ['OWNER'], description: 'Create, list and revoke API keys.' },
   'webhooks.manage': { roles: ['OWNER', 'ADMIN'], description: 'Manage webhook endpoints, see their deliveries and the integration log, send deliveries again.' },
-  'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices and internal notes.' },
+  'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices, internal notes, and cost and profit in sales reports.' },
   'exports.create': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Start bulk exports (CSV, XLSX, JSONL) of orders, products, customers and stock; a bound key exports only what it reads, purchase prices only with costs.read.' },
   'exports.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "See the tenant's exports, their progress and download links." },
-  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision)." },
+  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -59,12 +59,17 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['webhook*', 'webhooks.manage'],
   ['cancellationRequestSettingsUpdate', 'settings.manage'],
   ['export*', 'exports.create'],
+  ['reportSettingsUpdate', 'settings.manage'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */
 export const FIELD_PERMISSIONS: ReadonlyArray<readonly [field: string, permission: Permission]> = [
   ['Variation.costPrice', 'costs.read'],
   ['Order.internalNotes', 'costs.read'],
+  ['SalesFigures.cost', 'costs.read'],
+  ['SalesFigures.uncostedUnits', 'costs.read'],
+  ['SalesFigures.grossProfit', 'costs.read'],
+  ['SalesFigures.marginPercent', 'costs.read'],
   ['Query.apiKeys', 'apiKeys.manage'],
   ['Query.webhookEndpoints', 'webhooks.manage'],
   ['Query.webhookEndpoint', 'webhooks.manage'],

@@ -29,6 +29,7 @@ export interface BuilderTypes {
     ID: { Input: string; Output: string | number };
     Decimal: { Input: Decimal; Output: Decimal | string | number | { toFixed(n: number): string } };
     DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: string };
   };
 }
 

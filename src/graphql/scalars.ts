@@ -35,6 +35,27 @@ builder.scalarType('DateTime', {
   },
 });
 
+// A calendar day without a time or zone (a report's first and last day, in the shop's time zone).
+builder.scalarType('Date', {
+  description: 'A calendar day, as "YYYY-MM-DD" (e.g. "2026-03-01"), without a time or time zone. Typed clients: map it to string.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/local-date',
+  serialize: (value) => String(value),
+  parseValue: (value) => parseDay(value),
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return parseDay(ast.value);
+    throw new GraphQLError('Date must be a string such as "2026-03-01"');
+  },
+});
+
+function parseDay(value: unknown): string {
+  if (typeof value !== 'string') throw new GraphQLError('Date must be a string such as "2026-03-01"');
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError(`"${value.slice(0, 40)}" is not a calendar date such as "2026-03-01"`);
+  }
+  return value;
+}
+
 function parseDecimal(value: unknown): Decimal {
   if (typeof value !== 'string' && typeof value !== 'number') throw new GraphQLError('Decimal must be a string');
   const text = String(value).trim();

@@ -153,6 +153,8 @@ export interface CatalogVariation {
   productActive: boolean;
   productArchived: boolean;
   stockType: string;
+  /** Purchase price now, as text; recorded on the line (OrderItem.costPrice) for margins. */
+  costPrice: string | null;
 }
 
 export interface CustomerPricing {
@@ -181,6 +183,7 @@ export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]
       currency: true,
       available: true,
       archivedAt: true,
+      costPrice: true,
       product: { select: { name: true, weightGrams: true, isActive: true, archivedAt: true, stockType: true } },
     },
   });
@@ -200,6 +203,7 @@ export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]
         productActive: v.product.isActive,
         productArchived: v.product.archivedAt !== null,
         stockType: v.product.stockType,
+        costPrice: v.costPrice === null ? null : v.costPrice.toFixed(2),
       },
     ]),
   );

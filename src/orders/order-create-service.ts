@@ -252,6 +252,7 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
           unit: clean(l.item.unit)?.toUpperCase() ?? 'PCS',
           unitPrice: l.unitPrice.toFixed(2),
           priceSource: l.priceSource,
+          costPrice: l.variation.costPrice,
           discountType: l.item.discount?.type ?? null,
           discountValue: l.item.discount?.value.trim() ?? null,
           discountAmount: priced.lines[index]!.discountAmount.toFixed(2),

@@ -184,7 +184,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
 
   // The would-be lines: kept and updated lines in their order, then the new ones.
   const removed = new Set(data.removeItems ?? []);
-  const next: Array<PreviewItem & { discount: DiscountData | null; changed: boolean; addedItem: ItemData | null }> = [];
+  const next: Array<PreviewItem & { discount: DiscountData | null; changed: boolean; addedItem: ItemData | null; addedCost: string | null }> = [];
   for (const item of live) {
     if (removed.has(item.id)) continue;
     const u = updates.get(item.id);
@@ -220,6 +220,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
       discount,
       changed: !!u,
       addedItem: null,
+      addedCost: null,
     });
   }
   const added = (data.addItems ?? []).map((item, index) => {
@@ -248,6 +249,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
       discount: item.discount ?? null,
       changed: true,
       addedItem: item,
+      addedCost: variation.costPrice,
     });
   }
   if (!next.length) problems.add(['removeItems'], 'an order keeps at least one line');
@@ -310,7 +312,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
 
   const result: Omit<OrderEditResult, 'stockEffect' | 'version' | 'dryRun'> = {
     orderId: order.id,
-    items: next.map(({ discount: _d, changed: _c, addedItem: _a, ...line }) => line),
+    items: next.map(({ discount: _d, changed: _c, addedItem: _a, addedCost: _k, ...line }) => line),
     adjustments: priced.adjustments,
     totals: { ...priced.totals, currency: order.currency },
     weightGrams: next.reduce((s, l) => s + l.weightGrams, 0),
@@ -378,6 +380,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
             variationName: line.variationName,
             externalLineId: clean(source?.externalLineId),
             note: clean(source?.note),
+            costPrice: line.addedCost,
             ...columns,
           },
         });

@@ -19,6 +19,7 @@ const MATRIX: Record<string, readonly [owner: Cell, admin: Cell, staff: Cell, wa
   apiKeyCreate:             ['allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   apiKeyRevoke:             ['allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   cancellationRequestSettingsUpdate: ['allowed', 'allowed', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  reportSettingsUpdate:     ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   commentAdd:               ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   commentDelete:            ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   customerAccept:           ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],

@@ -74,6 +74,8 @@ export function sampleScalar(typeName: string): unknown {
       return '1';
     case 'DateTime':
       return new Date().toISOString();
+    case 'Date':
+      return new Date().toISOString().slice(0, 10);
     default:
       return 'x';
   }

@@ -49,7 +49,7 @@ export function addOrderItems({ rng, rows, catalog }: OrderWorld, draft: OrderDr
     lines.weight += info.weight * qty;
     const row = rows.add('OrderItem', {
       orderId: index, variationId: v, sku: info.sku, productName: info.productName, variationName: info.name, quantity: qty,
-      unit: 'PCS', unitPrice: unit, priceSource: source, discountType: discount.type, discountValue: discount.value,
+      unit: 'PCS', unitPrice: unit, priceSource: source, costPrice: info.cost, discountType: discount.type, discountValue: discount.value,
       discountAmount: discount.amount, lineTotal, weightGrams: info.weight * qty, isCancelled: false,
       externalLineId: isMarketplace(channel) ? `${index + 1}${pad(lines.items.length + 1, 2)}${rng.digits(4)}` : null,
       note: rng.chance(0.03) ? rng.pick(['Warna jangan sampai salah', 'Bonus stiker ya', 'Minta dibungkus kado']) : null,

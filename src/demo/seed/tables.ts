@@ -66,7 +66,7 @@ export const TABLES = {
   ],
   OrderItem: [
     ['orderId', 'int', 'Order'], ['variationId', 'int', 'Variation'], ['sku', 'text'], ['productName', 'text'], ['variationName', 'text'],
-    ['quantity', 'int'], ['unit', 'text'], ['unitPrice', 'money'], ['priceSource', 'enum:PriceSource'], ['discountType', 'enum:DiscountType'],
+    ['quantity', 'int'], ['unit', 'text'], ['unitPrice', 'money'], ['priceSource', 'enum:PriceSource'], ['costPrice', 'money'], ['discountType', 'enum:DiscountType'],
     ['discountValue', 'text'], ['discountAmount', 'money'], ['lineTotal', 'money'], ['weightGrams', 'int'], ['isCancelled', 'bool'],
     ['externalLineId', 'text'], ['note', 'text'], ['receivedQuantity', 'int'], ['returnedQuantity', 'int'],
   ],

@@ -1,0 +1,476 @@
+// Sales report (seed 002 Report and Analyzer: sales, profit, best customers,
+// products and locations, per source and admin): sums over orders and their
+// lines, grouped by a period in the shop's time zone or by one dimension, in one
+// SQL statement. Read under the tenant's row-level security through the request's
+// client; a key bound to a channel gets that channel's orders only (raw SQL passes
+// the key's scoped Prisma client by, so the condition is added here).
+//
+// Which orders count: placed orders (no drafts), not cancelled, of the kinds that
+// are sold (SALE, REQUEST), unless the filter names statuses, kinds or drafts.
+//
+// Figures of a group:
+//   grossSales    = sum of unit price x quantity of the lines not cancelled
+//   itemDiscounts = sum of the line discounts
+//   orderDiscounts= the orders' DISCOUNT adjustments (order-level groupings only)
+//   returns       = value of the units that came back (their share of the line total)
+//   netSales      = grossSales - itemDiscounts - orderDiscounts - returns
+//   cost          = sum of the line's cost price (recorded when the line was written) x units kept
+//   grossProfit   = netSales - cost
+// Grouped by product, variation or product category the figures are the lines'
+// (an order discount, shipping or a refund belongs to no one line): those fields are null.
+import { keyScopeOfClient } from '../auth/key-scope.js';
+import type { Db } from '../db/client.js';
+import { UNPREPARED } from '../db/statement-names.js';
+import { Prisma } from '../db/generated/prisma/client.js';
+import type { AdjustmentCategory } from '../db/generated/prisma/enums.js';
+import type { OrderFilterValue } from '../orders/order-filters.js';
+import { InputError } from '../shared/errors.js';
+import { dec, type Decimal } from '../shared/money.js';
+import { reportFilterSql } from './report-filters.js';
+
+export const REPORT_PERIODS = ['DAY', 'WEEK', 'MONTH'] as const;
+export const ORDER_DIMENSIONS = ['CUSTOMER', 'CUSTOMER_CATEGORY', 'CHANNEL', 'SOURCE', 'WAREHOUSE', 'COURIER', 'SALES_REP', 'CITY'] as const;
+export const LINE_DIMENSIONS = ['PRODUCT', 'VARIATION', 'PRODUCT_CATEGORY'] as const;
+export const REPORT_GROUPINGS = [...REPORT_PERIODS, ...ORDER_DIMENSIONS, ...LINE_DIMENSIONS] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
+export const REPORT_METRICS = ['NET_SALES', 'GROSS_SALES', 'UNITS', 'ORDERS', 'GROSS_PROFIT'] as const;
+export type ReportMetric = (typeof REPORT_METRICS)[number];
+/** Metrics that reveal costs: sorting by them needs the costs.read permission. */
+export const COST_METRICS: readonly ReportMetric[] = ['GROSS_PROFIT'];
+
+export const ADJUSTMENT_CATEGORIES = ['SHIPPING', 'DISCOUNT', 'SHIPPING_DISCOUNT', 'TAX', 'COD_FEE', 'INSURANCE', 'PACKING', 'OTHER_COST'] as const satisfies readonly AdjustmentCategory[];
+
+/** The node type a grouping's key is the id of (undefined: the key is a text value or a date). */
+export const KEY_TYPES: Partial<Record<ReportGrouping, string>> = {
+  CUSTOMER: 'Customer',
+  CUSTOMER_CATEGORY: 'CustomerCategory',
+  SOURCE: 'OrderSource',
+  WAREHOUSE: 'Warehouse',
+  COURIER: 'Courier',
+  PRODUCT: 'Product',
+  VARIATION: 'Variation',
+  PRODUCT_CATEGORY: 'ProductCategory',
+};
+
+export const MAX_TOP = 1_000;
+const DEFAULT_TOP = 10;
+
+export interface SalesReportInput {
+  groupBy: ReportGrouping;
+  /** First and last calendar day (YYYY-MM-DD) in the shop's time zone, both included. */
+  from?: string | null;
+  to?: string | null;
+  filter?: OrderFilterValue | null;
+  /** Groupings other than periods: the best `top` groups, the rest summed as one "other" row. */
+  top?: number | null;
+  sortBy?: ReportMetric | null;
+}
+
+export interface SalesFigures {
+  orderCount: number;
+  unitCount: number;
+  unitsReturned: number;
+  grossSales: Decimal;
+  itemDiscounts: Decimal;
+  orderDiscounts: Decimal | null;
+  returns: Decimal;
+  netSales: Decimal;
+  /** Order costs and discounts by category; null for line groupings. */
+  adjustments: Array<{ category: AdjustmentCategory; amount: Decimal }> | null;
+  grandTotal: Decimal | null;
+  netTotal: Decimal | null;
+  refunds: Decimal | null;
+  cost: Decimal;
+  /** Units kept whose line has no cost price (their cost counts as zero). */
+  uncostedUnits: number;
+  grossProfit: Decimal;
+  /** grossProfit / netSales x 100, two decimals; null when there are no net sales. */
+  marginPercent: Decimal | null;
+}
+
+export interface SalesReportRow {
+  /** The period's first day (YYYY-MM-DD), the channel or sales rep, the entity's id; null: orders without one; null with isOther: the rest. */
+  key: string | null;
+  label: string | null;
+  isOther: boolean;
+  figures: SalesFigures;
+}
+
+export interface SalesReport {
+  groupBy: ReportGrouping;
+  timeZone: string;
+  /** Whether the figures are the lines' (product groupings) rather than the orders'. */
+  lineLevel: boolean;
+  rows: SalesReportRow[];
+  totals: SalesFigures;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HOUR = 3_600_000;
+
+function checkDay(value: string | null | undefined, field: string): string | null {
+  if (value == null) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DAY.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InputError(`${field} must be a calendar date such as "2026-03-01"`);
+  }
+  return value;
+}
+
+const isLine = (g: ReportGrouping) => (LINE_DIMENSIONS as readonly string[]).includes(g);
+const isPeriod = (g: ReportGrouping) => (REPORT_PERIODS as readonly string[]).includes(g);
+
+/** Key and label of an order-level grouping; joins it needs. */
+function orderKey(groupBy: ReportGrouping): { key: Prisma.Sql; label: Prisma.Sql; joins: Prisma.Sql } {
+  const none = Prisma.empty;
+  switch (groupBy) {
+    case 'DAY':
+    case 'WEEK':
+    case 'MONTH': {
+      // A date here, written as YYYY-MM-DD once per group at the end.
+      const unit = Prisma.raw(`'${groupBy.toLowerCase()}'`);
+      const key = Prisma.sql`date_trunc(${unit}, o."orderedAt" AT TIME ZONE s.tz)::date`;
+      return { key, label: Prisma.sql`NULL::text`, joins: none };
+    }
+    case 'CUSTOMER':
+      return { key: Prisma.sql`o."customerId"::text`, label: Prisma.sql`dc."name"`, joins: Prisma.sql`LEFT JOIN "Customer" dc ON dc."id" = o."customerId"` };
+    case 'CUSTOMER_CATEGORY':
+      // The category recorded on the order, else the customer's (as the order filter).
+      return {
+        key: Prisma.sql`coalesce(o."customerCategoryId", dc."categoryId")::text`,
+        label: Prisma.sql`dcc."name"`,
+        joins: Prisma.sql`LEFT JOIN "Customer" dc ON dc."id" = o."customerId"
+          LEFT JOIN "CustomerCategory" dcc ON dcc."id" = coalesce(o."customerCategoryId", dc."categoryId")`,
+      };
+    case 'CHANNEL':
+      return { key: Prisma.sql`o."channel"`, label: Prisma.sql`o."channel"`, joins: none };
+    case 'SOURCE':
+      return { key: Prisma.sql`o."sourceId"::text`, label: Prisma.sql`ds."name"`, joins: Prisma.sql`LEFT JOIN "OrderSource" ds ON ds."id" = o."sourceId"` };
+    case 'WAREHOUSE':
+      return {
+        key: Prisma.sql`o."originWarehouseId"::text`,
+        label: Prisma.sql`dw."name"`,
+        joins: Prisma.sql`LEFT JOIN "Warehouse" dw ON dw."id" = o."originWarehouseId"`,
+      };
+    case 'COURIER':
+      // The courier of the order's first shipment.
+      return {
+        key: Prisma.sql`dsh."courierId"::text`,
+        label: Prisma.sql`dcr."name"`,
+        joins: Prisma.sql`LEFT JOIN LATERAL (SELECT sh."courierId" FROM "Shipment" sh WHERE sh."orderId" = o."id" ORDER BY sh."id" LIMIT 1) dsh ON true
+          LEFT JOIN "Courier" dcr ON dcr."id" = dsh."courierId"`,
+      };
+    case 'SALES_REP':
+      return { key: Prisma.sql`o."salesRep"`, label: Prisma.sql`o."salesRep"`, joins: none };
+    case 'CITY':
+      // Where it was delivered: the recipient's city.
+      return {
+        key: Prisma.sql`dp."city"`,
+        label: Prisma.sql`dp."city"`,
+        joins: Prisma.sql`LEFT JOIN "OrderParty" dp ON dp."orderId" = o."id" AND dp."role" = 'RECIPIENT'`,
+      };
+    default:
+      throw new Error(`not an order grouping: ${groupBy}`);
+  }
+}
+
+function lineKey(groupBy: ReportGrouping): { key: Prisma.Sql; label: Prisma.Sql } {
+  switch (groupBy) {
+    case 'PRODUCT':
+      return { key: Prisma.sql`v."productId"::text`, label: Prisma.sql`coalesce(p."name", i."productName")` };
+    case 'VARIATION':
+      return { key: Prisma.sql`i."variationId"::text`, label: Prisma.sql`coalesce(v."sku", i."sku")` };
+    case 'PRODUCT_CATEGORY':
+      return { key: Prisma.sql`p."categoryId"::text`, label: Prisma.sql`pc."name"` };
+    default:
+      throw new Error(`not a line grouping: ${groupBy}`);
+  }
+}
+
+const METRIC_SQL: Record<ReportMetric, Prisma.Sql> = {
+  NET_SALES: Prisma.sql`g."netSales"`,
+  GROSS_SALES: Prisma.sql`g."grossSales"`,
+  UNITS: Prisma.sql`g."unitCount"`,
+  ORDERS: Prisma.sql`g."orderCount"`,
+  GROSS_PROFIT: Prisma.sql`g."netSales" - g."cost"`,
+};
+
+interface FigureRow {
+  orderCount: number;
+  unitCount: number;
+  unitsReturned: number;
+  grossSales: string;
+  itemDiscounts: string;
+  orderDiscounts: string | null;
+  returns: string;
+  cost: string;
+  uncostedUnits: number;
+  grandTotal: string | null;
+  netTotal: string | null;
+  refunds: string | null;
+  [category: `adj_${string}`]: string | null;
+}
+
+interface ReportRow extends FigureRow {
+  tz: string;
+  isTotal: boolean;
+  isOther: boolean;
+  key: string | null;
+  label: string | null;
+}
+
+/** The figures a grouped row sums, from the facts CTE `f`. */
+const SUMS = Prisma.sql`
+  count(DISTINCT f."orderId")::int AS "orderCount",
+  coalesce(sum(f."units"), 0)::int AS "unitCount",
+  coalesce(sum(f."unitsReturned"), 0)::int AS "unitsReturned",
+  coalesce(sum(f."gross"), 0)::text AS "grossSales",
+  coalesce(sum(f."itemDiscounts"), 0)::text AS "itemDiscounts",
+  sum(f."orderDiscounts")::text AS "orderDiscounts",
+  coalesce(sum(f."returns"), 0)::text AS "returns",
+  coalesce(sum(f."cost"), 0)::text AS "cost",
+  coalesce(sum(f."uncosted"), 0)::int AS "uncostedUnits",
+  sum(f."grandTotal")::text AS "grandTotal",
+  sum(f."netTotal")::text AS "netTotal",
+  sum(f."refunds")::text AS "refunds",
+  ${Prisma.join(
+    ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`sum(f.${Prisma.raw(`"adj_${c}"`)})::text AS ${Prisma.raw(`"adj_${c}"`)}`),
+    ',\n  ',
+  )}`;
+
+/**
+ * The statement. `orders`: the matching orders (one index range scan on the tenant and
+ * period); their lines, adjustments and refunds are summed per order in set-based joins
+ * on the tenant's rows (hash joins over a long period, index probes over a short one:
+ * the planner picks); `facts`: one row per order (or per line, for product groupings)
+ * with its group key; then the groups, ranked for top N + other, and the totals.
+ */
+export function salesReportSql(tenantId: number, input: SalesReportInput, channel: string | null): Prisma.Sql {
+  const groupBy = input.groupBy;
+  const from = checkDay(input.from, 'from');
+  const to = checkDay(input.to, 'to');
+  if (from && to && from > to) throw new InputError('from must not be after to');
+  const top = input.top ?? DEFAULT_TOP;
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw new InputError(`top must be between 1 and ${MAX_TOP}`);
+  const metric = METRIC_SQL[input.sortBy ?? 'NET_SALES'];
+  const tenant = Prisma.sql`${tenantId}::int`;
+
+  const where: Prisma.Sql[] = [Prisma.sql`o."tenantId" = ${tenant}`, ...reportFilterSql(input.filter)];
+  if (channel !== null) where.push(Prisma.sql`o."channel" = ${channel}::text`);
+  // Local calendar days to instants in the shop's zone (s.tz is the one value of the settings CTE).
+  // The same days widened by 14 hours either way (the furthest any zone is from UTC), as constants:
+  // the planner estimates the period's rows from them (it cannot from the zone's conversion).
+  if (from) {
+    const outer = new Date(Date.parse(`${from}T00:00:00Z`) - 14 * HOUR);
+    where.push(Prisma.sql`o."orderedAt" >= ${outer}::timestamptz`, Prisma.sql`o."orderedAt" >= (${from}::date)::timestamp AT TIME ZONE s.tz`);
+  }
+  if (to) {
+    const outer = new Date(Date.parse(`${to}T00:00:00Z`) + 24 * HOUR + 14 * HOUR);
+    where.push(Prisma.sql`o."orderedAt" < ${outer}::timestamptz`, Prisma.sql`o."orderedAt" < (${to}::date + 1)::timestamp AT TIME ZONE s.tz`);
+  }
+  const whereSql = Prisma.join(where, ' AND ');
+  const adj = (c: string) => Prisma.raw(`"adj_${c}"`);
+
+  let ctes: Prisma.Sql;
+  if (isLine(groupBy)) {
+    const { key, label } = lineKey(groupBy);
+    ctes = Prisma.sql`
+    orders AS MATERIALIZED (SELECT o."id" FROM "Order" o CROSS JOIN settings s WHERE ${whereSql}),
+    facts AS (
+      SELECT ${key} AS "key", ${label} AS "label", i."orderId",
+             i."quantity" AS "units", i."returnedQuantity" AS "unitsReturned",
+             i."unitPrice" * i."quantity" AS "gross", i."discountAmount" AS "itemDiscounts",
+             NULL::numeric AS "orderDiscounts", coalesce(rl."value", 0) AS "returns",
+             coalesce(i."costPrice" * (i."quantity" - i."returnedQuantity"), 0) AS "cost",
+             CASE WHEN i."costPrice" IS NULL THEN i."quantity" - i."returnedQuantity" ELSE 0 END AS "uncosted",
+             NULL::numeric AS "grandTotal", NULL::numeric AS "netTotal", NULL::numeric AS "refunds",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`NULL::numeric AS ${adj(c)}`), ', ')}
+        FROM orders o
+        JOIN "OrderItem" i ON i."orderId" = o."id" AND i."tenantId" = ${tenant} AND NOT i."isCancelled"
+        LEFT JOIN "Variation" v ON v."id" = i."variationId"
+        LEFT JOIN "Product" p ON p."id" = v."productId"
+        LEFT JOIN "ProductCategory" pc ON pc."id" = p."categoryId"
+        LEFT JOIN (
+          SELECT r."orderItemId", sum(r."value") AS "value" FROM "OrderReturnLine" r WHERE r."tenantId" = ${tenant} GROUP BY r."orderItemId"
+        ) rl ON rl."orderItemId" = i."id"
+    )`;
+  } else {
+    const { key, label, joins } = orderKey(groupBy);
+    ctes = Prisma.sql`
+    orders AS MATERIALIZED (
+      SELECT o."id", ${key} AS "key", ${label} AS "label", o."grandTotal", o."returnedTotal",
+             CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0
+                  ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END AS "netTotal"
+        FROM "Order" o
+        CROSS JOIN settings s
+        ${joins}
+       WHERE ${whereSql}
+    ),
+    lines AS (
+      SELECT i."orderId", sum(i."quantity") AS "units", sum(i."returnedQuantity") AS "unitsReturned",
+             sum(i."unitPrice" * i."quantity") AS "gross", sum(i."discountAmount") AS "itemDiscounts",
+             sum(i."costPrice" * (i."quantity" - i."returnedQuantity")) AS "cost",
+             sum(CASE WHEN i."costPrice" IS NULL THEN i."quantity" - i."returnedQuantity" ELSE 0 END) AS "uncosted"
+        FROM "OrderItem" i JOIN orders o ON o."id" = i."orderId"
+       WHERE i."tenantId" = ${tenant} AND NOT i."isCancelled"
+       GROUP BY i."orderId"
+    ),
+    adjustments AS (
+      SELECT a."orderId",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`sum(a."amount") FILTER (WHERE a."category" = ${Prisma.raw(`'${c}'`)}) AS ${adj(c)}`), ', ')}
+        FROM "OrderAdjustment" a JOIN orders o ON o."id" = a."orderId"
+       WHERE a."tenantId" = ${tenant}
+       GROUP BY a."orderId"
+    ),
+    refunds AS (
+      SELECT p."orderId", sum(p."amount") AS "refunds"
+        FROM "Payment" p JOIN orders o ON o."id" = p."orderId"
+       WHERE p."tenantId" = ${tenant} AND p."kind" = 'REFUND'
+       GROUP BY p."orderId"
+    ),
+    facts AS (
+      SELECT o."key", o."label", o."id" AS "orderId",
+             coalesce(l."units", 0) AS "units", coalesce(l."unitsReturned", 0) AS "unitsReturned",
+             coalesce(l."gross", 0) AS "gross", coalesce(l."itemDiscounts", 0) AS "itemDiscounts",
+             coalesce(a."adj_DISCOUNT", 0) AS "orderDiscounts", o."returnedTotal" AS "returns",
+             coalesce(l."cost", 0) AS "cost", coalesce(l."uncosted", 0) AS "uncosted",
+             o."grandTotal", o."netTotal", coalesce(r."refunds", 0) AS "refunds",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`coalesce(a.${adj(c)}, 0) AS ${adj(c)}`), ', ')}
+        FROM orders o
+        LEFT JOIN lines l ON l."orderId" = o."id"
+        LEFT JOIN adjustments a ON a."orderId" = o."id"
+        LEFT JOIN refunds r ON r."orderId" = o."id"
+    )`;
+  }
+
+  const settings = Prisma.sql`settings AS MATERIALIZED (SELECT t."timeZone" AS tz FROM "Tenant" t WHERE t."id" = ${tenant})`;
+  if (isPeriod(groupBy)) {
+    // Every period its own row.
+    return Prisma.sql`${Prisma.raw(UNPREPARED)}
+    WITH ${settings}, ${ctes}
+    SELECT (SELECT tz FROM settings) AS "tz", (GROUPING(f."key") = 1) AS "isTotal", false AS "isOther",
+           to_char(f."key", 'YYYY-MM-DD') AS "key", to_char(f."key", 'YYYY-MM-DD') AS "label",
+           ${SUMS}
+      FROM facts f
+     GROUP BY GROUPING SETS ((f."key"), ())`;
+  }
+  // Dimensions: ranked by the metric, the first `top` kept, the rest one other row. Keys are
+  // joined through coalesce(key, ''), an equality (hash-joinable): "none" ranks as one group.
+  return Prisma.sql`${Prisma.raw(UNPREPARED)}
+    WITH ${settings}, ${ctes},
+    grouped AS (
+      SELECT coalesce(f."key", '') AS "k", f."key",
+             count(DISTINCT f."orderId") AS "orderCount", coalesce(sum(f."units"), 0) AS "unitCount",
+             coalesce(sum(f."gross"), 0) AS "grossSales",
+             coalesce(sum(f."gross"), 0) - coalesce(sum(f."itemDiscounts"), 0) - coalesce(sum(f."orderDiscounts"), 0) - coalesce(sum(f."returns"), 0) AS "netSales",
+             coalesce(sum(f."cost"), 0) AS "cost"
+        FROM facts f GROUP BY f."key"
+    ),
+    ranked AS (
+      SELECT g."k", row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${top}::int AS "isOther"
+        FROM grouped g
+    )
+    SELECT (SELECT tz FROM settings) AS "tz",
+           (GROUPING(r."isOther") = 1) AS "isTotal",
+           coalesce(r."isOther", false) AS "isOther",
+           CASE WHEN r."isOther" THEN NULL ELSE f."key" END AS "key",
+           CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
+           ${SUMS}
+      FROM facts f
+      JOIN ranked r ON r."k" = coalesce(f."key", '')
+     GROUP BY GROUPING SETS ((r."isOther", CASE WHEN r."isOther" THEN NULL ELSE f."key" END), ())`;
+}
+
+function figures(row: FigureRow, lineLevel: boolean): SalesFigures {
+  const grossSales = dec(row.grossSales);
+  const itemDiscounts = dec(row.itemDiscounts);
+  const orderDiscounts = lineLevel ? null : dec(row.orderDiscounts ?? 0);
+  const returns = dec(row.returns);
+  const netSales = grossSales.minus(itemDiscounts).minus(orderDiscounts ?? 0).minus(returns);
+  const cost = dec(row.cost);
+  const grossProfit = netSales.minus(cost);
+  return {
+    orderCount: Number(row.orderCount),
+    unitCount: Number(row.unitCount),
+    unitsReturned: Number(row.unitsReturned),
+    grossSales,
+    itemDiscounts,
+    orderDiscounts,
+    returns,
+    netSales,
+    adjustments: lineLevel ? null : ADJUSTMENT_CATEGORIES.map((category) => ({ category, amount: dec(row[`adj_${category}`] ?? 0) })),
+    grandTotal: lineLevel ? null : dec(row.grandTotal ?? 0),
+    netTotal: lineLevel ? null : dec(row.netTotal ?? 0),
+    refunds: lineLevel ? null : dec(row.refunds ?? 0),
+    cost,
+    uncostedUnits: Number(row.uncostedUnits),
+    grossProfit,
+    marginPercent: netSales.isZero() ? null : grossProfit.times(100).dividedBy(netSales).toDecimalPlaces(2),
+  };
+}
+
+const zeroRow = (): FigureRow => ({
+  orderCount: 0,
+  unitCount: 0,
+  unitsReturned: 0,
+  grossSales: '0',
+  itemDiscounts: '0',
+  orderDiscounts: null,
+  returns: '0',
+  cost: '0',
+  uncostedUnits: 0,
+  grandTotal: null,
+  netTotal: null,
+  refunds: null,
+});
+
+/**
+ * The report for the tenant of `prisma` (the request's client: tenant-bound, and for
+ * a key bound to a channel, that channel's orders only).
+ */
+export async function salesReport(prisma: Db, tenantId: number, input: SalesReportInput): Promise<SalesReport> {
+  const channel = keyScopeOfClient(prisma)?.channel ?? null;
+  const rows = await prisma.$queryRaw<ReportRow[]>(salesReportSql(tenantId, input, channel));
+  const lineLevel = isLine(input.groupBy);
+  const total = rows.find((row) => row.isTotal);
+  const groups = rows.filter((row) => !row.isTotal);
+  const metric = input.sortBy ?? 'NET_SALES';
+  const out: SalesReportRow[] = groups.map((row) => ({ key: row.key, label: row.label, isOther: row.isOther, figures: figures(row, lineLevel) }));
+  if (isPeriod(input.groupBy)) out.sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0));
+  else out.sort((a, b) => Number(a.isOther) - Number(b.isOther) || compareMetric(b.figures, a.figures, metric) || compareKeys(a.key, b.key));
+  return {
+    groupBy: input.groupBy,
+    timeZone: total?.tz ?? 'UTC',
+    lineLevel,
+    rows: out,
+    totals: figures(total ?? zeroRow(), lineLevel),
+  };
+}
+
+function metricValue(f: SalesFigures, metric: ReportMetric): Decimal {
+  switch (metric) {
+    case 'NET_SALES':
+      return f.netSales;
+    case 'GROSS_SALES':
+      return f.grossSales;
+    case 'UNITS':
+      return dec(f.unitCount);
+    case 'ORDERS':
+      return dec(f.orderCount);
+    case 'GROSS_PROFIT':
+      return f.grossProfit;
+  }
+}
+
+function compareMetric(a: SalesFigures, b: SalesFigures, metric: ReportMetric): number {
+  return metricValue(a, metric).comparedTo(metricValue(b, metric));
+}
+
+/** Keys as the SQL ranks ties: ascending text, none last. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
