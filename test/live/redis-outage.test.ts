@@ -1,11 +1,13 @@
-// What subscribers and partners get when Redis goes away for a while (PostgreSQL):
+// What subscribers and partners get when Redis goes away for a while (PostgreSQL;
+// a Redis of the test's own, killed with SIGKILL and started again):
 // live events published during the outage are lost on the pub/sub, but nothing a
 // client needs is: a subscriber resuming with `after` gets the missed status
 // changes from the order history, in order, then live ones, without gap or
 // duplicate; webhooks come from the outbox and never touch Redis, so every
 // change reaches the partner's endpoint during the outage too.
 import { createServer as createHttpServer } from 'node:http';
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -23,33 +25,38 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
 });
 
-/** A TCP proxy in front of the local Redis that the test cuts and restores. */
-function redisProxy() {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const open = async () => {
-    server = createServer((client) => {
-      const upstream = connect(6379, '127.0.0.1');
-      sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
+/** A Redis of the test's own, on a free port: started, killed (SIGKILL) and started again on the same port. */
+async function ownRedis() {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
     });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+  });
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    // Ready once it accepts a connection.
+    for (let i = 0; i < 200; i++) {
+      const up = await new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+      if (up) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`redis-server did not start on port ${port}`);
   };
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      server!.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
+  const kill = async () => {
+    const dying = child!;
+    await new Promise<void>((resolve) => {
+      dying.once('exit', () => resolve());
+      dying.kill('SIGKILL');
     });
-  return { open, cut, url: () => `redis://127.0.0.1:${port}` };
+  };
+  await start();
+  return { start, kill, url: `redis://127.0.0.1:${port}` };
 }
 
 /** A webhook receiver on 127.0.0.1 that acknowledges everything and keeps the bodies. */
@@ -81,12 +88,11 @@ async function gql(app: App, key: string, query: string, variables: Record<strin
 
 describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
   it('loses no status change for a subscriber that resumes with `after`, nor for a webhook endpoint', async () => {
-    const proxy = redisProxy();
-    await proxy.open();
-    cleanups.push(() => proxy.cut());
+    const redis = await ownRedis();
+    cleanups.push(() => redis.kill());
     const logged: string[] = [];
     const note = (_o: unknown, m: string) => void logged.push(m);
-    const events = createRedisBus(proxy.url(), { log: { warn: note, info: note, error: note } as never, redis: { retryStrategy: () => 20 } });
+    const events = createRedisBus(redis.url, { log: { warn: note, info: note, error: note } as never, redis: { retryStrategy: () => 20 } });
     cleanups.push(() => events.close!());
     const { app: shared } = await testApp();
     const config = loadConfig({
@@ -128,14 +134,14 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
     const seen = (await live.nextData()).orderStatusChanged;
     expect(seen).toMatchObject({ to: 'CONFIRMED', replayed: false, order: { code: orders[0]!.code } });
 
-    // Redis goes away; writes go on.
-    await proxy.cut();
+    // Redis is killed; writes go on.
+    await redis.kill();
     await until(() => logged.some((m) => m.startsWith('Redis unreachable')), 'outage logged');
     await confirm(orders[1]!.id);
     await confirm(orders[2]!.id);
 
-    // Redis returns; the client reconnects and resumes after the last event it saw.
-    await proxy.open();
+    // Redis is started again (empty: it kept nothing); the client reconnects and resumes after the last event it saw.
+    await redis.start();
     await until(() => logged.some((m) => m.startsWith('Redis reachable again')), 'recovery logged', 10_000);
     await first.dispose();
     const second = wsClient(url, t.key);
