@@ -75,7 +75,8 @@ describe('transaction after a deadlock', () => {
     const t = await newTenant();
     const events = createMemoryBus();
     const published: unknown[] = [];
-    const deps = { prisma: app.db.prisma, events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
+    // The tenant's client: its outbox rows are written under row-level security on PostgreSQL.
+    const deps = { prisma: app.db.forTenant(t.id), events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
     // A variation id no other test uses, to find this test's outbox rows.
     const marker = 900_000_000 + Math.floor(Math.random() * 1_000_000);
     let runs = 0;
