@@ -2,13 +2,15 @@
 // Keys are printed once, at creation; only their sha256 and a short prefix are stored.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { openDatabase, type Db } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
+import { runCli, UsageError } from './cli.js';
+import type { Db } from '../src/db/client.js';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { KeyBindingRequiredError } from '../src/auth/errors.js';
 import { checkKeyBinding, InvalidBindingError } from '../src/auth/key-scope.js';
 import { Role } from '../src/db/generated/prisma/enums.js';
+
+/** Re-exported for the CLI's tests. */
+export { UsageError };
 
 export const USAGE = `Usage: npm run apikey -- <command> [options]
 
@@ -29,7 +31,6 @@ The database is DATABASE_URL, or the embedded one in DATA_DIR (default ./data);
 stop the server first when it uses the embedded database (one process at a time).`;
 
 /** A mistake of the person at the keyboard: printed without a stack trace. */
-export class UsageError extends Error {}
 
 const OPTIONS = {
   slug: { type: 'string' },
@@ -190,37 +191,6 @@ export async function runApiKeyCommand(prisma: Db, argv: string[], now = new Dat
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (!argv.length || argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return argv.length ? 0 : 2;
-  }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
-  try {
-    await migrate(db.sql);
-    console.log(await runApiKeyCommand(db.prisma, argv));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`Error: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.close();
-  }
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2), USAGE, runApiKeyCommand);
 }

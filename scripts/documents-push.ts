@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, validate, type GraphQLSchema } from 'graphql';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { openDatabase, type Db } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
+import { runCli, UsageError } from './cli.js';
+import type { Db } from '../src/db/client.js';
 import { pushTrustedDocuments, type DocumentManifest } from '../src/db/trusted-documents.js';
 import { buildSchema } from '../src/schema.js';
+
+/** Re-exported for the CLI's tests. */
+export { UsageError };
 
 export const USAGE = `Usage: npm run documents:push -- --client NAME FILE
 
@@ -23,7 +25,6 @@ export const USAGE = `Usage: npm run documents:push -- --client NAME FILE
   ({ "operations": [{ "id": "<sha256>", "body": "<document>" }] }).
   Clients then send { "documentId": "<hash>", "variables": ... } instead of the query.`;
 
-export class UsageError extends Error {}
 
 /** A manifest in either format as id -> document. */
 export function manifestDocuments(json: unknown): DocumentManifest {
@@ -69,37 +70,6 @@ export async function runDocumentsPush(prisma: Db, argv: string[], schema: Graph
   return `Stored ${result.added} new trusted document(s) for "${client}" (${result.unchanged} already stored).`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (!argv.length || argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return argv.length ? 0 : 2;
-  }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
-  try {
-    await migrate(db.sql);
-    console.log(await runDocumentsPush(db.prisma, argv));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`Error: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.close();
-  }
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2), USAGE, runDocumentsPush);
 }
