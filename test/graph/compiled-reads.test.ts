@@ -313,6 +313,61 @@ describe('compiled reads answer as the executor does', () => {
     expect(names).toEqual(['Abdul "Quoted" \\ backslash\nnewline \u0001 ünïcödé \u{1F680}', 'Ani', 'Budi', 'Budi', 'Budi']);
   });
 
+  it('totalCount: counted in the same one statement, with the filter and the tenant, whatever the page', async () => {
+    const page =
+      'query ($first: Int, $after: String, $f: OrderFilter) { orders(first: $first, after: $after, filter: $f) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
+    const codes = (result: { data?: any }) => result.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code) as string[];
+    // First page, then the page after the 10th order (the last page): the count ignores the page.
+    const first = await expectSame(t.key, page, { first: 10 }, 'compiled');
+    expect(first.data.orders.totalCount).toBe(12);
+    expect(first.data.orders.pageInfo.hasNextPage).toBe(true);
+    const last = await expectSame(t.key, page, { first: 10, after: first.data.orders.pageInfo.endCursor }, 'compiled');
+    expect({ totalCount: last.data.orders.totalCount, codes: codes(last), hasNextPage: last.data.orders.pageInfo.hasNextPage }).toEqual({
+      totalCount: 12,
+      codes: ['CR-001', 'CR-000'],
+      hasNextPage: false,
+    });
+    // Filtered: 3 of the 12 are COMPLETED (i = 0, 4, 8).
+    const completed = await expectSame(t.key, page, { first: 2, f: { statuses: ['COMPLETED'] } }, 'compiled');
+    expect({ totalCount: completed.data.orders.totalCount, codes: codes(completed) }).toEqual({ totalCount: 3, codes: ['CR-008', 'CR-004'] });
+    // createdAt from 00:00:03 (inclusive) to 00:00:07.049 (exclusive, CR-007's own instant): CR-003..CR-006; 3 of them PENDING.
+    const createdAt = { from: '2026-01-01T00:00:03.000Z', to: '2026-01-01T00:00:07.049Z' };
+    const ranged = await expectSame(t.key, page, { first: 2, f: { createdAt } }, 'compiled');
+    expect({ totalCount: ranged.data.orders.totalCount, codes: codes(ranged) }).toEqual({ totalCount: 4, codes: ['CR-006', 'CR-005'] });
+    const both = await expectSame(t.key, page, { first: 10, f: { createdAt, statuses: ['PENDING'] } }, 'compiled');
+    expect({ totalCount: both.data.orders.totalCount, codes: codes(both) }).toEqual({ totalCount: 3, codes: ['CR-006', 'CR-005', 'CR-003'] });
+    const openEnded = await expectSame(t.key, page, { first: 1, f: { createdAt: { from: '2026-01-01T00:00:10.070Z' } } }, 'compiled');
+    expect(openEnded.data.orders.totalCount).toBe(2);
+    // Empty: no order matches.
+    const empty = await expectSame(t.key, page, { first: 5, f: { channels: ['nowhere'] } }, 'compiled');
+    expect(empty.data.orders).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null }, edges: [] });
+    // Another tenant counts its own one order.
+    expect((await expectSame(other.key, page, { first: 5 }, 'compiled')).data.orders.totalCount).toBe(1);
+    // Only the count, twice under aliases, and between the other parts.
+    expect((await expectSame(t.key, '{ orders { totalCount } }', undefined, 'compiled')).data.orders).toEqual({ totalCount: 12 });
+    const aliased = await expectSame(t.key, '{ orders(first: 1) { a: totalCount edges { cursor } __typename b: totalCount } }', undefined, 'compiled');
+    expect([aliased.data.orders.a, aliased.data.orders.b]).toEqual([12, 12]);
+    // Filters the compiler cannot translate count on the executor, as before.
+    await expectSame(t.key, page, { first: 2, f: { search: 'CR-00' } }, 'executor');
+    await expectSame(t.key, page, { first: 2, f: { hasOpenCancellationRequest: false } }, 'executor');
+    await expectSame(t.key, '{ orders(last: 2) { totalCount edges { node { code } } } }', undefined, 'executor');
+  });
+
+  it('outside production the response says which path answered in x-read-path', async () => {
+    const pathOf = async (query: string) => {
+      const response = await (await testApp()).app.yoga.fetch('http://ordergraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.key}` },
+        body: JSON.stringify({ query }),
+      });
+      await response.text();
+      return response.headers.get('x-read-path');
+    };
+    expect(await pathOf('{ orders(first: 2) { totalCount edges { node { code } } } }')).toBe('compiled');
+    expect(await pathOf('{ orders(first: 2, filter: { search: "CR" }) { totalCount edges { node { code } } } }')).toBe('executor');
+    expect(await pathOf('{ orders(first: 2) { edges { node { itemCount } } } }')).toBe('executor');
+  });
+
   it('one statement for the order list whether it holds 12 orders or 60', async () => {
     const list = readFileSync('bench/queries/ordergraph/order_list.graphql', 'utf8');
     const before = await bothWays(t.key, list);
@@ -323,6 +378,10 @@ describe('compiled reads answer as the executor does', () => {
     expect(after.compiled).toBe(after.executor);
     expect(JSON.parse(after.compiled).data.orders.edges).toHaveLength(50);
     expect(after.marked + after.others).toBe(1);
+    const counted = await bothWays(t.key, list.replace('orders(first: 50) {', 'orders(first: 50) {\n    totalCount'));
+    expect(counted.compiled).toBe(counted.executor);
+    expect(JSON.parse(counted.compiled).data.orders.totalCount).toBe(60);
+    expect({ marked: counted.marked, others: counted.others }).toEqual({ marked: 1, others: 0 });
   });
 
   it('generated selections over the order graph answer the same both ways', async () => {

@@ -28,6 +28,8 @@ import { keysetSql, whereSql, type OrderTerm } from './root-read.js';
 export const COMPILED_READ_MARK = '/* compiled read */';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** Table alias of a connection's totalCount subquery (the compiler's own are t0, t1, ...). */
+const COUNT_ALIAS = 'total_rows';
 const MAX_PAGE_SIZE = 100;
 /** Statement texts kept per plan: one per shape of where, order and page size (a client uses a few). */
 const MAX_STATEMENTS_PER_PLAN = 32;
@@ -139,9 +141,20 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     }
     const params: unknown[] = [];
     let where: string;
+    let countWhere: string | undefined;
     let order: OrderTerm[] = [];
     try {
-      where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params);
+      where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params, options.columns);
+      if (plan.connection?.some((part) => part.kind === 'totalCount')) {
+        // The count's own where (the totalCount resolver's), over its own alias: the filter without the page.
+        let counted: Record<string, unknown>;
+        try {
+          counted = plan.read.count!(args, ctx);
+        } catch {
+          return undefined;
+        }
+        countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
+      }
       if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
       // The rows after the cursor's row, as Prisma finds them for `cursor` and `skip: 1`.
       if (after) where += ` AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue(args.after), order, params)}`;
@@ -154,11 +167,14 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
     // and planning was a quarter of the statement's time.
-    const shapeKey = `${where}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${after}`;
+    const shapeKey = `${where}|${countWhere}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${after}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
-      sql = plan.connection ? connectionSql(plan, from, order, String(first), after) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the
+      // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
+      const count = countWhere === undefined ? undefined : `(SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere})::text`;
+      sql = plan.connection ? connectionSql(plan, from, order, String(first), after, count) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
     return { sql, params };
@@ -194,7 +210,7 @@ function cursorValue(cursor: unknown): unknown {
  * shapes them. After a cursor, the first row (the cursor's own) is skipped, as Prisma's
  * `skip: 1` does, and there is a previous page.
  */
-function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, after: boolean): string {
+function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, after: boolean, count: string | undefined): string {
   const a = plan.alias;
   const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
@@ -204,6 +220,7 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
   const onPage = `FILTER (WHERE p.i <= ${first})`;
   const parts = plan.connection!.map((part): [string, JsonValue] => {
     if (part.kind === 'typename') return [part.key, textValue(JSON.stringify(part.value))];
+    if (part.kind === 'totalCount') return [part.key, sqlValue(count!)];
     if (part.kind === 'edges') {
       const edge = jsonObject(
         part.fields.map((field): [string, JsonValue] => [
