@@ -226,6 +226,40 @@ describe('compiled reads answer as the executor does', () => {
     }
   });
 
+  it('backward pages: every page of every sort, walked from the end with last and before, is the executor\'s, and together they are the whole list', async () => {
+    const codes = (result: { data?: any }) => result.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code) as string[];
+    const sorts = ['', 'orderBy: { field: STATUS, direction: ASC }', 'orderBy: { field: CODE, direction: ASC }'];
+    const filters = ['', 'filter: { statuses: [PENDING] }'];
+    for (const sort of sorts) {
+      for (const filter of filters) {
+        const whole = codes(await expectSame(t.key, `{ orders(first: 100 ${sort} ${filter}) { edges { node { code } } } }`, undefined, 'compiled'));
+        for (const last of [1, 5]) {
+          const page = `query ($before: String) { orders(last: ${last}, before: $before ${sort} ${filter}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } }`;
+          const walked: string[] = [];
+          let before: string | undefined;
+          for (let pages = 0; pages <= whole.length; pages++) {
+            const result = await expectSame(t.key, page, { before }, 'compiled');
+            walked.unshift(...codes(result));
+            expect(result.data.orders.totalCount).toBe(whole.length);
+            expect(result.data.orders.pageInfo.hasNextPage).toBe(before !== undefined);
+            if (!result.data.orders.pageInfo.hasPreviousPage) break;
+            before = result.data.orders.pageInfo.startCursor;
+          }
+          expect({ sort, filter, last, walked }).toEqual({ sort, filter, last, walked: whole });
+        }
+      }
+    }
+    // A cursor of a missing row, of another tenant's row, and `before` alone (the default page size).
+    const cursorOf = (chunk: string) => Buffer.from(`GPC:${chunk}`).toString('base64');
+    const page = 'query ($before: String) { orders(before: $before) { pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { code } } } }';
+    expect((await expectSame(t.key, page, { before: cursorOf('N:2147483000') }, 'compiled')).data.orders.edges).toEqual([]);
+    const { data: otherData } = await expectSame(other.key, '{ orders(first: 1) { edges { cursor } } }', undefined, 'compiled');
+    await expectSame(t.key, page, { before: otherData.orders.edges[0].cursor }, 'compiled');
+    const beforeFifth = await expectSame(t.key, page, { before: cursorOf(`N:${orders[4]}`) }, 'compiled');
+    expect(codes(beforeFifth)).toEqual(['CR-011', 'CR-010', 'CR-009', 'CR-008', 'CR-007', 'CR-006', 'CR-005']);
+    expect(beforeFifth.data.orders.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
   it('cursors that are odd: another tenant\'s row, a missing row, a row the filter leaves out, another type, garbage', async () => {
     const page = 'query ($after: String, $f: OrderFilter) { orders(first: 3, after: $after, filter: $f) { pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
     const cursorOf = (chunk: string) => Buffer.from(`GPC:${chunk}`).toString('base64');
@@ -250,7 +284,10 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, '{ orders(first: 0) { edges { node { code } } } }', undefined, 'executor');
     const tooMany = await expectSame(t.key, '{ orders(first: 101) { edges { node { code } } } }', undefined, 'executor');
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    await expectSame(t.key, '{ orders(last: 2) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, '{ orders(last: 2) { edges { node { code } } } }', undefined, 'compiled');
+    await expectSame(t.key, '{ orders(last: 0) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, '{ orders(first: 2, last: 2) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, `{ orders(first: 2, before: "${Buffer.from(`GPC:N:${orders[5]}`).toString('base64')}") { edges { node { code } } } }`, undefined, 'executor');
     await expectSame(t.key, '{ orders(first: 5, filter: { search: "CR-00" }) { edges { node { code } } } }', undefined, 'executor');
     await expectSame(t.key, 'query ($first: Int) { orders(first: $first) { edges { node { code } } } }', { first: 'many' }, 'executor');
   });
@@ -350,7 +387,8 @@ describe('compiled reads answer as the executor does', () => {
     // Filters the compiler cannot translate count on the executor, as before.
     await expectSame(t.key, page, { first: 2, f: { search: 'CR-00' } }, 'executor');
     await expectSame(t.key, page, { first: 2, f: { hasOpenCancellationRequest: false } }, 'executor');
-    await expectSame(t.key, '{ orders(last: 2) { totalCount edges { node { code } } } }', undefined, 'executor');
+    const lastPage = await expectSame(t.key, '{ orders(last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { code } } } }', undefined, 'compiled');
+    expect(lastPage.data.orders).toEqual({ totalCount: 12, pageInfo: { hasNextPage: false, hasPreviousPage: true }, edges: [{ node: { code: 'CR-001' } }, { node: { code: 'CR-000' } }] });
   });
 
   it('outside production the response says which path answered in x-read-path', async () => {
