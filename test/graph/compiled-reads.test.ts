@@ -336,6 +336,14 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, `{ payment(id: "${gid('Payment', paymentId)}") { id kind method amount reference paidAt } }`, undefined, 'compiled');
     await expectSame(t.key, '{ customers(first: 10) { pageInfo { hasNextPage } edges { cursor node { id name email category { code } } } } }', undefined, 'compiled');
     await expectSame(t.key, '{ products(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { id name images } } } }', undefined, 'compiled');
+    const counted = await expectSame(t.key, '{ customers(first: 1) { totalCount edges { node { name } } } products(first: 1) { totalCount } }', undefined, 'executor');
+    expect([counted.data.customers.totalCount, counted.data.products.totalCount]).toEqual([1, 1]);
+    expect((await expectSame(t.key, '{ customers(first: 1) { totalCount edges { node { name } } } }', undefined, 'compiled')).data.customers.totalCount).toBe(1);
+    expect((await expectSame(t.key, '{ products(last: 1) { totalCount pageInfo { hasPreviousPage } } }', undefined, 'compiled')).data.products).toEqual({
+      totalCount: 1,
+      pageInfo: { hasPreviousPage: false },
+    });
+    await expectSame(other.key, '{ products(first: 5) { totalCount edges { node { name } } } }', undefined, 'compiled');
     // Pages after a cursor, over names that tie.
     for (const name of ['Budi', 'Budi', 'Ani', 'Budi']) await t.customer({ name });
     const page = 'query ($after: String) { customers(first: 2, after: $after, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { name } } } }';
