@@ -17,6 +17,7 @@ import { renderExplorer } from './graphiql.js';
 import { retryablePlugin, type MaskError } from './mask-error.js';
 import { noSuggestionsPlugin } from './no-suggestions.js';
 import { rateLimitHeadersPlugin } from './rate-limit-headers.js';
+import { readPathHeaderPlugin } from './read-path-header.js';
 import { factsOf, requestFactsPlugin } from './request-facts.js';
 import { requestParamsPlugin } from './request-params.js';
 import { requestDeadlinePlugin } from './request-deadline.js';
@@ -96,7 +97,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       ...limitPlugins({ ...config.limits, bucket: deps.bucket, onCost: (request, cost) => void (factsOf(request).cost = cost) }),
       rateLimitHeadersPlugin(),
       ...deps.routes,
-      ...(config.production ? [noSuggestionsPlugin()] : []),
+      ...(config.production ? [noSuggestionsPlugin()] : [readPathHeaderPlugin()]),
       deps.trustedDocuments.enforce,
       // After the limits: a refused request claims no key.
       idempotencyPlugin(deps.idempotency),

@@ -226,6 +226,40 @@ describe('compiled reads answer as the executor does', () => {
     }
   });
 
+  it('backward pages: every page of every sort, walked from the end with last and before, is the executor\'s, and together they are the whole list', async () => {
+    const codes = (result: { data?: any }) => result.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code) as string[];
+    const sorts = ['', 'orderBy: { field: STATUS, direction: ASC }', 'orderBy: { field: CODE, direction: ASC }'];
+    const filters = ['', 'filter: { statuses: [PENDING] }'];
+    for (const sort of sorts) {
+      for (const filter of filters) {
+        const whole = codes(await expectSame(t.key, `{ orders(first: 100 ${sort} ${filter}) { edges { node { code } } } }`, undefined, 'compiled'));
+        for (const last of [1, 5]) {
+          const page = `query ($before: String) { orders(last: ${last}, before: $before ${sort} ${filter}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } }`;
+          const walked: string[] = [];
+          let before: string | undefined;
+          for (let pages = 0; pages <= whole.length; pages++) {
+            const result = await expectSame(t.key, page, { before }, 'compiled');
+            walked.unshift(...codes(result));
+            expect(result.data.orders.totalCount).toBe(whole.length);
+            expect(result.data.orders.pageInfo.hasNextPage).toBe(before !== undefined);
+            if (!result.data.orders.pageInfo.hasPreviousPage) break;
+            before = result.data.orders.pageInfo.startCursor;
+          }
+          expect({ sort, filter, last, walked }).toEqual({ sort, filter, last, walked: whole });
+        }
+      }
+    }
+    // A cursor of a missing row, of another tenant's row, and `before` alone (the default page size).
+    const cursorOf = (chunk: string) => Buffer.from(`GPC:${chunk}`).toString('base64');
+    const page = 'query ($before: String) { orders(before: $before) { pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { code } } } }';
+    expect((await expectSame(t.key, page, { before: cursorOf('N:2147483000') }, 'compiled')).data.orders.edges).toEqual([]);
+    const { data: otherData } = await expectSame(other.key, '{ orders(first: 1) { edges { cursor } } }', undefined, 'compiled');
+    await expectSame(t.key, page, { before: otherData.orders.edges[0].cursor }, 'compiled');
+    const beforeFifth = await expectSame(t.key, page, { before: cursorOf(`N:${orders[4]}`) }, 'compiled');
+    expect(codes(beforeFifth)).toEqual(['CR-011', 'CR-010', 'CR-009', 'CR-008', 'CR-007', 'CR-006', 'CR-005']);
+    expect(beforeFifth.data.orders.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
   it('cursors that are odd: another tenant\'s row, a missing row, a row the filter leaves out, another type, garbage', async () => {
     const page = 'query ($after: String, $f: OrderFilter) { orders(first: 3, after: $after, filter: $f) { pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
     const cursorOf = (chunk: string) => Buffer.from(`GPC:${chunk}`).toString('base64');
@@ -250,7 +284,10 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, '{ orders(first: 0) { edges { node { code } } } }', undefined, 'executor');
     const tooMany = await expectSame(t.key, '{ orders(first: 101) { edges { node { code } } } }', undefined, 'executor');
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    await expectSame(t.key, '{ orders(last: 2) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, '{ orders(last: 2) { edges { node { code } } } }', undefined, 'compiled');
+    await expectSame(t.key, '{ orders(last: 0) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, '{ orders(first: 2, last: 2) { edges { node { code } } } }', undefined, 'executor');
+    await expectSame(t.key, `{ orders(first: 2, before: "${Buffer.from(`GPC:N:${orders[5]}`).toString('base64')}") { edges { node { code } } } }`, undefined, 'executor');
     await expectSame(t.key, '{ orders(first: 5, filter: { search: "CR-00" }) { edges { node { code } } } }', undefined, 'executor');
     await expectSame(t.key, 'query ($first: Int) { orders(first: $first) { edges { node { code } } } }', { first: 'many' }, 'executor');
   });
@@ -299,6 +336,14 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, `{ payment(id: "${gid('Payment', paymentId)}") { id kind method amount reference paidAt } }`, undefined, 'compiled');
     await expectSame(t.key, '{ customers(first: 10) { pageInfo { hasNextPage } edges { cursor node { id name email category { code } } } } }', undefined, 'compiled');
     await expectSame(t.key, '{ products(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { id name images } } } }', undefined, 'compiled');
+    const counted = await expectSame(t.key, '{ customers(first: 1) { totalCount edges { node { name } } } products(first: 1) { totalCount } }', undefined, 'executor');
+    expect([counted.data.customers.totalCount, counted.data.products.totalCount]).toEqual([1, 1]);
+    expect((await expectSame(t.key, '{ customers(first: 1) { totalCount edges { node { name } } } }', undefined, 'compiled')).data.customers.totalCount).toBe(1);
+    expect((await expectSame(t.key, '{ products(last: 1) { totalCount pageInfo { hasPreviousPage } } }', undefined, 'compiled')).data.products).toEqual({
+      totalCount: 1,
+      pageInfo: { hasPreviousPage: false },
+    });
+    await expectSame(other.key, '{ products(first: 5) { totalCount edges { node { name } } } }', undefined, 'compiled');
     // Pages after a cursor, over names that tie.
     for (const name of ['Budi', 'Budi', 'Ani', 'Budi']) await t.customer({ name });
     const page = 'query ($after: String) { customers(first: 2, after: $after, orderBy: { field: NAME, direction: ASC }) { pageInfo { hasNextPage endCursor } edges { node { name } } } }';
@@ -313,6 +358,62 @@ describe('compiled reads answer as the executor does', () => {
     expect(names).toEqual(['Abdul "Quoted" \\ backslash\nnewline \u0001 ünïcödé \u{1F680}', 'Ani', 'Budi', 'Budi', 'Budi']);
   });
 
+  it('totalCount: counted in the same one statement, with the filter and the tenant, whatever the page', async () => {
+    const page =
+      'query ($first: Int, $after: String, $f: OrderFilter) { orders(first: $first, after: $after, filter: $f) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
+    const codes = (result: { data?: any }) => result.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code) as string[];
+    // First page, then the page after the 10th order (the last page): the count ignores the page.
+    const first = await expectSame(t.key, page, { first: 10 }, 'compiled');
+    expect(first.data.orders.totalCount).toBe(12);
+    expect(first.data.orders.pageInfo.hasNextPage).toBe(true);
+    const last = await expectSame(t.key, page, { first: 10, after: first.data.orders.pageInfo.endCursor }, 'compiled');
+    expect({ totalCount: last.data.orders.totalCount, codes: codes(last), hasNextPage: last.data.orders.pageInfo.hasNextPage }).toEqual({
+      totalCount: 12,
+      codes: ['CR-001', 'CR-000'],
+      hasNextPage: false,
+    });
+    // Filtered: 3 of the 12 are COMPLETED (i = 0, 4, 8).
+    const completed = await expectSame(t.key, page, { first: 2, f: { statuses: ['COMPLETED'] } }, 'compiled');
+    expect({ totalCount: completed.data.orders.totalCount, codes: codes(completed) }).toEqual({ totalCount: 3, codes: ['CR-008', 'CR-004'] });
+    // createdAt from 00:00:03 (inclusive) to 00:00:07.049 (exclusive, CR-007's own instant): CR-003..CR-006; 3 of them PENDING.
+    const createdAt = { from: '2026-01-01T00:00:03.000Z', to: '2026-01-01T00:00:07.049Z' };
+    const ranged = await expectSame(t.key, page, { first: 2, f: { createdAt } }, 'compiled');
+    expect({ totalCount: ranged.data.orders.totalCount, codes: codes(ranged) }).toEqual({ totalCount: 4, codes: ['CR-006', 'CR-005'] });
+    const both = await expectSame(t.key, page, { first: 10, f: { createdAt, statuses: ['PENDING'] } }, 'compiled');
+    expect({ totalCount: both.data.orders.totalCount, codes: codes(both) }).toEqual({ totalCount: 3, codes: ['CR-006', 'CR-005', 'CR-003'] });
+    const openEnded = await expectSame(t.key, page, { first: 1, f: { createdAt: { from: '2026-01-01T00:00:10.070Z' } } }, 'compiled');
+    expect(openEnded.data.orders.totalCount).toBe(2);
+    // Empty: no order matches.
+    const empty = await expectSame(t.key, page, { first: 5, f: { channels: ['nowhere'] } }, 'compiled');
+    expect(empty.data.orders).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null }, edges: [] });
+    // Another tenant counts its own one order.
+    expect((await expectSame(other.key, page, { first: 5 }, 'compiled')).data.orders.totalCount).toBe(1);
+    // Only the count, twice under aliases, and between the other parts.
+    expect((await expectSame(t.key, '{ orders { totalCount } }', undefined, 'compiled')).data.orders).toEqual({ totalCount: 12 });
+    const aliased = await expectSame(t.key, '{ orders(first: 1) { a: totalCount edges { cursor } __typename b: totalCount } }', undefined, 'compiled');
+    expect([aliased.data.orders.a, aliased.data.orders.b]).toEqual([12, 12]);
+    // Filters the compiler cannot translate count on the executor, as before.
+    await expectSame(t.key, page, { first: 2, f: { search: 'CR-00' } }, 'executor');
+    await expectSame(t.key, page, { first: 2, f: { hasOpenCancellationRequest: false } }, 'executor');
+    const lastPage = await expectSame(t.key, '{ orders(last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { code } } } }', undefined, 'compiled');
+    expect(lastPage.data.orders).toEqual({ totalCount: 12, pageInfo: { hasNextPage: false, hasPreviousPage: true }, edges: [{ node: { code: 'CR-001' } }, { node: { code: 'CR-000' } }] });
+  });
+
+  it('outside production the response says which path answered in x-read-path', async () => {
+    const pathOf = async (query: string) => {
+      const response = await (await testApp()).app.yoga.fetch('http://ordergraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.key}` },
+        body: JSON.stringify({ query }),
+      });
+      await response.text();
+      return response.headers.get('x-read-path');
+    };
+    expect(await pathOf('{ orders(first: 2) { totalCount edges { node { code } } } }')).toBe('compiled');
+    expect(await pathOf('{ orders(first: 2, filter: { search: "CR" }) { totalCount edges { node { code } } } }')).toBe('executor');
+    expect(await pathOf('{ orders(first: 2) { edges { node { itemCount } } } }')).toBe('executor');
+  });
+
   it('one statement for the order list whether it holds 12 orders or 60', async () => {
     const list = readFileSync('bench/queries/ordergraph/order_list.graphql', 'utf8');
     const before = await bothWays(t.key, list);
@@ -323,6 +424,10 @@ describe('compiled reads answer as the executor does', () => {
     expect(after.compiled).toBe(after.executor);
     expect(JSON.parse(after.compiled).data.orders.edges).toHaveLength(50);
     expect(after.marked + after.others).toBe(1);
+    const counted = await bothWays(t.key, list.replace('orders(first: 50) {', 'orders(first: 50) {\n    totalCount'));
+    expect(counted.compiled).toBe(counted.executor);
+    expect(JSON.parse(counted.compiled).data.orders.totalCount).toBe(60);
+    expect({ marked: counted.marked, others: counted.others }).toEqual({ marked: 1, others: 0 });
   });
 
   it('generated selections over the order graph answer the same both ways', async () => {

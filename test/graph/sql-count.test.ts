@@ -45,6 +45,18 @@ describe('SQL statements per query shape', () => {
     expect(ten.count).toBe(2);
   });
 
+  it('lists orders with totalCount, filtered by statuses and a createdAt range, in one statement (the compiled read) at 10 and 100', async () => {
+    const list = `query ($first: Int, $f: OrderFilter) { orders(first: $first, filter: $f) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id code status createdAt totals { grandTotal } customer { name } items { quantity variation { sku } } } } } }`;
+    const filter = { statuses: ['PENDING', 'CONFIRMED'], createdAt: { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' } };
+    for (const first of [10, 100]) {
+      const counted = await countStatements(() => query<any, unknown>(t.key, list, { first, f: filter }));
+      // The 120 orders t.order made are PENDING.
+      expect({ edges: counted.result.orders.edges.length, totalCount: counted.result.orders.totalCount }).toEqual({ edges: first, totalCount: 120 });
+      expect(counted.count, counted.statements.join('\n')).toBe(1);
+    }
+  });
+
   it('reads one order with everything nested in a fixed small number of statements', async () => {
     const detail = await countStatements(() => query(t.key, OrderDetailDeepDocument, { id: firstOrderId }));
     expect(detail.result.order?.items).toHaveLength(2);

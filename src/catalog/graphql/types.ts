@@ -224,7 +224,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProductFilter, required: false, description: 'Narrows the list; archived products are left out by default.' }),
       orderBy: t.arg({ type: ProductOrderBy, required: false, description: 'Sort order; default newest first.' }),
     },
-    extensions: compiledRead({ model: 'Product', cursor: 'id', query: (args, ctx) => productListQuery(args as ProductListArgs, ctx) }),
+    extensions: compiledRead({
+      model: 'Product',
+      cursor: 'id',
+      query: (args, ctx) => productListQuery(args as ProductListArgs, ctx),
+      // What totalCount counts: the list's where.
+      count: (args, ctx) => productListQuery(args as ProductListArgs, ctx).where,
+    }),
     totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.product.findMany({ ...query, ...productListQuery(args, ctx) }),
   }, connectionOf('Product')),

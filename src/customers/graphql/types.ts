@@ -145,7 +145,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: CustomerFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: CustomerOrderBy, required: false, description: 'Sort order; default newest first.' }),
     },
-    extensions: compiledRead({ model: 'Customer', cursor: 'id', query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId) }),
+    extensions: compiledRead({
+      model: 'Customer',
+      cursor: 'id',
+      query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId),
+      // What totalCount counts: the list's where.
+      count: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId).where,
+    }),
     totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx.tenantId, customerFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.customer.findMany({ ...query, ...customerListQuery(args, ctx.tenantId) }),
   }, connectionOf('Customer')),

@@ -54,6 +54,7 @@ export type ConnectionShape = Array<
   | { key: string; kind: 'typename'; value: string }
   | { key: string; kind: 'edges'; fields: Array<{ key: string; kind: 'cursor' | 'node' } | { key: string; kind: 'typename'; value: string }> }
   | { key: string; kind: 'pageInfo'; fields: Array<{ key: string; field: PageInfoField } | { key: string; field: '__typename'; value: string }> }
+  | { key: string; kind: 'totalCount' }
 >;
 type PageInfoField = 'hasNextPage' | 'hasPreviousPage' | 'startCursor' | 'endCursor';
 
@@ -141,6 +142,11 @@ export function compileRead(
         } else throw new NotCompilable(`PageInfo.${infoField}`);
       }
       shape.push({ key, kind: 'pageInfo', fields });
+    } else if (name === 'totalCount' && connectionType.getFields().totalCount?.extensions?.pothosPrismaTotalCount === true && read.count) {
+      // The rows the root field's `count` where matches, whatever the page (plugin.ts).
+      if (parts.some((part) => part.arguments?.length)) throw new NotCompilable(`arguments on ${connectionType.name}.totalCount`);
+      compiler.guard(connectionType, connectionType.getFields().totalCount!);
+      shape.push({ key, kind: 'totalCount' });
     } else throw new NotCompilable(`${connectionType.name}.${name}`);
   }
   return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, statements: new Map() };

@@ -28,6 +28,8 @@ import { keysetSql, whereSql, type OrderTerm } from './root-read.js';
 export const COMPILED_READ_MARK = '/* compiled read */';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** Table alias of a connection's totalCount subquery (the compiler's own are t0, t1, ...). */
+const COUNT_ALIAS = 'total_rows';
 const MAX_PAGE_SIZE = 100;
 /** Statement texts kept per plan: one per shape of where, order and page size (a client uses a few). */
 const MAX_STATEMENTS_PER_PLAN = 32;
@@ -130,21 +132,40 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       return undefined;
     }
     let first: number | undefined;
-    const after = plan.connection !== undefined && args.after != null;
+    // A backward page (`last` / `before`) reads the list in the opposite order from its cursor, as Prisma's negative `take` does.
+    const backward = plan.connection !== undefined && (args.before != null || args.last != null);
+    const cursorArg = backward ? args.before : args.after;
+    const paged = plan.connection !== undefined && cursorArg != null;
     if (plan.connection) {
-      // Forward pages only; backward pages and odd sizes go to the executor.
-      if (args.before != null || args.last != null) return undefined;
-      first = args.first == null ? DEFAULT_PAGE_SIZE : (args.first as number);
+      // Mixed directions (the executor's error) and odd sizes go to the executor.
+      if (backward && (args.first != null || args.after != null)) return undefined;
+      const size = backward ? args.last : args.first;
+      first = size == null ? DEFAULT_PAGE_SIZE : (size as number);
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
     }
     const params: unknown[] = [];
     let where: string;
+    let countWhere: string | undefined;
     let order: OrderTerm[] = [];
     try {
-      where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params);
+      where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params, options.columns);
+      if (plan.connection?.some((part) => part.kind === 'totalCount')) {
+        // The count's own where (the totalCount resolver's), over its own alias: the filter without the page.
+        let counted: Record<string, unknown>;
+        try {
+          counted = plan.read.count!(args, ctx);
+        } catch {
+          return undefined;
+        }
+        countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
+      }
       if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
-      // The rows after the cursor's row, as Prisma finds them for `cursor` and `skip: 1`.
-      if (after) where += ` AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue(args.after), order, params)}`;
+      if (backward) {
+        if (!order.length) throw new NotCompilable('a backward page of a list without an order');
+        order = order.map((term) => ({ column: term.column, descending: !term.descending }));
+      }
+      // The rows after the cursor's row (before it, backward), as Prisma finds them for `cursor` and `skip: 1`.
+      if (paged) where += ` AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue(cursorArg), order, params)}`;
     } catch (error) {
       if (error instanceof NotCompilable) return undefined;
       throw error;
@@ -154,11 +175,14 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
     // and planning was a quarter of the statement's time.
-    const shapeKey = `${where}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${after}`;
+    const shapeKey = `${where}|${countWhere}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
-      sql = plan.connection ? connectionSql(plan, from, order, String(first), after) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the
+      // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
+      const count = countWhere === undefined ? undefined : `(SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere})::text`;
+      sql = plan.connection ? connectionSql(plan, from, order, String(first), paged, backward, count) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
     return { sql, params };
@@ -192,9 +216,11 @@ function cursorValue(cursor: unknown): unknown {
  * in the resolver's order (the extra one tells whether a next page exists), numbered
  * by that order, aggregated into edges, cursors and page info as the Relay plugin
  * shapes them. After a cursor, the first row (the cursor's own) is skipped, as Prisma's
- * `skip: 1` does, and there is a previous page.
+ * `skip: 1` does, and there is a previous page. A backward page (`last`, `before`) comes
+ * with `order` reversed: its rows are read from the end (or the cursor) toward the start,
+ * and its edges are put back in the list's order, as Prisma's negative `take` does.
  */
-function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, after: boolean): string {
+function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, paged: boolean, backward: boolean, count: string | undefined): string {
   const a = plan.alias;
   const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
@@ -204,6 +230,7 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
   const onPage = `FILTER (WHERE p.i <= ${first})`;
   const parts = plan.connection!.map((part): [string, JsonValue] => {
     if (part.kind === 'typename') return [part.key, textValue(JSON.stringify(part.value))];
+    if (part.kind === 'totalCount') return [part.key, sqlValue(count!)];
     if (part.kind === 'edges') {
       const edge = jsonObject(
         part.fields.map((field): [string, JsonValue] => [
@@ -211,20 +238,23 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
           field.kind === 'typename' ? textValue(JSON.stringify(field.value)) : field.kind === 'cursor' ? cursor('p.c') : sqlValue('p.n'),
         ]),
       );
-      return [part.key, [{ text: '[' }, { sql: `coalesce(string_agg(${concat(edge)}, ',' ORDER BY p.i) ${onPage}, '')` }, { text: ']' }]];
+      return [part.key, [{ text: '[' }, { sql: `coalesce(string_agg(${concat(edge)}, ',' ORDER BY p.i${backward ? ' DESC' : ''}) ${onPage}, '')` }, { text: ']' }]];
     }
     const info = part.fields.map((field): [string, JsonValue] => {
       if (field.field === '__typename') return [field.key, textValue(JSON.stringify(field.value))];
-      if (field.field === 'hasNextPage') return [field.key, sqlValue(`(count(*) > ${first})::text`)];
-      if (field.field === 'hasPreviousPage') return [field.key, textValue(String(after))];
-      const id = `(array_agg(p.c ORDER BY p.i${field.field === 'endCursor' ? ' DESC' : ''}) ${onPage})[1]`;
+      // Toward the reading direction: whether a row beyond the page was read; the other way: whether a cursor was given.
+      const more = sqlValue(`(count(*) > ${first})::text`);
+      if (field.field === 'hasNextPage') return [field.key, backward ? textValue(String(paged)) : more];
+      if (field.field === 'hasPreviousPage') return [field.key, backward ? more : textValue(String(paged))];
+      // p.i numbers the rows in reading order: backward, the page's first edge is its last row read.
+      const id = `(array_agg(p.c ORDER BY p.i${(field.field === 'endCursor') !== backward ? ' DESC' : ''}) ${onPage})[1]`;
       return [field.key, orNull(cursor(id), true)];
     });
     return [part.key, jsonObject(info)];
   });
   const page =
     `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
-    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${after ? ' OFFSET 1' : ''}) rows) p`;
+    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${paged ? ' OFFSET 1' : ''}) rows) p`;
   return `${COMPILED_READ_MARK} SELECT ${concat(jsonObject(parts))} FROM ${page}`;
 }
 

@@ -18,6 +18,11 @@ export interface CompiledRead {
   query(args: Record<string, unknown>, ctx: Context): RootQuery;
   /** For a connection: the cursor column (prismaConnection's `cursor`). Absent: one object or null. */
   cursor?: string;
+  /**
+   * For a connection with `totalCount`: the `where` its totalCount resolver counts (the list's
+   * filter, without cursor or page). Absent: a request asking for totalCount goes to the executor.
+   */
+  count?(args: Record<string, unknown>, ctx: Context): Record<string, unknown>;
 }
 
 /** `extensions` of a root field whose reads may be compiled. */
@@ -27,10 +32,17 @@ export function compiledRead(read: CompiledRead): { compiledRead: CompiledRead }
 
 /**
  * SQL for a Prisma `where` made of column equalities (`{ tenantId: 3, status: 'PAID' }`),
- * `null` / `{ not: null }`, `{ in: [...] }` lists and `AND` lists of those; values go
- * to `params`. Anything else (OR, relations, ranges, modes) is refused.
+ * `null` / `{ not: null }`, `{ in: [...] }` lists, `{ gte, lt }` ranges of timestamps and
+ * `AND` lists of those; values go to `params`. Anything else (OR, relations, modes) is refused.
  */
-export function whereSql(datamodel: Datamodel, model: string, alias: string, where: Record<string, unknown>, params: unknown[]): string {
+export function whereSql(
+  datamodel: Datamodel,
+  model: string,
+  alias: string,
+  where: Record<string, unknown>,
+  params: unknown[],
+  columns?: ColumnCatalog,
+): string {
   const fields = datamodel.datamodel.models[model]?.fields ?? [];
   const terms: string[] = [];
   for (const [key, value] of Object.entries(where)) {
@@ -39,7 +51,7 @@ export function whereSql(datamodel: Datamodel, model: string, alias: string, whe
       const list = Array.isArray(value) ? value : [value];
       for (const part of list) {
         if (typeof part !== 'object' || part === null) throw new NotCompilable('AND of a non-object');
-        terms.push(`(${whereSql(datamodel, model, alias, part as Record<string, unknown>, params)})`);
+        terms.push(`(${whereSql(datamodel, model, alias, part as Record<string, unknown>, params, columns)})`);
       }
       continue;
     }
@@ -47,7 +59,18 @@ export function whereSql(datamodel: Datamodel, model: string, alias: string, whe
     if (!field || field.kind === 'object' || field.isList) throw new NotCompilable(`where on ${model}.${key}`);
     const column = `${alias}.${quote(key)}`;
     const condition = (typeof value === 'object' && value !== null ? value : {}) as { in?: unknown; not?: unknown };
+    const range = timestampRange(field, condition);
     if (value === null) terms.push(`${column} IS NULL`);
+    else if (range) {
+      // Compared in the column's own type, as Prisma sends the value (UTC for a column without zone).
+      const dataType = columns?.get(`${model}.${key}`)?.dataType;
+      const zoned = dataType === 'timestamp with time zone';
+      if (!zoned && dataType !== 'timestamp without time zone') throw new NotCompilable(`a range on ${model}.${key} (${dataType ?? 'unknown type'})`);
+      for (const [operator, instant] of range) {
+        params.push(zoned ? instant.toISOString() : instant.toISOString().slice(0, -1));
+        terms.push(`${column} ${operator} $${params.length}::${zoned ? 'timestamptz' : 'timestamp'}`);
+      }
+    }
     else if (plainValue(field, value)) {
       params.push(value);
       terms.push(`${column} = $${params.length}`);
@@ -65,6 +88,15 @@ export function whereSql(datamodel: Datamodel, model: string, alias: string, whe
     } else throw new NotCompilable(`where ${model}.${key} is not a plain value`);
   }
   return terms.length ? terms.join(' AND ') : 'TRUE';
+}
+
+/** The bounds of a `{ gte?, gt?, lte?, lt? }` of Dates on a DateTime column, as SQL operators; undefined for anything else. */
+function timestampRange(field: { type: string; kind: string }, condition: Record<string, unknown>): Array<[string, Date]> | undefined {
+  if (field.type !== 'DateTime' || field.kind !== 'scalar' || condition instanceof Date) return undefined;
+  const operators: Record<string, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<' };
+  const entries = Object.entries(condition).filter(([, value]) => value !== undefined);
+  if (!entries.length || !entries.every(([key, value]) => key in operators && value instanceof Date && !Number.isNaN(value.getTime()))) return undefined;
+  return entries.map(([key, value]) => [operators[key]!, value as Date]);
 }
 
 /** One column of a list's order. */

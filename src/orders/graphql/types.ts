@@ -330,7 +330,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: OrderFilter, required: false, description: 'Narrows the list; all given conditions must hold.' }),
       orderBy: t.arg({ type: OrderOrderBy, required: false, description: 'Sort order; default newest first (CREATED_AT DESC).' }),
     },
-    extensions: compiledRead({ model: 'Order', cursor: 'id', query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId) }),
+    extensions: compiledRead({
+      model: 'Order',
+      cursor: 'id',
+      query: (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId),
+      // The where totalCount counts. A filter on open cancellation requests (which settles overdue ones first) is a relation filter: never compiled.
+      count: (args, ctx) => orderWhere(ctx.tenantId, (args as OrderListArgs).filter),
+    }),
     totalCount: async (_parent, args, ctx) => {
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
       return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) });
