@@ -10,16 +10,19 @@
 //            orderProcess, orderPack, orderShip, orderComplete (figures per transition)
 //   adjust : stockAdjust +1 on one of VARIATIONS stock levels, round robin
 // Prints mutations per second, p50/p99 latency per mutation, SQL statements per mutation
-// (every statement the app sent in the phase / mutations; the API key lookup included),
+// (every statement sent on the wire in the phase / mutations: BEGIN, COMMIT, set_config and the
+// API key lookup included),
 // this process's CPU per mutation (process.cpuUsage; the load loops are a small part of it)
 // and PostgreSQL's CPU per mutation (all processes named "postgres" from /proc: the whole
 // cluster, so other databases' work on the machine lands in it too — read it as an upper
 // bound). First a sequential pass counts the statements of each mutation exactly.
 //
 // Knobs (environment): CONCURRENCY=1,8,32 SECONDS=5 VARIATIONS=40 PHASES=create,chain,adjust
-//   DATABASE_URL
+//   DATABASE_URL; SHOW_SQL=1 lists orderCreate's statements; PROFILE_MARKS=1 prints when each
+//   phase starts (for cpuprofile-top.mjs --skip-ms, see bench/README.md)
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import pg from 'pg';
 import type { App } from '../src/app.js';
 
 const CONCURRENCY = (process.env.CONCURRENCY ?? '1,8,32').split(/[ ,]+/).filter(Boolean).map(Number);
@@ -67,7 +70,6 @@ async function main() {
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
   const { createApiKey } = await import('../src/auth/api-keys.js');
-  const { openDatabase } = await import('../src/db/client.js');
 
   const config = loadConfig({
     ...process.env,
@@ -79,14 +81,20 @@ async function main() {
     WEBHOOKS_RELAY: 'false',
     CANCELLATION_EXPIRY_SWEEP_MS: '0',
   });
+  // Every statement sent on the wire, counted in pg's Client.query: what Prisma sends, and also
+  // BEGIN/COMMIT and the pool's set_config (tenant, statement budget) that Prisma's query events miss.
   let statements = 0;
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-    onQuery: () => void statements++,
-  });
-  const app: App = await createApp(config, { database, logger: createLogger('warn') });
+  let shown: string[] | undefined; // SHOW_SQL=1: the counted orderCreate's statements
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statements++;
+    if (shown) {
+      const q = args[0] as string | { text?: string };
+      shown.push(typeof q === 'string' ? q : (q?.text ?? String(q)));
+    }
+    return query.apply(this, args);
+  } as never;
+  const app: App = await createApp(config, { logger: createLogger('warn') });
   const prisma = app.db.prisma;
   const tenant = await prisma.tenant.create({ data: { slug: `writes-bench-${Date.now()}`, name: 'Writes bench' } });
   const tenantId = tenant.id;
@@ -149,12 +157,15 @@ async function main() {
     return statements - before;
   };
   const perKind: Record<string, number> = {};
+  if (process.env.SHOW_SQL === '1') shown = [];
   perKind.orderCreate = await counted(createOne);
+  if (shown) console.log(`orderCreate's statements:\n${shown.map((q, i) => `  ${i + 1}. ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
+  shown = undefined;
   const probe = created.pop()!;
   for (const t of transitions) perKind[t] = await counted(() => send(transitionQuery(t, probe)));
   perKind.stockAdjust = await counted(() => send(adjustQuery()));
   console.log(`${app.db.kind}, ${VARIATIONS} variations, ${SECONDS} s per phase; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-  console.log(`SQL statements per mutation, one at a time (API key lookup included): ${Object.entries(perKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(`SQL statements per mutation, one at a time (on the wire: BEGIN, COMMIT, set_config, API key lookup included): ${Object.entries(perKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 
   interface Phase {
     name: string;
@@ -175,6 +186,8 @@ async function main() {
     const pg0 = postgresCpuMs();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
+    // For `node bench/cpuprofile-top.mjs --skip-ms N` on a --cpu-prof run: where the phase starts in the profile.
+    if (process.env.PROFILE_MARKS === '1') console.log(`${name} at C=${c} starts ${Math.round(t0)} ms after process start`);
     const until = t0 + SECONDS * 1000;
     let exhausted = false;
     await Promise.all(
