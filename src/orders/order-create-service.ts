@@ -293,6 +293,7 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
           tenantId,
           orderId: order.id,
           type: 'create',
+          newOrder: true,
           fromStatus: null,
           toStatus: order.status,
           actor: deps.viewer.actor,
