@@ -367,6 +367,30 @@ describe('orderCreate cost', () => {
       { sequence: 2, type: 'confirm', fromStatus: 'PENDING', toStatus: 'CONFIRMED' },
     ]);
   });
+
+  it("reads the customer once for its category's prices and the buyer's details", async () => {
+    const { t, red, customer } = await shop();
+    const create = `mutation { orderCreate(input: { customer: "${gid('Customer', customer.id)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }] })
+      { __typename ... on OrderCreatePayload { order { items { unitPrice priceSource } buyer { name phone } } } } }`;
+    const { result, statements } = await countStatements(() => query<{ orderCreate: unknown }, never>(t.key, create));
+    expect(statements.filter((s) => /FROM "public"\."Customer" AS/.test(s))).toHaveLength(1);
+    // Mark Smith is a reseller: red's reseller price 14000 (category price), and his details on the buyer.
+    expect(result.orderCreate).toEqual({
+      __typename: 'OrderCreatePayload',
+      order: { items: [{ unitPrice: '14000.00', priceSource: 'CATEGORY' }], buyer: { name: 'Mark Smith', phone: '+628292839282' } },
+    });
+  });
+
+  it('names a missing customer before a missing warehouse', async () => {
+    const { t, red } = await shop();
+    const result = await execute(
+      t.key,
+      `mutation { orderCreate(input: { customer: "${gid('Customer', 999999)}", originWarehouse: "${gid('Warehouse', 999999)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }] })
+        { __typename ... on Error { message } } }`,
+    );
+    expect(JSON.stringify(result)).toContain('Customer');
+    expect(JSON.stringify(result)).not.toContain('Warehouse');
+  });
 });
 
 describe('orderCreate for other order kinds', () => {
