@@ -3,7 +3,7 @@
 // variation ids into priced, snapshotted order lines.
 import type { AdjustmentCategory, DiscountType, OrderKind, PartyRole, PaymentMethod, PriceSource } from '../db/generated/prisma/enums.js';
 import type { PricingCategory } from '../catalog/price-resolution.js';
-import { loadPricingCustomer, priceLinesFor } from '../catalog/pricing/price-lines.js';
+import { categorySelect, loadPricingCustomer, priceLinesFor } from '../catalog/pricing/price-lines.js';
 import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, type InputPath, type Problems } from '../shared/validation.js';
@@ -263,27 +263,37 @@ export function lineWeight(variation: CatalogVariation, quantity: number): numbe
 export async function checkReferences(
   db: ReadDb,
   tenantId: number,
-  refs: { warehouseIds?: number[]; sourceId?: number | null; regionIds?: number[]; customerIds?: number[] },
+  refs: {
+    warehouseIds?: number[];
+    sourceId?: number | null;
+    regionIds?: number[];
+    customerIds?: number[];
+    /** The order's customer: checked first (NotFoundError before any other reference) and its pricing returned, from the same read. */
+    pricingCustomerId?: number | null;
+  },
 ) {
   const warehouseIds = [...new Set(refs.warehouseIds ?? [])];
   const regionIds = [...new Set(refs.regionIds ?? [])];
-  const customerIds = [...new Set(refs.customerIds ?? [])];
+  const customerIds = [...new Set([...(refs.customerIds ?? []), ...(refs.pricingCustomerId ? [refs.pricingCustomerId] : [])])];
   const [warehouses, source, regions, customers] = await Promise.all([
     warehouseIds.length ? db.warehouse.findMany({ where: { tenantId, id: { in: warehouseIds } }, select: { id: true } }) : [],
     refs.sourceId ? db.orderSource.findFirst({ where: { tenantId, id: refs.sourceId }, select: { id: true } }) : null,
     regionIds.length ? db.region.findMany({ where: { tenantId, id: { in: regionIds } }, select: { id: true } }) : [],
-    customerIds.length ? db.customer.findMany({ where: { tenantId, id: { in: customerIds }, deletedAt: null } }) : [],
+    customerIds.length ? db.customer.findMany({ where: { tenantId, id: { in: customerIds }, deletedAt: null }, include: { category: { select: categorySelect } } }) : [],
   ]);
   const missing = (entity: string, wanted: number[], found: Array<{ id: number }>) => {
     const ids = new Set(found.map((r) => r.id));
     const id = wanted.find((w) => !ids.has(w));
     if (id !== undefined) throw new NotFoundError(entity, String(id));
   };
+  const pricingCustomer = refs.pricingCustomerId ? customers.find((c) => c.id === refs.pricingCustomerId) : undefined;
+  if (refs.pricingCustomerId && !pricingCustomer) throw new NotFoundError('Customer', String(refs.pricingCustomerId));
+  const pricing: CustomerPricing = pricingCustomer ? { customerId: pricingCustomer.id, category: pricingCustomer.category } : { customerId: null, category: null };
   missing('Warehouse', warehouseIds, warehouses);
   if (refs.sourceId && !source) throw new NotFoundError('OrderSource', String(refs.sourceId));
   missing('Region', regionIds, regions);
   missing('Customer', customerIds, customers);
-  return { customers: new Map(customers.map((c) => [c.id, c])) };
+  return { customers: new Map(customers.map((c) => [c.id, c])), pricing };
 }
 
 export type CustomerRow = Awaited<ReturnType<typeof checkReferences>>['customers'] extends Map<number, infer C> ? C : never;

@@ -29,7 +29,6 @@ import {
   DEFAULT_ADJUSTMENT_NAMES,
   lineWeight,
   priceLines,
-  loadCustomerPricing,
   loadVariations,
   PARTY_ROLES,
   partyColumns,
@@ -133,13 +132,14 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   if (deps.viewer.scope?.channel !== undefined) await assertCustomersOfChannel(db, deps.viewer.scope.channel, data);
 
   // 3. Everything the ids point at belongs to this tenant (NotFound otherwise).
-  const pricing = await loadCustomerPricing(db, tenantId, data.customerId);
+  // The order's customer and its category for pricing come with the other customers' rows (one read).
   const parties = PARTY_ROLES.flatMap(([field, role]) => (data[field] ? [{ field, role, party: data[field]! }] : []));
-  const { customers } = await checkReferences(db, tenantId, {
+  const { customers, pricing } = await checkReferences(db, tenantId, {
+    pricingCustomerId: data.customerId ?? null,
     warehouseIds: [data.originWarehouseId, data.destinationWarehouseId].filter((id): id is number => !!id),
     sourceId: data.sourceId,
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
-    customerIds: [...parties.map((p) => p.party.customerId), pricing.customerId].filter((id): id is number => !!id),
+    customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
   });
   // Only customers in good standing order (seed 002 activation status).
   const orderCustomer = pricing.customerId ? customers.get(pricing.customerId) : undefined;
@@ -293,6 +293,7 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
           tenantId,
           orderId: order.id,
           type: 'create',
+          newOrder: true,
           fromStatus: null,
           toStatus: order.status,
           actor: deps.viewer.actor,

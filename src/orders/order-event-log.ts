@@ -16,15 +16,19 @@ export interface OrderEventInput {
   reason?: string | null;
   note?: string | null;
   requestId?: string | null;
+  /** The order was inserted in this transaction and has no events yet: the event is its first (sequence 1), without reading the history. */
+  newOrder?: boolean;
 }
 
 export async function appendOrderEvent(scope: TransactionScope, input: OrderEventInput) {
-  const last = await scope.tx.orderEvent.aggregate({ where: { orderId: input.orderId }, _max: { sequence: true } });
+  const sequence = input.newOrder
+    ? 1
+    : ((await scope.tx.orderEvent.aggregate({ where: { orderId: input.orderId }, _max: { sequence: true } }))._max.sequence ?? 0) + 1;
   const event = await scope.tx.orderEvent.create({
     data: {
       tenantId: input.tenantId,
       orderId: input.orderId,
-      sequence: (last._max.sequence ?? 0) + 1,
+      sequence,
       type: input.type,
       fromStatus: input.fromStatus,
       toStatus: input.toStatus,

@@ -350,6 +350,47 @@ describe('orderCreate cost', () => {
     // Reads (customer, references, variations, prices), the lock, the code, the insert, the event, and the re-read of the payload.
     expect(one.count).toBeLessThanOrEqual(20);
   });
+
+  it("writes the create event as the new order's first without reading its history, and later events follow it", async () => {
+    const { t, red, customer } = await shop();
+    const create = `mutation { orderCreate(input: { customer: "${gid('Customer', customer.id)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }] }) { __typename ... on OrderCreatePayload { order { id } } } }`;
+    const { result, statements } = await countStatements(() => query<{ orderCreate: { __typename: string; order?: { id: string } } }, never>(t.key, create));
+    // The order did not exist before this transaction: its history is empty, nothing to read.
+    expect(statements.filter((s) => /FROM "public"\."OrderEvent"/.test(s))).toEqual([]);
+    const orderId = result.orderCreate.order?.id;
+    expect(orderId).toBeDefined();
+    const confirmed = await execute(t.key, `mutation { orderConfirm(input: { order: "${orderId}" }) { __typename } }`);
+    expect(confirmed.data).toEqual({ orderConfirm: { __typename: 'OrderConfirmPayload' } });
+    const events = await t.prisma.orderEvent.findMany({ where: { tenantId: t.id }, orderBy: { sequence: 'asc' }, select: { sequence: true, type: true, fromStatus: true, toStatus: true } });
+    expect(events).toEqual([
+      { sequence: 1, type: 'create', fromStatus: null, toStatus: 'PENDING' },
+      { sequence: 2, type: 'confirm', fromStatus: 'PENDING', toStatus: 'CONFIRMED' },
+    ]);
+  });
+
+  it("reads the customer once for its category's prices and the buyer's details", async () => {
+    const { t, red, customer } = await shop();
+    const create = `mutation { orderCreate(input: { customer: "${gid('Customer', customer.id)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }] })
+      { __typename ... on OrderCreatePayload { order { items { unitPrice priceSource } buyer { name phone } } } } }`;
+    const { result, statements } = await countStatements(() => query<{ orderCreate: unknown }, never>(t.key, create));
+    expect(statements.filter((s) => /FROM "public"\."Customer" AS/.test(s))).toHaveLength(1);
+    // Mark Smith is a reseller: red's reseller price 14000 (category price), and his details on the buyer.
+    expect(result.orderCreate).toEqual({
+      __typename: 'OrderCreatePayload',
+      order: { items: [{ unitPrice: '14000.00', priceSource: 'CATEGORY' }], buyer: { name: 'Mark Smith', phone: '+628292839282' } },
+    });
+  });
+
+  it('names a missing customer before a missing warehouse', async () => {
+    const { t, red } = await shop();
+    const result = await execute(
+      t.key,
+      `mutation { orderCreate(input: { customer: "${gid('Customer', 999999)}", originWarehouse: "${gid('Warehouse', 999999)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }] })
+        { __typename ... on Error { message } } }`,
+    );
+    expect(JSON.stringify(result)).toContain('Customer');
+    expect(JSON.stringify(result)).not.toContain('Warehouse');
+  });
 });
 
 describe('orderCreate for other order kinds', () => {

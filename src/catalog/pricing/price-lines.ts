@@ -31,7 +31,8 @@ export interface PricingCustomer {
   category: (PricingCategory & { discountAccess: boolean }) | null;
 }
 
-const categorySelect = { id: true, code: true, name: true, wholesaleAccess: true, discountAccess: true } as const;
+/** What pricing reads of a customer's category (also for callers that load the customer themselves). */
+export const categorySelect = { id: true, code: true, name: true, wholesaleAccess: true, discountAccess: true } as const;
 
 /** The customer's category (null when it has none); NotFoundError for a customer not of the tenant. */
 export async function loadPricingCustomer(db: PricingDb, tenantId: number, customerId: number): Promise<PricingCustomer> {
