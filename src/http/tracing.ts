@@ -154,7 +154,11 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
         }
       };
     },
-    flush: () => provider.forceFlush(),
+    async flush() {
+      await provider.forceFlush();
+      // The processor hands the batch over; the exporter's request may still be under way.
+      await exporter.forceFlush();
+    },
     async shutdown() {
       untrace();
       await provider.shutdown();
