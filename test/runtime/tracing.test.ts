@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { startTracing } from '../../src/http/tracing.js';
 import { createLogger } from '../../src/logger.js';
 import { testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
@@ -141,5 +142,22 @@ describe('traces over OTLP/HTTP', () => {
       await app.stop();
     }
     expect(otlp.contentTypes.length).toBe(before);
+  });
+
+  it('sends a webhook POST with the traceparent of its own exported client span', async () => {
+    const tracing = startTracing({ endpoint: otlp.url, serviceName: 'ordergraph-test' }, { requestIdOf: () => 'unused' });
+    const sent: Record<string, string>[] = [];
+    const post = tracing.webhookPost(async ({ headers }) => (sent.push(headers), { status: 204, excerpt: null, error: null }));
+    const result = await post({ url: 'https://hooks.example.com/in', body: '{}', headers: { 'content-type': 'application/json' }, timeoutMs: 1_000 });
+    expect(result.status).toBe(204);
+    await tracing.shutdown();
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!['content-type']).toBe('application/json');
+    const [, traceId, spanId, flags] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(sent[0]!.traceparent ?? '') ?? [];
+    expect(flags).toBe('01');
+    const span = otlp.spans.find((s) => s.spanId === spanId);
+    expect(span).toMatchObject({ traceId, name: 'POST webhook' });
+    expect(String(attribute(span!, 'http.response.status_code'))).toBe('204');
   });
 });
