@@ -78,8 +78,10 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
         const path = new URL(request.url).pathname;
         if (UNTRACED_PATHS.has(path)) return wrapped();
         const parent = propagator.extract(ROOT_CONTEXT, request.headers, headerGetter);
+        // Named by route, not by path: /documents/*, /exports/* carry ids (url.path keeps them; query strings with signatures are left out).
+        const segments = path.split('/');
         const span = tracer.startSpan(
-          `${request.method} ${path}`,
+          `${request.method} ${segments.length > 2 ? `/${segments[1]}/*` : path}`,
           {
             kind: SpanKind.SERVER,
             attributes: { 'http.request.method': request.method, 'url.path': path, [REQUEST_ID_ATTRIBUTE]: deps.requestIdOf(request) },
