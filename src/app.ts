@@ -31,6 +31,7 @@ import { SubscriptionQuota } from './http/subscription-quota.js';
 import { attachWebSocket } from './http/websocket-server.js';
 import { webhookClient } from './http/webhook-client.js';
 import { createAppYoga, type AppYoga } from './http/yoga.js';
+import type { Tracing, TracingDeps } from './http/tracing.js';
 import { createIdempotencyStore } from './db/idempotency-store.js';
 import { TrustedDocumentStore } from './db/trusted-documents.js';
 import { trustedDocumentsPlugins } from './http/trusted-documents.js';
@@ -41,6 +42,8 @@ import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
 export interface AppOptions {
+  /** Tracing's batch delay (tests shorten it). */
+  traceBatchDelayMs?: TracingDeps['batchDelayMs'];
   /** An already open database (tests share one); otherwise opened from config. */
   database?: Database;
   /** The tables' owner, for migrations and demo data when `database` is the app role (tests); otherwise opened from DATABASE_URL for those. */
@@ -63,6 +66,8 @@ export interface App {
   exports: ExportRunner;
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
+  /** The OpenTelemetry exporter (flush: send the spans ended so far); absent when OTEL_EXPORTER_OTLP_ENDPOINT is not set. */
+  tracing: Pick<Tracing, 'flush'> | undefined;
   /** The Prometheus registry behind /metrics; absent when METRICS is off. */
   metrics: Metrics | undefined;
   /** Listens on the port (0 = any free port); resolves with the bound port. */
@@ -110,6 +115,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bucket: costs.bucket,
   });
   const requestLog = createRequestLog(log, { slowRequestMs: config.metrics.slowRequestMs });
+  // Loaded only when traces are exported: otherwise no SDK, no hook, no span.
+  const tracing = config.tracing.endpoint
+    ? (await import('./http/tracing.js')).startTracing(config.tracing, { requestIdOf: requestLog.requestIdOf, batchDelayMs: options.traceBatchDelayMs })
+    : undefined;
   const maskError = createMaskError(log, requestLog.wasLogged);
   // Each request's client: its tenant's, with the key's binding (channel, warehouses) on every read.
   const forViewer = keyScopedClients(db.forTenant);
@@ -142,6 +151,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks, services: { exports: exportRunner } }),
     maskError,
     requestLog: requestLog.plugin,
+    tracing: tracing?.plugin,
     metrics: metrics?.plugins,
     quota,
     bucket: costs.bucket,
@@ -159,7 +169,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     demoApiKey: demo?.DEMO_API_KEY,
   });
   // Every instance may run it: they share the work through the database.
-  const post = metrics ? metrics.countedWebhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks);
+  const sent = tracing ? tracing.webhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks);
+  const post = metrics ? metrics.countedWebhookPost(sent) : sent;
   const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post }) : undefined;
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
@@ -179,6 +190,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     exports: exportRunner,
     liveConnections: server.liveConnections,
     metrics,
+    tracing,
     start: (port = config.port, host = config.host) => server.listen(port, host),
     async stop({ timeoutMs = config.shutdownTimeoutMs } = {}) {
       const steps = (async () => {
@@ -188,6 +200,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await exportRunner.stop();
         await stopRevocations();
         costs.close();
+        await tracing?.shutdown();
         if (database.owned) await db.close();
       })();
       // Whatever the database does (a partition holds its connections), stopping ends in time:

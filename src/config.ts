@@ -54,6 +54,8 @@ export interface Config {
   cancellationExpirySweepMs: number;
   /** Prometheus metrics and the request log's slow-request threshold. */
   metrics: MetricsConfig;
+  /** OpenTelemetry traces over OTLP/HTTP (src/http/tracing.ts); off when no endpoint is set. */
+  tracing: TracingConfig;
   /** Signed document links (invoices, packing and picking lists, delivery notes, labels). */
   documents: DocumentsConfig;
   /** Bulk exports (src/exports). */
@@ -67,6 +69,13 @@ export interface MetricsConfig {
   token: string | undefined;
   /** Requests slower than this log at warn with their document's hash. */
   slowRequestMs: number;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP base URL (spans go to <endpoint>/v1/traces); undefined: no tracing at all. */
+  endpoint: string | undefined;
+  /** The service.name of exported spans. */
+  serviceName: string;
 }
 
 export interface DocumentsConfig {
@@ -203,6 +212,19 @@ function redisPrefix(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw.replace(/:+$/, '');
 }
 
+function otlpEndpoint(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `expected an http: or https: URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `expected an http: or https: URL, got "${url.protocol}"`);
+  return value.replace(/\/+$/, '');
+}
+
 function metricsToken(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return undefined;
@@ -330,6 +352,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: flag(env, 'METRICS', true),
       token: metricsToken(env, 'METRICS_TOKEN'),
       slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1_000, 0, 3_600_000),
+    },
+    tracing: {
+      endpoint: otlpEndpoint(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+      serviceName: env.OTEL_SERVICE_NAME?.trim() || 'ordergraph',
     },
     documents: {
       urlSecret: documentSecret(env, 'DOCUMENT_URL_SECRET', production),

@@ -10,6 +10,7 @@ import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
 import { withStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { TenantPool } from './tenant-pool.js';
 import { noteStatement } from './statement-count.js';
+import { tracedQuery } from './statement-trace.js';
 
 export type Db = PrismaClient;
 
@@ -152,6 +153,10 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
+    // Tracing (statement-trace.ts): Prisma's plain statements go through pool.query, its
+    // transactions' and the tenant settings through a checked-out connection's query.
+    pool.query = tracedQuery(pool.query);
+    pool.on('connect', (client) => void (client.query = tracedQuery(client.query)));
     // Prisma's texts are few per query shape: 200 names per connection cover the API.
     const adapter = new PrismaPg(pool, { statementNameGenerator: statementNamer(200) as (query: { sql: string }) => string });
     const prisma = new PrismaClient({ adapter, log: prismaLog(options.onQuery) as never });
@@ -189,6 +194,10 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
+  // Tracing (statement-trace.ts): plain statements, and those inside a transaction.
+  pglite.query = tracedQuery(pglite.query);
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = (fn) => transaction((tx) => ((tx.query = tracedQuery(tx.query)), fn(tx)));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: prismaLog(options.onQuery) as never });
   if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
   return {

@@ -34,6 +34,8 @@ export interface YogaDeps {
   context: (initial: LiveServerContext & { request: Request }) => Promise<Context>;
   maskError: MaskError;
   requestLog: Plugin<Context>;
+  /** OpenTelemetry spans (src/http/tracing.ts); none when OTEL_EXPORTER_OTLP_ENDPOINT is not set. */
+  tracing?: Plugin<Context>;
   /** Prometheus metrics and /metrics (src/http/metrics.ts); none when METRICS is off. */
   metrics?: Plugin<Context>[];
   quota: SubscriptionQuota;
@@ -82,6 +84,8 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
     extraParamNames: ['documentId'],
     parserAndValidationCache: documentCaches(),
     plugins: [
+      // Before all: its instrumentation wraps the whole request, so every hook runs inside the request's span.
+      ...(deps.tracing ? [deps.tracing] : []),
       // First: the request's facts (and its SQL statement count) start before any other hook runs.
       requestFactsPlugin(),
       ...(deps.metrics ?? []),

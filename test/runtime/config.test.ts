@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       apiKeyCacheMs: 10_000,
       cancellationExpirySweepMs: 60_000,
       metrics: { enabled: true, token: undefined, slowRequestMs: 1_000 },
+      tracing: { endpoint: undefined, serviceName: 'ordergraph' },
       live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxCostPerKey: 50_000, maxCostPerTenant: 200_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000 },
       limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
       corsOrigins: ['*'],
@@ -214,6 +215,24 @@ describe('export settings', () => {
   it('lists every export setting in the README settings table', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const name of ['EXPORT_DIR', 'EXPORT_URL_SECRET', 'EXPORT_RETENTION_HOURS', 'EXPORT_PAGE_SIZE', 'EXPORT_CONCURRENCY']) {
+      expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+    }
+  });
+
+  it('traces only with an OTLP endpoint, an http(s) URL without its trailing slash', () => {
+    expect(loadConfig({}).tracing).toEqual({ endpoint: undefined, serviceName: 'ordergraph' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }).tracing.endpoint).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/', OTEL_SERVICE_NAME: 'ordergraph-eu' }).tracing).toEqual({
+      endpoint: 'http://collector:4318',
+      serviceName: 'ordergraph-eu',
+    });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT: expected an http: or https: URL, got "collector:"');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT: expected an http: or https: URL, got "not a url"');
+  });
+
+  it('lists the tracing settings in the README settings table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME']) {
       expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
     }
   });
