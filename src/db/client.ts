@@ -1,6 +1,7 @@
 // One Prisma client over either PostgreSQL (adapter-pg) or the embedded PGlite.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
@@ -193,7 +194,8 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // pg_trgm: the trigram indexes behind `search:` filters (a migration creates the extension).
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   // Tracing (statement-trace.ts): plain statements, and those inside a transaction.
   pglite.query = tracedQuery(pglite.query);
   const transaction = pglite.transaction.bind(pglite);
