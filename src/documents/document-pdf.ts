@@ -307,10 +307,11 @@ function pickingList(doc: Doc, orders: readonly DocumentOrder[], now: Date) {
     doc,
     [
       { header: 'Picked', share: 8 },
-      { header: 'SKU', share: 20 },
-      { header: 'Item', share: 30 },
+      { header: 'SKU', share: 18 },
+      { header: 'Item', share: 20 },
       { header: 'Qty', share: 8, align: 'right' },
-      { header: 'Orders', share: 34 },
+      // The widest column: a picker reads which orders take the units.
+      { header: 'Orders', share: 46 },
     ],
     tableRows,
   );
