@@ -58,12 +58,28 @@ for (const query of queries) {
       ]);
     }
     const [o, p] = [figures.ordergraph, figures.postgraphile];
+    if (o && !p) rows.push([query, c, 'no peer', '', '', '', '', '', '', '', '', '']);
     if (o && p) rows.push([query, c, 'ratio og/pgl', ratio(o.rps, p.rps), ratio(o.p50, p.p50), ratio(o.p99, p.p99), '', ratio(o.sql, p.sql), '', ratio(o.cpu, p.cpu), ratio(o.pg, p.pg), '']);
   }
 }
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i < 3 ? '---' : '---:')).join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+// Documents without a peer are held to a share of the order list's rate (same run, same C).
+const listRps = (c) => mean(loads.filter((l) => l.label === 'ordergraph' && l.query === 'order_list' && l.connections === c).map((l) => l.rps));
+if (queries.includes('order_list') && queries.length > 1) {
+  console.log('');
+  console.log('| query | C | ordergraph req/s | share of order_list req/s | PostGraphile peer |');
+  console.log('|---|---|---:|---:|---|');
+  for (const query of queries) {
+    for (const c of levels) {
+      const rps = mean(loads.filter((l) => l.label === 'ordergraph' && l.query === query && l.connections === c).map((l) => l.rps));
+      const peer = loads.some((l) => l.label === 'postgraphile' && l.query === query);
+      if (rps != null) console.log(`| ${query} | ${c} | ${fmt(rps, 0)} | ${listRps(c) ? `${Math.round((100 * rps) / listRps(c))} %` : '-'} | ${peer ? 'yes' : 'no peer'} |`);
+    }
+  }
+}
 
 const lastRss = (server) => loads.filter((l) => l.label === server && l.serverRssMiB != null).at(-1)?.serverRssMiB;
 console.log('');

@@ -37,6 +37,8 @@ import { TrustedDocumentStore } from './db/trusted-documents.js';
 import { trustedDocumentsPlugins } from './http/trusted-documents.js';
 import { createLoaders } from './loaders.js';
 import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
+import { webhookPayloads, type WebhookPayloads } from './webhooks/graphql/payload-document.js';
+import type { Context } from './graphql/context.js';
 import { startCancellationExpirySweep, type ExpirySweep } from './orders/cancellation-request-expiry.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
@@ -60,6 +62,8 @@ export interface App {
   events: EventBus;
   /** The outbox relay and webhook sender, when this instance runs one (WEBHOOKS_RELAY). */
   relay: OutboxRelay | undefined;
+  /** Checks and runs webhook payload documents (a relay started elsewhere passes `shape` on). */
+  webhookPayloads: WebhookPayloads;
   /** Expires cancellation requests past their deadline every CANCELLATION_EXPIRY_SWEEP_MS (runOnce: one round now). */
   cancellationSweep: ExpirySweep;
   /** Runs export jobs in this process (idle(): resolves when none is waiting or running). */
@@ -145,10 +149,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const schema = buildSchema();
+  // Webhook payload documents run as a request of the endpoint's tenant would, under the role ADMIN.
+  const services = { exports: exportRunner } as Context['services'];
+  services.webhookPayloads = webhookPayloads({
+    schema,
+    limits: config.limits,
+    contextFor: (viewer, requestId) => {
+      const prisma = db.forTenant(viewer.tenantId);
+      return { prisma, viewer, tenantId: viewer.tenantId, requestId, log: log.child({ requestId }), loaders: createLoaders(prisma, viewer.tenantId), events, outbound: config.webhooks, documentLinks, services };
+    },
+  });
   const yoga = createAppYoga({
     config,
     schema,
-    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks, services: { exports: exportRunner } }),
+    context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks, services }),
     maskError,
     requestLog: requestLog.plugin,
     tracing: tracing?.plugin,
@@ -171,7 +185,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Every instance may run it: they share the work through the database.
   const sent = tracing ? tracing.webhookPost(webhookClient(config.webhooks)) : webhookClient(config.webhooks);
   const post = metrics ? metrics.countedWebhookPost(sent) : sent;
-  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post }) : undefined;
+  const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post, shape: services.webhookPayloads.shape }) : undefined;
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
   const server = createHttpServer(yoga, log, (s) =>
@@ -186,6 +200,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     events,
     relay,
+    webhookPayloads: services.webhookPayloads,
     cancellationSweep,
     exports: exportRunner,
     liveConnections: server.liveConnections,

@@ -103,6 +103,8 @@ export interface ExportsConfig {
 export interface WebhooksConfig {
   /** Run the outbox relay and the webhook sender in this process (every instance may; they share the work). */
   relay: boolean;
+  /** Tenant ids this instance relays for; undefined: every tenant. Lets a deployment give a busy tenant relay instances of its own (and keeps test files that share one database from taking each other's events). */
+  relayTenants?: ReadonlySet<number>;
   /** How often the relay looks for work when nothing woke it (other instances' writes wake it through LISTEN on PostgreSQL). */
   pollMs: number;
   /** How long one webhook request may take. */
@@ -156,6 +158,8 @@ export interface LiveConfig {
   countsCoalesceMs: number;
   /** How often open WebSockets re-check their API key; a revoked or expired key's sockets close (0 = never). */
   keyRecheckMs: number;
+  /** Compress WebSocket frames (permessage-deflate) when the client offers it; off by default (CPU per delivery). */
+  perMessageDeflate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +197,14 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new ConfigError(name, `expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
   }
   return raw;
+}
+
+function tenantIds(env: NodeJS.ProcessEnv, name: string): ReadonlySet<number> | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) if (!/^[1-9]\d{0,9}$/.test(id)) throw new ConfigError(name, `expected tenant ids separated by commas, got "${id}"`);
+  return new Set(ids.map(Number));
 }
 
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -322,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueuedEvents: integer(env, 'LIVE_MAX_QUEUED_EVENTS', 1_000, 1, 1_000_000),
       countsCoalesceMs: integer(env, 'LIVE_COUNTS_COALESCE_MS', 250, 0, 60_000),
       keyRecheckMs: integer(env, 'LIVE_KEY_RECHECK_MS', 30_000, 0, 60_000),
+      perMessageDeflate: flag(env, 'LIVE_PER_MESSAGE_DEFLATE', false),
     },
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
@@ -336,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     webhooks: {
       relay: flag(env, 'WEBHOOKS_RELAY', true),
+      relayTenants: tenantIds(env, 'WEBHOOKS_RELAY_TENANTS'),
       pollMs: integer(env, 'WEBHOOKS_POLL_MS', 1_000, 10, 600_000),
       timeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
       retryBaseMs: integer(env, 'WEBHOOKS_RETRY_BASE_MS', 30_000, 1, 3_600_000),

@@ -17,6 +17,7 @@ import './reports/graphql/index.js';
 import './shipments/graphql/index.js';
 import './webhooks/graphql/index.js';
 import './exports/graphql/index.js';
+import './promotions/graphql/index.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -89,7 +89,8 @@ export function scopeWhere(scope: KeyScope, model: string): Where | undefined {
   const { channel, warehouseIds } = scope;
   const terms: Where[] = [];
   if (channel !== undefined) {
-    if (model === 'Order') terms.push({ channel });
+    // The status counter is kept per channel: the same condition.
+    if (model === 'Order' || model === 'OrderStatusCount') terms.push({ channel });
     if (ORDER_CHILDREN.includes(model)) terms.push({ order: { is: { channel } } });
     // Customers it serves; others are absent (a search by phone must not name them). One reached through a
     // to-one relation (an order party's customer) cannot be filtered: its contact data is hidden instead.

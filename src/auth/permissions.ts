@@ -11,7 +11,7 @@ export const ROLES = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER
 export const PERMISSIONS = {
   read: { roles: ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'], description: 'Read the graph (queries, subscriptions); a key bound to a channel or warehouses reads only their orders, customers and stock (see "API keys and their scope").' },
   'catalog.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create and change products, variations, categories, suppliers.' },
-  'prices.write': { roles: ['OWNER', 'ADMIN'], description: 'Set prices, wholesale tiers and customer categories.' },
+  'prices.write': { roles: ['OWNER', 'ADMIN'], description: 'Set prices, wholesale tiers, customer categories, promotions and coupons.' },
   'customers.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Create, change and delete customers and their addresses (their status: the lifecycle mutations below).' },
   'warehouses.write': { roles: ['OWNER', 'ADMIN'], description: 'Create, change and delete warehouses.' },
   'stock.write': { roles: ['OWNER', 'ADMIN', 'WAREHOUSE'], description: 'Adjust, move and count stock (a key bound to warehouses: in those only).' },
@@ -43,6 +43,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['supplier*', 'catalog.write'],
   ['sku*', 'catalog.write'],
   ['customerCategory*', 'prices.write'],
+  ['promotion*', 'prices.write'],
   ['customer*', 'customers.write'],
   ['warehouse*', 'warehouses.write'],
   ['stock*', 'stock.write'],

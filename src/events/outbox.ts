@@ -10,10 +10,15 @@ import type { Topic, Topics } from './topics.js';
 /** Event types partners can subscribe to, with what each reports. */
 export const WEBHOOK_EVENT_TYPES = {
   'order.created': 'An order was created (any channel, any kind).',
+  'order.edited': 'An order was edited: the fields, lines, parties and adjustments that changed, each line with what it was and what it is.',
   'order.status_changed': 'An order moved through its lifecycle (confirm, process, pack, ship, complete, cancel, return, receive).',
   'payment.recorded': 'A payment or installment was recorded for an order.',
   'payment.refunded': 'Money was given back for an order.',
+  'shipment.created': 'A shipment (package) was created for an order, at shipping or added afterwards.',
   'shipment.tracked': 'A shipment changed status (picked up, in transit, delivered, ...).',
+  'return.recorded': 'A return was recorded for an order: its lines (units, restock, warehouse, value) and the refund given with it.',
+  'cancellation.requested': 'A buyer or channel asked to cancel an order: who, why, and the deadline for a decision.',
+  'cancellation.decided': 'A cancellation request was approved (the order is cancelled), rejected, or expired at its deadline (granted); who decided.',
   'stock.level_changed': "A variation's stock in a warehouse changed (on hand, reserved or in transit).",
   'webhook.endpoint_disabled': 'One of the tenant\'s webhook endpoints was disabled after failing too many times in a row.',
 } as const;
@@ -44,8 +49,18 @@ function typeOf<T extends Topic>(topic: T, payload: Topics[T]): WebhookEventType
       return 'order.status_changed';
     case 'paymentRecorded':
       return (payload as Topics['paymentRecorded']).kind === 'REFUND' ? 'payment.refunded' : 'payment.recorded';
+    case 'orderEdited':
+      return 'order.edited';
     case 'shipmentTracked':
       return 'shipment.tracked';
+    case 'shipmentCreated':
+      return 'shipment.created';
+    case 'returnRecorded':
+      return 'return.recorded';
+    case 'cancellationRequested':
+      return 'cancellation.requested';
+    case 'cancellationDecided':
+      return 'cancellation.decided';
     case 'stockLevelChanged':
       return 'stock.level_changed';
     case 'webhookEndpointDisabled':

@@ -48,6 +48,84 @@ export interface StockLevelChanged {
   at: string;
 }
 
+/** One side of a change: what a field or line was, and what it is now. */
+export interface Change<T> {
+  from: T;
+  to: T;
+}
+
+/** An order was edited (orderEdit): what changed, fields and lines, never the whole order. */
+export interface OrderEdited {
+  tenantId: number;
+  orderId: number;
+  /** The order's version after the edit. */
+  version: number;
+  /** Scalar fields that changed (totals as decimal strings, notes, warehouses as ids). */
+  fields: Record<string, Change<string | number | null>>;
+  lines: {
+    added: Array<{ itemId: number; sku: string; quantity: number; unitPrice: string; lineTotal: string }>;
+    changed: Array<{ itemId: number; sku: string } & Partial<Record<'quantity' | 'unitPrice' | 'discountAmount' | 'lineTotal', Change<string | number>>>>;
+    removed: Array<{ itemId: number; sku: string; quantity: number }>;
+  };
+  /** Party roles set or removed by the edit (BUYER, RECIPIENT, DROPSHIPPER). */
+  parties: { set: string[]; removed: string[] };
+  /** The order's adjustments (costs and order discounts) were replaced. */
+  adjustmentsReplaced: boolean;
+  actor: string;
+  at: string;
+}
+
+/** A shipment (package) was created for an order: at the ship transition or added afterwards. */
+export interface ShipmentCreated {
+  tenantId: number;
+  orderId: number;
+  shipmentId: number;
+  warehouseId: number | null;
+  status: string;
+  at: string;
+}
+
+/** A return was recorded for an order: its lines and the refund given with it, if any. */
+export interface ReturnRecorded {
+  tenantId: number;
+  orderId: number;
+  returnId: number;
+  /** Value of the returned units, decimal string. */
+  value: string;
+  lines: Array<{ itemId: number; quantity: number; restock: boolean; warehouseId: number | null; value: string }>;
+  /** The refund payment recorded with the return; null when none was. */
+  refund: { paymentId: number; amount: string } | null;
+  actor: string;
+  at: string;
+}
+
+/** A buyer or channel asked to cancel an order. */
+export interface CancellationRequested {
+  tenantId: number;
+  orderId: number;
+  requestId: number;
+  requestedBy: string;
+  reason: string;
+  note: string | null;
+  deadlineAt: string;
+  actor: string;
+  at: string;
+}
+
+/** A cancellation request was decided: approved (the order is cancelled), rejected, or expired at its deadline (granted). */
+export interface CancellationDecided {
+  tenantId: number;
+  orderId: number;
+  requestId: number;
+  decision: 'APPROVED' | 'REJECTED' | 'EXPIRED';
+  /** Who decided: a user or key, or system:deadline for an expiry. */
+  decidedBy: string;
+  /** The request's reason, and the decision's note when one was given. */
+  reason: string;
+  note: string | null;
+  at: string;
+}
+
 /** A key was revoked: every instance forgets it at once (its cache would keep it for API_KEY_CACHE_MS). */
 export interface ApiKeyRevoked {
   tenantId: number;
@@ -79,8 +157,13 @@ export interface Topics {
   apiKeyRevoked: ApiKeyRevoked;
   orderStatusChanged: OrderStatusChanged;
   orderCreated: OrderCreated;
+  orderEdited: OrderEdited;
   paymentRecorded: PaymentRecorded;
   shipmentTracked: ShipmentTracked;
+  shipmentCreated: ShipmentCreated;
+  returnRecorded: ReturnRecorded;
+  cancellationRequested: CancellationRequested;
+  cancellationDecided: CancellationDecided;
   stockLevelChanged: StockLevelChanged;
   webhookEndpointDisabled: WebhookEndpointDisabled;
   exportProgress: ExportProgress;
@@ -88,7 +171,21 @@ export interface Topics {
 
 export type Topic = keyof Topics;
 
-export const TOPICS: readonly Topic[] = ['apiKeyRevoked', 'orderStatusChanged', 'orderCreated', 'paymentRecorded', 'shipmentTracked', 'stockLevelChanged', 'webhookEndpointDisabled', 'exportProgress'];
+export const TOPICS: readonly Topic[] = [
+  'apiKeyRevoked',
+  'orderStatusChanged',
+  'orderCreated',
+  'orderEdited',
+  'paymentRecorded',
+  'shipmentTracked',
+  'shipmentCreated',
+  'returnRecorded',
+  'cancellationRequested',
+  'cancellationDecided',
+  'stockLevelChanged',
+  'webhookEndpointDisabled',
+  'exportProgress',
+];
 
 /**
  * Publishes and delivers events: in-memory (src/events/memory-bus.ts) or through

@@ -202,6 +202,9 @@ export function attachWebSocket(
     path: yoga.graphqlEndpoint,
     // Checked against the frame's declared length before its payload is read: a larger frame closes the socket (1009) without being buffered.
     maxPayload: options.maxPayload,
+    // Off unless LIVE_PER_MESSAGE_DEFLATE: compressing each frame for each socket costs CPU per
+    // delivery (the shared frame is built once, but deflate runs per connection); bench/README.md.
+    perMessageDeflate: config.perMessageDeflate,
     // A page of another site must not ride a user's network position into the API.
     verifyClient: ({ origin }: { origin?: string }) => originAllowed(origin, origins),
   });
@@ -320,15 +323,29 @@ export function attachWebSocket(
   );
 
   // A key revoked or expired after connect: its sockets close at the next check (LIVE_KEY_RECHECK_MS).
+  // One lookup per key, not per socket (thousands of sockets often share one key). A lookup
+  // that fails (database busy or away) keeps the sockets open until the next check: it must
+  // not become an unhandled rejection, which ends the process.
   const recheck =
     config.keyRecheckMs > 0
       ? setInterval(() => {
+          const byKey = new Map<string | undefined, Array<[WebSocket, ConnectionState]>>();
           for (const [socket, state] of open) {
-            void authenticator.authenticate(state.key).then((viewer) => {
-              if (typeof viewer !== 'string') return;
-              log.info({ reason: viewer, connectionId: state.connectionId }, 'websocket closed: API key no longer valid');
-              socket.close(KEY_REFUSED_CLOSE, 'API key no longer valid');
-            });
+            const sockets = byKey.get(state.key);
+            if (sockets) sockets.push([socket, state]);
+            else byKey.set(state.key, [[socket, state]]);
+          }
+          for (const [key, sockets] of byKey) {
+            authenticator.authenticate(key).then(
+              (viewer) => {
+                if (typeof viewer !== 'string') return;
+                for (const [socket, state] of sockets) {
+                  log.info({ reason: viewer, connectionId: state.connectionId }, 'websocket closed: API key no longer valid');
+                  socket.close(KEY_REFUSED_CLOSE, 'API key no longer valid');
+                }
+              },
+              (error: unknown) => log.warn({ err: error, sockets: sockets.length }, 'websocket key re-check failed; the sockets stay open until the next check'),
+            );
           }
         }, config.keyRecheckMs)
       : undefined;

@@ -46,6 +46,16 @@ export async function expireCancellationRequestInScope(scope: TransactionScope, 
     data: { status: rule.to, decidedAt: now, decidedBy: CANCELLATION_DEADLINE_ACTOR },
   });
   if (decided.count !== 1) return false;
+  scope.publish('cancellationDecided', {
+    tenantId: deps.tenantId,
+    orderId: order.id,
+    requestId: request.id,
+    decision: 'EXPIRED',
+    decidedBy: CANCELLATION_DEADLINE_ACTOR,
+    reason: request.reason,
+    note: request.note,
+    at: now.toISOString(),
+  });
   const cancellable = (TRANSITIONS[rule.orderTransition].from as readonly string[]).includes(order.status);
   if (cancellable) {
     await applyTransitionInScope(scope, system, {

@@ -82,14 +82,36 @@ export async function runCancellationRequestTransition(
         data: { tenantId: deps.tenantId, orderId: order.id, requestedBy: command.requestedBy ?? 'BUYER', reason: command.reason!, note, createdAt: requestedAt, deadlineAt },
       });
       await touchOrder(scope, deps, order, EVENT_TYPE[name], command.reason!, note);
+      scope.publish('cancellationRequested', {
+        tenantId: deps.tenantId,
+        orderId: order.id,
+        requestId: created.id,
+        requestedBy: created.requestedBy,
+        reason: created.reason,
+        note,
+        deadlineAt: deadlineAt.toISOString(),
+        actor,
+        at: requestedAt.toISOString(),
+      });
       return { orderId: order.id, requestId: created.id };
     }
     // Approve or reject: the open request is decided exactly once (conditional update).
+    const decidedAt = new Date();
     const decided = await tx.cancellationRequest.updateMany({
       where: { id: open!.id, status: 'REQUESTED' },
-      data: { status: rule.to, decidedAt: new Date(), decidedBy: actor },
+      data: { status: rule.to, decidedAt, decidedBy: actor },
     });
     if (decided.count !== 1) throw new NoOpenCancellationRequestError(order.id);
+    scope.publish('cancellationDecided', {
+      tenantId: deps.tenantId,
+      orderId: order.id,
+      requestId: open!.id,
+      decision: rule.to as 'APPROVED' | 'REJECTED',
+      decidedBy: actor,
+      reason: open!.reason,
+      note,
+      at: decidedAt.toISOString(),
+    });
     if (rule.orderTransition === 'cancel') {
       await applyTransitionInScope(scope, deps, {
         orderId: order.id,

@@ -80,6 +80,8 @@ export interface OrderCreateData {
   /** The order-level discount (seed 004 disc_percent / disc_amount): a DISCOUNT adjustment. */
   discount?: DiscountData | null;
   adjustments?: AdjustmentData[] | null;
+  /** Coupon codes to apply (any case); matching automatic promotions apply by themselves. */
+  couponCodes?: string[] | null;
 }
 
 export const PARTY_ROLES = [

@@ -18,6 +18,8 @@ import { appendOrderEvent } from './order-event-log.js';
 import { DuplicateOrderError, IdempotencyConflictError } from './errors.js';
 import { priceOrder, type AdjustmentLineInput } from './order-pricing.js';
 import { isPayableKind, isTransferKind } from './order-kinds.js';
+import { checkCouponCodes, priceWithPromotions } from './order-promotions.js';
+import { claimPromotions } from '../promotions/promotion-apply.js';
 import {
   checkAdjustment,
   checkItem,
@@ -112,6 +114,8 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   adjustments.forEach((a, index) => checkAdjustment(problems, ['adjustments', index], a));
   if (data.discount) checkText(problems, ['discount', 'value'], data.discount.value, { required: true, max: 60 });
   const kind = data.kind ?? 'SALE';
+  checkCouponCodes(problems, ['couponCodes'], data.couponCodes);
+  if (data.couponCodes?.length && !isPayableKind(kind)) problems.add(['couponCodes'], `a ${kind} order is valued at cost and takes no coupon`);
   if (isTransferKind(kind)) {
     // A transfer ships from its origin and is received at its destination: without both, units would leave and arrive nowhere.
     if (!data.originWarehouseId) problems.add(['originWarehouse'], `is required for a ${kind} order (where the units leave)`);
@@ -184,10 +188,8 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     type: a.type ?? 'NOMINAL',
     value: a.value.trim(),
   }));
-  const priced = priceOrder(
-    lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.item.quantity, discount: l.item.discount })),
-    adjustmentLines,
-  );
+  const pricedLines = lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.item.quantity, discount: l.item.discount, variationId: l.variation.id }));
+  let priced = priceOrder(pricedLines, adjustmentLines);
   // Paths of adjustments move by one when the order discount was put first.
   for (const p of priced.problems) {
     if (data.discount && p.path[0] === 'adjustments' && typeof p.path[1] === 'number') {
@@ -195,6 +197,26 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     } else problems.add(p.path, p.message);
   }
   problems.throwIfAny();
+
+  // Promotions that match and the coupons given, each a discount adjustment naming it (orders at cost take none).
+  const promoted = isPayableKind(kind)
+    ? await priceWithPromotions(
+        db,
+        {
+          tenantId,
+          channel,
+          customerId: pricing.customerId,
+          customerCategoryCode: pricing.category?.code ?? null,
+          couponCodes: data.couponCodes ?? [],
+          heldPromotionIds: [],
+        },
+        pricedLines,
+        adjustmentLines,
+        priced,
+      )
+    : { priced, promotions: [] };
+  priced = promoted.priced;
+  const promotionAt = (index: number) => promoted.promotions[index - adjustmentLines.length]?.promotionId ?? null;
 
   // 5. Write.
   const partyRows = parties.map(({ role, party }) => ({ tenantId, role, ...partyColumnsFor(party, customers, pricing.customerId, role) }));
@@ -266,7 +288,15 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
     parties: { createMany: { data: partyRows } },
     adjustments: {
       createMany: {
-        data: priced.adjustments.map((a) => ({ tenantId, category: a.category, name: a.name, type: a.type, value: a.value, amount: a.amount.toFixed(2) })),
+        data: priced.adjustments.map((a, index) => ({
+          tenantId,
+          category: a.category,
+          name: a.name,
+          type: a.type,
+          value: a.value,
+          amount: a.amount.toFixed(2),
+          promotionId: promotionAt(index),
+        })),
       },
     },
   };
@@ -300,6 +330,8 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
           requestId: deps.requestId ?? null,
           note: orderData.isDraft ? 'draft' : null,
         });
+        // Uses are taken last, so the promotion rows stay locked for the shortest time.
+        await claimPromotions(scope.tx, tenantId, order.id, pricing.customerId, promoted.promotions);
         return { orderId: order.id, replayed: false };
       });
     } catch (error) {

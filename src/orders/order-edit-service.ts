@@ -9,10 +9,13 @@ import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { orderEditDiff, type DiffLine } from './order-edit-diff.js';
 import { refreshPaymentStatus } from '../payments/payment-service.js';
 import { OrderNotDraftError, OrderNotEditableError, VersionConflictError } from './errors.js';
 import { priceOrder, type OrderTotalsFigures } from './order-pricing.js';
 import { isPayableKind, isTransferKind } from './order-kinds.js';
+import { checkCouponCodes, priceWithPromotions } from './order-promotions.js';
+import { claimPromotions, releasePromotions } from '../promotions/promotion-apply.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import {
   checkAdjustment,
@@ -68,6 +71,8 @@ export interface OrderEditData {
   adjustments?: AdjustmentData[] | null;
   /** Accept added or raised own-stock lines beyond what is available now. */
   backorder?: boolean | null;
+  /** Replaces the order's coupons when given (an empty list removes them); left out, the coupons it has stay. */
+  couponCodes?: string[] | null;
   notes?: string | null;
   internalNotes?: string | null;
   salesRep?: string | null;
@@ -107,7 +112,7 @@ export interface OrderEditResult {
   dryRun: boolean;
   version: number;
   items: PreviewItem[];
-  adjustments: Array<{ category: AdjustmentData['category']; name: string; type: DiscountData['type']; value: string; amount: Decimal }>;
+  adjustments: Array<{ category: AdjustmentData['category']; name: string; type: DiscountData['type']; value: string; amount: Decimal; promotionId: number | null }>;
   totals: OrderTotalsFigures & { currency: string };
   weightGrams: number;
   stockEffect: StockEffect[];
@@ -136,6 +141,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
   checkText(problems, ['internalNotes'], data.internalNotes, { max: 5000 });
   checkText(problems, ['salesRep'], data.salesRep, { max: 200 });
   checkText(problems, ['externalStatus'], data.externalStatus, { max: 100 });
+  checkCouponCodes(problems, ['couponCodes'], data.couponCodes);
   problems.throwIfAny();
 
   const order = await db.order.findFirst({
@@ -287,11 +293,9 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
 
   const adjustments = data.adjustments
     ? data.adjustments.map((a) => ({ category: a.category, name: clean(a.name) ?? DEFAULT_ADJUSTMENT_NAMES[a.category], type: a.type ?? 'NOMINAL', value: a.value.trim() }))
-    : order.adjustments.map((a) => ({ category: a.category, name: a.name, type: a.type, value: a.value }));
-  const priced = priceOrder(
-    next.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, discount: l.discount })),
-    adjustments,
-  );
+    : order.adjustments.filter((a) => a.promotionId === null).map((a) => ({ category: a.category, name: a.name, type: a.type, value: a.value }));
+  const pricedLines = next.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, discount: l.discount, variationId: l.variationId }));
+  let priced = priceOrder(pricedLines, adjustments);
   for (const p of priced.problems) {
     if (p.path[0] === 'items' && typeof p.path[1] === 'number') {
       // Map a line back to where the client named it.
@@ -305,6 +309,35 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
     else problems.add(p.path, p.message);
   }
   problems.throwIfAny();
+
+  // Promotions are chosen again for the new lines: the ones the order holds stay while they still fit it.
+  const heldPromotionIds = order.adjustments.flatMap((a) => (a.promotionId === null ? [] : [a.promotionId]));
+  if (data.couponCodes?.length && !isPayableKind(order.kind)) new Problems().add(['couponCodes'], `a ${order.kind} order is valued at cost and takes no coupon`).throwIfAny();
+  const couponCodes =
+    data.couponCodes ??
+    (heldPromotionIds.length
+      ? (await db.promotion.findMany({ where: { tenantId, id: { in: heldPromotionIds }, group: 'COUPON' }, select: { couponCode: true } })).map((p) => p.couponCode!)
+      : []);
+  const promoted = isPayableKind(order.kind)
+    ? await priceWithPromotions(
+        db,
+        {
+          tenantId,
+          channel: order.channel,
+          customerId: pricing.customerId,
+          customerCategoryCode: pricing.category?.code ?? null,
+          couponCodes,
+          heldPromotionIds,
+          orderId: order.id,
+        },
+        pricedLines,
+        adjustments,
+        priced,
+      )
+    : { priced, promotions: [] };
+  priced = promoted.priced;
+  const promotionAt = (index: number) => promoted.promotions[index - adjustments.length]?.promotionId ?? null;
+  const rewriteAdjustments = !!data.adjustments || heldPromotionIds.length > 0 || promoted.promotions.length > 0;
   next.forEach((line, index) => {
     line.discountAmount = priced.lines[index]!.discountAmount;
     line.lineTotal = priced.lines[index]!.lineTotal;
@@ -313,7 +346,7 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
   const result: Omit<OrderEditResult, 'stockEffect' | 'version' | 'dryRun'> = {
     orderId: order.id,
     items: next.map(({ discount: _d, changed: _c, addedItem: _a, addedCost: _k, ...line }) => line),
-    adjustments: priced.adjustments,
+    adjustments: priced.adjustments.map((a, index) => ({ ...a, promotionId: promotionAt(index) })),
     totals: { ...priced.totals, currency: order.currency },
     weightGrams: next.reduce((s, l) => s + l.weightGrams, 0),
   };
@@ -356,6 +389,8 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
       throw new VersionConflictError(order.id, data.expectedVersion ?? order.version, now.version);
     }
     if (removed.size) await tx.orderItem.deleteMany({ where: { orderId: order.id, id: { in: [...removed] } } });
+    const addedItemIds = new Set<number>();
+    const linesAfter: DiffLine[] = [];
     for (const line of next) {
       const columns = {
         quantity: line.quantity,
@@ -368,9 +403,10 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
         lineTotal: line.lineTotal.toFixed(2),
         weightGrams: line.weightGrams,
       };
+      let itemId = line.itemId;
       if (line.itemId === null) {
         const source = line.addedItem;
-        await tx.orderItem.create({
+        const created = await tx.orderItem.create({
           data: {
             tenantId,
             orderId: order.id,
@@ -383,7 +419,10 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
             costPrice: line.addedCost,
             ...columns,
           },
+          select: { id: true },
         });
+        itemId = created.id;
+        addedItemIds.add(created.id);
       } else if (line.changed) {
         const u = updates.get(line.itemId)!;
         await tx.orderItem.update({
@@ -397,14 +436,27 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
       } else if (!line.lineTotal.eq(dec(itemsById.get(line.itemId)!.lineTotal))) {
         await tx.orderItem.update({ where: { id: line.itemId }, data: columns });
       }
+      linesAfter.push({ itemId: itemId!, sku: line.sku, quantity: line.quantity, unitPrice: columns.unitPrice, discountAmount: columns.discountAmount, lineTotal: columns.lineTotal });
     }
-    if (data.adjustments) {
+    if (rewriteAdjustments) {
       await tx.orderAdjustment.deleteMany({ where: { orderId: order.id } });
-      if (priced.adjustments.length) {
+      if (result.adjustments.length) {
         await tx.orderAdjustment.createMany({
-          data: priced.adjustments.map((a) => ({ tenantId, orderId: order.id, category: a.category, name: a.name, type: a.type, value: a.value, amount: a.amount.toFixed(2) })),
+          data: result.adjustments.map((a) => ({
+            tenantId,
+            orderId: order.id,
+            category: a.category,
+            name: a.name,
+            type: a.type,
+            value: a.value,
+            amount: a.amount.toFixed(2),
+            promotionId: a.promotionId,
+          })),
         });
       }
+      // Uses of promotions the edit drops go back; new ones are taken (a quota reached meanwhile rolls the edit back).
+      await releasePromotions(tx, tenantId, order.id, new Set(promoted.promotions.map((p) => p.promotionId)));
+      await claimPromotions(tx, tenantId, order.id, pricing.customerId, promoted.promotions);
     } else {
       // Percentages follow the new subtotal.
       for (const [index, a] of order.adjustments.entries()) {
@@ -432,10 +484,93 @@ export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Prom
       actor: deps.viewer.actor,
       requestId: deps.requestId ?? null,
     });
+    scope.publish('orderEdited', {
+      tenantId,
+      orderId: order.id,
+      version: order.version + 1,
+      ...orderEditDiff({
+        fieldsBefore: editedFields(order),
+        fieldsAfter: {
+          ...editedFields({ ...order, notes: data.notes != null ? clean(data.notes) : order.notes, internalNotes: data.internalNotes != null ? clean(data.internalNotes) : order.internalNotes }),
+          subtotal: t.subtotal.toFixed(2),
+          itemDiscountTotal: t.itemDiscount.toFixed(2),
+          shippingTotal: t.shipping.toFixed(2),
+          discountTotal: t.discount.toFixed(2),
+          taxTotal: t.tax.toFixed(2),
+          codFee: t.codFee.toFixed(2),
+          insuranceTotal: t.insurance.toFixed(2),
+          otherCostTotal: t.otherCost.toFixed(2),
+          grandTotal: t.grandTotal.toFixed(2),
+          weightGrams: result.weightGrams,
+          ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+          ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
+          ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
+          ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
+          ...(data.destinationWarehouseId != null ? { destinationWarehouseId: data.destinationWarehouseId } : {}),
+        },
+        linesBefore: live.map((item) => ({
+          itemId: item.id,
+          sku: item.sku,
+          quantity: item.quantity,
+          unitPrice: dec(item.unitPrice).toFixed(2),
+          discountAmount: dec(item.discountAmount).toFixed(2),
+          lineTotal: dec(item.lineTotal).toFixed(2),
+        })),
+        linesAfter,
+        addedItemIds,
+        partiesSet: parties.map((p) => p.role),
+        partiesRemoved: data.removeParties ?? [],
+        adjustmentsReplaced: !!data.adjustments,
+      }),
+      actor: deps.viewer.actor,
+      at: new Date().toISOString(),
+    });
     return order.version + 1;
   });
   const stockEffect = await computeStockEffect(deps, order.originWarehouseId, data.originWarehouseId, live, next);
   return { ...result, stockEffect, dryRun: false, version };
+}
+
+/** The order's scalar fields an edit may change, as the order.edited diff compares them. */
+function editedFields(order: {
+  subtotal: { toString(): string };
+  itemDiscountTotal: { toString(): string };
+  shippingTotal: { toString(): string };
+  discountTotal: { toString(): string };
+  taxTotal: { toString(): string };
+  codFee: { toString(): string };
+  insuranceTotal: { toString(): string };
+  otherCostTotal: { toString(): string };
+  grandTotal: { toString(): string };
+  weightGrams: number;
+  notes: string | null;
+  internalNotes: string | null;
+  salesRep: string | null;
+  externalStatus: string | null;
+  paymentMethod: string | null;
+  originWarehouseId: number | null;
+  destinationWarehouseId: number | null;
+}): Record<string, string | number | null> {
+  const money = (value: { toString(): string }) => dec(value.toString()).toFixed(2);
+  return {
+    subtotal: money(order.subtotal),
+    itemDiscountTotal: money(order.itemDiscountTotal),
+    shippingTotal: money(order.shippingTotal),
+    discountTotal: money(order.discountTotal),
+    taxTotal: money(order.taxTotal),
+    codFee: money(order.codFee),
+    insuranceTotal: money(order.insuranceTotal),
+    otherCostTotal: money(order.otherCostTotal),
+    grandTotal: money(order.grandTotal),
+    weightGrams: order.weightGrams,
+    notes: order.notes,
+    internalNotes: order.internalNotes,
+    salesRep: order.salesRep,
+    externalStatus: order.externalStatus,
+    paymentMethod: order.paymentMethod,
+    originWarehouseId: order.originWarehouseId,
+    destinationWarehouseId: order.destinationWarehouseId,
+  };
 }
 
 function assertEditable(order: { id: number; status: OrderStatus; isDraft: boolean; version: number }, expectedVersion: number | null | undefined) {

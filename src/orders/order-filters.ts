@@ -33,8 +33,16 @@ export interface OrderFilterValue {
 
 const insensitive = containsText;
 
-/** Every condition is ANDed, so filters that are themselves ORs (warehouse, search) cannot mix. */
-export function orderWhere(tenantId: number, filter: OrderFilterValue | null | undefined): Prisma.OrderWhereInput {
+/**
+ * Every condition is ANDed, so filters that are themselves ORs (warehouse, search) cannot mix.
+ * `searchIds`: the ids the search matches, when the caller found them first (order-search.ts);
+ * they replace the search's OR.
+ */
+export function orderWhere(
+  tenantId: number,
+  filter: OrderFilterValue | null | undefined,
+  searchIds?: readonly number[],
+): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [];
   if (filter) {
     if (filter.statuses?.length) and.push({ status: { in: [...filter.statuses] } });
@@ -70,7 +78,7 @@ export function orderWhere(tenantId: number, filter: OrderFilterValue | null | u
       if (range) and.push({ [column]: range });
     }
     const search = searchTerm(filter.search);
-    if (search) and.push({ OR: searchConditions(search) });
+    if (search) and.push(searchIds ? { id: { in: [...searchIds] } } : { OR: searchConditions(search) });
   }
   return and.length ? { tenantId, AND: and } : { tenantId };
 }

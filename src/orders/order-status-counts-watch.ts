@@ -3,13 +3,10 @@
 // and tells its subscribers only when a count changed. Each subscriber keeps only
 // the latest counts, so a slow one never queues more than one message.
 import type { Db } from '../db/client.js';
-import { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { EventBus } from '../events/topics.js';
+import { readStatusCounts, type StatusCount } from './order-status-counts.js';
 
-export interface StatusCount {
-  status: OrderStatus;
-  count: number;
-}
+export type { StatusCount };
 
 export interface StatusCounts {
   counts: StatusCount[];
@@ -35,9 +32,7 @@ interface Watch {
 const watches = new WeakMap<EventBus, Map<string, Watch>>();
 
 async function count(prisma: Db, tenantId: number): Promise<StatusCounts> {
-  const rows = await prisma.order.groupBy({ by: ['status'], where: { tenantId }, _count: { _all: true } });
-  const byStatus = new Map(rows.map((row) => [row.status, row._count._all]));
-  return { counts: Object.values(OrderStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 })), at: new Date().toISOString() };
+  return { counts: await readStatusCounts(prisma, tenantId, null), at: new Date().toISOString() };
 }
 
 const keyOf = (counts: StatusCounts) => counts.counts.map((c) => c.count).join(',');

@@ -25,11 +25,13 @@ export type EffectName =
   | 'setPickupOption'
   /** Record the cancel reason, note and who cancelled; open cancellation requests are approved. */
   | 'recordCancellation'
+  /** Give back the order's uses of promotions and coupons (their quotas and per-customer counts). */
+  | 'releasePromotions'
   /** Write OrderReturn and its lines (refused above what shipped and is not returned yet); keep each line's returned units and the order's return status. */
   | 'recordReturn'
   /** Put the returned units of lines marked for restock back on hand (RETURN movements) in the line's warehouse. */
   | 'restock'
-  /** Record the refund given with a return, linked to it. */
+  /** Record the refund given with a return, linked to it; then announce the return (its lines and refund) to webhooks. */
   | 'refundReturn'
   /** Re-derive the payment status against the total net of returns and cancellation. */
   | 'refreshPaymentStatus'
@@ -209,7 +211,7 @@ export const TRANSITIONS = {
       { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text (seed 001 cancel_reason).' },
     ],
     roles: STAFF,
-    effects: ['releaseStock', 'recordCancellation', 'refreshPaymentStatus'],
+    effects: ['releaseStock', 'recordCancellation', 'releasePromotions', 'refreshPaymentStatus'],
     kinds: ORDER_KINDS,
     seeds: ['001 POST fulfillment/cancel', '000 PUT /orders/{id}/cancel', '004 status Batal'],
     description: 'Ended before shipping; reserved stock is released.',

@@ -84,8 +84,9 @@ export async function createShipment(deps: ShipmentDeps, input: ShipmentCreateIn
         widthCm: input.widthCm ?? null,
         heightCm: input.heightCm ?? null,
       },
-      select: { id: true, status: true, updatedAt: true },
+      select: { id: true, status: true, warehouseId: true, createdAt: true, updatedAt: true },
     });
+    publishCreated(scope, deps.tenantId, order.id, shipment);
     publishTracked(scope, deps.tenantId, order.id, shipment);
     return { shipmentId: shipment.id };
   });
@@ -120,6 +121,17 @@ function publishTracked(scope: TransactionScope, tenantId: number, orderId: numb
     shipmentId: shipment.id,
     status: shipment.status,
     at: shipment.updatedAt.toISOString(),
+  });
+}
+
+function publishCreated(scope: TransactionScope, tenantId: number, orderId: number, shipment: { id: number; status: string; warehouseId: number | null; createdAt: Date }) {
+  scope.publish('shipmentCreated', {
+    tenantId,
+    orderId,
+    shipmentId: shipment.id,
+    warehouseId: shipment.warehouseId,
+    status: shipment.status,
+    at: shipment.createdAt.toISOString(),
   });
 }
 
@@ -323,7 +335,8 @@ const NOT_HANDED_OVER = ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED'] as cons
  * courier and tracking number given here fill it in. Runs in the caller's
  * transaction (the order's transition).
  */
-export async function handOverOrderShipments(tx: Tx, tenantId: number, input: OrderHandOverInput): Promise<void> {
+export async function handOverOrderShipments(scope: TransactionScope, tenantId: number, input: OrderHandOverInput): Promise<void> {
+  const { tx } = scope;
   const now = new Date();
   const given = {
     ...(input.courierId != null ? { courierId: input.courierId } : {}),
@@ -340,7 +353,7 @@ export async function handOverOrderShipments(tx: Tx, tenantId: number, input: Or
       await tx.shipment.update({ where: { id: open.id }, data: { ...given, status: 'IN_TRANSIT', shippedAt: now } });
       continue;
     }
-    await tx.shipment.create({
+    const created = await tx.shipment.create({
       data: {
         tenantId,
         orderId: input.orderId,
@@ -350,6 +363,8 @@ export async function handOverOrderShipments(tx: Tx, tenantId: number, input: Or
         status: 'IN_TRANSIT',
         shippedAt: now,
       },
+      select: { id: true, status: true, warehouseId: true, createdAt: true },
     });
+    publishCreated(scope, tenantId, input.orderId, created);
   }
 }

@@ -14,12 +14,16 @@ import { newSigningSecret } from './signature.js';
 export interface WebhookDeps extends TransactionDeps {
   tenantId: number;
   addressRules: AddressRules;
+  /** What is wrong with a payload document for these event types (the GraphQL face checks it against the schema); empty when fine. */
+  payloadDocumentProblems?: (document: string, eventTypes: readonly string[]) => string[];
 }
 
 export interface EndpointInput {
   url?: string | null;
   description?: string | null;
   eventTypes?: readonly string[] | null;
+  /** A subscription document shaping the payload; on update an empty string removes it, null or absent keeps it. */
+  payloadDocument?: string | null;
 }
 
 /** Most endpoints a tenant may have: each costs a request per event. */
@@ -51,14 +55,29 @@ function checkInput(deps: WebhookDeps, input: EndpointInput, creating: boolean):
   return data;
 }
 
+/** The endpoint's payload document after the change, checked against its event types after the change. */
+function checkDocument(deps: WebhookDeps, input: EndpointInput, stored: { payloadDocument: string | null; eventTypes: readonly string[] } | null, eventTypes: readonly string[] | undefined): string | null {
+  const given = input.payloadDocument != null ? input.payloadDocument.trim() || null : undefined;
+  const document = given !== undefined ? given : (stored?.payloadDocument ?? null);
+  const types = eventTypes ?? stored?.eventTypes ?? [];
+  if (document !== null && (given !== undefined || eventTypes !== undefined)) {
+    const problems = new Problems();
+    if (!deps.payloadDocumentProblems) problems.add(['payloadDocument'], 'payload documents are not available here');
+    for (const problem of deps.payloadDocumentProblems?.(document, types) ?? []) problems.add(['payloadDocument'], problem);
+    problems.throwIfAny();
+  }
+  return document;
+}
+
 export async function createEndpoint(deps: WebhookDeps, input: EndpointInput) {
   const data = checkInput(deps, input, true);
+  const payloadDocument = checkDocument(deps, input, null, data.eventTypes as string[]);
   return transaction(deps, async ({ tx }) => {
     const count = await tx.webhookEndpoint.count({ where: { tenantId: deps.tenantId } });
     if (count >= MAX_ENDPOINTS_PER_TENANT) new Problems().add([], `a tenant may have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints`).throwIfAny();
     const secret = newSigningSecret();
     const endpoint = await tx.webhookEndpoint.create({
-      data: { tenantId: deps.tenantId, url: data.url as string, description: (data.description as string | null) ?? null, eventTypes: data.eventTypes as string[], secret },
+      data: { tenantId: deps.tenantId, url: data.url as string, description: (data.description as string | null) ?? null, eventTypes: data.eventTypes as string[], secret, payloadDocument },
     });
     return { endpoint, secret };
   });
@@ -74,6 +93,10 @@ export function updateEndpoint(deps: WebhookDeps, id: number, input: EndpointInp
   const data = checkInput(deps, input, false);
   return transaction(deps, async ({ tx }) => {
     await existing(deps, tx, id);
+    if (input.payloadDocument != null || data.eventTypes !== undefined) {
+      const stored = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { payloadDocument: true, eventTypes: true } });
+      data.payloadDocument = checkDocument(deps, input, stored, data.eventTypes as string[] | undefined);
+    }
     return tx.webhookEndpoint.update({ where: { id }, data });
   });
 }

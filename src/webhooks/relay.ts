@@ -32,12 +32,20 @@ export interface WebhookPostResult {
 /** One webhook request; the transport lives in src/http/webhook-client.ts. */
 export type WebhookPost = (request: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }) => Promise<WebhookPostResult>;
 
+/**
+ * The `data` of an event for an endpoint's payload document (src/webhooks/graphql/payload-document.ts);
+ * undefined when the document does not shape this type. Throws when the document fails.
+ */
+export type WebhookShape = (event: { tenantId: number; eventId: bigint; type: string; payload: Record<string, unknown>; document: string }) => Promise<Record<string, unknown> | undefined>;
+
 export interface RelayDeps {
   db: Database;
   events: EventBus;
   log: Logger;
   config: WebhooksConfig;
   post: WebhookPost;
+  /** Runs payload documents; without it, endpoints with one get the standard payload. */
+  shape?: WebhookShape;
 }
 
 export interface OutboxRelay {
@@ -50,30 +58,50 @@ export interface OutboxRelay {
 const RELAY_LOCK = 7301;
 const BATCH = 500;
 
-/** Global ids, as the API gives them, for the numeric ids an event payload carries. */
+/** Global ids, as the API gives them, for the numeric ids an event payload carries (at any depth). */
 const ID_FIELDS: Record<string, [field: string, typename: string]> = {
   orderId: ['order', 'Order'],
   paymentId: ['payment', 'Payment'],
   shipmentId: ['shipment', 'Shipment'],
   variationId: ['variation', 'Variation'],
   warehouseId: ['warehouse', 'Warehouse'],
+  originWarehouseId: ['originWarehouse', 'Warehouse'],
+  destinationWarehouseId: ['destinationWarehouse', 'Warehouse'],
   endpointId: ['endpoint', 'WebhookEndpoint'],
   eventId: ['orderEvent', 'OrderEvent'],
+  itemId: ['item', 'OrderItem'],
+  returnId: ['return', 'OrderReturn'],
+  requestId: ['cancellationRequest', 'CancellationRequest'],
 };
 
 function globalId(typename: string, id: number): string {
   return Buffer.from(`${typename}:${id}`).toString('base64');
 }
 
-/** What a partner receives of an event: ids as global ids, nothing internal. */
+/** What a partner receives of an event: ids as global ids (also inside lines and as a change's from/to), nothing internal. */
 export function publicPayload(payload: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(payload)) {
     const id = ID_FIELDS[key];
-    if (id && typeof value === 'number') out[id[0]] = globalId(id[1], value);
-    else out[key] = value;
+    if (id && (typeof value === 'number' || value === null)) out[id[0]] = value === null ? null : globalId(id[1], value);
+    else if (id && isChange(value)) out[id[0]] = { from: idOrNull(id[1], value.from), to: idOrNull(id[1], value.to) };
+    else out[key] = publicValue(value);
   }
   return out;
+}
+
+function publicValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(publicValue);
+  if (value !== null && typeof value === 'object') return publicPayload(value as Record<string, unknown>);
+  return value;
+}
+
+function isChange(value: unknown): value is { from: unknown; to: unknown } {
+  return value !== null && typeof value === 'object' && 'from' in value && 'to' in value && Object.keys(value).length === 2;
+}
+
+function idOrNull(typename: string, value: unknown): unknown {
+  return typeof value === 'number' ? globalId(typename, value) : value;
 }
 
 /** Wait before attempt number `attempts + 1`: base x 2^(attempts-1), with +-50 % jitter, at most max. */
@@ -98,6 +126,7 @@ interface Claimed {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  payloadDocument: string | null;
   type: WebhookEventType;
   sequence: number;
   payload: Record<string, unknown>;
@@ -136,6 +165,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     const tenants = await tenantNeutral(() => db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
     for (const { tenantId } of tenants) {
       if (stopped) return;
+      if (config.relayTenants && !config.relayTenants.has(tenantId)) continue;
       await withTenant(tenantId, () => relayTenant(tenantId));
       await withTenant(tenantId, () => sendDue(tenantId));
     }
@@ -194,7 +224,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
                   FOR UPDATE OF c SKIP LOCKED)
            AND w."id" = d."endpointId" AND o."id" = d."eventId"
         RETURNING d."id", d."endpointId", d."eventId", d."orderId", d."attempts", d."createdAt",
-                  w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt",
+                  w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt", w."payloadDocument",
                   o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt"`;
       for (const delivery of claimed) {
         inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
@@ -212,15 +242,17 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
 
   /** Sends one delivery; its outcome is written with the others that finish about the same time (recordOutcome). */
   async function send(tenantId: number, d: Claimed): Promise<void> {
-    const body = JSON.stringify({
-      id: `evt_${d.eventId}`,
-      type: d.type,
-      sequence: d.sequence,
-      createdAt: d.eventCreatedAt.toISOString(),
-      data: publicPayload(d.payload),
-    });
-    const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
     const started = performance.now();
+    let body: string;
+    try {
+      body = await deliveryBody(tenantId, d);
+    } catch (error) {
+      // A payload document that fails is a failed attempt: logged, retried, counted towards disabling.
+      const message = (error as Error).message.slice(0, 500);
+      await recordOutcome(tenantId, { d, status: null, excerpt: null, error: message, latencyMs: Math.round(performance.now() - started) });
+      return;
+    }
+    const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
     const answer = await deps.post({
       url: d.url,
       body,
@@ -234,6 +266,19 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
       },
     });
     await recordOutcome(tenantId, { d, ...answer, latencyMs: Math.round(performance.now() - started) });
+  }
+
+  /** The request body: the event's id, type, sequence and time, and its data (shaped by the endpoint's payload document when it has one for this type). */
+  async function deliveryBody(tenantId: number, d: Claimed): Promise<string> {
+    const shaped =
+      d.payloadDocument && deps.shape ? await deps.shape({ tenantId, eventId: d.eventId, type: d.type, payload: d.payload, document: d.payloadDocument }) : undefined;
+    return JSON.stringify({
+      id: `evt_${d.eventId}`,
+      type: d.type,
+      sequence: d.sequence,
+      createdAt: d.eventCreatedAt.toISOString(),
+      data: shaped ?? publicPayload(d.payload),
+    });
   }
 
   // Outcomes are written in batches, one transaction per tenant for all that finished

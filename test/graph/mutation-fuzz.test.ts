@@ -10,6 +10,7 @@ import { buildSchema } from '../../src/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
 import { idTargetType, leafPaths, mutationCall, nodeTypeNames, replaceAt } from '../support/schema-walk.js';
+import { tenantFingerprint } from '../support/tenant-fingerprint.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const schema = buildSchema();
@@ -43,23 +44,9 @@ const BAD_VALUES = fc.oneof(
   fc.integer(),
 );
 
+/** The tenant's rows as one string: any write shows. */
 async function fingerprint(tenantId: number): Promise<string> {
-  // The tables' owner: the checksum sees every row, also under row-level security.
-  const { fixtures } = await testApp();
-  const tables = await fixtures.sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenantId' AND table_schema = current_schema() ORDER BY table_name`,
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    // ApiKey.lastUsedAt moves with every request; it is not the tenant's data.
-    if (table_name === 'ApiKey') continue;
-    const [row] = await fixtures.sql.query<{ sum: string | null }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
-      [tenantId],
-    );
-    parts.push(`${table_name}:${row!.sum}`);
-  }
-  return parts.join(',');
+  return JSON.stringify(await tenantFingerprint(tenantId));
 }
 
 let t: TestTenant;

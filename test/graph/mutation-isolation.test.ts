@@ -9,6 +9,7 @@ import { seedTenant } from '../../src/demo/seed/seed-tenant.js';
 import { buildSchema } from '../../src/schema.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
+import { tenantFingerprint } from '../support/tenant-fingerprint.js';
 import { collectStrings, idTargetType, mutationCall, nodeTypeNames } from '../support/schema-walk.js';
 
 const schema = buildSchema();
@@ -27,23 +28,7 @@ let keyB: string;
 const idOfA = new Map<string, string>();
 const allIdsOfA = new Set<string>();
 
-/** Every row of a tenant, per table, as one checksum: any write shows. */
-async function fingerprint(tenantId: number): Promise<Record<string, string>> {
-  // The tables' owner: fixtures and checks see every tenant, also under row-level security.
-  const { fixtures } = await testApp();
-  const tables = await fixtures.sql.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenantId' AND table_schema = current_schema() ORDER BY table_name`,
-  );
-  const result: Record<string, string> = {};
-  for (const { table_name } of tables) {
-    const [row] = await fixtures.sql.query<{ n: string; sum: string | null }>(
-      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
-      [tenantId],
-    );
-    result[table_name] = `${row!.n}:${row!.sum}`;
-  }
-  return result;
-}
+const fingerprint = tenantFingerprint;
 
 beforeAll(async () => {
   const { fixtures } = await testApp();

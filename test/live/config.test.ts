@@ -13,6 +13,7 @@ describe('live settings in the config', () => {
       maxQueuedEvents: 1_000,
       countsCoalesceMs: 250,
       keyRecheckMs: 30_000,
+      perMessageDeflate: false,
     });
   });
 
@@ -27,6 +28,7 @@ describe('live settings in the config', () => {
       LIVE_MAX_QUEUED_EVENTS: '50',
       LIVE_COUNTS_COALESCE_MS: '1000',
       LIVE_KEY_RECHECK_MS: '5000',
+      LIVE_PER_MESSAGE_DEFLATE: 'true',
     });
     expect(config.live).toEqual({
       keepAliveMs: 0,
@@ -38,6 +40,7 @@ describe('live settings in the config', () => {
       maxQueuedEvents: 50,
       keyRecheckMs: 5_000,
       countsCoalesceMs: 1_000,
+      perMessageDeflate: true,
     });
   });
 

@@ -1,6 +1,6 @@
 // A key revoked or expired after a WebSocket connected: the socket is closed
 // (4403) at the next key check, here every 100 ms (LIVE_KEY_RECHECK_MS; 30 s by default).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -34,6 +34,30 @@ describe('API key re-check on open WebSockets', () => {
     expect(await withDeadline(revoked.closed, 10_000, 'the revoked key closes')).toMatchObject({ code: 4403 });
     expect(await withDeadline(ask(kept), 10_000, 'the other socket still answers')).toBeTruthy();
     await kept.dispose();
+  });
+
+  it('keeps the sockets open, and the process up, while the key lookup fails (database busy or away)', async () => {
+    const t = await newTenant();
+    const clients = [wsClient(url, t.key), wsClient(url, t.key), wsClient(url, t.key)];
+    const ask = (c: ReturnType<typeof wsClient>) =>
+      new Promise((resolve, reject) => c.client.subscribe({ query: '{ viewer { role } }' }, { next: resolve, error: reject, complete: () => {} }));
+    await withDeadline(Promise.all(clients.map(ask)), 10_000, 'the sockets answer');
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    // The key lookups of the re-check (every 100 ms here) fail for half a second.
+    const lookups = vi.spyOn(app.db.prisma, '$queryRaw').mockRejectedValue(new Error('connection pool timeout'));
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(lookups).toHaveBeenCalled();
+    } finally {
+      lookups.mockRestore();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    process.off('unhandledRejection', record);
+    expect(unhandled).toEqual([]);
+    expect(await withDeadline(Promise.all(clients.map(ask)), 10_000, 'the sockets still answer')).toHaveLength(3);
+    await Promise.all(clients.map((c) => c.dispose()));
   });
 
   it('closes the sockets of a key that expires while they are open', async () => {

@@ -17,7 +17,7 @@ import { createLogger } from '../../src/logger.js';
 import { createRedisBus } from '../../src/events/redis-bus.js';
 import { LiveOrderStatusChangedDocument } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
-import { newTenant } from '../support/tenant.js';
+import { newTenant, tenantsCreatedHere } from '../support/tenant.js';
 import { attached, subscribe, until, wsClient } from '../support/subscribe.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -105,6 +105,8 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
       WEBHOOKS_POLL_MS: '50',
       WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
     });
+    // Other test files share the database: this app relays for the tenants this file creates.
+    config.webhooks.relayTenants = tenantsCreatedHere;
     const app = await createApp(config, { database: shared.db, events, logger: createLogger('silent') });
     const port = await app.start(0, '127.0.0.1');
     cleanups.push(() => app.stop());
@@ -141,6 +143,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
     await confirm(orders[2]!.id);
 
     // Redis is started again (empty: it kept nothing); the client reconnects and resumes after the last event it saw.
+    const restartedAt = Date.now();
     await redis.start();
     await until(() => logged.some((m) => m.startsWith('Redis reachable again')), 'recovery logged', 10_000);
     await first.dispose();
@@ -163,6 +166,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
     }
     await probe.return?.();
     expect(back).toBe(true);
+    console.log(`Redis outage: writes went on; live events through Redis again ${Date.now() - restartedAt} ms after Redis restarted`);
     await confirm(orders[3]!.id);
     const next = (await resumed.nextData(5_000)).orderStatusChanged;
     expect([next.order.code, next.to, next.replayed]).toEqual([orders[3]!.code, 'CONFIRMED', false]);

@@ -10,7 +10,8 @@
 // bursts of concurrent clients, checked after every step against an independent
 // model written here: on hand, reserved and in transit per warehouse, the ledger,
 // open allocations, amounts due and paid, the payment status, the order history,
-// units returned per line and the return status. Money follows the shop's rules
+// units returned per line, the return status and the status counts (the counter
+// against a GROUP BY, the API's counts against the model). Money follows the shop's rules
 // written here: an order sells its total less the returned units at their price,
 // nothing once cancelled or fully returned; a payment must fit in what is owed.
 //
@@ -566,6 +567,24 @@ async function checkInvariants(w: World, model: Model, where: string) {
       expect(model.onHand[v]![wi]! >= 0 && model.reserved[v]![wi]! >= 0 && model.reserved[v]![wi]! <= model.onHand[v]![wi]! && model.inTransit[v]![wi]! >= 0, at).toBe(true);
     }
   }
+  // Status counts: the counter the writes keep equals a GROUP BY over the orders, key by key,
+  // and the counts a client reads equal the model's statuses.
+  const keyOf = (r: { status: string; channel: string; kind: string; isDraft: boolean; paymentStatus: string }) =>
+    `${r.status} ${r.channel} ${r.kind} ${r.isDraft} ${r.paymentStatus}`;
+  const byKey = ['status', 'channel', 'kind', 'isDraft', 'paymentStatus'] as const;
+  const [grouped, counted] = await Promise.all([
+    t.prisma.order.groupBy({ by: [...byKey], where: { tenantId: t.id }, _count: { _all: true } }),
+    t.prisma.orderStatusCount.groupBy({ by: [...byKey], where: { tenantId: t.id }, _sum: { count: true } }),
+  ]);
+  expect(
+    Object.fromEntries(counted.filter((r) => r._sum.count !== 0).map((r) => [keyOf(r), r._sum.count])),
+    `${where}: status counter = GROUP BY`,
+  ).toEqual(Object.fromEntries(grouped.map((r) => [keyOf(r), r._count._all])));
+  const tiles = await execute<{ orderStatusCounts: Array<{ status: string; count: number }> }, never>(w.t.key, '{ orderStatusCounts { status count } }');
+  const tally: Record<string, number> = {};
+  for (const o of model.orders) tally[o.status] = (tally[o.status] ?? 0) + 1;
+  expect(Object.fromEntries(tiles.data!.orderStatusCounts.filter((c) => c.count).map((c) => [c.status, c.count])), `${where}: orderStatusCounts`).toEqual(tally);
+
   // Orders, as a client reads them: status, money, payment status, history in sequence.
   if (!model.orders.length) return;
   const ids = model.orders.map((o) => `"${gid('Order', o.id)}"`).join(', ');

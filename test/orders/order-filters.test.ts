@@ -1,7 +1,7 @@
 // The filter -> where translation is pure: these tests need no database.
 import { describe, expect, it } from 'vitest';
 import { orderWhere } from '../../src/orders/order-filters.js';
-import { statusCounts } from '../../src/orders/graphql/order-status-counts.js';
+import { everyStatus, statusCountSource } from '../../src/orders/order-status-counts.js';
 
 const gid = (typename: string, id: number) => ({ typename, id: String(id) });
 
@@ -95,9 +95,9 @@ describe('orderWhere', () => {
   });
 });
 
-describe('statusCounts', () => {
+describe('status counts', () => {
   it('lists every status in lifecycle order with zeros for missing ones', () => {
-    expect(statusCounts([{ status: 'SHIPPED', _count: { _all: 4 } }, { status: 'PENDING', _count: { _all: 2 } }])).toEqual([
+    expect(everyStatus(new Map([['SHIPPED', 4], ['PENDING', 2]]))).toEqual([
       { status: 'PENDING', count: 2 },
       { status: 'CONFIRMED', count: 0 },
       { status: 'PROCESSING', count: 0 },
@@ -107,5 +107,21 @@ describe('statusCounts', () => {
       { status: 'CANCELLED', count: 0 },
       { status: 'RETURNED', count: 0 },
     ]);
+  });
+
+  it('reads the counter only when every condition is on one of its keys', () => {
+    const cases: Array<[Parameters<typeof statusCountSource>[1], 'counter' | 'orders']> = [
+      [null, 'counter'],
+      [{}, 'counter'],
+      [{ statuses: ['PENDING'], paymentStatuses: ['UNPAID'], kinds: ['SALE'], channels: ['Shopee'], isDraft: false }, 'counter'],
+      [{ search: '  ', createdAt: {}, productTypes: [] }, 'counter'],
+      [{ channels: ['shopee'], search: 'ord' }, 'orders'],
+      [{ warehouse: gid('Warehouse', 1) }, 'orders'],
+      [{ source: gid('OrderSource', 1) }, 'orders'],
+      [{ printed: false }, 'orders'],
+      [{ hasOpenCancellationRequest: true }, 'orders'],
+      [{ createdAt: { from: new Date('2026-01-01') } }, 'orders'],
+    ];
+    for (const [filter, source] of cases) expect([filter, statusCountSource(1, filter)]).toEqual([filter, source]);
   });
 });

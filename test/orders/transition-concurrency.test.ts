@@ -2,7 +2,7 @@
 // stock never oversold, an order never shipped twice, stale versions refused.
 import { describe, expect, it } from 'vitest';
 import { TransitionCancelDocument, TransitionProcessDocument, TransitionShipDocument } from '../generated/graphql.js';
-import { query } from '../support/execute.js';
+import { query, queryRetrying } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -15,7 +15,7 @@ describe.skipIf(!process.env.DATABASE_URL)('transitions under concurrency (Postg
     const orders = [];
     for (let i = 0; i < 200; i++) orders.push(await t.order({ status: 'CONFIRMED', items: [{ variationId: v.id, quantity: 1 }] }));
 
-    const results = await Promise.all(orders.map((o) => query(t.key, TransitionProcessDocument, { input: { order: gid('Order', o.id) } })));
+    const results = await Promise.all(orders.map((o) => queryRetrying(t.key, TransitionProcessDocument, { input: { order: gid('Order', o.id) } })));
     const kinds = results.map((r) => r.orderProcess.__typename);
     expect(kinds.filter((k) => k === 'OrderProcessPayload')).toHaveLength(50);
     expect(kinds.filter((k) => k === 'InsufficientStockError')).toHaveLength(150);

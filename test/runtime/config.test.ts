@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       cancellationExpirySweepMs: 60_000,
       metrics: { enabled: true, token: undefined, slowRequestMs: 1_000 },
       tracing: { endpoint: undefined, serviceName: 'ordergraph' },
-      live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxCostPerKey: 50_000, maxCostPerTenant: 200_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000 },
+      live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxCostPerKey: 50_000, maxCostPerTenant: 200_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000, perMessageDeflate: false },
       limits: { maxDepth: 12, maxAliases: 100, maxDirectives: 20, maxTokens: 5_000, maxCost: 10_000, rateLimitCapacity: 50_000, rateLimitRestoreRate: 5_000, maxBodyBytes: 1_048_576 },
       corsOrigins: ['*'],
       webhooks: {
@@ -140,11 +140,17 @@ describe('loadConfig', () => {
     [{ SLOW_REQUEST_MS: '1.5' }, 'SLOW_REQUEST_MS', 'SLOW_REQUEST_MS: expected a whole number, got "1.5"'],
     [{ NODE_ENV: 'production', DEMO: 'true' }, 'DEMO', 'DEMO: cannot be on when NODE_ENV=production (the demo key is public)'],
     [{ DOCUMENT_URL_SECRET: 'short' }, 'DOCUMENT_URL_SECRET', 'DOCUMENT_URL_SECRET: expected at least 32 characters, got 5'],
+    [{ WEBHOOKS_RELAY_TENANTS: '3,x' }, 'WEBHOOKS_RELAY_TENANTS', 'WEBHOOKS_RELAY_TENANTS: expected tenant ids separated by commas, got "x"'],
     [{ DOCUMENT_URL_TTL_SECONDS: '10' }, 'DOCUMENT_URL_TTL_SECONDS', 'DOCUMENT_URL_TTL_SECONDS: expected 60..604800, got 10'],
   ])('refuses %j with a message naming %s', (env, variable, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toBe(message);
+  });
+
+  it('relays for every tenant unless WEBHOOKS_RELAY_TENANTS names some', () => {
+    expect(loadConfig({}).webhooks.relayTenants).toBeUndefined();
+    expect([...loadConfig({ WEBHOOKS_RELAY_TENANTS: ' 7, 12,7 ' }).webhooks.relayTenants!]).toEqual([7, 12]);
   });
 
   it('does not repeat a metrics token it refuses (too short, or with spaces)', () => {

@@ -46,6 +46,29 @@ export async function query<TResult, TVariables>(
 }
 
 /**
+ * Like query, but retries as a client would when the answer is SERVICE_UNAVAILABLE
+ * ("nothing was written, retry"): a loaded machine may run out of pool slots when
+ * hundreds of requests race for one row. Any other error fails the test.
+ */
+export async function queryRetrying<TResult, TVariables>(
+  key: string,
+  document: TypedDocumentNode<TResult, TVariables> | DocumentNode | string,
+  variables?: TVariables,
+  attempts = 5,
+): Promise<TResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await execute(key, document, variables);
+    const busy = result.errors?.length && result.errors.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+    if (busy && attempt < attempts) {
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      continue;
+    }
+    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result, null, 2)}`);
+    return result.data;
+  }
+}
+
+/**
  * Counts the SQL statements Prisma sends while fn runs, leaving out the API key
  * lookup and its occasional lastUsedAt update (constant per request, and the
  * update lands whenever it lands): the count is what the query itself costs.

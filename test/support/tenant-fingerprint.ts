@@ -12,7 +12,7 @@ export async function tenantFingerprint(tenantId: number): Promise<Record<string
   for (const { table_name } of tables) {
     if (table_name === 'ApiKey') continue;
     const [row] = await fixtures.sql.query<{ n: string; sum: string | null }>(
-      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t.id)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
+      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS sum FROM "${table_name}" t WHERE t."tenantId" = $1`,
       [tenantId],
     );
     result[table_name] = `${row!.n}:${row!.sum}`;

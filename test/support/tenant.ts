@@ -19,12 +19,16 @@ export interface VariationSpec {
   reserved?: Record<number, number>;
 }
 
+/** The tenants this test file created: a file's own webhook relay serves only these (files share one PostgreSQL database). */
+export const tenantsCreatedHere = new Set<number>();
+
 export async function newTenant(options: { role?: Role; slug?: string } = {}) {
   const { fixtures } = await testApp();
   const prisma = fixtures.prisma;
   const slug = options.slug ?? unique('t');
   const tenant = await prisma.tenant.create({ data: { slug, name: `Tenant ${slug}` } });
   const tenantId = tenant.id;
+  tenantsCreatedHere.add(tenantId);
   const role = options.role ?? 'OWNER';
   // PARTNER keys must be bound to a channel: the builders' orders are on "offline" unless told otherwise.
   const { key } = await createApiKey(prisma, { tenantId, name: 'test', role, channel: role === 'PARTNER' ? 'offline' : null });

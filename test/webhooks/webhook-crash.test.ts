@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startServer(port: number): ChildProcess {
+function startServer(port: number, tenantId: number): ChildProcess {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -37,6 +37,8 @@ function startServer(port: number): ChildProcess {
     WEBHOOKS_RETRY_BASE_MS: '50',
     WEBHOOKS_RETRY_MAX_MS: '200',
     WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+    // Other test files share the database: this server relays this test's tenant only.
+    WEBHOOKS_RELAY_TENANTS: String(tenantId),
   };
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
 }
@@ -77,7 +79,7 @@ describe.skipIf(!onPostgres)('webhooks across a crash', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 
     const port = await freePort();
-    const first = startServer(port);
+    const first = startServer(port, t.id);
     children.push(first);
     await waitReady(port);
     const post = (query: string) =>
@@ -109,7 +111,7 @@ describe.skipIf(!onPostgres)('webhooks across a crash', () => {
     const deliveredBeforeRestart = received.length;
 
     // Restarted, the server sends what the dead one had not: leases of requests it had in flight expire and are taken over.
-    const second = startServer(port);
+    const second = startServer(port, t.id);
     children.push(second);
     await waitReady(port);
     const committed = (await t.prisma.order.findMany({ where: { tenantId: t.id }, select: { id: true } })).map((o) => gid('Order', o.id));

@@ -12,7 +12,7 @@ import { webhookClient } from '../../src/http/webhook-client.js';
 import { startOutboxRelay, type OutboxRelay } from '../../src/webhooks/relay.js';
 import { testApp } from '../support/app.js';
 import { execute } from '../support/execute.js';
-import { newTenant, type TestTenant } from '../support/tenant.js';
+import { newTenant, tenantsCreatedHere, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 
@@ -71,6 +71,7 @@ async function relay(overrides: Partial<WebhooksConfig> = {}) {
     disableAfterFailures: 50,
     allowedPrivateHosts: ['127.0.0.1'],
     requireHttps: false,
+    relayTenants: tenantsCreatedHere,
     ...overrides,
   };
   const started = await startOutboxRelay({ db: app.db, events: app.events, log: app.log, config, post: webhookClient(config) });

@@ -48,3 +48,15 @@ export const SUPPLIERS = [
 
 export const STAFF = ['cs.rina', 'cs.dimas', 'admin.ayu', 'admin.budi'];
 export const SALES_REPS = ['Andi Saputra', 'Wulan Lestari', 'Hendra Gunawan', 'Maya Kusuma'];
+
+/** Seed 002 promo examples: "Promo Awal Bulan" (automatic, off) and coupon KUPON50 (shipping). Money in cents. */
+export const PROMOTIONS = [
+  {
+    group: 'PROMO', type: 'PRODUCT', name: 'Promo Awal Bulan', couponCode: null, discountType: 'PERCENTAGE', discountValue: 500, maxDiscount: 500_000,
+    endsAt: null, quota: null, perCustomerLimit: null, minQuantity: null, minSubtotal: null, customerCategoryCodes: [], allProducts: true, isActive: false,
+  },
+  {
+    group: 'COUPON', type: 'SHIPPING', name: 'Kupon KUPON50', couponCode: 'KUPON50', discountType: 'NOMINAL', discountValue: 500_000, maxDiscount: null,
+    endsAt: null, quota: 500, perCustomerLimit: 1, minQuantity: null, minSubtotal: 5_000_000, customerCategoryCodes: ['N', 'Y', 'D'], allProducts: true, isActive: true,
+  },
+] as const;

@@ -6,7 +6,7 @@ import { CUSTOMER_CATEGORIES } from './customer-categories.js';
 import type { Rng } from './random.js';
 import type { RegionBook } from './regions.js';
 import { SETUP_TIME } from './seed-time.js';
-import { BANKS, ORDER_REASONS, ORDER_SOURCES, SUPPLIERS, WAREHOUSES } from './shop-reference.js';
+import { BANKS, ORDER_REASONS, ORDER_SOURCES, PROMOTIONS, SUPPLIERS, WAREHOUSES } from './shop-reference.js';
 import type { TenantRows } from './tenant-rows.js';
 
 export interface CourierInfo {
@@ -61,6 +61,8 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
       code: c.code, name: c.name, isActive: c.isActive, discountAccess: c.discountAccess, wholesaleAccess: c.wholesaleAccess, createdAt: at,
     });
   }
+  // Seed 002's promo examples. The automatic one is switched off, so orders taken in the demo get no discount unasked.
+  for (const p of PROMOTIONS) rows.add('Promotion', { ...p, startsAt: at, createdAt: at, updatedAt: at });
   for (const name of SUPPLIERS) {
     const region = rng.pick(regions.subdistricts);
     const address = `${rng.pick(['Jl.', 'Jl. Raya'])} ${rng.pick(STREETS)} No. ${rng.int(1, 200)}`;

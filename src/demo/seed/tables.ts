@@ -15,6 +15,12 @@ export const TABLES = {
   CustomerCategory: [
     ['code', 'text'], ['name', 'text'], ['isActive', 'bool'], ['discountAccess', 'bool'], ['wholesaleAccess', 'bool'], ['createdAt', 'ts'],
   ],
+  Promotion: [
+    ['group', 'enum:PromotionGroup'], ['type', 'enum:PromotionType'], ['name', 'text'], ['couponCode', 'text'],
+    ['discountType', 'enum:DiscountType'], ['discountValue', 'money'], ['maxDiscount', 'money'], ['startsAt', 'ts'], ['endsAt', 'ts'],
+    ['quota', 'int'], ['perCustomerLimit', 'int'], ['minQuantity', 'int'], ['minSubtotal', 'money'], ['customerCategoryCodes', 'texts'],
+    ['allProducts', 'bool'], ['isActive', 'bool'], ['createdAt', 'ts'], ['updatedAt', 'ts'],
+  ],
   Supplier: [
     ['name', 'text'], ['phone', 'text'], ['email', 'text'], ['address', 'text'], ['regionId', 'int', 'Region'], ['postalCode', 'text'],
     ['notes', 'text'], ['createdAt', 'ts'], ['updatedAt', 'ts'],

@@ -18,6 +18,7 @@ import {
   getNamedType,
   getNullableType,
   isEnumType,
+  isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -34,6 +35,7 @@ import {
 import type { ColumnCatalog } from './column-catalog.js';
 import { arrayOf, concat, escapedString, jsonObject, orNull, plainString, sqlValue, textValue, type JsonValue } from './json-text.js';
 import type { CompiledRead } from './root-read.js';
+import type { SqlForm } from './sql-form.js';
 
 /** A field of Prisma's datamodel as plugin-prisma carries it. */
 interface ModelField {
@@ -227,7 +229,21 @@ class Compiler {
     if (column) return this.column(model, column, field.type, alias);
     if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, merged(nodes));
     if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
+    if (extensions.sqlForm) return this.expression(type, field, extensions.sqlForm, alias);
+    if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
     throw new NotCompilable(`${type.name}.${name} is computed`);
+  }
+
+  /** A computed field's declared SQL form, printed as its scalar prints it. */
+  private expression(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, form: SqlForm, alias: string): JsonValue {
+    if (!isNonNullType(field.type) || getNamedType(field.type).name !== form.scalar) {
+      throw new NotCompilable(`${type.name}.${field.name}: its SQL form gives ${form.scalar}!`);
+    }
+    const sql = form.expression(alias);
+    // The Decimal scalar: all significant digits, at least two after the point (a JSON string).
+    if (form.scalar === 'Decimal') return plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`);
+    // Boolean and Int print as PostgreSQL's text of them: true / false, digits.
+    return sqlValue(`(${sql})::text`);
   }
 
   /** JSON text of a column's value as the field's scalar serializes it. */
@@ -291,7 +307,7 @@ class Compiler {
     const target = getNamedType(field.type);
     if (!isObjectType(target)) throw new NotCompilable(`${parent.name}.${field.name} is not an object`);
     if (isListType(getNullableType(field.type)) !== relation.isList) throw new NotCompilable(`${parent.name}.${field.name} is a connection`);
-    const orderBy = relationOrder(extensions, `${parent.name}.${field.name}`);
+    const { orderBy, where } = relationQuery(extensions, field);
     const child = this.nextAlias();
     const json = concat(this.object(target, relation.type, child, selectionSet));
     const from = `FROM ${quote(relation.type)} ${child}`;
@@ -311,13 +327,35 @@ class Compiler {
       if (isNonNullType(field.type)) throw new NotCompilable(`${parent.name}.${field.name} may be null`);
       return orNull(sqlValue(`(SELECT ${json} ${from} ${join})`), true);
     }
-    return arrayOf(sqlValue(json), `${from} ${join}`, this.orderBy(relation.type, child, orderBy));
+    return arrayOf(sqlValue(json), `${from} ${join}${this.where(relation.type, child, where)}`, this.orderBy(relation.type, child, orderBy));
+  }
+
+  /** A sub-object of scalars, each sub-field answered by its declared SQL over the parent row. */
+  private sqlObject(field: GraphQLField<unknown, unknown>, forms: Record<string, SqlForm>, alias: string, selectionSet: SelectionSetNode): JsonValue {
+    const type = field.type;
+    if (!isNonNullType(type) || !isObjectType(type.ofType)) throw new NotCompilable(`${field.name} is not a non-null object`);
+    const object = type.ofType;
+    return this.rowObject(object, selectionSet, (sub) => {
+      const form = forms[sub.name];
+      if (!form) throw new NotCompilable(`${object.name}.${sub.name} has no SQL form`);
+      return this.expression(object, sub, form, alias);
+    });
   }
 
   /** A sub-object made of the parent row's columns, named by the field's `embeddedColumns`. */
   private embedded(model: string, alias: string, field: GraphQLField<unknown, unknown>, columns: Record<string, string>, selectionSet: SelectionSetNode): JsonValue {
     const type = getNullableType(field.type);
     if (!isObjectType(type)) throw new NotCompilable(`${field.name} is not an object`);
+    return this.rowObject(type, selectionSet, (sub) => {
+      const exposed = (sub.extensions as FieldExtensions | undefined)?.pothosExposedField;
+      const column = typeof exposed === 'string' ? columns[exposed] : undefined;
+      if (!column) throw new NotCompilable(`${type.name}.${sub.name} is computed`);
+      return this.column(model, column, sub.type, alias);
+    });
+  }
+
+  /** A JSON object of the selected sub-fields of a value made from the parent row (no arguments), each answered by `answer`. */
+  private rowObject(type: GraphQLObjectType, selectionSet: SelectionSetNode, answer: (sub: GraphQLField<unknown, unknown>) => JsonValue): JsonValue {
     const entries: Array<[string, JsonValue]> = [];
     for (const [key, nodes] of this.collect(selectionSet, type)) {
       const name = nodes[0]!.name.value;
@@ -326,11 +364,9 @@ class Compiler {
         continue;
       }
       const sub = type.getFields()[name]!;
-      const exposed = (sub.extensions as FieldExtensions | undefined)?.pothosExposedField;
-      const column = typeof exposed === 'string' ? columns[exposed] : undefined;
-      if (!column || sub.args.length || nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`${type.name}.${name} is computed`);
+      if (sub.args.length || nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`arguments on ${type.name}.${name}`);
       this.guard(type, sub);
-      entries.push([key, this.column(model, column, sub.type, alias)]);
+      entries.push([key, answer(sub)]);
     }
     return jsonObject(entries);
   }
@@ -348,6 +384,21 @@ class Compiler {
         return `${alias}.${quote(column!)} ${direction === 'asc' ? 'ASC' : 'DESC'}`;
       })
       .join(', ');
+  }
+
+  /** ` AND ...` for a Prisma `where` of column equalities to null, a boolean or a whole number; refuses anything else. */
+  where(model: string, alias: string, where: unknown): string {
+    if (where === undefined) return '';
+    if (typeof where !== 'object' || where === null) throw new NotCompilable('a where other than column equalities');
+    return Object.entries(where)
+      .map(([column, value]) => {
+        this.scalar(model, column);
+        const ref = `${alias}.${quote(column)}`;
+        if (value === null) return ` AND ${ref} IS NULL`;
+        if (typeof value === 'boolean' || (typeof value === 'number' && Number.isInteger(value))) return ` AND ${ref} = ${value}`;
+        throw new NotCompilable('a where other than column equalities');
+      })
+      .join('');
   }
 
   /** Refuses a name that is not a scalar column of the model. */
@@ -370,6 +421,8 @@ interface FieldExtensions {
   pothosExposedField?: unknown;
   pothosPrismaRelationField?: ModelField;
   embeddedColumns?: Record<string, string>;
+  sqlForm?: SqlForm;
+  sqlObject?: Record<string, SqlForm>;
 }
 
 /** The column a Prisma object's field exposes as it is (`t.exposeString('code')`, ...). */
@@ -394,19 +447,28 @@ function isGlobalIdField(type: GraphQLObjectType, field: GraphQLField<unknown, u
 }
 
 /** The relation's static `query: { orderBy }`, read through plugin-prisma's own select function. */
-function relationOrder(extensions: FieldExtensions, name: string): unknown {
+/**
+ * The relation's query (orderBy, and a where of column equalities) for the field's default
+ * arguments: a document that passes arguments to a relation is not compiled, so the
+ * defaults are what the executor uses too.
+ */
+function relationQuery(extensions: FieldExtensions, field: GraphQLField<unknown, unknown>): { orderBy?: unknown; where?: unknown } {
+  const name = field.name;
   const select = extensions.pothosPrismaSelect;
   if (typeof select !== 'function') throw new NotCompilable(`${name}: no relation select`);
+  const defaults = Object.fromEntries(field.args.filter((arg) => arg.defaultValue !== undefined).map((arg) => [arg.name, arg.defaultValue]));
   let query: unknown;
-  select({}, {}, (q: unknown) => {
+  select(defaults, {}, (q: unknown) => {
     query = q;
     return {};
   });
-  if (query === undefined) return undefined;
+  if (query === undefined) return {};
+  // A query function of the arguments (`query: (args) => ...`), here the defaults; it must not need the context.
+  if (typeof query === 'function') query = (query as (args: unknown, ctx: unknown) => unknown)(defaults, undefined);
   if (typeof query !== 'object' || query === null) throw new NotCompilable(`${name}: a query function`);
-  const { orderBy, ...rest } = query as { orderBy?: unknown };
+  const { orderBy, where, ...rest } = query as { orderBy?: unknown; where?: unknown };
   if (Object.keys(rest).length) throw new NotCompilable(`${name}: a query with ${Object.keys(rest).join(', ')}`);
-  return orderBy;
+  return { orderBy, where };
 }
 
 export function quote(name: string): string {
@@ -431,4 +493,46 @@ export function base64String(prefix: string, integer: string): JsonValue {
   const tail = rest ? `('${rest}' || ${integer})` : `${integer}::text`;
   // text to bytea: the tail is ASCII letters, ':' and digits, which bytea input takes as they are.
   return [{ text: `"${Buffer.from(prefix.slice(0, whole)).toString('base64')}` }, { sql: `encode(${tail}::bytea, 'base64')` }, { text: '"' }];
+}
+
+/**
+ * Every field of every Prisma object type, and each root field, with how a compiled read
+ * answers it: `sql`, `sql, needs <permission>`, or `executor: <why>`. Committed as a
+ * snapshot (test/graph/compiled-fields.test.ts), so a field leaving the fast path shows
+ * in review.
+ */
+export function sqlForms(schema: GraphQLSchema, datamodel: Datamodel, columns: ColumnCatalog): string[] {
+  const lines: string[] = [];
+  const queryType = schema.getQueryType()!;
+  for (const field of Object.values(queryType.getFields()).sort(byName)) {
+    const read = field.extensions?.compiledRead as CompiledRead | undefined;
+    if (read) lines.push(`Query.${field.name}: sql${read.cursor ? ' connection' : ''}${read.count ? ' with totalCount' : ''}`);
+  }
+  const types = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !!type.extensions?.pothosPrismaModel);
+  for (const type of types.sort(byName)) {
+    const model = type.extensions!.pothosPrismaModel as string;
+    for (const field of Object.values(type.getFields()).sort(byName)) {
+      const compiler = new Compiler(schema, {}, datamodel, columns);
+      const composite = !isLeafType(getNamedType(field.type));
+      const node: FieldNode = {
+        kind: Kind.FIELD,
+        name: { kind: Kind.NAME, value: field.name },
+        selectionSet: composite ? { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } : undefined,
+      };
+      let form: string;
+      try {
+        compiler.object(type, model, compiler.nextAlias(), { kind: Kind.SELECTION_SET, selections: [node] });
+        form = compiler.permissions.size ? `sql, needs ${[...compiler.permissions].join(', ')}` : 'sql';
+      } catch (error) {
+        if (!(error instanceof NotCompilable)) throw error;
+        form = `executor: ${error.message}`;
+      }
+      lines.push(`${type.name}.${field.name}: ${form}`);
+    }
+  }
+  return lines;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // Warehouses, stock levels and the stock ledger: read side.
+import { form, sqlForm, sqlObject } from '../../graphql/compiled-reads/sql-form.js';
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -71,6 +72,7 @@ export const StockLevel = builder.prismaNode('StockLevel', {
       description: 'Units that can still be allocated: on hand minus reserved.',
       select: { onHand: true, reserved: true },
       resolve: (level) => level.onHand - level.reserved,
+      extensions: sqlForm('Int', (row) => `${row}."onHand" - ${row}."reserved"`),
     }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
   }),
@@ -94,6 +96,11 @@ export const StockMovement = builder.prismaNode('StockMovement', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened.' }),
   }),
 });
+
+/** A sum over the variation's stock levels, in SQL (the compiled read's form of `stock`). */
+function levelSum(row: string, expression: string): string {
+  return `(SELECT coalesce(sum(${expression}), 0) FROM "StockLevel" l WHERE l."variationId" = ${row}."id")`;
+}
 
 const StockSummary = builder.simpleObject('StockSummary', {
   description: 'Totals of a variation over all warehouses.',
@@ -123,6 +130,11 @@ builder.prismaObjectFields('Variation', (t) => ({
       }
       return { onHand, reserved, available: onHand - reserved };
     },
+    extensions: sqlObject({
+      onHand: form('Int', (row) => levelSum(row, 'l."onHand"')),
+      reserved: form('Int', (row) => levelSum(row, 'l."reserved"')),
+      available: form('Int', (row) => levelSum(row, 'l."onHand" - l."reserved"')),
+    }),
   }),
 }));
 

@@ -12,7 +12,7 @@ export async function createShipment(ctx: EffectContext): Promise<void> {
   });
   const warehouseIds: Array<number | null> = [...new Set(allocations.map((a) => a.warehouseId))];
   if (!warehouseIds.length) warehouseIds.push(ctx.order.originWarehouseId);
-  await handOverOrderShipments(ctx.scope.tx, ctx.tenantId, {
+  await handOverOrderShipments(ctx.scope, ctx.tenantId, {
     orderId: ctx.order.id,
     warehouseIds,
     pickupOption: ctx.order.pickupOption,

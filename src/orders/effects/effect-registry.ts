@@ -6,6 +6,7 @@ import { receiveStock } from './receive-stock.js';
 import { recordCancellation } from './record-cancellation.js';
 import { recordReturn, refundReturn, restock } from './record-return.js';
 import { refreshPaymentStatus } from './refresh-payment-status.js';
+import { releasePromotionUses } from './release-promotions.js';
 import { releaseStock } from './release-stock.js';
 import { reserveStock } from './reserve-stock.js';
 import { setPickupOption } from './set-pickup-option.js';
@@ -18,6 +19,7 @@ export const EFFECTS: Record<EffectName, Effect> = {
   createShipment,
   setPickupOption,
   recordCancellation,
+  releasePromotions: releasePromotionUses,
   recordReturn,
   restock,
   refundReturn,

@@ -203,17 +203,46 @@ export async function restock(ctx: EffectContext): Promise<void> {
   await changeStocks(ctx.scope, changes);
 }
 
-/** The refund given with the return, linked to it (capped by its value and by what the buyer paid beyond what they owe). */
+/**
+ * The refund given with the return, linked to it (capped by its value and by what the buyer paid beyond what they owe);
+ * then the return.recorded event, with the return's lines and that refund (the last effect of a return).
+ */
 export async function refundReturn(ctx: EffectContext): Promise<void> {
   const refund = ctx.input.refund;
-  if (!refund) return;
-  const latest = await ctx.scope.tx.orderReturn.findFirstOrThrow({ where: { orderId: ctx.order.id }, orderBy: { id: 'desc' }, select: { id: true } });
-  await refundInScope(ctx.scope, { tenantId: ctx.tenantId, viewer: { actor: ctx.actor } }, {
+  const latest = await ctx.scope.tx.orderReturn.findFirstOrThrow({
+    where: { orderId: ctx.order.id },
+    orderBy: { id: 'desc' },
+    select: {
+      id: true,
+      value: true,
+      createdAt: true,
+      lines: { orderBy: { id: 'asc' }, select: { orderItemId: true, quantity: true, restock: true, warehouseId: true, value: true } },
+    },
+  });
+  const refunded = refund
+    ? await refundInScope(ctx.scope, { tenantId: ctx.tenantId, viewer: { actor: ctx.actor } }, {
+        orderId: ctx.order.id,
+        returnId: latest.id,
+        amount: refund.amount,
+        reason: ctx.input.reason ?? `return of order ${ctx.order.code}`,
+        method: refund.method ?? null,
+        reference: refund.reference ?? null,
+      })
+    : null;
+  ctx.scope.publish('returnRecorded', {
+    tenantId: ctx.tenantId,
     orderId: ctx.order.id,
     returnId: latest.id,
-    amount: refund.amount,
-    reason: ctx.input.reason ?? `return of order ${ctx.order.code}`,
-    method: refund.method ?? null,
-    reference: refund.reference ?? null,
+    value: dec(latest.value).toFixed(2),
+    lines: latest.lines.map((line) => ({
+      itemId: line.orderItemId,
+      quantity: line.quantity,
+      restock: line.restock,
+      warehouseId: line.warehouseId,
+      value: dec(line.value).toFixed(2),
+    })),
+    refund: refunded && refund ? { paymentId: refunded.paymentId, amount: refund.amount.toFixed(2) } : null,
+    actor: ctx.actor,
+    at: latest.createdAt.toISOString(),
   });
 }

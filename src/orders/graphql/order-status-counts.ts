@@ -1,14 +1,10 @@
 // orderStatusCounts: how many orders are in each status (seed 000 /orders/counts),
-// every status listed, zeros included, from one GROUP BY statement.
+// every status listed, zeros included, in one statement: from the status counter when
+// the filter allows it, else a GROUP BY (order-status-counts.ts).
 import { builder } from '../../graphql/builder.js';
 import { OrderStatus } from '../../db/generated/prisma/enums.js';
 import { OrderFilter } from './order-filter-input.js';
-import { orderWhere } from '../order-filters.js';
-
-interface StatusCount {
-  status: OrderStatus;
-  count: number;
-}
+import { readStatusCounts, type StatusCount } from '../order-status-counts.js';
 
 const OrderStatusCount = builder.objectRef<StatusCount>('OrderStatusCount').implement({
   description: 'Number of orders in one status.',
@@ -17,12 +13,6 @@ const OrderStatusCount = builder.objectRef<StatusCount>('OrderStatusCount').impl
     count: t.exposeInt('count', { description: 'Orders in it that match the filter.' }),
   }),
 });
-
-/** Every status in lifecycle order, with zero where the grouped rows have none. */
-export function statusCounts(rows: ReadonlyArray<{ status: OrderStatus; _count: { _all: number } }>): StatusCount[] {
-  const byStatus = new Map(rows.map((row) => [row.status, row._count._all]));
-  return Object.values(OrderStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
-}
 
 builder.queryField('orderStatusCounts', (t) =>
   t.field({
@@ -36,12 +26,7 @@ builder.queryField('orderStatusCounts', (t) =>
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const rows = await ctx.prisma.order.groupBy({
-        by: ['status'],
-        where: orderWhere(ctx.tenantId, args.filter),
-        _count: { _all: true },
-      });
-      return statusCounts(rows);
+      return readStatusCounts(ctx.prisma, ctx.tenantId, args.filter);
     },
   }),
 );

@@ -3,6 +3,7 @@
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
+import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
 import { listOrder } from '../../shared/list-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
+import { searchIdsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
 import { OrderParty } from './order-parties.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
@@ -247,6 +249,7 @@ export const Order = builder.prismaNode('Order', {
       description: 'Whether it has been printed (printedAt is set).',
       select: { printedAt: true },
       resolve: (order) => order.printedAt != null,
+      extensions: sqlForm('Boolean', (row) => `${row}."printedAt" IS NOT NULL`),
     }),
     cancelReason: t.expose('cancelReason', { type: CancelReasonEnum, nullable: true, description: 'Why it was cancelled.' }),
     cancelNote: t.exposeString('cancelNote', { nullable: true, description: 'Free text about the cancellation.' }),
@@ -285,11 +288,13 @@ export const Order = builder.prismaNode('Order', {
       description: 'Number of order lines that are not cancelled.',
       select: itemFiguresSelect,
       resolve: (order) => order.items.filter((item) => !item.isCancelled).length,
+      extensions: sqlForm('Int', (row) => `(SELECT count(*) FROM "OrderItem" line WHERE line."orderId" = ${row}."id" AND NOT line."isCancelled")`),
     }),
     totalQuantity: t.int({
       description: 'Units ordered over all lines that are not cancelled.',
       select: itemFiguresSelect,
       resolve: (order) => order.items.reduce((total, item) => (item.isCancelled ? total : total + item.quantity), 0),
+      extensions: sqlForm('Int', (row) => `(SELECT coalesce(sum(line."quantity"), 0) FROM "OrderItem" line WHERE line."orderId" = ${row}."id" AND NOT line."isCancelled")`),
     }),
     adjustments: t.relation('adjustments', {
       description: 'Order costs and discounts (shipping, discount, tax, COD fee, insurance, ...).',
@@ -339,12 +344,12 @@ builder.queryFields((t) => ({
     }),
     totalCount: async (_parent, args, ctx) => {
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
-      return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter) });
+      return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter, await searchIdsOf(ctx, args.filter?.search)) });
     },
     resolve: async (query, _root, args, ctx) => {
       // "Open" means before its deadline: requests past it are expired first.
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
-      return ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId) });
+      return ctx.prisma.order.findMany({ ...query, ...orderListQuery(args, ctx.tenantId, await searchIdsOf(ctx, args.filter?.search)) });
     },
   }, connectionOf('Order')),
 }));
@@ -352,8 +357,8 @@ builder.queryFields((t) => ({
 type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
 
 /** Where and order of the order list: the resolver's and the compiled read's. */
-function orderListQuery(args: OrderListArgs, tenantId: number) {
-  return { where: orderWhere(tenantId, args.filter), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
+function orderListQuery(args: OrderListArgs, tenantId: number, searchIds?: readonly number[]) {
+  return { where: orderWhere(tenantId, args.filter, searchIds), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
 }
 
 byIdQuery('Order', {

@@ -1,4 +1,6 @@
 // Bank accounts, payments and refunds, and the money figures of an order: read side.
+import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
+import { dueSql, netTotalSql, paidSql, refundDueSql, refundedSql } from './money-sql.js';
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -114,6 +116,7 @@ builder.prismaObjectFields('Order', (t) => ({
     description: 'What the shop keeps: payments minus refunds.',
     select: moneySelect,
     resolve: (order) => orderPaymentTotals(order, order.payments).paid,
+    extensions: sqlForm('Decimal', paidSql),
   }),
   amountDue: t.field({
     type: 'Decimal',
@@ -122,24 +125,28 @@ builder.prismaObjectFields('Order', (t) => ({
       'fully returned, and always zero for transfers and returns to a supplier.',
     select: moneySelect,
     resolve: (order) => orderPaymentTotals(order, order.payments).due,
+    extensions: sqlForm('Decimal', dueSql),
   }),
   amountRefunded: t.field({
     type: 'Decimal',
     description: 'Total of the refunds.',
     select: moneySelect,
     resolve: (order) => orderPaymentTotals(order, order.payments).refunded,
+    extensions: sqlForm('Decimal', refundedSql),
   }),
   refundDue: t.field({
     type: 'Decimal',
     description: 'What the shop owes the buyer back: the amount paid beyond the net total (after a return or a cancellation), never below zero.',
     select: moneySelect,
     resolve: (order) => orderPaymentTotals(order, order.payments).refundDue,
+    extensions: sqlForm('Decimal', refundDueSql),
   }),
   netTotal: t.field({
     type: 'Decimal',
     description: 'What the buyer pays for: the grand total less the value of returned units; zero once cancelled or fully returned.',
     select: { status: true, grandTotal: true, returnedTotal: true, returnStatus: true },
     resolve: (order) => orderNetTotal(order),
+    extensions: sqlForm('Decimal', netTotalSql),
   }),
 }));
 

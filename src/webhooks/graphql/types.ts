@@ -35,6 +35,10 @@ export const WebhookEndpoint = builder.prismaNode('WebhookEndpoint', {
     url: t.exposeString('url', { description: 'Where events are sent.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the endpoint is for.' }),
     eventTypes: t.exposeStringList('eventTypes', { description: 'Event types sent to it; "*" means every type.' }),
+    payloadDocument: t.exposeString('payloadDocument', {
+      nullable: true,
+      description: 'The subscription document that shapes the `data` of the events its root field reports; null: the standard payload.',
+    }),
     enabled: t.exposeBoolean('enabled', { description: 'Disabled endpoints receive nothing; their events wait and are sent once enabled again.' }),
     disabledReason: t.exposeString('disabledReason', { nullable: true, description: 'Why it was disabled (by a user, or after failing too often in a row).' }),
     consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Failed attempts since the last success.' }),

@@ -8,6 +8,7 @@ import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
 import { DuplicateOrderError, IdempotencyConflictError } from '../../errors.js';
 import { ChannelNotAllowedError } from '../../../auth/errors.js';
 import { createOrder } from '../../order-create-service.js';
+import { PROMOTION_APPLY_ERRORS } from '../../../promotions/graphql/error-types.js';
 import type { AdjustmentData, DiscountData, ItemData, OrderCreateData, PartyData } from '../../order-create-lines.js';
 
 type GlobalId = { typename: string; id: string } | string;
@@ -107,6 +108,11 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
     discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal (seed 004 disc_percent / disc_amount).' }),
     adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
+    couponCodes: t.stringList({
+      required: false,
+      description:
+        'Coupon codes to apply, any case, at most 10. Each becomes a discount adjustment naming its promotion; automatic promotions the order matches apply without a code. A code that does not apply is a typed error and nothing is written.',
+    }),
   }),
 });
 
@@ -153,6 +159,7 @@ function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreat
     items: input.items.map(itemData),
     discount: discountData(input.discount),
     adjustments: input.adjustments?.map(adjustmentData) ?? null,
+    couponCodes: input.couponCodes ?? null,
   };
 }
 
@@ -173,7 +180,7 @@ builder.mutationField('orderCreate', (t) =>
     type: OrderCreatePayload,
     description:
       "Creates an order: prices from the catalog (customer category, wholesale tiers) unless overridden, totals computed on the server, status PENDING, a 'create' event. Reserves no stock (allocation is the process transition).",
-    errors: { types: [DuplicateOrderError, IdempotencyConflictError, ChannelNotAllowedError] },
+    errors: { types: [DuplicateOrderError, IdempotencyConflictError, ChannelNotAllowedError, ...PROMOTION_APPLY_ERRORS] },
     args: { input: t.arg({ type: OrderCreateInput, required: true, description: 'The order.' }) },
     resolve: (_root, { input }, ctx) => createOrder(ctx, orderCreateData(input)),
   }),

@@ -1,4 +1,5 @@
 // orderEdit: seed 001 POST /orders/update, seed 002 PATCH /order, seed 004 PATCH /orders/{id}.
+import { PROMOTION_APPLY_ERRORS } from '../../../promotions/graphql/error-types.js';
 import { builder } from '../../../graphql/builder.js';
 import { OrderTotals } from '../order-totals.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
@@ -41,6 +42,11 @@ const OrderEditInput = builder.inputType('OrderEditInput', {
       type: [OrderAdjustmentInput],
       required: false,
       description: 'Replaces all costs and order discounts when given (an empty list removes them); when left out they stay, percentages following the new subtotal.',
+    }),
+    couponCodes: t.stringList({
+      required: false,
+      description:
+        "Replaces the order's coupons (any case, at most 10; an empty list removes them and gives their uses back); left out, its coupons stay, and an edit they no longer fit is refused with the coupon's error. Automatic promotions are matched again.",
     }),
     notes: t.string({ required: false, description: 'New notes.' }),
     internalNotes: t.string({ required: false, description: 'New staff notes.' }),
@@ -91,6 +97,12 @@ const OrderEditAdjustment = builder.objectRef<OrderEditResult['adjustments'][num
     type: t.expose('type', { type: DiscountTypeEnum, description: 'How it was entered.' }),
     value: t.exposeString('value', { description: 'As entered.' }),
     amount: t.expose('amount', { type: 'Decimal', description: 'Resulting amount, always positive.' }),
+    promotion: t.prismaField({
+      type: 'Promotion',
+      nullable: true,
+      description: 'The promotion or coupon this discount applies; null for a cost or a discount entered by hand.',
+      resolve: (query, a, _args, ctx) => (a.promotionId === null ? null : ctx.prisma.promotion.findFirst({ ...query, where: { id: a.promotionId, tenantId: ctx.tenantId } })),
+    }),
   }),
 });
 
@@ -132,7 +144,7 @@ builder.mutationField('orderEdit', (t) =>
   t.field({
     type: OrderEditPayload,
     description: "Edits lines, parties, costs and notes of a draft, PENDING or CONFIRMED order, recomputing the totals; writes an 'edit' event. With dryRun, writes nothing.",
-    errors: { types: [OrderNotEditableError, VersionConflictError] },
+    errors: { types: [OrderNotEditableError, VersionConflictError, ...PROMOTION_APPLY_ERRORS] },
     args: { input: t.arg({ type: OrderEditInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
       editOrder(ctx, {
@@ -148,6 +160,7 @@ builder.mutationField('orderEdit', (t) =>
         dropshipper: partyData(input.dropshipper),
         removeParties: input.removeParties,
         adjustments: input.adjustments?.map(adjustmentData),
+        couponCodes: input.couponCodes,
         notes: input.notes,
         internalNotes: input.internalNotes,
         salesRep: input.salesRep,

@@ -9,6 +9,7 @@ const WebhookEndpointCreateInput = builder.inputType('WebhookEndpointCreateInput
     url: t.string({ required: true, description: endpointInputFields.url }),
     description: t.string({ required: false, description: endpointInputFields.description }),
     eventTypes: t.stringList({ required: true, description: endpointInputFields.eventTypes }),
+    payloadDocument: t.string({ required: false, description: endpointInputFields.payloadDocument }),
   }),
 });
 

@@ -11,6 +11,7 @@ const WebhookEndpointUpdateInput = builder.inputType('WebhookEndpointUpdateInput
     url: t.string({ required: false, description: endpointInputFields.url }),
     description: t.string({ required: false, description: endpointInputFields.description }),
     eventTypes: t.stringList({ required: false, description: endpointInputFields.eventTypes }),
+    payloadDocument: t.string({ required: false, description: `${endpointInputFields.payloadDocument} An empty string removes it.` }),
   }),
 });
 

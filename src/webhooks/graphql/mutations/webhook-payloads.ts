@@ -4,7 +4,14 @@ import type { Context } from '../../../graphql/context.js';
 import type { WebhookDeps } from '../../endpoint-service.js';
 
 export function webhookDeps(ctx: Context): WebhookDeps {
-  return { prisma: ctx.prisma, events: ctx.events, log: ctx.log, tenantId: ctx.tenantId, addressRules: ctx.outbound };
+  return {
+    prisma: ctx.prisma,
+    events: ctx.events,
+    log: ctx.log,
+    tenantId: ctx.tenantId,
+    addressRules: ctx.outbound,
+    payloadDocumentProblems: ctx.services.webhookPayloads?.problems,
+  };
 }
 
 export const WebhookEndpointPayload = builder.objectRef<{ endpointId: number }>('WebhookEndpointPayload').implement({
@@ -34,4 +41,6 @@ export const endpointInputFields = {
   url: 'Where to send events: an https URL outside development; private and loopback addresses are refused.',
   description: 'What the endpoint is for.',
   eventTypes: 'Event types to send (see `webhookEventTypes`), or ["*"] for all.',
+  payloadDocument:
+    'A GraphQL subscription document that shapes the `data` of the events its root field reports, e.g. `subscription { orderStatusChanged { from to order { code status } } }`: one root field among orderCreated, orderStatusChanged, paymentRecorded, shipmentTracked, stockLevelChanged, reporting one of the endpoint\'s event types, no variables, within the depth and cost limits of a subscription. It runs for each event with the role ADMIN of the tenant; other event types keep the standard payload.',
 };

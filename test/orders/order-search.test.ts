@@ -1,0 +1,78 @@
+// The order search's id prefilter (src/orders/order-search.ts): the matching ids are
+// found column by column first, and the list reads those; a term too short for the
+// trigram indexes, a term matching more than the cap, and keys bound to a channel keep
+// the search's OR. Which orders a term finds is tested per column in order-list.test.ts;
+// here: the same answers on both paths, and which path a request took.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orderWhere } from '../../src/orders/order-filters.js';
+import { orderSearchIds } from '../../src/orders/order-search.js';
+import { OrderListCodesDocument, OrderListDocument } from '../generated/graphql.js';
+import { testApp } from '../support/app.js';
+import { countStatements, query } from '../support/execute.js';
+import { newTenant, type TestTenant } from '../support/tenant.js';
+
+const PREFILTER = /UNION ALL/;
+
+describe('order search prefilter', () => {
+  let t: TestTenant;
+  let other: TestTenant;
+  const id: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await newTenant();
+    other = await newTenant();
+    const { variations } = await t.product({ variations: [{ sku: 'ZETA-SKU-1', price: '1000' }, { sku: 'PLAIN-2', price: '1000' }] });
+    const zeta = await t.customer({ name: 'Zeta Wulandari', phone: '0811000111' });
+    const plain = await t.customer({ name: 'Budi', phone: '0822000222' });
+    // S-1: the term in its code; S-2: in its customer's name; S-3: in a line's SKU and its code
+    // (two matches, one order); S-4: in a tracking number; S-5: nowhere.
+    const s1 = await t.order({ code: 'ZETA-001', customerId: plain.id, items: [{ variationId: variations[1]!.id, quantity: 1 }] });
+    const s2 = await t.order({ code: 'S-2', customerId: zeta.id, items: [{ variationId: variations[1]!.id, quantity: 1 }] });
+    const s3 = await t.order({ code: 'ZETA-003', customerId: plain.id, items: [{ variationId: variations[0]!.id, quantity: 1 }] });
+    const s4 = await t.order({ code: 'S-4', customerId: plain.id, items: [{ variationId: variations[1]!.id, quantity: 1 }] });
+    await t.order({ code: 'S-5', customerId: plain.id, items: [{ variationId: variations[1]!.id, quantity: 1 }] });
+    await t.shipment({ orderId: s4.id, trackingNumber: 'JNE-ZETA-77' });
+    Object.assign(id, { s1: s1.id, s2: s2.id, s3: s3.id, s4: s4.id });
+    // Another tenant's order matching the term is never among the ids.
+    const { variations: theirs } = await other.product({ variations: [{ sku: 'ZETA-SKU-9', price: '1' }] });
+    await other.order({ code: 'ZETA-900', items: [{ variationId: theirs[0]!.id, quantity: 1 }] });
+  });
+
+  it('finds the ids of every column the search covers, each order once, this tenant only', async () => {
+    const { fixtures } = await testApp();
+    const ids = await orderSearchIds(fixtures.prisma, t.id, 'zeta');
+    expect(ids?.sort((a, b) => a - b)).toEqual([id.s1, id.s2, id.s3, id.s4].sort((a, b) => a - b));
+  });
+
+  it('gives up past the cap, and for terms shorter than a trigram', async () => {
+    const { fixtures } = await testApp();
+    // Five matches (ZETA-003 matches twice: code and SKU) of four orders; the cap counts matches.
+    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', 4)).toBeUndefined();
+    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', 5)).toHaveLength(4);
+    expect(await orderSearchIds(fixtures.prisma, t.id, 'ze')).toBeUndefined();
+  });
+
+  it('answers the list and its totalCount from the ids, one prefilter for both', async () => {
+    const { result, statements } = await countStatements(() => query(t.key, OrderListDocument, { first: 2, filter: { search: 'ZETA' } }));
+    expect(result.orders.totalCount).toBe(4);
+    // Newest first: S-4 was created after ZETA-003.
+    expect(result.orders.edges.map((e) => e.node.code)).toEqual(['S-4', 'ZETA-003']);
+    expect(statements.filter((s) => PREFILTER.test(s))).toHaveLength(1);
+  });
+
+  it('answers as the OR does when it falls back: a short term', async () => {
+    const { result, statements } = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 10, filter: { search: '-0' } }));
+    expect(result.orders.edges.map((e) => e.node.code).sort()).toEqual(['ZETA-001', 'ZETA-003']);
+    expect(statements.some((s) => PREFILTER.test(s))).toBe(false);
+  });
+
+  it("answers every term as the search's OR does (the where without ids)", async () => {
+    const { fixtures } = await testApp();
+    for (const term of ['zeta', 'ZETA-0', 'wulan', '0811', 'sku-1', 'jne-z', 'budi', 'nothing-like-it']) {
+      const { result, statements } = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 50, filter: { search: term } }));
+      expect(statements.some((s) => PREFILTER.test(s)), term).toBe(true);
+      const byOr = await fixtures.prisma.order.findMany({ where: orderWhere(t.id, { search: term }), select: { code: true } });
+      expect(result.orders.edges.map((e) => e.node.code).sort(), term).toEqual(byOr.map((o) => o.code).sort());
+    }
+  });
+});
