@@ -115,6 +115,23 @@ function fit(doc: Doc, text: string, w: number): string {
   return `${text.slice(0, Math.max(lo, 1))}...`;
 }
 
+/** The smallest type a table cell may shrink to before its text is cut. */
+const MIN_CELL_SIZE = 6;
+
+/**
+ * Sets the font size at which a cell's text fits its width, down to MIN_CELL_SIZE, and
+ * returns the text, cut only if it is wider even then: a SKU or an order code read off
+ * a printed page must be whole.
+ */
+function fitCell(doc: Doc, text: string, w: number, size: number): string {
+  doc.fontSize(size);
+  const full = doc.widthOfString(text);
+  if (full <= w) return text;
+  const shrunk = Math.max(MIN_CELL_SIZE, Math.floor(((size * w) / full) * 10) / 10);
+  doc.fontSize(shrunk);
+  return fit(doc, text, w);
+}
+
 /** A table of one line per row; a new page repeats the header row. */
 function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?: boolean } | { heading: string }>) {
   const total = columns.reduce((s, c) => s + c.share, 0);
@@ -127,10 +144,10 @@ function table(doc: Doc, columns: Column[], rows: Array<{ cells: string[]; bold?
     }
     const y = doc.y;
     let x = MARGIN;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
     cells.forEach((cell, i) => {
       const w = widths[i]! - 6;
-      doc.text(fit(doc, cell, w), x + 3, y + 3, { width: w, align: columns[i]!.align ?? 'left', lineBreak: false });
+      doc.text(fitCell(doc, cell, w, 9), x + 3, y + 3, { width: w, align: columns[i]!.align ?? 'left', lineBreak: false });
       x += widths[i]!;
     });
     doc.y = y + rowHeight;
@@ -180,8 +197,8 @@ function invoice(doc: Doc, order: DocumentOrder) {
   table(
     doc,
     [
-      { header: 'SKU', share: 17 },
-      { header: 'Item', share: 33 },
+      { header: 'SKU', share: 22 },
+      { header: 'Item', share: 28 },
       { header: 'Qty', share: 8, align: 'right' },
       { header: 'Unit price', share: 14, align: 'right' },
       { header: 'Discount', share: 12, align: 'right' },

@@ -90,6 +90,18 @@ describe('documents by signed link', () => {
     expect(lines.slice(blue, blue + 6)).toEqual([skus.blue, 'Handuk', '3', '15,000.00', '0.00', '45,000.00']);
   });
 
+  it('prints a SKU whole on the invoice however wide its letters (a smaller type, not a cut)', async () => {
+    const t = await newTenant();
+    // W is Helvetica's widest capital: 12 of them and five more are wider than the SKU column at 9 pt.
+    const skus = { red: `WWWWWWWWWWWW${suffix()}`, blue: `HDK-BLUE-WWWWW${suffix()}` };
+    const { order } = await towelOrder(t, skus);
+    const { text } = await pdfAt((await printed(t.key, [order.id], 'INVOICE')).url);
+    const lines = text.split('\n');
+    expect(lines).toContain(skus.red);
+    expect(lines).toContain(skus.blue);
+    expect(text).not.toContain('...');
+  });
+
   it('prints one packing list for three orders (a page each) and records the print on all three', async () => {
     const t = await newTenant();
     const orders = [await towelOrder(t), await towelOrder(t), await towelOrder(t)];
