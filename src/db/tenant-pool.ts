@@ -16,7 +16,11 @@
 // the read statement_timeout (given at connection start), write transactions under
 // the write one; a checkout whose budget differs from the connection's sets it, in
 // the same statement as the tenant when both change.
+//
+// A checkout made in a cancellation scope (query-cancel.ts) is noted with the scope
+// until released, so the scope can stop its statement.
 import pg from 'pg';
+import { cancelledError, currentCancellation, type CancellationScope } from './query-cancel.js';
 import { currentStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { wantedTenantSetting } from './tenant-scope.js';
 
@@ -39,12 +43,63 @@ export class TenantPool extends pg.Pool {
   /** The statement_timeout each connection holds. */
   private readonly timeouts = new WeakMap<pg.PoolClient, string>();
   private readonly budgets: StatementTimeouts | undefined;
+  /** Where PostgreSQL listens: a cancel request goes there on a socket of its own. */
+  private readonly server: { host: string; port: number };
+  /** Cancel requests sent (tests read it). */
+  cancelsSent = 0;
 
   constructor(config: TenantPoolConfig) {
     const { statementTimeouts, ...rest } = config;
     // The read budget from the connection's start (a startup parameter, no statement).
     super(statementTimeouts?.readMs ? { ...rest, statement_timeout: statementTimeouts.readMs } : rest);
     this.budgets = statementTimeouts;
+    // pg.Client reads host and port out of the connection string (and the PG* variables) as it would connect.
+    const params = new pg.Client(rest) as unknown as { host: string; port: number };
+    this.server = { host: params.host, port: params.port };
+  }
+
+  /**
+   * Asks PostgreSQL to stop the statement the connection runs: the protocol's
+   * CancelRequest (the connection's process id and secret key) on a new socket, so no
+   * pool connection is needed. What the statement then fails with (57014) reaches its
+   * caller, whose answer has already gone.
+   */
+  private cancelStatement(client: pg.PoolClient): void {
+    const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+    const connection = new pg.Connection() as unknown as {
+      on(event: string, listener: () => void): void;
+      connect(portOrPath: number | string, host?: string): void;
+      cancel(pid: number, key: number): void;
+    };
+    connection.on('error', () => {});
+    connection.on('connect', () => {
+      this.cancelsSent++;
+      connection.cancel(processID, secretKey);
+    });
+    const { host, port } = this.server;
+    if (host.startsWith('/')) connection.connect(`${host}/.s.PGSQL.${port}`);
+    else connection.connect(port, host);
+  }
+
+  /**
+   * Notes the checkout with the caller's cancellation scope until it is released. A
+   * connection whose statement was cancelled is closed at release, not pooled: the
+   * cancel request travels on its own socket and could otherwise land on the next
+   * borrower's statement.
+   */
+  private enterScope(client: pg.PoolClient, scope: CancellationScope | undefined): void {
+    if (!scope) return;
+    if (scope.cancelled) throw cancelledError();
+    let cancelled = false;
+    scope.track(client, () => {
+      cancelled = true;
+      this.cancelStatement(client);
+    });
+    const release = client.release.bind(client);
+    client.release = (error?: Error | boolean) => {
+      scope.untrack(client);
+      return release(cancelled && !error ? true : error);
+    };
   }
 
   private wantedTimeout(): string | undefined {
@@ -58,6 +113,11 @@ export class TenantPool extends pg.Pool {
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const wanted = wantedTenantSetting();
     const timeout = this.wantedTimeout();
+    const scope = currentCancellation();
+    if (scope?.cancelled) {
+      if (!callback) return Promise.reject(cancelledError());
+      return callback(cancelledError(), undefined, () => {});
+    }
     if (!callback) {
       return super.connect().then(async (client) => {
         try {
@@ -66,13 +126,27 @@ export class TenantPool extends pg.Pool {
           client.release(error as Error);
           throw error;
         }
+        try {
+          this.enterScope(client, scope);
+        } catch (error) {
+          client.release();
+          throw error;
+        }
         return client;
       });
     }
     super.connect(((err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => {
       if (err || !client) return callback(err, client, done);
       this.applySettings(client, wanted, timeout).then(
-        () => callback(undefined, client, done),
+        () => {
+          try {
+            this.enterScope(client, scope);
+          } catch (error) {
+            done();
+            return callback(error as Error, undefined, () => {});
+          }
+          callback(undefined, client, client.release as (release?: unknown) => void);
+        },
         (error: Error) => {
           done(error);
           callback(error, undefined, () => {});

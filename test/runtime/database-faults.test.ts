@@ -242,4 +242,41 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     expect(response.status).toBe(503);
     expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('300 ms'), extensions: expect.objectContaining({ code: 'TIMEOUT', retryAfter: 2 }) })]);
   });
+
+  it('cancels the statements of a query answered at REQUEST_TIMEOUT_MS, though their own budget is far off', async () => {
+    // A read budget of a minute: only the deadline's cancel can end the wait within the test.
+    const url = new URL(PG!);
+    url.searchParams.set('application_name', `${APP_NAME}-deadline`);
+    const patient = await openDatabase({ databaseUrl: url.toString(), poolSize: 2, statementTimeouts: { readMs: 60_000, writeMs: 60_000 } });
+    const { fixtures } = await testApp();
+    const config = loadConfig({ DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: PG, NODE_ENV: 'test', WEBHOOKS_RELAY: 'false', REQUEST_TIMEOUT_MS: '300' });
+    const patientApp = await createApp(config, { database: patient, ownerDatabase: fixtures, logger: createLogger('silent') });
+    const waiting = async () =>
+      (
+        await fixtures.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'active' AND wait_event_type = 'Lock'`,
+          [`${APP_NAME}-deadline`],
+        )
+      )[0]!.n;
+    try {
+      await whileLocked(categoryTable, async () => {
+        const response = await send(patientApp, { query: '{ productCategories(first: 5) { totalCount } }' });
+        expect(response.status).toBe(503);
+        expect(((await response.json()) as Body).errors?.[0]?.extensions).toMatchObject({ code: 'TIMEOUT' });
+        // The lock is still held: a statement left running would still be waiting for it.
+        let left = await waiting();
+        for (let i = 0; i < 50 && left > 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          left = await waiting();
+        }
+        expect(left).toBe(0);
+      });
+      // The pool gave up the cancelled connection and serves the next request.
+      const next = await send(patientApp, { query: '{ productCategories(first: 5) { totalCount } }' });
+      expect(next.status).toBe(200);
+    } finally {
+      await patientApp.stop();
+      await patient.close();
+    }
+  });
 });
