@@ -8,7 +8,7 @@
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { ExportFormat, ExportKind } from '../db/generated/prisma/enums.js';
-import type { OrderFilterValue } from '../orders/order-filters.js';
+import { orderWhere, type OrderFilterValue } from '../orders/order-filters.js';
 import { ValidationError } from '../shared/errors.js';
 import { FILTERED_KINDS } from './export-columns.js';
 import type { ExportRunner } from './export-runner.js';
@@ -43,6 +43,8 @@ export async function createExport(deps: ExportDeps, input: ExportCreateInput) {
   if (filter && Object.keys(filter).length && !FILTERED_KINDS.includes(input.kind)) {
     throw new ValidationError([{ path: ['filter'], message: `only ${FILTERED_KINDS.join(' and ')} exports take a filter` }]);
   }
+  // The filter is checked as the orders list would (search length, ids, channel codes) before the job is kept.
+  if (filter) orderWhere(deps.tenantId, filter);
   deps.runner.assertCanQueue();
   const job = await deps.prisma.export.create({
     data: {

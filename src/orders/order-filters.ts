@@ -4,7 +4,11 @@ import type { Prisma } from '../db/generated/prisma/client.js';
 import type { OrderKind, OrderStatus, PaymentStatus, StockType } from '../db/generated/prisma/enums.js';
 import { decodeIdArg } from '../shared/global-ids.js';
 import { dateRangeWhere } from '../shared/list-query.js';
+import { InputError } from '../shared/errors.js';
 import { containsText, searchTerm } from '../shared/text-search.js';
+
+/** A sales channel code's longest form (orderCreate and API key bindings take no longer). */
+const MAX_CHANNEL_LENGTH = 40;
 
 type GlobalId = { typename: string; id: string };
 type Range = { from?: Date | null; to?: Date | null } | null | undefined;
@@ -48,7 +52,11 @@ export function orderWhere(
     if (filter.statuses?.length) and.push({ status: { in: [...filter.statuses] } });
     if (filter.paymentStatuses?.length) and.push({ paymentStatus: { in: [...filter.paymentStatuses] } });
     if (filter.kinds?.length) and.push({ kind: { in: [...filter.kinds] } });
-    if (filter.channels?.length) and.push({ channel: { in: filter.channels.map((c) => c.trim().toLowerCase()) } });
+    if (filter.channels?.length) {
+      const long = filter.channels.findIndex((c) => [...c].length > MAX_CHANNEL_LENGTH);
+      if (long >= 0) throw new InputError(`filter.channels[${long}] must be at most ${MAX_CHANNEL_LENGTH} characters: channel codes are that long at most`);
+      and.push({ channel: { in: filter.channels.map((c) => c.trim().toLowerCase()) } });
+    }
     if (filter.source) and.push({ sourceId: decodeIdArg(filter.source, 'OrderSource') });
     if (filter.customer) and.push({ customerId: decodeIdArg(filter.customer, 'Customer') });
     if (filter.customerCategory) {

@@ -90,6 +90,11 @@ describe('orderWhere', () => {
     expect(where.AND).toHaveLength(3);
   });
 
+  it('refuses a channel longer than a channel code can be (40 characters)', () => {
+    expect(() => orderWhere(1, { channels: ['offline', 'c'.repeat(41)] })).toThrow('filter.channels[1] must be at most 40 characters');
+    expect(orderWhere(1, { channels: ['c'.repeat(40)] })).toEqual({ tenantId: 1, AND: [{ channel: { in: ['c'.repeat(40)] } }] });
+  });
+
   it('refuses an id of the wrong type', () => {
     expect(() => orderWhere(1, { customer: gid('Warehouse', 1) })).toThrow(/Expected a Customer id/);
   });
