@@ -29,6 +29,7 @@ describe('fields with a SQL form', () => {
     expect(forms.get('Order.id')).toBe('sql');
     expect(forms.get('Order.amountDue')).toBe('sql');
     expect(forms.get('Order.itemCount')).toBe('sql');
-    expect(forms.get('Order.availableTransitions')).toMatch(/^executor: /);
+    expect(forms.get('Order.availableTransitions')).toBe('sql');
+    expect(forms.get('Order.recipient')).toMatch(/^executor: /);
   });
 });

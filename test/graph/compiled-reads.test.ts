@@ -314,7 +314,7 @@ describe('compiled reads answer as the executor does', () => {
   it('directives, computed fields, nested arguments and several root fields go to the executor', async () => {
     const id = gid('Order', orders[1]!);
     await expectSame(t.key, `query ($with: Boolean!) { order(id: "${id}") { code notes @include(if: $with) } }`, { with: true }, 'executor');
-    await expectSame(t.key, `{ order(id: "${id}") { code availableTransitions { __typename } } }`, undefined, 'executor');
+    await expectSame(t.key, `{ order(id: "${id}") { code buyer { __typename } } }`, undefined, 'executor');
     await expectSame(t.key, `{ order(id: "${id}") { shipments { labelUrl } } }`, undefined, 'executor');
     await expectSame(t.key, `{ a: order(id: "${id}") { code } b: order(id: "${id}") { code } }`, undefined, 'executor');
   });
@@ -394,6 +394,50 @@ describe('compiled reads answer as the executor does', () => {
       ['ST-2', { __typename: 'StockSummary', onHand: 7, reserved: 0, available: 7, a: 7 }, [{ onHand: 7, reserved: 0, available: 7, warehouse: { code: 'S' } }]],
       ['ST-3', { __typename: 'StockSummary', onHand: 0, reserved: 0, available: 0, a: 0 }, []],
     ]);
+  });
+
+  it('available transitions compile for every status and kind, drafts, open cancellation requests and every role', async () => {
+    const u = await newTenant();
+    const { variations } = await u.product({ variations: [{ sku: 'AT-1' }] });
+    const statuses = ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'RETURNED'] as const;
+    const kinds = ['SALE', 'REQUEST', 'DISTRIBUTION', 'RETURN', 'CENTRAL_DISTRIBUTION', 'RELOCATION'] as const;
+    // Order i is statuses[i / 6] of kinds[i % 6]: AT-006 a confirmed sale, AT-018 a packed sale.
+    const drafts = [6, 13, 40];
+    const held = [2, 9, 19, 27, 40, 48];
+    let n = 0;
+    for (const status of statuses) {
+      for (const kind of kinds) {
+        const i = n++;
+        const order = await u.order({ code: `AT-${String(i).padStart(3, '0')}`, status, kind, items: [{ variationId: variations[0]!.id, quantity: 1 }] });
+        if (drafts.includes(i)) await u.prisma.order.update({ where: { id: order.id }, data: { isDraft: true } });
+        if (held.includes(i)) {
+          await u.prisma.cancellationRequest.create({
+            data: { tenantId: u.id, orderId: order.id, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', deadlineAt: new Date(Date.UTC(2099, 0, 1)) },
+          });
+        }
+      }
+    }
+    // AT-048: a packed sale like AT-018, with its request open (in `held`).
+    const packed = await u.order({ code: 'AT-048', status: 'PACKED', kind: 'SALE', items: [{ variationId: variations[0]!.id, quantity: 1 }] });
+    await u.prisma.cancellationRequest.create({
+      data: { tenantId: u.id, orderId: packed.id, requestedBy: 'BUYER', reason: 'CUSTOMER_REQUEST', deadlineAt: new Date(Date.UTC(2099, 0, 1)) },
+    });
+    const query = `{ orders(first: 100, orderBy: { field: CODE, direction: ASC }) { edges { node { code isDraft availableTransitions { __typename name mutation to description input { name type required description __typename } roles } again: availableTransitions { name } } } } }`;
+    const answers = new Map<string, any>();
+    for (const role of ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'VIEWER'] as const) {
+      const key = role === 'OWNER' ? u.key : await u.apiKey(role);
+      answers.set(role, (await expectSame(key, query, undefined, 'compiled')).data.orders.edges.map((e: any) => e.node));
+    }
+    const names = (role: string, code: string) => answers.get(role).find((o: any) => o.code === code).availableTransitions.map((x: any) => x.name);
+    // By hand from the table: a pending sale (AT-000) can be confirmed and cancelled by its owner,
+    // and a viewer may do nothing; a packed sale (AT-018) ships unless a cancellation request is
+    // open (AT-048).
+    expect(names('OWNER', 'AT-000')).toEqual(expect.arrayContaining(['CONFIRM', 'CANCEL']));
+    expect(names('VIEWER', 'AT-000')).toEqual([]);
+    expect(names('OWNER', 'AT-018')).toContain('SHIP');
+    expect(names('OWNER', 'AT-048')).not.toContain('SHIP');
+    // A draft (AT-006, a confirmed sale) may only be cancelled.
+    expect(names('OWNER', 'AT-006')).toEqual(['CANCEL']);
   });
 
   it('fragments, aliases, __typename and repeated fields compile', async () => {
@@ -488,7 +532,7 @@ describe('compiled reads answer as the executor does', () => {
     };
     expect(await pathOf('{ orders(first: 2) { totalCount edges { node { code } } } }')).toBe('compiled');
     expect(await pathOf('{ orders(first: 2, filter: { search: "CR" }) { totalCount edges { node { code } } } }')).toBe('executor');
-    expect(await pathOf('{ orders(first: 2) { edges { node { availableTransitions { __typename } } } } }')).toBe('executor');
+    expect(await pathOf('{ orders(first: 2) { edges { node { recipient { __typename } } } } }')).toBe('executor');
   });
 
   it('one statement for the order list whether it holds 12 orders or 60', async () => {

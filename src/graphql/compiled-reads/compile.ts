@@ -33,9 +33,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ColumnCatalog } from './column-catalog.js';
-import { arrayOf, concat, escapedString, jsonObject, orNull, plainString, sqlValue, textValue, type JsonValue } from './json-text.js';
+import { arrayOf, concat, escapedString, jsonObject, orNull, plainString, sqlString, sqlValue, textValue, type JsonValue } from './json-text.js';
 import type { CompiledRead } from './root-read.js';
-import type { SqlForm } from './sql-form.js';
+import { ROLE_IN_SQL, type SqlForm, type SqlStaticList } from './sql-form.js';
 
 /** A field of Prisma's datamodel as plugin-prisma carries it. */
 interface ModelField {
@@ -76,6 +76,8 @@ export interface ReadPlan {
   connection?: ConnectionShape;
   /** Statement texts made for this plan, by shape of the root query (plugin.ts). */
   statements: Map<string, string>;
+  /** Whether `select` holds ROLE_IN_SQL: the statement is made per role of the caller. */
+  byRole?: boolean;
 }
 
 export class NotCompilable extends Error {}
@@ -108,7 +110,7 @@ export function compileRead(
     const type = getNullableType(field.type);
     if (!isObjectType(type)) throw new NotCompilable(`Query.${field.name} is not an object`);
     const select = concat(compiler.object(type, read.model, alias, fieldNode.selectionSet));
-    return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, statements: new Map() };
+    return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, statements: new Map(), byRole: select.includes(ROLE_IN_SQL) };
   }
 
   const connectionType = getNullableType(field.type);
@@ -151,7 +153,7 @@ export function compileRead(
       shape.push({ key, kind: 'totalCount' });
     } else throw new NotCompilable(`${connectionType.name}.${name}`);
   }
-  return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, statements: new Map() };
+  return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, statements: new Map(), byRole: !!select?.includes(ROLE_IN_SQL) };
 }
 
 /** One selection set made of the sub-selections of every node asking for the same response key. */
@@ -231,6 +233,7 @@ class Compiler {
     if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
     if (extensions.sqlForm) return this.expression(type, field, extensions.sqlForm, alias);
     if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
+    if (extensions.sqlStaticList) return this.staticList(type, field, extensions.sqlStaticList, alias, merged(nodes));
     throw new NotCompilable(`${type.name}.${name} is computed`);
   }
 
@@ -342,6 +345,56 @@ class Compiler {
     });
   }
 
+  /**
+   * A list of items from a table in code: SQL picks the keys, and each item's JSON for
+   * this selection is printed here, once, as the executor prints it (JSON.stringify of
+   * the serialized values, keys in selection order).
+   */
+  private staticList(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, list: SqlStaticList, alias: string, selectionSet: SelectionSetNode): JsonValue {
+    const nullable = getNullableType(field.type);
+    if (!isNonNullType(field.type) || !isListType(nullable) || !isNonNullType(nullable.ofType) || !isObjectType(nullable.ofType.ofType)) {
+      throw new NotCompilable(`${parent.name}.${field.name} is not a non-null list of objects`);
+    }
+    const itemType = nullable.ofType.ofType;
+    const cases = list.all.map((key) => `WHEN ${sqlString(key)} THEN ${sqlString(JSON.stringify(this.staticObject(itemType, list.item(key), selectionSet)))}`);
+    const item = this.nextAlias();
+    return arrayOf(sqlValue(`CASE ${item}.k ${cases.join(' ')} END`), `FROM unnest(${list.keys(alias)}) WITH ORDINALITY AS ${item}(k, o)`, `${item}.o`);
+  }
+
+  /** An item of a static list as the executor answers the selection (its fields read the record by name). */
+  private staticObject(type: GraphQLObjectType, record: Record<string, unknown>, selectionSet: SelectionSetNode): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, nodes] of this.collect(selectionSet, type)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') {
+        out[key] = type.name;
+        continue;
+      }
+      const sub = type.getFields()[name];
+      if (!sub) throw new NotCompilable(`${type.name}.${name} does not exist`);
+      if (sub.args.length || nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`arguments on ${type.name}.${name}`);
+      this.guard(type, sub);
+      out[key] = this.staticValue(sub.type, record[name], merged(nodes), `${type.name}.${name}`);
+    }
+    return out;
+  }
+
+  private staticValue(type: GraphQLOutputType, value: unknown, selectionSet: SelectionSetNode, label: string): unknown {
+    if (value === undefined) throw new NotCompilable(`${label} is not in the item's record`);
+    if (isNonNullType(type)) {
+      if (value === null) throw new NotCompilable(`${label} is null`);
+      return this.staticValue(type.ofType, value, selectionSet, label);
+    }
+    if (value === null) return null;
+    if (isListType(type)) {
+      if (!Array.isArray(value)) throw new NotCompilable(`${label} is not a list`);
+      return value.map((v: unknown) => this.staticValue(type.ofType, v, selectionSet, label));
+    }
+    if (isLeafType(type)) return type.serialize(value);
+    if (isObjectType(type)) return this.staticObject(type, value as Record<string, unknown>, selectionSet);
+    throw new NotCompilable(`${label} is abstract`);
+  }
+
   /** A sub-object made of the parent row's columns, named by the field's `embeddedColumns`. */
   private embedded(model: string, alias: string, field: GraphQLField<unknown, unknown>, columns: Record<string, string>, selectionSet: SelectionSetNode): JsonValue {
     const type = getNullableType(field.type);
@@ -423,6 +476,7 @@ interface FieldExtensions {
   embeddedColumns?: Record<string, string>;
   sqlForm?: SqlForm;
   sqlObject?: Record<string, SqlForm>;
+  sqlStaticList?: SqlStaticList;
 }
 
 /** The column a Prisma object's field exposes as it is (`t.exposeString('code')`, ...). */

@@ -53,6 +53,7 @@ export function arrayOf(element: JsonValue, from: string, orderBy: string): Json
   return [{ text: '[' }, { sql: `coalesce(${elements}, '')` }, { text: ']' }];
 }
 
-function sqlString(text: string): string {
+/** A SQL string literal of the text. */
+export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

@@ -23,6 +23,7 @@ import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
 import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
 import { keysetSql, whereSql, type OrderTerm } from './root-read.js';
+import { ROLE_IN_SQL } from './sql-form.js';
 
 /** Marks the statements of compiled reads (statement logs, tests). */
 export const COMPILED_READ_MARK = '/* compiled read */';
@@ -175,7 +176,10 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
     // and planning was a quarter of the statement's time.
-    const shapeKey = `${where}|${countWhere}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}`;
+    // Fields that depend on the caller's role (available transitions) carry it as a literal.
+    const role = plan.byRole ? String(ctx.viewer?.role ?? '') : '';
+    if (plan.byRole && !/^[A-Z_]+$/.test(role)) return undefined;
+    const shapeKey = `${where}|${countWhere}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
@@ -183,6 +187,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
       const count = countWhere === undefined ? undefined : `(SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere})::text`;
       sql = plan.connection ? connectionSql(plan, from, order, String(first), paged, backward, count) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      if (role) sql = sql.replaceAll(ROLE_IN_SQL, `'${role}'`);
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
     return { sql, params };

@@ -29,3 +29,27 @@ export function sqlObject(fields: Record<string, SqlForm>): { sqlObject: Record<
 export function form(scalar: SqlFormScalar, expression: (row: string) => string): SqlForm {
   return { scalar, expression };
 }
+
+/** Stands for the caller's role in SQL text, as a quoted literal; the plan puts the role in per request. */
+export const ROLE_IN_SQL = '/*og:role*/';
+
+/**
+ * A list field whose items come from a fixed table in code (the transitions an order
+ * may take, say). SQL over the parent row picks the items' keys, in order; each item's
+ * selected sub-fields are printed once, when the document is compiled, from
+ * `item(key)`: a plain record the item type's fields read by name (objects and lists
+ * of them nested alike), as the executor's resolvers read the same record.
+ */
+export interface SqlStaticList {
+  /** Every key `keys` can yield. */
+  all: readonly string[];
+  /** The record of one item. */
+  item(key: string): Record<string, unknown>;
+  /** A `text[]` expression of the keys over the row aliased `row`; ROLE_IN_SQL may stand for the caller's role. */
+  keys(row: string): string;
+}
+
+/** `extensions` of a list field answered from a table in code (see SqlStaticList). */
+export function sqlStaticList(list: SqlStaticList): { sqlStaticList: SqlStaticList } {
+  return { sqlStaticList: list };
+}

@@ -1,10 +1,16 @@
 // Order.availableTransitions: what the order may do next, read from the table,
 // with the input each transition needs (so clients build their buttons and forms
 // from the API, not from a copy of the rules).
+//
+// A compiled read answers the field in SQL (sqlStaticList): the table below becomes a
+// VALUES list the order's status, kind, draft flag, open cancellation request and the
+// caller's role pick from, and every item reads the same record as the resolvers.
 import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from '../../auth/graphql/types.js';
+import { ROLE_IN_SQL, sqlStaticList } from '../../graphql/compiled-reads/sql-form.js';
+import { sqlString } from '../../graphql/compiled-reads/json-text.js';
 import { availableTransitions } from '../state-machine.js';
-import { heldByOpenCancellationRequest, TRANSITIONS, type TransitionInputSpec, type TransitionName } from '../transitions.js';
+import { heldByOpenCancellationRequest, ORDER_KINDS, ORDER_STATUSES, TRANSITION_NAMES, TRANSITIONS, type TransitionInputSpec, type TransitionName } from '../transitions.js';
 import { OrderStatusEnum } from './types.js';
 
 export const OrderTransitionNameEnum = builder.enumType('OrderTransitionName', {
@@ -32,21 +38,46 @@ const TransitionInputFieldRef = builder.objectRef<TransitionInputSpec>('Transiti
   }),
 });
 
-const OrderTransitionRef = builder.objectRef<TransitionName>('OrderTransition').implement({
+/** What a client reads of one transition: the table's row, by field name. */
+function transitionView(name: TransitionName) {
+  const rule = TRANSITIONS[name];
+  return { name, mutation: rule.mutation, to: rule.to, description: rule.description, input: [...rule.input], roles: [...rule.roles] };
+}
+type TransitionView = ReturnType<typeof transitionView>;
+
+const OrderTransitionRef = builder.objectRef<TransitionView>('OrderTransition').implement({
   description: 'A transition the order can take now.',
   fields: (t) => ({
-    name: t.field({ type: OrderTransitionNameEnum, resolve: (name) => name, description: 'The transition.' }),
-    mutation: t.string({ resolve: (name) => TRANSITIONS[name].mutation, description: 'The mutation that runs it, e.g. "orderShip".' }),
-    to: t.field({ type: OrderStatusEnum, resolve: (name) => TRANSITIONS[name].to, description: 'The status it leads to.' }),
-    description: t.string({ resolve: (name) => TRANSITIONS[name].description, description: 'What it does.' }),
-    input: t.field({
-      type: [TransitionInputFieldRef],
-      resolve: (name) => [...TRANSITIONS[name].input],
-      description: 'Input fields besides `order` and `expectedVersion`.',
-    }),
-    roles: t.field({ type: [RoleEnum], resolve: (name) => [...TRANSITIONS[name].roles], description: 'Roles that may run it.' }),
+    name: t.field({ type: OrderTransitionNameEnum, resolve: (view) => view.name, description: 'The transition.' }),
+    mutation: t.exposeString('mutation', { description: 'The mutation that runs it, e.g. "orderShip".' }),
+    to: t.field({ type: OrderStatusEnum, resolve: (view) => view.to, description: 'The status it leads to.' }),
+    description: t.exposeString('description', { description: 'What it does.' }),
+    input: t.field({ type: [TransitionInputFieldRef], resolve: (view) => view.input, description: 'Input fields besides `order` and `expectedVersion`.' }),
+    roles: t.field({ type: [RoleEnum], resolve: (view) => view.roles, description: 'Roles that may run it.' }),
   }),
 });
+
+/**
+ * The names in SQL over an order row: one VALUES row per (status, kind, transition) the
+ * table allows, in the table's order, kept when the draft flag, the open cancellation
+ * request and the caller's role allow it, as the resolver below decides.
+ */
+function transitionKeys(row: string): string {
+  const rows = ORDER_STATUSES.flatMap((status) =>
+    ORDER_KINDS.flatMap((kind) =>
+      availableTransitions(status, kind).map((name, order) => {
+        const roles = `ARRAY[${TRANSITIONS[name].roles.map(sqlString).join(',')}]`;
+        return `(${sqlString(status)},${sqlString(kind)},${order},${sqlString(name)},${name === 'cancel'},${heldByOpenCancellationRequest(name)},${roles})`;
+      }),
+    ),
+  );
+  const held = `EXISTS (SELECT 1 FROM "CancellationRequest" r WHERE r."orderId" = ${row}."id" AND r."status" = 'REQUESTED')`;
+  return (
+    `ARRAY(SELECT v.n FROM (VALUES ${rows.join(',')}) v(s, k, o, n, draft, held, roles) ` +
+    `WHERE v.s = ${row}."status"::text AND v.k = ${row}."kind"::text AND (v.draft OR NOT ${row}."isDraft") ` +
+    `AND ${ROLE_IN_SQL} = ANY(v.roles) AND NOT (v.held AND ${held}) ORDER BY v.o)`
+  );
+}
 
 builder.prismaObjectField('Order', 'availableTransitions', (t) =>
   t.field({
@@ -54,11 +85,12 @@ builder.prismaObjectField('Order', 'availableTransitions', (t) =>
     description:
       "Transitions this order can take now and the caller's role may run, given its status, kind, whether it is a draft (a draft can only be cancelled) and whether a cancellation request is open (no packing or shipping until it is decided).",
     select: { status: true, kind: true, isDraft: true, cancellationRequests: { where: { status: 'REQUESTED' }, select: { id: true }, take: 1 } },
+    extensions: sqlStaticList({ all: TRANSITION_NAMES, item: (name) => transitionView(name as TransitionName), keys: transitionKeys }),
     resolve: (order, _args, ctx) => {
       const held = order.cancellationRequests.length > 0;
-      return availableTransitions(order.status, order.kind, order.isDraft).filter(
-        (name) => (TRANSITIONS[name].roles as readonly string[]).includes(ctx.viewer.role) && !(held && heldByOpenCancellationRequest(name)),
-      );
+      return availableTransitions(order.status, order.kind, order.isDraft)
+        .filter((name) => (TRANSITIONS[name].roles as readonly string[]).includes(ctx.viewer.role) && !(held && heldByOpenCancellationRequest(name)))
+        .map(transitionView);
     },
   }),
 );
