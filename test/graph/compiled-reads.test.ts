@@ -479,6 +479,54 @@ describe('compiled reads answer as the executor does', () => {
     expect(names).toEqual(['Abdul "Quoted" \\ backslash\nnewline \u0001 ünïcödé \u{1F680}', 'Ani', 'Budi', 'Budi', 'Budi']);
   });
 
+  it("a customer's order statistics compile: counts, units, spent and paid net of cancellations, returns, refunds and drafts", async () => {
+    const u = await newTenant();
+    const { variations } = await u.product({ variations: [{ sku: 'CS-1', price: '1000' }] });
+    const v = variations[0]!.id;
+    const buyer = await u.customer({ name: 'Buyer' });
+    await u.customer({ name: 'Nobody' });
+    const at = (day: number) => new Date(Date.UTC(2026, 2, day, 8, 30, 0, 123));
+    // A: completed, 3 units of 1,000; paid 3,000, refunded 500.
+    const a = await u.order({ customerId: buyer.id, status: 'COMPLETED', items: [{ variationId: v, quantity: 3 }] });
+    // B: cancelled, 2 units: counted as an order and a cancelled one, nothing else.
+    const b = await u.order({ customerId: buyer.id, status: 'CANCELLED', items: [{ variationId: v, quantity: 2 }] });
+    // C: shipped, 4 units, 1 of them returned (1,000 returned); paid 1,500.
+    const c = await u.order({ customerId: buyer.id, status: 'SHIPPED', items: [{ variationId: v, quantity: 4 }] });
+    // D: a draft of 9 units: not counted at all.
+    const d = await u.order({ customerId: buyer.id, status: 'PENDING', items: [{ variationId: v, quantity: 9 }] });
+    await u.prisma.order.update({ where: { id: a.id }, data: { orderedAt: at(2) } });
+    await u.prisma.order.update({ where: { id: b.id }, data: { orderedAt: at(1) } });
+    await u.prisma.order.update({ where: { id: c.id }, data: { orderedAt: at(5), returnStatus: 'PARTIAL', returnedTotal: '1000' } });
+    await u.prisma.order.update({ where: { id: d.id }, data: { orderedAt: at(9), isDraft: true } });
+    await u.prisma.orderItem.updateMany({ where: { orderId: c.id }, data: { returnedQuantity: 1 } });
+    await u.payment({ orderId: a.id, amount: '3000' });
+    await u.payment({ orderId: a.id, amount: '500', kind: 'REFUND' });
+    await u.payment({ orderId: c.id, amount: '1500' });
+    await u.payment({ orderId: d.id, amount: '77' });
+    const query = `{ customers(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { name stats { __typename orderCount cancelledOrderCount itemCount totalSpent totalPaid firstOrderAt lastOrderAt } } } } }`;
+    const { data } = await expectSame(u.key, query, undefined, 'compiled');
+    expect(data.customers.edges.map((e: any) => e.node)).toEqual([
+      {
+        name: 'Buyer',
+        stats: {
+          __typename: 'CustomerStats',
+          orderCount: 3,
+          cancelledOrderCount: 1,
+          // 3 of A and 4 - 1 of C.
+          itemCount: 6,
+          // A 3,000 and C 4,000 - 1,000.
+          totalSpent: '6000.00',
+          // 3,000 - 500 + 1,500.
+          totalPaid: '4000.00',
+          firstOrderAt: '2026-03-01T08:30:00.123Z',
+          lastOrderAt: '2026-03-05T08:30:00.123Z',
+        },
+      },
+      { name: 'Nobody', stats: { __typename: 'CustomerStats', orderCount: 0, cancelledOrderCount: 0, itemCount: 0, totalSpent: '0.00', totalPaid: '0.00', firstOrderAt: null, lastOrderAt: null } },
+    ]);
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', buyer.id)}") { stats { totalSpent n: orderCount } } }`, undefined, 'compiled');
+  });
+
   it('totalCount: counted in the same one statement, with the filter and the tenant, whatever the page', async () => {
     const page =
       'query ($first: Int, $after: String, $f: OrderFilter) { orders(first: $first, after: $after, filter: $f) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';

@@ -13,6 +13,7 @@ import { customerWhere } from '../filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
 import { connectionOf } from '../../graphql/shared-connections.js';
+import { form, sqlObject } from '../../graphql/compiled-reads/sql-form.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -33,6 +34,35 @@ const CustomerStats = builder.simpleObject('CustomerStats', {
     firstOrderAt: t.field({ type: 'DateTime', nullable: true, description: 'When the first order was placed; null without orders.' }),
     lastOrderAt: t.field({ type: 'DateTime', nullable: true, description: 'When the latest order was placed; null without orders.' }),
   }),
+});
+
+/**
+ * The same figures in SQL for compiled reads, one subquery per figure asked for (the
+ * loader's statement in customers/loaders.ts, per customer row; keys bound to a channel
+ * never reach a compiled read).
+ */
+const customerOrders = (row: string, where = '') =>
+  `FROM "Order" o WHERE o."tenantId" = ${row}."tenantId" AND o."customerId" = ${row}."id" AND NOT o."isDraft"${where}`;
+const customerStatsSql = sqlObject({
+  orderCount: form('Int', (row) => `(SELECT count(*)::int ${customerOrders(row)})`),
+  cancelledOrderCount: form('Int', (row) => `(SELECT count(*)::int ${customerOrders(row, ` AND o."status" = 'CANCELLED'`)})`),
+  itemCount: form(
+    'Int',
+    (row) =>
+      `(SELECT coalesce(sum(i."quantity" - i."returnedQuantity"), 0)::int FROM "OrderItem" i WHERE NOT i."isCancelled" AND i."orderId" IN (SELECT o."id" ${customerOrders(row, ` AND o."status" <> 'CANCELLED'`)}))`,
+  ),
+  totalSpent: form(
+    'Decimal',
+    (row) =>
+      `(SELECT coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0) ${customerOrders(row)})`,
+  ),
+  totalPaid: form(
+    'Decimal',
+    (row) =>
+      `(SELECT coalesce(sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END), 0) FROM "Payment" p WHERE p."orderId" IN (SELECT o."id" ${customerOrders(row)}))`,
+  ),
+  firstOrderAt: form('DateTime', (row) => `(SELECT min(o."orderedAt") ${customerOrders(row)})`, { nullable: true }),
+  lastOrderAt: form('DateTime', (row) => `(SELECT max(o."orderedAt") ${customerOrders(row)})`, { nullable: true }),
 });
 
 builder.prismaNode('Customer', {
@@ -80,6 +110,7 @@ builder.prismaNode('Customer', {
     stats: t.field({
       type: CustomerStats,
       description: 'Order statistics (counts, units, amount spent, first and latest order).',
+      extensions: customerStatsSql,
       resolve: (customer, _args, ctx) => ctx.loaders.customerStatsByCustomerId.load(customer.id),
     }),
   }),

@@ -239,14 +239,17 @@ class Compiler {
 
   /** A computed field's declared SQL form, printed as its scalar prints it. */
   private expression(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, form: SqlForm, alias: string): JsonValue {
-    if (!isNonNullType(field.type) || getNamedType(field.type).name !== form.scalar) {
-      throw new NotCompilable(`${type.name}.${field.name}: its SQL form gives ${form.scalar}!`);
+    if (isNonNullType(field.type) === !!form.nullable || getNamedType(field.type).name !== form.scalar) {
+      throw new NotCompilable(`${type.name}.${field.name}: its SQL form gives ${form.scalar}${form.nullable ? '' : '!'}`);
     }
     const sql = form.expression(alias);
+    const nullable = !!form.nullable;
     // The Decimal scalar: all significant digits, at least two after the point (a JSON string).
-    if (form.scalar === 'Decimal') return plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`);
+    if (form.scalar === 'Decimal') return orNull(plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`), nullable);
+    // DateTime: Date.prototype.toISOString (UTC, milliseconds, "Z") of a timestamptz.
+    if (form.scalar === 'DateTime') return orNull(plainString(`to_char((${sql}) AT TIME ZONE 'UTC', ${ISO_8601})`), nullable);
     // Boolean and Int print as PostgreSQL's text of them: true / false, digits.
-    return sqlValue(`(${sql})::text`);
+    return orNull(sqlValue(`(${sql})::text`), nullable);
   }
 
   /** JSON text of a column's value as the field's scalar serializes it. */

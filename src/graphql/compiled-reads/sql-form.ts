@@ -4,12 +4,14 @@
 // the same answer, byte for byte.
 
 /** Scalars a SQL form may yield, printed as their GraphQL scalar prints them. */
-export type SqlFormScalar = 'Boolean' | 'Int' | 'Decimal';
+export type SqlFormScalar = 'Boolean' | 'Int' | 'Decimal' | 'DateTime';
 
 export interface SqlForm {
   scalar: SqlFormScalar;
-  /** SQL over the row whose alias is `row` (quoted column names, e.g. `${row}."printedAt"`); never NULL. */
+  /** SQL over the row whose alias is `row` (quoted column names, e.g. `${row}."printedAt"`); never NULL unless `nullable`. A DateTime is a timestamptz. */
   expression(row: string): string;
+  /** The field is nullable and NULL answers null. */
+  nullable?: boolean;
 }
 
 /** `extensions` of a field answered in SQL by `expression`. */
@@ -26,8 +28,8 @@ export function sqlObject(fields: Record<string, SqlForm>): { sqlObject: Record<
 }
 
 /** A sub-field's form for sqlObject. */
-export function form(scalar: SqlFormScalar, expression: (row: string) => string): SqlForm {
-  return { scalar, expression };
+export function form(scalar: SqlFormScalar, expression: (row: string) => string, options: { nullable?: boolean } = {}): SqlForm {
+  return { scalar, expression, ...options };
 }
 
 /** Stands for the caller's role in SQL text, as a quoted literal; the plan puts the role in per request. */
