@@ -116,6 +116,19 @@ describe('extensions.idempotencyKey over WebSocket', () => {
     expect(await payments(t, order.id)).toBe(1);
   });
 
+  it('runs five concurrent identical mutations on one socket once: one payment, four replayed', async () => {
+    const t = await newTenant();
+    const { order, input } = await payableOrder(t);
+    const ws = await socketOf(t.key);
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => overSocket(ws, PaymentRecordDocument, { input }, 'ws-burst')));
+
+    expect(await payments(t, order.id)).toBe(1);
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(answers.filter((a) => a.extensions?.replayed === true)).toHaveLength(4);
+    for (const answer of answers) expect(answer.data).toEqual(answers[0]!.data);
+  });
+
   it('is the same key as the header over HTTP: a retry over HTTP with the header is replayed', async () => {
     const t = await newTenant();
     const { order, input } = await payableOrder(t);
