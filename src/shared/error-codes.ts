@@ -44,7 +44,7 @@ export const ERROR_CODES = {
   DUPLICATE_WAREHOUSE_CODE: { where: 'RESULT', description: 'Another warehouse has this code.' },
   WAREHOUSE_IN_USE: { where: 'RESULT', description: 'The warehouse holds stock or is named by open orders.' },
   WAREHOUSE_INACTIVE: { where: 'RESULT', description: 'The warehouse is inactive.' },
-  DUPLICATE_ORDER: { where: 'RESULT', description: "orderCreate's idempotencyKey was used before for another order." },
+  DUPLICATE_ORDER: { where: 'RESULT', description: 'An order with this channel and external reference exists already (orderCreate).' },
   DUPLICATE_ORDER_REASON: { where: 'RESULT', description: 'Another order reason of this kind has this code.' },
   IDEMPOTENCY_CONFLICT: { where: 'RESULT', description: 'An idempotency key was used with another request (typed result of orderCreate; also the extensions code of the Idempotency-Key header and extensions.idempotencyKey).' },
   ORDER_NOT_EDITABLE: { where: 'RESULT', description: "The order's status does not allow editing." },
