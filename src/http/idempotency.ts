@@ -104,7 +104,8 @@ function fieldKeys(args: ExecutionArgs): { keys: string[]; rootFields: number } 
       const key = (getArgumentValues(field, selection, (args.variableValues ?? undefined) as Record<string, unknown> | undefined).input as Record<string, unknown> | undefined)?.[
         IDEMPOTENCY_EXTENSION
       ];
-      if (typeof key === 'string') keys.push(key);
+      // Trimmed, as the field reads it.
+      if (typeof key === 'string') keys.push(key.trim());
     } catch {
       // An invalid argument: execution reports it.
     }

@@ -1,7 +1,7 @@
 // One idempotency key space per tenant, whatever carries the key: the Idempotency-Key
 // header, the request's extensions.idempotencyKey (over HTTP and over graphql-ws, where
 // there are no headers per operation), and orderCreate's idempotencyKey argument.
-import { print, type DocumentNode } from 'graphql';
+import { parse, print, type DocumentNode } from 'graphql';
 import type { FormattedExecutionResult } from 'graphql-ws';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -253,6 +253,26 @@ describe("orderCreate's idempotencyKey argument and the request keys: one key sp
     for (const again of [withHeader.data?.orderCreate, overSocketToo.data?.orderCreate, alone.data?.orderCreate]) {
       expect(again).toMatchObject({ __typename: 'OrderCreatePayload', replayed: true, order: { id: orderId } });
     }
+    expect(await t.prisma.order.count({ where: { tenantId: t.id } })).toBe(1);
+  });
+
+  it('takes a header key equal to the argument (as the field reads it, trimmed) as the argument key, in a request of that one field only', async () => {
+    const { t, input } = await shop();
+    const padded = { ...input, idempotencyKey: '  same-7f3a ' };
+
+    const first = await send(t.key, OcOrderCreateDocument, { input: padded }, { header: 'same-7f3a' });
+    const alone = await send(t.key, OcOrderCreateDocument, { input });
+    const twoFields = await send(
+      t.key,
+      parse('mutation($input: OrderCreateInput!) { a: orderCreate(input: $input) { __typename } b: orderCreate(input: $input) { __typename } }'),
+      { input },
+      { header: 'same-7f3a' },
+    );
+
+    expect(first.data?.orderCreate).toMatchObject({ __typename: 'OrderCreatePayload', replayed: false });
+    expect(alone.data?.orderCreate).toMatchObject({ __typename: 'OrderCreatePayload', replayed: true });
+    expect(twoFields.status).toBe(400);
+    expect(twoFields.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(await t.prisma.order.count({ where: { tenantId: t.id } })).toBe(1);
   });
 
