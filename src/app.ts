@@ -150,7 +150,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const schema = buildSchema();
   // Webhook payload documents run as a request of the endpoint's tenant would, under the role ADMIN.
-  const services = { exports: exportRunner } as Context['services'];
+  // One store of idempotency keys: the request keys (src/http/idempotency.ts) and orderCreate's argument.
+  const idempotency = createIdempotencyStore();
+  const services = { exports: exportRunner, idempotency } as Context['services'];
   services.webhookPayloads = webhookPayloads({
     schema,
     limits: config.limits,
@@ -164,12 +166,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     context: createContextFactory({ authenticator, forViewer, events, log, requestIdOf: requestLog.requestIdOf, createLoaders, outbound: config.webhooks, documentLinks, services }),
     maskError,
+    quietMaskError: createMaskError(log, () => true),
     requestLog: requestLog.plugin,
     tracing: tracing?.plugin,
     metrics: metrics?.plugins,
     quota,
     bucket: costs.bucket,
-    idempotency: createIdempotencyStore(),
+    idempotency,
     trustedDocuments: trustedDocumentsPlugins(new TrustedDocumentStore(db.prisma)),
     routes: [
       labelHttpPlugin({ authenticator, forViewer, events, log }),

@@ -70,8 +70,10 @@ function encodeResult(result: ExecutionResult): string {
   let json = encodedResults.get(result);
   if (json === undefined) {
     // What graphql-ws builds for the payload (errors last, via toJSON, omitted when undefined).
+    // A replayed response (src/http/idempotency.ts) holds its errors as stored JSON, without toJSON.
     const { errors, ...rest } = result;
-    json = JSON.stringify({ ...rest, ...(errors ? { errors: errors.map((e) => e.toJSON()) } : {}) });
+    const plain = (e: GraphQLError) => (typeof e.toJSON === 'function' ? e.toJSON() : e);
+    json = JSON.stringify({ ...rest, ...(errors ? { errors: errors.map(plain) } : {}) });
     encodedResults.set(result, json);
   }
   return json;

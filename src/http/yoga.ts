@@ -33,6 +33,8 @@ export interface YogaDeps {
   schema: GraphQLSchema;
   context: (initial: LiveServerContext & { request: Request }) => Promise<Context>;
   maskError: MaskError;
+  /** The same masking without logging: what the idempotency plugin stores is the masked result (the request log logs it). */
+  quietMaskError?: MaskError;
   requestLog: Plugin<Context>;
   /** OpenTelemetry spans (src/http/tracing.ts); none when OTEL_EXPORTER_OTLP_ENDPOINT is not set. */
   tracing?: Plugin<Context>;
@@ -40,7 +42,7 @@ export interface YogaDeps {
   metrics?: Plugin<Context>[];
   quota: SubscriptionQuota;
   bucket?: CostBucket;
-  /** Idempotency-Key of mutation requests (src/http/idempotency.ts). */
+  /** Idempotency keys of mutations: header or extensions.idempotencyKey (src/http/idempotency.ts). */
   idempotency: IdempotencyStore;
   /** documentId and APQ, and the refusal of ad-hoc documents for trusted-only keys (src/http/trusted-documents.ts). */
   trustedDocuments: TrustedDocumentPlugins;
@@ -104,7 +106,7 @@ export function createAppYoga(deps: YogaDeps): AppYoga {
       ...(config.production ? [noSuggestionsPlugin()] : [readPathHeaderPlugin()]),
       deps.trustedDocuments.enforce,
       // After the limits: a refused request claims no key.
-      idempotencyPlugin(deps.idempotency),
+      idempotencyPlugin(deps.idempotency, { maskError: deps.quietMaskError }),
       ...(deps.compiledReads ? [deps.compiledReads] : []),
       // After the compiled reads: it bounds whichever execution they leave in place.
       requestDeadlinePlugin(config.requestTimeoutMs),

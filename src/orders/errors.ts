@@ -28,6 +28,26 @@ export class IdempotencyConflictError extends DomainError {
   }
 }
 
+/**
+ * The idempotency key argument names a key of the tenant that a request key (the
+ * Idempotency-Key header or extensions.idempotencyKey) used for another request: no
+ * order has it. Answered as an IDEMPOTENCY_CONFLICT error, not a typed result.
+ */
+export class IdempotencyKeyTakenError extends DomainError {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  constructor(readonly idempotencyKey: string) {
+    super(`Idempotency key "${idempotencyKey.slice(0, 80)}" was used with a different request; nothing was written. Use a new key for a new order.`);
+  }
+}
+
+/** A call with the same idempotency key and input is still running after the wait: retry it. */
+export class IdempotencyKeyBusyError extends DomainError {
+  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
+  constructor(readonly idempotencyKey: string) {
+    super(`An order with idempotency key "${idempotencyKey.slice(0, 80)}" is still being created; retry in a moment to get it.`);
+  }
+}
+
 /** The order's status no longer allows editing its lines, parties or costs. */
 export class OrderNotEditableError extends DomainError {
   readonly code = 'ORDER_NOT_EDITABLE';

@@ -7,6 +7,14 @@
 // reference is re-checked by whoever gets the lock next. The unique indexes
 // (tenantId, code / idempotencyKey / channel + externalRef) back that up: a
 // P2002 is re-read and answered like the pre-check would have.
+//
+// The idempotency key argument is a key of the tenant's one store of idempotency
+// keys (src/db/idempotency-store.ts), shared with the Idempotency-Key header and
+// extensions.idempotencyKey: it is claimed there with the hash of the order input
+// (`orderCreate:<hash>`), so the same key sent as a request key for another request
+// is a conflict either way. The order row keeps the key and hash too: the pre-check
+// answers a replay from it, whatever selection set asks, and its unique index is the
+// backstop against two orders with one key.
 import { createHash } from 'node:crypto';
 import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
 import { Decimal } from '../shared/money.js';
@@ -15,7 +23,8 @@ import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
 import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
-import { DuplicateOrderError, IdempotencyConflictError } from './errors.js';
+import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
+import type { IdempotencyStore } from '../db/idempotency-store.js';
 import { priceOrder, type AdjustmentLineInput } from './order-pricing.js';
 import { isPayableKind, isTransferKind } from './order-kinds.js';
 import { checkCouponCodes, priceWithPromotions } from './order-promotions.js';
@@ -43,6 +52,8 @@ export interface OrderWriteDeps extends TransactionDeps {
   tenantId: number;
   requestId?: string;
   viewer: { actor: string; scope?: KeyScope };
+  /** The store of idempotency keys; without it the argument key is checked against the orders only. */
+  services?: { idempotency?: IdempotencyStore };
 }
 
 export interface OrderCreateResult {
@@ -80,12 +91,62 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
+/** The request hash an argument key is stored with: the order input's, never equal to a request's (a hex digest). */
+export const ORDER_KEY_HASH_PREFIX = 'orderCreate:';
+
+/** The argument key this call claimed in the store, finished or given up by createOrder. */
+interface HeldKey {
+  store?: IdempotencyStore;
+  key?: string;
+}
+
 /** `ORD-YYYYMMDD-` of the day (UTC) the order is created. */
 export function codePrefix(at: Date): string {
   return `ORD-${at.toISOString().slice(0, 10).replaceAll('-', '')}-`;
 }
 
 export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): Promise<OrderCreateResult> {
+  const held: HeldKey = {};
+  let result: OrderCreateResult;
+  try {
+    result = await createOrderOnce(deps, data, held);
+  } catch (error) {
+    // Nothing was written: the key is free again (a failed give-up lapses with the claim).
+    if (held.store && held.key) await held.store.release(deps.prisma, deps.tenantId, held.key).catch(() => undefined);
+    throw error;
+  }
+  // A failed record is harmless: the order row answers retries, and the claim lapses.
+  if (held.store && held.key) await held.store.finish(deps.prisma, deps.tenantId, held.key, { orderId: result.orderId }).catch(() => undefined);
+  return result;
+}
+
+/**
+ * The argument key in the store: claimed (held until createOrder ends), or the answer
+ * of an earlier call with it. The order row was looked at first (findReplay).
+ */
+async function claimArgumentKey(deps: OrderWriteDeps, held: HeldKey, key: string, hash: string): Promise<OrderCreateResult | undefined> {
+  const store = deps.services?.idempotency;
+  if (!store) return undefined;
+  const begun = await store.begin(deps.prisma, deps.tenantId, key, ORDER_KEY_HASH_PREFIX + hash);
+  switch (begun.outcome) {
+    case 'claimed':
+      held.store = store;
+      held.key = key;
+      return undefined;
+    case 'replay':
+      return { orderId: (begun.response as { orderId: number }).orderId, replayed: true };
+    case 'conflict': {
+      // An order with another input may have been created with the key meanwhile: its typed conflict.
+      const replay = await findReplay(deps.prisma, deps.tenantId, key, hash);
+      if (replay) return replay;
+      throw new IdempotencyKeyTakenError(key);
+    }
+    case 'in-progress':
+      throw new IdempotencyKeyBusyError(key);
+  }
+}
+
+async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held: HeldKey): Promise<OrderCreateResult> {
   const { tenantId } = deps;
   const db = deps.prisma;
   const problems = new Problems();
@@ -127,7 +188,7 @@ export async function createOrder(deps: OrderWriteDeps, data: OrderCreateData): 
   // 2. Replays and duplicates answer before any catalog work.
   const hash = inputHash(data);
   if (idempotencyKey) {
-    const replay = await findReplay(db, tenantId, idempotencyKey, hash);
+    const replay = (await findReplay(db, tenantId, idempotencyKey, hash)) ?? (await claimArgumentKey(deps, held, idempotencyKey, hash));
     if (replay) return replay;
   }
   if (externalRef) await assertNoDuplicate(db, tenantId, channel, externalRef);

@@ -1,15 +1,24 @@
 // orderCreate: seed 001 POST /orders/create, seed 002 POST /order, seed 003 POST /order,
 // seed 004 POST /orders. The shared inputs (lines, parties, discounts, costs) are
 // exported for orderEdit.
+import { GraphQLError } from 'graphql';
 import { builder } from '../../../graphql/builder.js';
+import type { IdempotencyStore } from '../../../db/idempotency-store.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DiscountTypeEnum, AdjustmentCategoryEnum, OrderKindEnum } from '../types.js';
 import { PaymentMethodEnum } from '../../../payments/graphql/types.js';
-import { DuplicateOrderError, IdempotencyConflictError } from '../../errors.js';
+import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from '../../errors.js';
 import { ChannelNotAllowedError } from '../../../auth/errors.js';
 import { createOrder } from '../../order-create-service.js';
 import { PROMOTION_APPLY_ERRORS } from '../../../promotions/graphql/error-types.js';
 import type { AdjustmentData, DiscountData, ItemData, OrderCreateData, PartyData } from '../../order-create-lines.js';
+
+declare module '../../../graphql/context.js' {
+  interface ContextServices {
+    /** The tenant's idempotency keys (request keys and orderCreate's argument share them). */
+    idempotency: IdempotencyStore;
+  }
+}
 
 type GlobalId = { typename: string; id: string } | string;
 const id = (arg: GlobalId | null | undefined, typename: string) => (arg ? decodeIdArg(arg, typename) : null);
@@ -78,7 +87,7 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     idempotencyKey: t.string({
       required: false,
       description:
-        'Makes retries safe: the same key with the same input returns the first order (kept as long as the order); with a different input, an IdempotencyConflictError. The Idempotency-Key HTTP header does the same for a whole request, for any mutation, for 24 hours.',
+        "Makes retries safe. A key of the shop's idempotency keys, shared with the Idempotency-Key header and extensions.idempotencyKey: the same key with the same input returns the first order with replayed true, whatever the selection (kept as long as the order); with a different input, an IdempotencyConflictError; a key used by a request key for another request, an IDEMPOTENCY_CONFLICT error. A request key equal to this key is this key.",
     }),
     code: t.string({ required: false, description: 'Order number (seed 001 order_code); generated as ORD-YYYYMMDD-NNNNN when not given. Unique per shop.' }),
     kind: t.field({ type: OrderKindEnum, required: false, description: 'What the order is for; default SALE (seed 000 order kinds).' }),
@@ -182,6 +191,13 @@ builder.mutationField('orderCreate', (t) =>
       "Creates an order: prices from the catalog (customer category, wholesale tiers) unless overridden, totals computed on the server, status PENDING, a 'create' event. Reserves no stock (allocation is the process transition).",
     errors: { types: [DuplicateOrderError, IdempotencyConflictError, ChannelNotAllowedError, ...PROMOTION_APPLY_ERRORS] },
     args: { input: t.arg({ type: OrderCreateInput, required: true, description: 'The order.' }) },
-    resolve: (_root, { input }, ctx) => createOrder(ctx, orderCreateData(input)),
+    resolve: (_root, { input }, ctx) =>
+      createOrder(ctx, orderCreateData(input)).catch((error: unknown) => {
+        // A key taken by another request, or still held: the request keys' error codes, no typed result.
+        if (error instanceof IdempotencyKeyTakenError || error instanceof IdempotencyKeyBusyError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code } });
+        }
+        throw error;
+      }),
   }),
 );
