@@ -24,25 +24,44 @@ const MIN_INDEXED_LENGTH = 3;
  * channel or warehouses, whose scoped client decides which customers and orders it sees.
  */
 export async function orderSearchIds(prisma: Db, tenantId: number, term: string, cap = PREFILTER_CAP): Promise<number[] | undefined> {
-  if ([...term].length < MIN_INDEXED_LENGTH || keyScopeOfClient(prisma)) return undefined;
-  const pattern = `%${likeLiteral(term)}%`;
+  if (!indexedTerm(term) || keyScopeOfClient(prisma)) return undefined;
   // UNION ALL under a LIMIT stops reading once the cap is passed; duplicates are dropped here.
-  const rows = await prisma.$queryRaw<Array<{ id: number }>>`
-    SELECT id FROM (
-      SELECT o.id FROM "Order" o
-       WHERE o."tenantId" = ${tenantId} AND (o."code" ILIKE ${pattern} OR o."externalRef" ILIKE ${pattern})
-      UNION ALL
-      SELECT o.id FROM "Customer" c JOIN "Order" o ON o."customerId" = c.id AND o."tenantId" = ${tenantId}
-       WHERE c."tenantId" = ${tenantId} AND (c."name" ILIKE ${pattern} OR c."phone" ILIKE ${pattern})
-      UNION ALL
-      SELECT p."orderId" FROM "OrderParty" p
-       WHERE p."tenantId" = ${tenantId} AND (p."name" ILIKE ${pattern} OR p."phone" ILIKE ${pattern})
-      UNION ALL
-      SELECT i."orderId" FROM "OrderItem" i WHERE i."tenantId" = ${tenantId} AND i."sku" ILIKE ${pattern}
-      UNION ALL
-      SELECT s."orderId" FROM "Shipment" s WHERE s."tenantId" = ${tenantId} AND s."trackingNumber" ILIKE ${pattern}
-    ) matches
-    LIMIT ${cap + 1}`;
+  const rows = await prisma.$queryRawUnsafe<Array<{ id: number }>>(
+    `SELECT id FROM (${orderSearchMatches('$1', '$2')}) matches LIMIT $3`,
+    tenantId,
+    searchPattern(term),
+    cap + 1,
+  );
   if (rows.length > cap) return undefined;
   return [...new Set(rows.map((row) => Number(row.id)))];
+}
+
+/** Whether the trigram indexes can serve the term (shorter ones hold no trigram and would scan). */
+export function indexedTerm(term: string): boolean {
+  return [...term].length >= MIN_INDEXED_LENGTH;
+}
+
+/** The ILIKE pattern of a search term: every character literal. */
+export function searchPattern(term: string): string {
+  return `%${likeLiteral(term)}%`;
+}
+
+/**
+ * The ids (a column `id`, possibly repeated) of the tenant's orders matching the pattern in
+ * each searched column, one index-served arm per column: the same set as the search's OR
+ * (order-filters.ts). `tenant` and `pattern` are SQL placeholders.
+ */
+export function orderSearchMatches(tenant: string, pattern: string): string {
+  return `SELECT o."id" FROM "Order" o
+       WHERE o."tenantId" = ${tenant} AND (o."code" ILIKE ${pattern} OR o."externalRef" ILIKE ${pattern})
+      UNION ALL
+      SELECT o."id" FROM "Customer" c JOIN "Order" o ON o."customerId" = c."id" AND o."tenantId" = ${tenant}
+       WHERE c."tenantId" = ${tenant} AND (c."name" ILIKE ${pattern} OR c."phone" ILIKE ${pattern})
+      UNION ALL
+      SELECT p."orderId" FROM "OrderParty" p
+       WHERE p."tenantId" = ${tenant} AND (p."name" ILIKE ${pattern} OR p."phone" ILIKE ${pattern})
+      UNION ALL
+      SELECT i."orderId" FROM "OrderItem" i WHERE i."tenantId" = ${tenant} AND i."sku" ILIKE ${pattern}
+      UNION ALL
+      SELECT s."orderId" FROM "Shipment" s WHERE s."tenantId" = ${tenant} AND s."trackingNumber" ILIKE ${pattern}`;
 }
