@@ -53,7 +53,7 @@ export const CUSTOMER_TRANSITIONS = {
     to: 'ACTIVE',
     input: [
       { name: 'category', type: 'ID', required: false, description: 'Global id of an active customer category to put the customer in.' },
-      { name: 'categoryCode', type: 'String', required: false, description: 'Or that category by code ("N", "Y", "D" or custom), as seed 002 takes it.' },
+      { name: 'categoryCode', type: 'String', required: false, description: 'Or that category by code ("N", "Y", "D" or custom).' },
     ],
     roles: STAFF,
     effects: ['setCategory'],

@@ -107,7 +107,7 @@ export const TRANSITIONS = {
     effects: [],
     kinds: ORDER_KINDS,
     seeds: ['000 PUT /orders/{id}/confirms', '004 status Baru -> (confirmed)'],
-    description: 'Payment or approval received: the order is ready for processing (seed 001 to_process).',
+    description: 'Payment or approval received: the order is ready for processing.',
   },
   setPending: {
     mutation: 'orderSetPending',
@@ -144,7 +144,7 @@ export const TRANSITIONS = {
     mutation: 'orderPack',
     from: ['PROCESSING'],
     to: 'PACKED',
-    input: [{ name: 'pickupOption', key: 'pickupOption', type: 'PickupOption', required: false, description: 'Courier pickup slot (seed 001 pickup_option).' }, note],
+    input: [{ name: 'pickupOption', key: 'pickupOption', type: 'PickupOption', required: false, description: 'Courier pickup slot.' }, note],
     roles: FLOOR,
     effects: ['setPickupOption'],
     kinds: ORDER_KINDS,
@@ -179,7 +179,7 @@ export const TRANSITIONS = {
     // Not for transfers: their units are still in transit until the destination receives them (validate).
     kinds: DELIVERY_KINDS,
     seeds: ['001 POST fulfillment/completed', '000 PUT /orders/{id}/fulfilled'],
-    description: 'Delivered to the customer (seed 000 fulfilled). Transfers are received with orderValidate instead.',
+    description: 'Delivered to the customer. Transfers are received with orderValidate instead.',
   },
   validate: {
     mutation: 'orderValidate',
@@ -207,8 +207,8 @@ export const TRANSITIONS = {
     from: ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'],
     to: 'CANCELLED',
     input: [
-      { name: 'reason', key: 'cancelReason', type: 'CancelReason', required: true, description: 'Why (seed 001 cancel_by).' },
-      { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text (seed 001 cancel_reason).' },
+      { name: 'reason', key: 'cancelReason', type: 'CancelReason', required: true, description: 'Why.' },
+      { name: 'note', key: 'note', type: 'String', required: false, description: 'Free text.' },
     ],
     roles: STAFF,
     effects: ['releaseStock', 'recordCancellation', 'releasePromotions', 'refreshPaymentStatus'],
@@ -222,8 +222,8 @@ export const TRANSITIONS = {
     to: 'RETURNED',
     movesWhen: 'fullyReturned',
     input: [
-      { name: 'returnBy', key: 'returnBy', type: 'String', required: true, description: 'Who asked for it, e.g. "customer_request" (seed 001 return_by).' },
-      { name: 'reason', key: 'reason', type: 'String', required: false, description: 'Why it came back (seed 001 return_reason).' },
+      { name: 'returnBy', key: 'returnBy', type: 'String', required: true, description: 'Who asked for it, e.g. "customer_request".' },
+      { name: 'reason', key: 'reason', type: 'String', required: false, description: 'Why it came back.' },
       { name: 'restock', key: 'restock', type: 'Boolean', required: false, description: 'Put the units back on hand where they shipped from (default true); a line may say otherwise.' },
       {
         name: 'lines',

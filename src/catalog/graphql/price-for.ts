@@ -90,7 +90,7 @@ builder.prismaObjectField('Variation', 'priceFor', (t) =>
 builder.prismaObjectField('Product', 'wholesaleMinQty', (t) =>
   t.int({
     nullable: true,
-    description: 'Smallest quantity from which a wholesale price applies to any of its variations (seed 002 wholesale minimum); null without tiers.',
+    description: 'Smallest quantity from which a wholesale price applies to any of its variations; null without tiers.',
     select: {
       variations: { where: { archivedAt: null }, select: { wholesalePrices: { select: { minQty: true }, orderBy: { minQty: 'asc' }, take: 1 } } },
     },

@@ -16,7 +16,7 @@ builder.prismaNode('Supplier', {
     address: t.exposeString('address', { nullable: true, description: 'Street address.' }),
     region: t.relation('region', { nullable: true, description: 'Administrative region of the address.' }),
     postalCode: t.exposeString('postalCode', { nullable: true, description: 'Postal code.' }),
-    notes: t.exposeString('notes', { nullable: true, description: 'Free text notes (seed 002 description).' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Free text notes.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
     products: t.relatedConnection('products', {

@@ -15,11 +15,11 @@ import { connectionOf } from '../../graphql/shared-connections.js';
 // Registered on the Prisma enum objects, so other domains may name `StockType` as a type too.
 export const StockTypeEnum = builder.enumType(StockType, {
   name: 'StockType',
-  description: 'Where the stock of a product comes from (seed 002 product type).',
+  description: 'Where the stock of a product comes from.',
   values: {
-    OWN: { description: 'Own stock (seed 002 "S"): units are counted per warehouse.' },
-    SUPPLIER: { description: 'Sold from a supplier\'s stock (seed 002 "R"): not counted; each variation is flagged available or not.' },
-    PREORDER: { description: 'Made or bought to order (seed 002 "PO"): not counted; ships after the preorder time.' },
+    OWN: { description: 'Own stock: units are counted per warehouse.' },
+    SUPPLIER: { description: 'Sold from a supplier\'s stock: not counted; each variation is flagged available or not.' },
+    PREORDER: { description: 'Made or bought to order: not counted; ships after the preorder time.' },
   },
 });
 
@@ -87,7 +87,7 @@ export const Variation = builder.prismaNode('Variation', {
       resolve: (variation) => variation.images[variation.primaryImageIndex ?? 0] ?? variation.images[0] ?? null,
     }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency of the prices, e.g. "IDR".' }),
-    costPrice: t.expose('costPrice', { type: 'Decimal', nullable: true, description: 'Purchase price (seed 002 price_buy).' }),
+    costPrice: t.expose('costPrice', { type: 'Decimal', nullable: true, description: 'Purchase price.' }),
     price: t.expose('price', { type: 'Decimal', description: 'Base selling price, for buyers without a category price.' }),
     available: t.exposeBoolean('available', {
       description: 'Whether a SUPPLIER or PREORDER variation can be ordered now. OWN variations count stock instead.',
@@ -97,7 +97,7 @@ export const Variation = builder.prismaNode('Variation', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
     product: t.relation('product', { description: 'The product it belongs to.' }),
     categoryPrices: t.relation('categoryPrices', {
-      description: 'Prices for customer categories (reseller, price1..price3 of seed 002), by category.',
+      description: 'Prices for customer categories (reseller, dropshipper or a custom category), by category.',
       query: { orderBy: { customerCategoryId: 'asc' } },
     }),
     wholesalePrices: t.relation('wholesalePrices', {
@@ -219,7 +219,7 @@ builder.queryFields((t) => ({
   products: t.prismaConnection({
     type: 'Product',
     cursor: 'id',
-    description: 'Products of the tenant (seed 002 product search); newest first unless `orderBy` says otherwise.',
+    description: 'Products of the tenant; newest first unless `orderBy` says otherwise.',
     args: {
       filter: t.arg({ type: ProductFilter, required: false, description: 'Narrows the list; archived products are left out by default.' }),
       orderBy: t.arg({ type: ProductOrderBy, required: false, description: 'Sort order; default newest first.' }),
@@ -245,7 +245,7 @@ builder.queryFields((t) => ({
   variations: t.prismaConnection({
     type: 'Variation',
     cursor: 'id',
-    description: 'Variations (SKUs) of all products, e.g. to pick items for an order (seed 002 product variations).',
+    description: 'Variations (SKUs) of all products, e.g. to pick items for an order.',
     args: {
       filter: t.arg({ type: VariationFilter, required: false, description: 'Narrows the list; archived variations are left out by default.' }),
       orderBy: t.arg({ type: VariationOrderBy, required: false, description: 'Sort order; default SKU A to Z.' }),

@@ -51,7 +51,7 @@ builder.queryField('customerCategoryByCode', (t) =>
   t.prismaField({
     type: 'CustomerCategory',
     nullable: true,
-    description: 'One customer category by its code, e.g. "Y": its price access (seed 002 GET /order/check-price/{code}); null when none has the code.',
+    description: 'One customer category by its code, e.g. "Y": its price access; null when none has the code.',
     args: { code: t.arg.string({ required: true, description: 'The code, exact and case-sensitive.' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.customerCategory.findUnique({ ...query, where: { tenantId_code: { tenantId: ctx.tenantId, code: args.code } } }),

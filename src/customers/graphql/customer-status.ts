@@ -7,11 +7,11 @@ import { CUSTOMER_TRANSITION_NAMES, CUSTOMER_TRANSITIONS, type CustomerTransitio
 // Registered on the Prisma enum object, so other domains may name `CustomerStatus` as a type too.
 export const CustomerStatusEnum = builder.enumType(CustomerStatus, {
   name: 'CustomerStatus',
-  description: 'Where a customer stands with the tenant (seed 002 activation status).',
+  description: 'Where a customer stands with the tenant.',
   values: {
-    PENDING: { description: 'Asked to become a customer (seed 002 "R"); awaiting acceptance.' },
-    ACTIVE: { description: 'An active customer (seed 002 "Y").' },
-    INACTIVE: { description: 'Not active (seed 002 "N" / "T"), e.g. a storefront account not yet activated.' },
+    PENDING: { description: 'Asked to become a customer; awaiting acceptance.' },
+    ACTIVE: { description: 'An active customer.' },
+    INACTIVE: { description: 'Not active, e.g. a storefront account not yet activated.' },
     REFUSED: { description: 'The request to become a customer was refused.' },
     BLOCKED: { description: 'Blocked: may not order.' },
   },

@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
   regions: t.prismaConnection({
     type: 'Region',
     cursor: 'id',
-    description: 'Regions, A to Z, e.g. to pick the region of an address (seed 002 region search).',
+    description: 'Regions, A to Z, e.g. to pick the region of an address.',
     args: { filter: t.arg({ type: RegionFilter, required: false, description: 'Narrows the list.' }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>

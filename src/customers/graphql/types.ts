@@ -21,7 +21,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 const OrderStatusByName = 'OrderStatus' as unknown as EnumRef<Types, OrderStatus>;
 
 const CustomerStats = builder.simpleObject('CustomerStats', {
-  description: 'Order statistics of a customer (seed 002 order history totals). Draft orders are not counted.',
+  description: 'Order statistics of a customer. Draft orders are not counted.',
   fields: (t) => ({
     orderCount: t.int({ description: 'Orders placed, whatever their status.' }),
     cancelledOrderCount: t.int({ description: 'Of those, orders that were cancelled.' }),

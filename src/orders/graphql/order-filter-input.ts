@@ -26,7 +26,7 @@ export const OrderFilter = builder.inputType('OrderFilter', {
     productTypes: t.field({
       type: [StockType],
       required: false,
-      description: 'Only orders with a line of a product of one of these stock types (seed 002 product_type S / R / PO).',
+      description: 'Only orders with a line of a product of one of these stock types.',
     }),
     printed: t.boolean({ required: false, description: 'Only printed (true) or not yet printed (false) orders.' }),
     isDraft: t.boolean({ required: false, description: 'Only drafts (true) or only placed orders (false).' }),

@@ -21,7 +21,7 @@ export const OrderEvent = builder.prismaNode('OrderEvent', {
 });
 
 export const Comment = builder.prismaNode('Comment', {
-  description: 'A comment on an order (seed 000 order comments).',
+  description: 'A comment on an order.',
   ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),

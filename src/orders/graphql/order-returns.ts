@@ -3,11 +3,11 @@ import { builder } from '../../graphql/builder.js';
 import { tenantNode } from '../../graphql/ids.js';
 
 export const OrderReturn = builder.prismaNode('OrderReturn', {
-  description: 'Units of a shipped order that came back (seed 001 return); an order may have several.',
+  description: 'Units of a shipped order that came back; an order may have several.',
   ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
-    returnBy: t.exposeString('returnBy', { description: 'Who asked for the return, e.g. "customer_request" (seed 001 return_by).' }),
+    returnBy: t.exposeString('returnBy', { description: 'Who asked for the return, e.g. "customer_request".' }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why it came back.' }),
     restock: t.exposeBoolean('restock', { description: 'Whether the units went back into stock unless a line said otherwise.' }),
     value: t.expose('value', { type: 'Decimal', description: 'Value of the returned units at their line prices: the most its refunds may give back.' }),

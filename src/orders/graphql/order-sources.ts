@@ -4,7 +4,7 @@ import { tenantNode } from '../../graphql/ids.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderSource = builder.prismaNode('OrderSource', {
-  description: 'A named sales channel of the shop, e.g. "Instagram" or one Shopee store (seed 002 order source).',
+  description: 'A named sales channel of the shop, e.g. "Instagram" or one Shopee store.',
   ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name, unique per tenant.' }),

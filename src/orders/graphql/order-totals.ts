@@ -23,7 +23,7 @@ export interface Totals {
 }
 
 export const OrderTotals = builder.objectRef<Totals>('OrderTotals').implement({
-  description: "An order's money figures (seed 001 price_info). Amounts are in `currency`.",
+  description: "An order's money figures. Amounts are in `currency`.",
   fields: (t) => ({
     subtotal: t.expose('subtotal', { type: 'Decimal', description: 'Sum of the line totals (after line discounts).' }),
     itemDiscount: t.expose('itemDiscount', { type: 'Decimal', description: 'Sum of the line discounts, already taken off the subtotal.' }),
@@ -70,7 +70,7 @@ builder.prismaObjectFields('Order', (t) => ({
 }));
 
 export const OrderAdjustment = builder.prismaNode('OrderAdjustment', {
-  description: 'An order cost or discount (seed 002 order cost): shipping, discount, tax, COD fee, insurance, ...',
+  description: 'An order cost or discount: shipping, discount, tax, COD fee, insurance, ...',
   ...tenantNode,
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),

@@ -13,7 +13,7 @@ import type { TransitionInputSpec } from '../transitions.js';
 type GlobalId = { typename: string; id: string } | string;
 
 export const OrderAllocationInput = builder.inputType('OrderAllocationInput', {
-  description: 'Units of one order line to reserve in one warehouse (seed 000 order item stock).',
+  description: 'Units of one order line to reserve in one warehouse.',
   fields: (t) => ({
     item: t.globalID({ required: true, description: 'Global id of the order line (OrderItem).' }),
     warehouse: t.globalID({ required: true, description: 'Global id of the warehouse.' }),

@@ -34,15 +34,15 @@ import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, {
   name: 'OrderStatus',
-  description: 'Where an order is in its lifecycle (seed 001 flow; other seeds mapped on).',
+  description: 'Where an order is in its lifecycle.',
   values: {
-    PENDING: { description: 'Received, awaiting payment or confirmation (seed 001 pending, seed 004 Baru).' },
-    CONFIRMED: { description: 'Confirmed and ready for processing (seed 001 to_process).' },
-    PROCESSING: { description: 'Stock allocated, being prepared (seed 001 process, seed 000 allocated, seed 004 Diproses).' },
+    PENDING: { description: 'Received, awaiting payment or confirmation.' },
+    CONFIRMED: { description: 'Confirmed and ready for processing.' },
+    PROCESSING: { description: 'Stock allocated, being prepared.' },
     PACKED: { description: 'Packed, waiting for the courier.' },
-    SHIPPED: { description: 'Handed to the courier (seed 004 Terkirim).' },
-    COMPLETED: { description: 'Delivered / received (seed 000 fulfilled).' },
-    CANCELLED: { description: 'Ended before shipping (seed 004 Batal).' },
+    SHIPPED: { description: 'Handed to the courier.' },
+    COMPLETED: { description: 'Delivered / received.' },
+    CANCELLED: { description: 'Ended before shipping.' },
     RETURNED: { description: 'Everything shipped came back (a partial return keeps the order in its status; see returnStatus).' },
   },
 });
@@ -59,7 +59,7 @@ export const ReturnStatusEnum = builder.enumType(ReturnStatus, {
 
 export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
   name: 'PaymentStatus',
-  description: "How much of an order is paid, derived from its payments (seed 004's Lunas is PAID).",
+  description: "How much of an order is paid, derived from its payments.",
   values: {
     UNPAID: { description: 'Nothing paid yet.' },
     PARTIALLY_PAID: { description: 'Some paid (e.g. installments), some still due.' },
@@ -71,12 +71,12 @@ export const PaymentStatusEnum = builder.enumType(PaymentStatus, {
 
 export const OrderKindEnum = builder.enumType(OrderKind, {
   name: 'OrderKind',
-  description: 'What an order is for (seed 000 order kinds); decides which transitions apply.',
+  description: 'What an order is for; decides which transitions apply.',
   values: {
     SALE: { description: 'A sale to a customer.' },
-    REQUEST: { description: 'A stock request from a branch (seed 000 request order).' },
+    REQUEST: { description: 'A stock request from a branch.' },
     DISTRIBUTION: { description: 'Stock sent out to a branch or outlet.' },
-    RETURN: { description: 'Stock sent back (seed 000 return order).' },
+    RETURN: { description: 'Stock sent back.' },
     CENTRAL_DISTRIBUTION: { description: 'Distribution from the central warehouse.' },
     RELOCATION: { description: 'Stock moved between own warehouses.' },
   },
@@ -84,7 +84,7 @@ export const OrderKindEnum = builder.enumType(OrderKind, {
 
 export const CancelReasonEnum = builder.enumType(CancelReason, {
   name: 'CancelReason',
-  description: 'Why an order was or should be cancelled (seed 001 cancel reasons).',
+  description: 'Why an order was or should be cancelled.',
   values: {
     CUSTOMER_REQUEST: { description: 'The customer asked for it.' },
     OUT_OF_STOCK: { description: 'An item is not available.' },
@@ -123,13 +123,13 @@ export const DiscountTypeEnum = builder.enumType(DiscountType, {
   values: {
     NOMINAL: { description: 'An amount of money.' },
     PERCENTAGE: { description: 'A percentage of the base amount.' },
-    CASCADED: { description: 'Percentages applied one after another, e.g. "55.05+3" (seed 004).' },
+    CASCADED: { description: 'Percentages applied one after another, e.g. "55.05+3".' },
   },
 });
 
 export const AdjustmentCategoryEnum = builder.enumType(AdjustmentCategory, {
   name: 'AdjustmentCategory',
-  description: 'What an order cost or discount is (seed 002 order cost, seed 001 price_info).',
+  description: 'What an order cost or discount is.',
   values: {
     SHIPPING: { description: 'Shipping charged to the buyer.' },
     DISCOUNT: { description: 'Order discount.' },
@@ -165,7 +165,7 @@ export const CancellationRequestStatusEnum = builder.enumType(CancellationReques
 
 export const ReasonKindEnum = builder.enumType(ReasonKind, {
   name: 'ReasonKind',
-  description: 'What a catalogued reason is used for (seed 000 order reasons).',
+  description: 'What a catalogued reason is used for.',
   values: {
     CANCEL: { description: 'Cancelling an order.' },
     RETURN: { description: 'Returning an order.' },
@@ -208,15 +208,15 @@ export const Order = builder.prismaNode('Order', {
   description: 'An order: who bought what, from which warehouse, at what price, and where it is in its lifecycle.',
   ...tenantNode,
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Human order number, unique per tenant (seed 001 order_code, seed 002 po_number).' }),
+    code: t.exposeString('code', { description: 'Human order number, unique per tenant.' }),
     kind: t.expose('kind', { type: OrderKindEnum, description: 'What the order is for.' }),
     status: t.expose('status', { type: OrderStatusEnum, description: 'Lifecycle status.' }),
     paymentStatus: t.expose('paymentStatus', { type: PaymentStatusEnum, description: 'Payment status, derived from the payments.' }),
     isDraft: t.exposeBoolean('isDraft', { description: 'A draft is saved but not yet placed.' }),
     channel: t.exposeString('channel', { description: 'Lower-case channel code: "offline", "storefront", "shopee", "tokopedia", ...' }),
-    source: t.relation('source', { nullable: true, description: 'The named sales channel it came through (seed 002 order source).' }),
-    externalRef: t.exposeString('externalRef', { nullable: true, description: "The channel's own order id (seed 001 order_reference_id, seed 003 remote_order_id)." }),
-    externalStatus: t.exposeString('externalStatus', { nullable: true, description: "The channel's own status word (seed 001 external_status)." }),
+    source: t.relation('source', { nullable: true, description: 'The named sales channel it came through.' }),
+    externalRef: t.exposeString('externalRef', { nullable: true, description: "The channel's own order id." }),
+    externalStatus: t.exposeString('externalStatus', { nullable: true, description: "The channel's own status word." }),
     customer: t.relation('customer', { nullable: true, description: 'The customer who ordered, when known.' }),
     customerCategory: t.relation('customerCategory', {
       nullable: true,
@@ -230,11 +230,11 @@ export const Order = builder.prismaNode('Order', {
     paymentMethod: t.expose('paymentMethod', { type: PaymentMethod, nullable: true, description: 'How the buyer pays.' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency of all amounts, e.g. "IDR".' }),
     weightGrams: t.exposeInt('weightGrams', { description: 'Total weight in grams.' }),
-    notes: t.exposeString('notes', { nullable: true, description: 'Note from the buyer (seed 001 remarks).' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Note from the buyer.' }),
     internalNotes: t.exposeString('internalNotes', { nullable: true, description: 'Note for staff only.' }),
-    salesRep: t.exposeString('salesRep', { nullable: true, description: 'Sales person in charge (seed 001 sales_pic, seed 004 team).' }),
+    salesRep: t.exposeString('salesRep', { nullable: true, description: 'Sales person in charge.' }),
     pickupOption: t.expose('pickupOption', { type: PickupOption, nullable: true, description: 'Courier pickup slot chosen when packing.' }),
-    orderedAt: t.expose('orderedAt', { type: 'DateTime', description: 'When the buyer placed it (seed 001 checkout_at, seed 002 order_date).' }),
+    orderedAt: t.expose('orderedAt', { type: 'DateTime', description: 'When the buyer placed it.' }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When it was confirmed.' }),
     processedAt: t.expose('processedAt', { type: 'DateTime', nullable: true, description: 'When processing started (stock allocated).' }),
     packedAt: t.expose('packedAt', { type: 'DateTime', nullable: true, description: 'When it was packed.' }),
@@ -267,21 +267,21 @@ export const Order = builder.prismaNode('Order', {
     buyer: t.field({
       type: OrderParty,
       nullable: true,
-      description: 'The buyer (seed 001 buyer_info).',
+      description: 'The buyer.',
       select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
       resolve: partyOfRole('BUYER'),
     }),
     recipient: t.field({
       type: OrderParty,
       nullable: true,
-      description: 'Who receives the package (seed 001 recipient_info).',
+      description: 'Who receives the package.',
       select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
       resolve: partyOfRole('RECIPIENT'),
     }),
     dropshipper: t.field({
       type: OrderParty,
       nullable: true,
-      description: 'Sender shown on the package when dropshipping (seed 001 dropshipper_info).',
+      description: 'Sender shown on the package when dropshipping.',
       select: (_args, _ctx, nestedSelection) => ({ parties: partiesSelection(nestedSelection) }),
       resolve: partyOfRole('DROPSHIPPER'),
     }),
@@ -312,7 +312,7 @@ export const Order = builder.prismaNode('Order', {
       type: 'DateTime',
       nullable: true,
       description:
-        'Deadline of the cancellation request waiting for a decision (seed 001 cancel_sla_at); null when none is open. Until then the order is not packed or shipped.',
+        'Deadline of the cancellation request waiting for a decision; null when none is open. Until then the order is not packed or shipped.',
       select: { cancellationRequests: { where: { status: 'REQUESTED' }, select: { deadlineAt: true }, orderBy: { id: 'desc' }, take: 1 } },
       resolve: (order) => order.cancellationRequests[0]?.deadlineAt ?? null,
     }),

@@ -31,7 +31,7 @@ export const ShipmentStatusEnum = builder.enumType(ShipmentStatus, {
 
 export const PickupOptionEnum = builder.enumType(PickupOption, {
   name: 'PickupOption',
-  description: 'Which of the courier pickup slots of the day to take (seed 001).',
+  description: 'Which of the courier pickup slots of the day to take.',
   values: {
     EARLY_PICKUP: { description: 'The earliest pickup slot.' },
     MID_PICKUP: { description: 'The middle pickup slot.' },

@@ -6,7 +6,7 @@ import { createProductCategory } from '../../product-category-service.js';
 import { productCategoryPayload } from './catalog-payloads.js';
 
 export const ProductCategoryCreateInput = builder.inputType('ProductCategoryCreateInput', {
-  description: 'A new product category (seed 002 POST /product-category).',
+  description: 'A new product category.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Category name, unique in the shop, at most 100 characters, e.g. "FASHION".' }),
     parent: t.globalID({ required: false, description: 'Global id of the enclosing category; left out for a top-level category.' }),

@@ -11,7 +11,7 @@ const ProductCategoryDeleteInput = builder.inputType('ProductCategoryDeleteInput
 });
 
 const ProductCategoryDeletePayload = builder.objectRef<{ productCategoryId: number; name: string }>('ProductCategoryDeletePayload').implement({
-  description: 'The category deleted (seed 002 answers with the deleted record).',
+  description: 'The category deleted.',
   fields: (t) => ({
     deletedProductCategoryId: t.id({
       description: 'Global id the category had.',

@@ -6,7 +6,7 @@ import { updateProductCategory } from '../../product-category-service.js';
 import { productCategoryPayload } from './catalog-payloads.js';
 
 export const ProductCategoryUpdateInput = builder.inputType('ProductCategoryUpdateInput', {
-  description: 'Changes to a product category (seed 002 PATCH /product-category): only the fields given change.',
+  description: 'Changes to a product category: only the fields given change.',
   fields: (t) => ({
     productCategory: t.globalID({ required: true, description: 'Global id of the category.' }),
     name: t.string({ required: false, description: 'New name, unique in the shop.' }),

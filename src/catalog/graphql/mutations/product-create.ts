@@ -9,44 +9,44 @@ import { productPayload } from './catalog-payloads.js';
 import { SKU_DESCRIPTION, variationInputFields } from './variation-fields.js';
 
 export const ProductCreateVariationInput = builder.inputType('ProductCreateVariationInput', {
-  description: 'A variation (SKU) of a new product (seed 002 `variations[...]`). Category and wholesale prices are set with variationPricesSet, stock with stockAdjust.',
+  description: 'A variation (SKU) of a new product. Category and wholesale prices are set with variationPricesSet, stock with stockAdjust.',
   fields: (t) => ({
     sku: t.string({ required: true, description: SKU_DESCRIPTION }),
-    price: t.field({ type: 'Decimal', required: true, description: 'Base selling price (seed 002 `price`), at least 0, 2 decimal places at most.' }),
+    price: t.field({ type: 'Decimal', required: true, description: 'Base selling price, at least 0, 2 decimal places at most.' }),
     ...variationInputFields(t),
   }),
 });
 
 export const ProductCreateInput = builder.inputType('ProductCreateInput', {
-  description: 'A new product with its variations (seed 002 POST /product).',
+  description: 'A new product with its variations.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Product name, at most 200 characters.' }),
     description: t.string({ required: false, description: 'Long description, at most 10000 characters.' }),
     stockType: t.field({
       type: StockTypeEnum,
       required: false,
-      description: 'Where its stock comes from (seed 002 `product_type` S / R / PO); default OWN.',
+      description: 'Where its stock comes from; default OWN.',
     }),
-    category: t.globalID({ required: false, description: 'Global id of the product category (seed 002 `category_id`).' }),
+    category: t.globalID({ required: false, description: 'Global id of the product category.' }),
     supplier: t.globalID({ required: false, description: 'Global id of the supplier, e.g. for SUPPLIER products.' }),
-    weightGrams: t.int({ required: false, description: 'Default weight of a variation in grams (seed 002 `weight`), 0 to 1000000; default 0.' }),
+    weightGrams: t.int({ required: false, description: 'Default weight of a variation in grams, 0 to 1000000; default 0.' }),
     images: t.stringList({ required: false, description: `Image URLs of the product, http(s), at most ${MAX_PRODUCT_IMAGES}.` }),
-    isActive: t.boolean({ required: false, description: 'Published on storefronts and to partners (seed 002 `publish_status`); default true.' }),
+    isActive: t.boolean({ required: false, description: 'Published on storefronts and to partners; default true.' }),
     isFeatured: t.boolean({ required: false, description: 'Highlighted on storefronts; default false.' }),
-    showStock: t.boolean({ required: false, description: 'Whether storefronts may show stock figures (seed 002 `show_stock`); default true.' }),
+    showStock: t.boolean({ required: false, description: 'Whether storefronts may show stock figures; default true.' }),
     preorderUnit: t.field({
       type: PreorderUnitEnum,
       required: false,
-      description: 'Unit of the preorder time (seed 002 `preorder_setting.type`); required for PREORDER products, refused for others.',
+      description: 'Unit of the preorder time; required for PREORDER products, refused for others.',
     }),
     preorderLength: t.int({
       required: false,
-      description: `Preorder time in \`preorderUnit\`s (seed 002 \`preorder_setting.number\`): 1 to ${MAX_PREORDER.DAY} days or ${MAX_PREORDER.WEEK} weeks; required for PREORDER products.`,
+      description: `Preorder time in \`preorderUnit\`s: 1 to ${MAX_PREORDER.DAY} days or ${MAX_PREORDER.WEEK} weeks; required for PREORDER products.`,
     }),
     variations: t.field({
       type: [ProductCreateVariationInput],
       required: true,
-      description: `Its variations, 1 to ${MAX_VARIATIONS}, each with a SKU unique in the shop (seed 002 \`variations\`).`,
+      description: `Its variations, 1 to ${MAX_VARIATIONS}, each with a SKU unique in the shop.`,
     }),
   }),
 });

@@ -8,7 +8,7 @@ import { PreorderUnitEnum, StockTypeEnum } from '../types.js';
 import { productPayload } from './catalog-payloads.js';
 
 export const ProductUpdateInput = builder.inputType('ProductUpdateInput', {
-  description: 'Changes to a product (seed 002 PATCH /product): only the fields given change; null clears description, category, supplier or the preorder time.',
+  description: 'Changes to a product: only the fields given change; null clears description, category, supplier or the preorder time.',
   fields: (t) => ({
     product: t.globalID({ required: true, description: 'Global id of the product.' }),
     name: t.string({ required: false, description: 'New name, at most 200 characters.' }),
@@ -16,15 +16,15 @@ export const ProductUpdateInput = builder.inputType('ProductUpdateInput', {
     stockType: t.field({
       type: StockTypeEnum,
       required: false,
-      description: 'New stock type (seed 002 `product_type`). Leaving OWN is refused while its variations hold stock; leaving PREORDER clears the preorder time.',
+      description: 'New stock type. Leaving OWN is refused while its variations hold stock; leaving PREORDER clears the preorder time.',
     }),
     category: t.globalID({ required: false, description: 'Global id of the product category; null leaves it uncategorized.' }),
     supplier: t.globalID({ required: false, description: 'Global id of the supplier; null clears it.' }),
     weightGrams: t.int({ required: false, description: 'Default weight of a variation in grams, 0 to 1000000 (existing variations keep theirs).' }),
     images: t.stringList({ required: false, description: `Image URLs, http(s), at most ${MAX_PRODUCT_IMAGES}; replaces the list.` }),
-    isActive: t.boolean({ required: false, description: 'Published on storefronts and to partners (seed 002 `publish_status`).' }),
+    isActive: t.boolean({ required: false, description: 'Published on storefronts and to partners.' }),
     isFeatured: t.boolean({ required: false, description: 'Highlighted on storefronts.' }),
-    showStock: t.boolean({ required: false, description: 'Whether storefronts may show stock figures (seed 002 `show_stock`).' }),
+    showStock: t.boolean({ required: false, description: 'Whether storefronts may show stock figures.' }),
     preorderUnit: t.field({ type: PreorderUnitEnum, required: false, description: 'Unit of the preorder time (PREORDER products only).' }),
     preorderLength: t.int({
       required: false,

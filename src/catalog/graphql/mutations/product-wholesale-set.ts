@@ -6,7 +6,7 @@ import { setProductWholesale } from '../../pricing/variation-prices-service.js';
 import { WholesaleTierInput } from './variation-prices-set.js';
 
 export const ProductWholesaleSetInput = builder.inputType('ProductWholesaleSetInput', {
-  description: 'Wholesale tiers for every variation of a product (seed 002 product wholesale).',
+  description: 'Wholesale tiers for every variation of a product.',
   fields: (t) => ({
     product: t.globalID({ required: true, description: 'Global id of the product.' }),
     wholesaleTiers: t.field({
@@ -33,7 +33,7 @@ builder.mutationField('productWholesaleSet', (t) =>
   t.field({
     type: ProductWholesaleSetPayload,
     description:
-      'Sets the same wholesale tiers on every variation of a product that is not archived, in one transaction (seed 002 keeps tiers per product). Use variationPricesSet for tiers of one variation.',
+      'Sets the same wholesale tiers on every variation of a product that is not archived, in one transaction. Use variationPricesSet for tiers of one variation.',
     errors: { types: [] },
     args: { input: t.arg({ type: ProductWholesaleSetInput, required: true, description: 'The product and its tiers.' }) },
     resolve: (_root, { input }, ctx) =>

@@ -4,7 +4,7 @@ import { decodeIdArg } from '../../../shared/global-ids.js';
 import { checkSkuAvailable, type SkuCheck } from '../../sku-service.js';
 
 const SkuCheckResult = builder.objectRef<SkuCheck>('SkuCheck').implement({
-  description: 'Whether a SKU may be used (seed 002 SKU validation).',
+  description: 'Whether a SKU may be used.',
   fields: (t) => ({
     sku: t.exposeString('sku', { description: 'The SKU as it would be stored (trimmed).' }),
     valid: t.boolean({ description: 'Whether it follows the SKU rules (characters, length).', resolve: (c) => c.problems.length === 0 }),
@@ -26,10 +26,10 @@ const SkuCheckResult = builder.objectRef<SkuCheck>('SkuCheck').implement({
 builder.queryFields((t) => ({
   skuCheck: t.field({
     type: SkuCheckResult,
-    description: 'Checks that a SKU is valid and free in the shop (seed 002 POST /product/sku/validation).',
+    description: 'Checks that a SKU is valid and free in the shop.',
     args: {
       sku: t.arg.string({ required: true, description: 'The SKU to check.' }),
-      variation: t.arg.globalID({ required: false, description: "The variation that would carry it: its own SKU counts as free (seed 002 `product_meta_id`)." }),
+      variation: t.arg.globalID({ required: false, description: "The variation that would carry it: its own SKU counts as free." }),
     },
     resolve: (_root, args, ctx) => checkSkuAvailable(ctx, args.sku, args.variation ? decodeIdArg(args.variation, 'Variation') : null),
   }),

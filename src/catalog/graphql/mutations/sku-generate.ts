@@ -15,7 +15,7 @@ builder.queryFields((t) => ({
   skuGenerate: t.field({
     type: SkuSuggestion,
     description:
-      'Suggests a SKU unique in the shop from the product name and attributes (colour, size, ...), as seed 002 does: ' +
+      'Suggests a SKU unique in the shop from the product name and attributes (colour, size, ...): ' +
       'the first three letters of each, upper case, joined by "-", with "-2", "-3", ... when taken.',
     errors: { types: [] },
     args: {

@@ -5,15 +5,15 @@ import { createSupplier } from '../../supplier-service.js';
 import { supplierPayload } from './catalog-payloads.js';
 
 export const SupplierCreateInput = builder.inputType('SupplierCreateInput', {
-  description: 'A new supplier (seed 002 POST /supplier/create).',
+  description: 'A new supplier.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Supplier name, at most 200 characters.' }),
-    phone: t.string({ required: false, description: 'Contact phone (seed 002 `phone`), e.g. "08123456789".' }),
+    phone: t.string({ required: false, description: 'Contact phone, e.g. "08123456789".' }),
     email: t.string({ required: false, description: 'Contact email.' }),
-    address: t.string({ required: false, description: 'Street address (seed 002 `addess`), at most 500 characters.' }),
-    region: t.globalID({ required: false, description: 'Global id of the region of the address (seed 002 `district_id`).' }),
+    address: t.string({ required: false, description: 'Street address, at most 500 characters.' }),
+    region: t.globalID({ required: false, description: 'Global id of the region of the address.' }),
     postalCode: t.string({ required: false, description: 'Postal code, 3 to 10 letters or digits.' }),
-    notes: t.string({ required: false, description: 'Free text notes (seed 002 `description`), at most 2000 characters.' }),
+    notes: t.string({ required: false, description: 'Free text notes, at most 2000 characters.' }),
   }),
 });
 

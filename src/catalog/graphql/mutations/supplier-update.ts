@@ -5,9 +5,9 @@ import { updateSupplier } from '../../supplier-service.js';
 import { supplierPayload } from './catalog-payloads.js';
 
 export const SupplierUpdateInput = builder.inputType('SupplierUpdateInput', {
-  description: 'Changes to a supplier (seed 002 update supplier): only the fields given change; null clears an optional one.',
+  description: 'Changes to a supplier: only the fields given change; null clears an optional one.',
   fields: (t) => ({
-    supplier: t.globalID({ required: true, description: 'Global id of the supplier (seed 002 `supplier_id`).' }),
+    supplier: t.globalID({ required: true, description: 'Global id of the supplier.' }),
     name: t.string({ required: false, description: 'New name.' }),
     phone: t.string({ required: false, description: 'Contact phone; null clears it.' }),
     email: t.string({ required: false, description: 'Contact email; null clears it.' }),

@@ -11,7 +11,7 @@ export const VariationCreateInput = builder.inputType('VariationCreateInput', {
   fields: (t) => ({
     product: t.globalID({ required: true, description: 'Global id of the product it belongs to.' }),
     sku: t.string({ required: true, description: SKU_DESCRIPTION }),
-    price: t.field({ type: 'Decimal', required: true, description: 'Base selling price (seed 002 `price`), at least 0, 2 decimal places at most.' }),
+    price: t.field({ type: 'Decimal', required: true, description: 'Base selling price, at least 0, 2 decimal places at most.' }),
     ...variationInputFields(t),
   }),
 });

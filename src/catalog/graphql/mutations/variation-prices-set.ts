@@ -10,7 +10,7 @@ const CategoryPriceInput = builder.inputType('VariationCategoryPriceInput', {
     category: t.globalID({ required: false, description: 'Global id of the customer category.' }),
     categoryCode: t.string({
       required: false,
-      description: 'Code of the customer category instead of its id: "Y" (reseller, seed 002 price_reseller), "D", or a custom code such as "1" (price1).',
+      description: 'Code of the customer category instead of its id: "Y" (reseller), "D" (dropshipper), or a custom code such as "1".',
     }),
     price: t.field({ type: 'Decimal', required: true, description: 'Unit price for the category: above 0, at most 2 decimals.' }),
   }),
@@ -19,8 +19,8 @@ const CategoryPriceInput = builder.inputType('VariationCategoryPriceInput', {
 export const WholesaleTierInput = builder.inputType('WholesaleTierInput', {
   description: 'A wholesale unit price for order lines of `minQty` units and more (to `maxQty`, when given).',
   fields: (t) => ({
-    minQty: t.int({ required: true, description: 'Smallest quantity the price applies to (seed 002 wholesale from); at least 1.' }),
-    maxQty: t.int({ required: false, description: 'Largest quantity the price applies to (seed 002 wholesale to); leave out for no limit.' }),
+    minQty: t.int({ required: true, description: 'Smallest quantity the price applies to; at least 1.' }),
+    maxQty: t.int({ required: false, description: 'Largest quantity the price applies to; leave out for no limit.' }),
     price: t.field({ type: 'Decimal', required: true, description: 'Unit price in this tier: above 0, at most 2 decimals.' }),
   }),
 });
@@ -30,7 +30,7 @@ export const VariationPricesSetInput = builder.inputType('VariationPricesSetInpu
     'New prices of a variation. Each list given replaces the stored one completely ([] clears it); a field left out stays unchanged.',
   fields: (t) => ({
     variation: t.globalID({ required: true, description: 'Global id of the variation.' }),
-    basePrice: t.field({ type: 'Decimal', required: false, description: 'Base selling price (seed 002 price): above 0, at most 2 decimals.' }),
+    basePrice: t.field({ type: 'Decimal', required: false, description: 'Base selling price: above 0, at most 2 decimals.' }),
     categoryPrices: t.field({
       type: [CategoryPriceInput],
       required: false,

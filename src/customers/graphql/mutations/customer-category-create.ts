@@ -5,16 +5,16 @@ import { customerCategoryPayload } from './customer-category-payload.js';
 import { createCustomerCategory } from '../../customer-category-service.js';
 
 export const CustomerCategoryCreateInput = builder.inputType('CustomerCategoryCreateInput', {
-  description: 'A new customer category (seed 002 customer category).',
+  description: 'A new customer category.',
   fields: (t) => ({
     code: t.string({
       required: false,
-      description: 'Code, unique per tenant, e.g. "Y" or "GROSIR" (letters, digits, "_", "-"; at most 20). Left out: the next free number, "1", "2", ... as seed 002 numbers custom categories.',
+      description: 'Code, unique per tenant, e.g. "Y" or "GROSIR" (letters, digits, "_", "-"; at most 20). Left out: the next free number, "1", "2", ..., as custom categories are numbered.',
     }),
-    name: t.string({ required: true, description: 'Display name (seed 002 category_name), e.g. "Pelanggan Tetap".' }),
+    name: t.string({ required: true, description: 'Display name, e.g. "Pelanggan Tetap".' }),
     isActive: t.boolean({ required: false, description: 'Whether customers can be put in it; default true.' }),
-    discountAccess: t.boolean({ required: false, description: 'Whether its customers get discounts (seed 002 discount_access); default true.' }),
-    wholesaleAccess: t.boolean({ required: false, description: 'Whether its customers get wholesale prices (seed 002 wholesale_access); default true.' }),
+    discountAccess: t.boolean({ required: false, description: 'Whether its customers get discounts; default true.' }),
+    wholesaleAccess: t.boolean({ required: false, description: 'Whether its customers get wholesale prices; default true.' }),
   }),
 });
 

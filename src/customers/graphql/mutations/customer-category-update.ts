@@ -11,7 +11,7 @@ export const CustomerCategoryUpdateInput = builder.inputType('CustomerCategoryUp
     id: t.globalID({ required: true, description: 'Global id of the category.' }),
     code: t.string({ required: false, description: 'New code, unique per tenant (letters, digits, "_", "-"; at most 20).' }),
     name: t.string({ required: false, description: 'New display name.' }),
-    isActive: t.boolean({ required: false, description: 'Active (seed 002 status Y) or not (N): inactive categories take no new customers.' }),
+    isActive: t.boolean({ required: false, description: 'Whether it is active: inactive categories take no new customers.' }),
     discountAccess: t.boolean({ required: false, description: 'Whether its customers get discounts.' }),
     wholesaleAccess: t.boolean({ required: false, description: 'Whether its customers get wholesale prices.' }),
   }),

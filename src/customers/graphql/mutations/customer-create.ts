@@ -6,22 +6,22 @@ import { CustomerStatusEnum } from '../customer-status.js';
 import { customerPayload } from './customer-payload.js';
 
 export const CustomerCreateInput = builder.inputType('CustomerCreateInput', {
-  description: 'A new customer (seed 002 POST /customer/create, seed 004 add customer).',
+  description: 'A new customer.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Full name (at most 100 characters).' }),
     phone: t.string({ required: false, description: 'Phone number: 6 to 20 digits, optionally starting with "+"; spaces, "-" and brackets are dropped.' }),
     email: t.string({ required: false, description: 'Email address, stored in lower case.' }),
-    lineId: t.string({ required: false, description: 'LINE messenger id (seed 002 `line`).' }),
-    otherContact: t.string({ required: false, description: 'Any other contact, as typed (seed 002 `other`).' }),
+    lineId: t.string({ required: false, description: 'LINE messenger id.' }),
+    otherContact: t.string({ required: false, description: 'Any other contact, as typed.' }),
     category: t.globalID({ required: false, description: 'Global id of an active customer category of this shop.' }),
-    categoryCode: t.string({ required: false, description: 'Or the category by code: "N" (customer), "Y" (reseller), "D" (dropshipper) or a custom code (seed 002 `category`).' }),
+    categoryCode: t.string({ required: false, description: 'Or the category by code: "N" (customer), "Y" (reseller), "D" (dropshipper) or a custom code.' }),
     status: t.field({
       type: CustomerStatusEnum,
       required: false,
-      description: 'Starting status: ACTIVE (default), PENDING to go through acceptance (customerAccept / customerRefuse), or INACTIVE (seed 002 `is_active`).',
+      description: 'Starting status: ACTIVE (default), PENDING to go through acceptance (customerAccept / customerRefuse), or INACTIVE.',
     }),
-    address: t.string({ required: false, description: 'Street address (seed 002 `address`).' }),
-    region: t.globalID({ required: false, description: 'Global id of the region (sub-district) of the address (seed 002 `district_id`).' }),
+    address: t.string({ required: false, description: 'Street address.' }),
+    region: t.globalID({ required: false, description: 'Global id of the region (sub-district) of the address.' }),
     postalCode: t.string({ required: false, description: 'Postal code, digits only.' }),
     notes: t.string({ required: false, description: 'Free text notes for people.' }),
   }),

@@ -15,10 +15,10 @@ const StockAdjustManyLine = builder.inputType('StockAdjustManyLine', {
 });
 
 export const StockAdjustManyInput = builder.inputType('StockAdjustManyInput', {
-  description: `Several adjustments (seed 002 update-stock \`stock[]\`), at most ${MAX_ADJUST_LINES} lines.`,
+  description: `Several adjustments, at most ${MAX_ADJUST_LINES} lines.`,
   fields: (t) => ({
     lines: t.field({ type: [StockAdjustManyLine], required: true, description: 'The adjustments, applied in order.' }),
-    reason: t.string({ required: true, description: 'Reason for every line that has none (seed 002 `description`).' }),
+    reason: t.string({ required: true, description: 'Reason for every line that has none.' }),
   }),
 });
 

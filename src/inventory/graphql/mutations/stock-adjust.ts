@@ -10,12 +10,12 @@ import { stockPayload } from './stock-payload.js';
 export const STOCK_ADJUST_ERRORS = [InsufficientStockError, StockNotTrackedError, WarehouseInactiveError, WarehouseNotAllowedError];
 
 export const StockAdjustInput = builder.inputType('StockAdjustInput', {
-  description: 'Units added to or taken from one warehouse, with a reason (seed 002 update-stock).',
+  description: 'Units added to or taken from one warehouse, with a reason.',
   fields: (t) => ({
     variation: t.globalID({ required: true, description: 'Global id of the variation (of an OWN stock product).' }),
     warehouse: t.globalID({ required: true, description: 'Global id of the warehouse.' }),
-    quantity: t.int({ required: true, description: 'Units: positive adds (seed ADD), negative subtracts (seed SUB); not zero.' }),
-    reason: t.string({ required: true, description: 'Why (seed 002 `description`), kept on the ledger entry; at most 500 characters.' }),
+    quantity: t.int({ required: true, description: 'Units: positive adds, negative subtracts; not zero.' }),
+    reason: t.string({ required: true, description: 'Why, kept on the ledger entry; at most 500 characters.' }),
   }),
 });
 

@@ -11,7 +11,7 @@ export const StockSetInput = builder.inputType('StockSetInput', {
   fields: (t) => ({
     variation: t.globalID({ required: true, description: 'Global id of the variation (of an OWN stock product).' }),
     warehouse: t.globalID({ required: true, description: 'Global id of the warehouse.' }),
-    quantity: t.int({ required: true, description: 'The counted units on hand (seed 002 sync-stock `amount`); zero or more.' }),
+    quantity: t.int({ required: true, description: 'The counted units on hand; zero or more.' }),
     expected: t.int({
       required: true,
       description: 'On hand as read before counting (StockLevel.onHand, 0 if there is no row). Another figure means someone changed it meanwhile.',

@@ -6,18 +6,18 @@ import { createWarehouse } from '../../warehouse-service.js';
 import { warehousePayload } from './warehouse-payload.js';
 
 export const WarehouseCreateInput = builder.inputType('WarehouseCreateInput', {
-  description: 'A new warehouse (seed 002 POST /warehouse).',
+  description: 'A new warehouse.',
   fields: (t) => ({
     code: t.string({
       required: true,
       description: 'Short code, unique in the shop, e.g. "GDG-JKT": letters, digits, "_", "." and "-", at most 50.',
     }),
-    name: t.string({ required: true, description: 'Display name (seed 002 `warehouse`), at most 200 characters.' }),
+    name: t.string({ required: true, description: 'Display name, at most 200 characters.' }),
     phone: t.string({ required: false, description: 'Contact phone, e.g. "+62 21 555 0101".' }),
     address: t.string({ required: false, description: 'Street address, at most 500 characters.' }),
     postalCode: t.string({ required: false, description: 'Postal code, e.g. "10150".' }),
     region: t.globalID({ required: false, description: 'Global id of the region (sub-district) of the address.' }),
-    isActive: t.boolean({ required: false, description: 'Whether it takes stock in and new allocations (seed 002 `is_active`); default true.' }),
+    isActive: t.boolean({ required: false, description: 'Whether it takes stock in and new allocations; default true.' }),
   }),
 });
 

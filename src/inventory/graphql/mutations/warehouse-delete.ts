@@ -9,7 +9,7 @@ import { warehouseRefInput } from './warehouse-payload.js';
 const WarehouseDeleteInput = warehouseRefInput('WarehouseDeleteInput', 'The warehouse to delete.');
 
 const WarehouseDeletePayload = builder.objectRef<{ warehouseId: number; code: string; name: string }>('WarehouseDeletePayload').implement({
-  description: 'The warehouse deleted (seed 002 answers with the deleted record).',
+  description: 'The warehouse deleted.',
   fields: (t) => ({
     deletedWarehouseId: t.id({ description: 'Global id the warehouse had.', resolve: (p) => encodeGlobalID('Warehouse', p.warehouseId) }),
     code: t.exposeString('code', { description: 'Its code.' }),

@@ -6,7 +6,7 @@ import { updateWarehouse } from '../../warehouse-service.js';
 import { warehousePayload } from './warehouse-payload.js';
 
 export const WarehouseUpdateInput = builder.inputType('WarehouseUpdateInput', {
-  description: 'Changes to a warehouse (seed 002 PATCH /warehouse): only the fields given change; null clears phone, address, postal code or region.',
+  description: 'Changes to a warehouse: only the fields given change; null clears phone, address, postal code or region.',
   fields: (t) => ({
     warehouse: t.globalID({ required: true, description: 'Global id of the warehouse.' }),
     code: t.string({ required: false, description: 'New code, unique in the shop.' }),

@@ -56,7 +56,7 @@ function defineMutation(name: CancellationRequestMutationName, rule: Cancellatio
   builder.mutationField(rule.mutation, (t) =>
     t.field({
       type: Payload,
-      description: `${rule.description} Request status ${rule.from.map((s) => s ?? 'none').join(', ')} -> ${rule.to}; order in ${rule.orderFrom.join(', ')}. Seeds: ${rule.seeds.join('; ')}.`,
+      description: `${rule.description} Request status ${rule.from.map((s) => s ?? 'none').join(', ')} -> ${rule.to}; order in ${rule.orderFrom.join(', ')}.`,
       errors: { types: errors },
       args: { input: t.arg({ type: Input, required: true, description: 'The order whose cancellation is asked for or decided.' }) },
       resolve: (_root, { input }, ctx) => {

@@ -24,7 +24,7 @@ type GlobalId = { typename: string; id: string } | string;
 const id = (arg: GlobalId | null | undefined, typename: string) => (arg ? decodeIdArg(arg, typename) : null);
 
 export const DiscountInput = builder.inputType('DiscountInput', {
-  description: 'A discount as entered: an amount, a percentage, or cascaded percentages (seed 004 "55.05+3").',
+  description: 'A discount as entered: an amount, a percentage, or cascaded percentages, e.g. "55.05+3".',
   fields: (t) => ({
     type: t.field({ type: DiscountTypeEnum, required: true, description: 'NOMINAL, PERCENTAGE or CASCADED.' }),
     value: t.string({ required: true, description: 'The amount ("2500"), the percentage ("5") or the cascade ("55.05+3").' }),
@@ -33,15 +33,15 @@ export const DiscountInput = builder.inputType('DiscountInput', {
 
 export const OrderPartyInput = builder.inputType('OrderPartyInput', {
   description:
-    'A buyer, recipient or dropshipper with contact and address (seed 001 buyer / recipient / dropshipper_*). Fields not given are copied from `customer` when one is named.',
+    'A buyer, recipient or dropshipper with contact and address. Fields not given are copied from `customer` when one is named.',
   fields: (t) => ({
-    customer: t.globalID({ required: false, description: 'A customer of the shop this party is (seed 002 customer_sender_id / customer_receiver_id).' }),
+    customer: t.globalID({ required: false, description: 'A customer of the shop this party is.' }),
     name: t.string({ required: false, description: 'Full name; required unless `customer` is given.' }),
     phone: t.string({ required: false, description: 'Phone number.' }),
     email: t.string({ required: false, description: 'E-mail address.' }),
-    address: t.string({ required: false, description: 'Street address (seed 001 full_address).' }),
-    region: t.globalID({ required: false, description: 'Administrative region of the address (seed 001 sub_district_id / origin and destination codes).' }),
-    province: t.string({ required: false, description: 'Province (seed 001 province / state).' }),
+    address: t.string({ required: false, description: 'Street address.' }),
+    region: t.globalID({ required: false, description: 'Administrative region of the address.' }),
+    province: t.string({ required: false, description: 'Province.' }),
     city: t.string({ required: false, description: 'City or regency.' }),
     district: t.string({ required: false, description: 'District (kecamatan).' }),
     subDistrict: t.string({ required: false, description: 'Sub-district (kelurahan / desa).' }),
@@ -56,23 +56,23 @@ export const OrderPartyInput = builder.inputType('OrderPartyInput', {
 export const OrderItemInput = builder.inputType('OrderItemInput', {
   description: 'An order line: a variation and a quantity; the price comes from the catalog unless overridden.',
   fields: (t) => ({
-    variation: t.globalID({ required: true, description: 'Global id of the variation (seed 002 products.id, seed 004 product_id).' }),
-    quantity: t.int({ required: true, description: 'Units ordered, 1 or more (seed 004 qty).' }),
-    unit: t.string({ required: false, description: 'Unit of measure; default "PCS" (seed 004 unit).' }),
+    variation: t.globalID({ required: true, description: 'Global id of the variation.' }),
+    quantity: t.int({ required: true, description: 'Units ordered, 1 or more.' }),
+    unit: t.string({ required: false, description: 'Unit of measure; default "PCS".' }),
     unitPrice: t.field({
       type: 'Decimal',
       required: false,
-      description: 'A price set by hand (seed 004 price, seed 001 unit_price); the line records priceSource OVERRIDE. Without it the catalog price applies.',
+      description: 'A price set by hand; the line records priceSource OVERRIDE. Without it the catalog price applies.',
     }),
-    discount: t.field({ type: DiscountInput, required: false, description: 'Line discount (seed 004 item_disc_percent / item_disc_amount, seed 002 product discount).' }),
-    externalLineId: t.string({ required: false, description: "The caller's line reference (seed 004 ext_order_line_id)." }),
-    note: t.string({ required: false, description: 'Note on the line (seed 004 description).' }),
+    discount: t.field({ type: DiscountInput, required: false, description: 'Line discount.' }),
+    externalLineId: t.string({ required: false, description: "The caller's line reference." }),
+    note: t.string({ required: false, description: 'Note on the line.' }),
   }),
 });
 
 export const OrderAdjustmentInput = builder.inputType('OrderAdjustmentInput', {
   description:
-    'An order cost or discount (seed 002 order_cost, seed 001 price fields). Percentages apply to: the subtotal (DISCOUNT, SHIPPING, INSURANCE, PACKING, OTHER_COST), the shipping (SHIPPING_DISCOUNT), the subtotal after order discounts (TAX), everything collected before the fee (COD_FEE).',
+    'An order cost or discount. Percentages apply to: the subtotal (DISCOUNT, SHIPPING, INSURANCE, PACKING, OTHER_COST), the shipping (SHIPPING_DISCOUNT), the subtotal after order discounts (TAX), everything collected before the fee (COD_FEE).',
   fields: (t) => ({
     category: t.field({ type: AdjustmentCategoryEnum, required: true, description: 'What it is.' }),
     name: t.string({ required: false, description: 'Label, e.g. "Diskon Ultah"; defaults to the category.' }),
@@ -82,40 +82,40 @@ export const OrderAdjustmentInput = builder.inputType('OrderAdjustmentInput', {
 });
 
 export const OrderCreateInput = builder.inputType('OrderCreateInput', {
-  description: 'A new order. Totals are computed on the server from the lines and adjustments (seed 001 price_info); prices sent by a client are not trusted.',
+  description: 'A new order. Totals are computed on the server from the lines and adjustments; prices sent by a client are not trusted.',
   fields: (t) => ({
     idempotencyKey: t.string({
       required: false,
       description:
         "Makes retries safe. A key of the shop's idempotency keys, shared with the Idempotency-Key header and extensions.idempotencyKey: the same key with the same input returns the first order with replayed true, whatever the selection (kept as long as the order); with a different input, an IdempotencyConflictError; a key used by a request key for another request, an IDEMPOTENCY_CONFLICT error. A request key equal to this key is this key.",
     }),
-    code: t.string({ required: false, description: 'Order number (seed 001 order_code); generated as ORD-YYYYMMDD-NNNNN when not given. Unique per shop.' }),
-    kind: t.field({ type: OrderKindEnum, required: false, description: 'What the order is for; default SALE (seed 000 order kinds).' }),
-    channel: t.string({ required: false, description: 'Lower-case channel code, default "offline" (seed 003 marketplace_code, seed 001 channel).' }),
+    code: t.string({ required: false, description: 'Order number; generated as ORD-YYYYMMDD-NNNNN when not given. Unique per shop.' }),
+    kind: t.field({ type: OrderKindEnum, required: false, description: 'What the order is for; default SALE.' }),
+    channel: t.string({ required: false, description: 'Lower-case channel code, default "offline".' }),
     externalRef: t.string({
       required: false,
-      description: "The channel's order reference (seed 003 remote_order_id, seed 004 ext_order_no); unique per channel, a second order with it is a DuplicateOrderError.",
+      description: "The channel's order reference; unique per channel, a second order with it is a DuplicateOrderError.",
     }),
-    externalStatus: t.string({ required: false, description: "The channel's own status text (seed 003 remote_order_status, seed 004 ext_order_status_name)." }),
-    source: t.globalID({ required: false, description: 'Order source (seed 002 order_source_id).' }),
-    customer: t.globalID({ required: false, description: 'The customer (seed 004 customer_id); leave out for a guest. Decides category prices and discount access.' }),
+    externalStatus: t.string({ required: false, description: "The channel's own status text." }),
+    source: t.globalID({ required: false, description: 'Order source.' }),
+    customer: t.globalID({ required: false, description: 'The customer; leave out for a guest. Decides category prices and discount access.' }),
     buyer: t.field({ type: OrderPartyInput, required: false, description: "Who ordered; defaults to the customer's details." }),
     recipient: t.field({ type: OrderPartyInput, required: false, description: 'Who receives the package.' }),
-    dropshipper: t.field({ type: OrderPartyInput, required: false, description: 'Sender shown on the package (seed 001 is_dropship + dropshipper_*).' }),
-    salesRep: t.string({ required: false, description: 'Sales person or team (seed 001 sales_pic, seed 004 team).' }),
-    notes: t.string({ required: false, description: 'Notes visible on the order (seed 001 remarks, seed 002 note, seed 004 description).' }),
+    dropshipper: t.field({ type: OrderPartyInput, required: false, description: 'Sender shown on the package.' }),
+    salesRep: t.string({ required: false, description: 'Sales person or team.' }),
+    notes: t.string({ required: false, description: 'Notes visible on the order.' }),
     internalNotes: t.string({ required: false, description: 'Notes for staff only.' }),
-    paymentMethod: t.field({ type: PaymentMethodEnum, required: false, description: 'How the buyer pays (seed 001 payment_method_type / payment_via).' }),
-    originWarehouse: t.globalID({ required: false, description: 'Warehouse that ships it (seed 001 location_id, seed 002 products.warehouse_id).' }),
+    paymentMethod: t.field({ type: PaymentMethodEnum, required: false, description: 'How the buyer pays.' }),
+    originWarehouse: t.globalID({ required: false, description: 'Warehouse that ships it.' }),
     destinationWarehouse: t.globalID({ required: false, description: 'Target warehouse of relocation and distribution orders.' }),
-    isDraft: t.boolean({ required: false, description: 'Save as a draft (seed 001 is_draft): editable, placed later with orderPlace.' }),
+    isDraft: t.boolean({ required: false, description: 'Save as a draft: editable, placed later with orderPlace.' }),
     backorder: t.boolean({
       required: false,
       description: 'Accept own-stock lines beyond what is available now; the order waits for stock. Without it such lines are refused, naming the quantity and what is available.',
     }),
-    orderedAt: t.field({ type: 'DateTime', required: false, description: 'When it was ordered (seed 001 checkout_at, seed 002 order_date, seed 004 date); default now.' }),
+    orderedAt: t.field({ type: 'DateTime', required: false, description: 'When it was ordered; default now.' }),
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
-    discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal (seed 004 disc_percent / disc_amount).' }),
+    discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal.' }),
     adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
     couponCodes: t.stringList({
       required: false,

@@ -35,7 +35,7 @@ const OrderEditInput = builder.inputType('OrderEditInput', {
     updateItems: t.field({ type: [OrderItemUpdateInput], required: false, description: 'Changes to existing lines.' }),
     removeItems: t.globalIDList({ required: false, description: 'Global ids of lines to remove.' }),
     buyer: t.field({ type: OrderPartyInput, required: false, description: 'Replaces the buyer.' }),
-    recipient: t.field({ type: OrderPartyInput, required: false, description: 'Replaces the recipient (shipping address, seed 001 shipping_address).' }),
+    recipient: t.field({ type: OrderPartyInput, required: false, description: 'Replaces the recipient (the shipping address).' }),
     dropshipper: t.field({ type: OrderPartyInput, required: false, description: 'Replaces the dropshipper.' }),
     removeParties: t.field({ type: [PartyRoleEnum], required: false, description: 'Parties to remove, e.g. DROPSHIPPER.' }),
     adjustments: t.field({

@@ -35,7 +35,7 @@ export function transitionErrors(name: TransitionName, rule: TransitionRule) {
 
 export function transitionDescription(rule: TransitionRule): string {
   const to = rule.movesWhen ? `goes to ${rule.to} when ${CONDITION_TEXT[rule.movesWhen]}, else keeps its status` : `goes to ${rule.to}`;
-  return `${rule.description} Leaves from ${rule.from.join(', ')}; ${to}. Seeds: ${rule.seeds.join('; ')}.`;
+  return `${rule.description} Leaves from ${rule.from.join(', ')}; ${to}.`;
 }
 
 export const TransitionPayloads = new Map<TransitionName, ReturnType<typeof payloadType>>();

@@ -78,7 +78,7 @@ const OrdersTransitionPayload = builder.objectRef<{ results: Outcome[] }>('Order
 builder.mutationField('ordersTransition', (t) =>
   t.field({
     type: OrdersTransitionPayload,
-    description: `Runs one transition on up to ${BULK_TRANSITION_LIMIT} orders (seed 001 bulk packing, seed 003 batch status). Each order succeeds or fails on its own, all or nothing per order.`,
+    description: `Runs one transition on up to ${BULK_TRANSITION_LIMIT} orders. Each order succeeds or fails on its own, all or nothing per order.`,
     errors: { types: [] },
     args: {
       orders: t.arg.idList({ required: true, description: `Global ids of the orders (at most ${BULK_TRANSITION_LIMIT}).` }),

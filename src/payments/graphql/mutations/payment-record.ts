@@ -7,7 +7,7 @@ import { recordPayment } from '../../payment-service.js';
 import { paymentPayload } from './payment-payload.js';
 
 export const PaymentRecordInput = builder.inputType('PaymentRecordInput', {
-  description: 'Money received for an order: a full payment or one installment (seed 002 quick-payment).',
+  description: 'Money received for an order: a full payment or one installment.',
   fields: (t) => ({
     order: t.globalID({ required: true, description: 'Global id of the order paid.' }),
     method: t.field({ type: PaymentMethod, required: true, description: 'How it was paid.' }),

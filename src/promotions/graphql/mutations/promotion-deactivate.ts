@@ -14,7 +14,7 @@ const PromotionDeactivatePayload = promotionPayload('PromotionDeactivatePayload'
 builder.mutationField('promotionDeactivate', (t) =>
   t.field({
     type: PromotionDeactivatePayload,
-    description: 'Switches a promotion off (seed 002 delete): it applies to no new order or edit; orders that took it keep their discount, and it can be switched on again.',
+    description: 'Switches a promotion off: it applies to no new order or edit; orders that took it keep their discount, and it can be switched on again.',
     errors: { types: [] },
     args: { input: t.arg({ type: PromotionDeactivateInput, required: true, description: 'The promotion.' }) },
     resolve: (_root, { input }, ctx) => setPromotionActive(ctx, decodeIdArg(input.promotion, 'Promotion'), false),

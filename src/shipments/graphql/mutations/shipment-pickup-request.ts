@@ -10,7 +10,7 @@ export const ShipmentPickupRequestInput = builder.inputType('ShipmentPickupReque
   description: 'Asks the courier to collect a package: a pickup option of the day, or an explicit slot.',
   fields: (t) => ({
     shipment: t.globalID({ required: true, description: 'Global id of the shipment (it needs a courier).' }),
-    pickupOption: t.field({ type: PickupOption, required: false, description: 'Which pickup slot of the day (seed 001).' }),
+    pickupOption: t.field({ type: PickupOption, required: false, description: 'Which pickup slot of the day.' }),
     slotStart: t.field({ type: 'DateTime', required: false, description: 'Start of the pickup slot; with slotEnd.' }),
     slotEnd: t.field({ type: 'DateTime', required: false, description: 'End of the pickup slot; after slotStart.' }),
     note: t.string({ required: false, description: 'Note for the courier, kept in the tracking history.' }),

@@ -10,7 +10,7 @@ export const ShipmentTrackingEventInput = builder.inputType('ShipmentTrackingEve
     status: t.string({
       required: true,
       description:
-        'Courier status word, e.g. "in_transit", "delivered" (seed 001) or "PICKREQ", "IN", "OUT", "ANT", "DELIVERED" (seed 002). ' +
+        'Courier status word, e.g. "in_transit", "delivered" or "PICKREQ", "IN", "OUT", "ANT", "DELIVERED". ' +
         'Known words move the shipment status forward; others are kept as history only.',
     }),
     location: t.string({ required: false, description: 'Where it happened, e.g. "Jakarta".' }),
