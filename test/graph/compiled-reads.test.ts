@@ -650,26 +650,61 @@ describe('compiled reads answer as the executor does', () => {
     expect({ marked: counted.marked, others: counted.others }).toEqual({ marked: 1, others: 0 });
   });
 
-  it('generated selections over the order graph answer the same both ways', async () => {
-    let compiled = 0;
-    let executed = 0;
+  it('generated selections over every root that compiles answer the same both ways', async () => {
+    // Every root field declaring a compiled read: connections are listed, by-id roots read a
+    // row of the fixtures (a new root without a row here fails the test until one is added).
+    const tenantId = t.id;
+    const one = async (find: () => Promise<{ id: number } | null>, make: () => Promise<{ id: number }>) => ((await find()) ?? (await make())).id;
+    const rows = {
+      CustomerCategory: await one(() => t.prisma.customerCategory.findFirst({ where: { tenantId } }), () => t.customerCategory()),
+      Warehouse: await one(() => t.prisma.warehouse.findFirst({ where: { tenantId } }), () => t.warehouse()),
+      Region: (await t.region('Menteng')).id,
+      ProductCategory: (await t.prisma.productCategory.create({ data: { tenantId, name: 'Kaos "oblong"' } })).id,
+      Supplier: (await t.prisma.supplier.create({ data: { tenantId, name: 'PT Benang' } })).id,
+      Promotion: (await t.prisma.promotion.create({ data: { tenantId, group: 'PROMO', type: 'PRODUCT', name: 'Gajian', discountType: 'NOMINAL', discountValue: '1000', startsAt: new Date(Date.UTC(2026, 0, 1)) } })).id,
+      WebhookEndpoint: (await t.prisma.webhookEndpoint.create({ data: { tenantId, url: 'https://partner.example/hooks', secret: 'whsec_test' } })).id,
+    };
+    const ids: Record<string, () => number> = {
+      Order: () => orders[Math.floor(Math.random() * orders.length)]!,
+      Product: () => productId,
+      Variation: () => variationId,
+      Customer: () => customerId,
+      Shipment: () => shipmentId,
+      Payment: () => paymentId,
+      ...Object.fromEntries(Object.entries(rows).map(([type, id]) => [type, () => id])),
+    };
+    const roots = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.extensions?.compiledRead);
+    const byId = roots.filter((field) => !(field.extensions!.compiledRead as { cursor?: string }).cursor);
+    const lists = roots.filter((field) => (field.extensions!.compiledRead as { cursor?: string }).cursor);
+    const untried = byId.filter((field) => !ids[getNamedType(field.type).name]).map((field) => field.name);
+    expect(untried).toEqual([]);
+    const tried = [...lists, ...byId.filter((field) => ids[getNamedType(field.type).name])];
+    const counts = new Map<string, { compiled: number; executed: number }>();
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.integer({ min: 1, max: 15 }), async (seed, asList, first) => {
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.nat({ max: tried.length - 1 }), fc.integer({ min: 1, max: 15 }), async (seed, index, first) => {
         const random = mulberry32(seed);
-        const selection = selectionOf(schema.getType('Order') as GraphQLObjectType, random, 3);
-        const query = asList
-          ? `{ orders(first: ${first}) { edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selection} } ${random() < 0.5 ? 'pageInfo { hasNextPage endCursor }' : ''} } }`
-          : `query ($id: ID!) { order(id: $id) ${selection} }`;
-        const variables = asList ? undefined : { id: gid('Order', orders[Math.floor(random() * orders.length)]!) };
+        const root = tried[index]!;
+        const read = root.extensions!.compiledRead as { cursor?: string; model: string };
+        const nodeType = schema.getType(read.model) as GraphQLObjectType;
+        const selection = selectionOf(nodeType, random, 3);
+        const query = read.cursor
+          ? `{ ${root.name}(first: ${first}) { edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selection} } ${random() < 0.5 ? 'pageInfo { hasNextPage endCursor }' : ''} } }`
+          : `query ($id: ID!) { ${root.name}(id: $id) ${selection} }`;
+        const variables = read.cursor ? undefined : { id: gid(read.model, ids[read.model]!()) };
         const result = await bothWays(t.key, query, variables);
         expect(result.compiled, query).toBe(result.executor);
-        if (result.marked) compiled++;
-        else executed++;
+        const count = counts.get(root.name) ?? { compiled: 0, executed: 0 };
+        if (result.marked) count.compiled++;
+        else count.executed++;
+        counts.set(root.name, count);
       }),
-      { numRuns: 160 },
+      { numRuns: 400 },
     );
-    expect(compiled).toBeGreaterThan(20);
-    expect(executed).toBeGreaterThan(20);
+    // Both paths taken, and every root tried compiled at least once.
+    const total = [...counts.values()].reduce((sum, c) => ({ compiled: sum.compiled + c.compiled, executed: sum.executed + c.executed }), { compiled: 0, executed: 0 });
+    expect(total.compiled).toBeGreaterThan(40);
+    expect(total.executed).toBeGreaterThan(20);
+    for (const root of tried) expect(counts.get(root.name)?.compiled ?? 0, root.name).toBeGreaterThan(0);
   });
 });
 
@@ -682,7 +717,14 @@ function selectionOf(type: GraphQLObjectType, random: () => number, depth: numbe
   const parts: string[] = [];
   for (const field of Object.values(type.getFields())) {
     const extensions = (field.extensions ?? {}) as Record<string, unknown>;
-    const plain = field.name === 'id' || !!extensions.pothosExposedField || !!extensions.pothosPrismaRelationField || !!extensions.embeddedColumns || !!extensions.sqlForm;
+    const plain =
+      field.name === 'id' ||
+      !!extensions.pothosExposedField ||
+      !!extensions.pothosPrismaRelationField ||
+      !!extensions.embeddedColumns ||
+      !!extensions.sqlForm ||
+      !!extensions.sqlObject ||
+      !!extensions.sqlStaticList;
     if (field.args.some((arg) => arg.type.toString().endsWith('!')) || random() > (plain && field.args.length === 0 ? 0.5 : 0.02)) continue;
     const named = getNamedType(field.type);
     const alias = random() < 0.15 ? `a${Math.floor(random() * 1000)}_${field.name}: ` : '';
