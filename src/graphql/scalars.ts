@@ -1,6 +1,11 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from './builder.js';
 import { Decimal } from '../shared/money.js';
+import { plainString } from './compiled-reads/json-text.js';
+import { scalarSql } from './compiled-reads/sql-form.js';
+
+/** to_char's pattern of Date.prototype.toISOString: UTC, milliseconds, "Z". */
+const ISO_8601 = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 // Money and quantities with fractions travel as strings ("12000.00"): never floats.
 builder.scalarType('Decimal', {
@@ -11,6 +16,14 @@ builder.scalarType('Decimal', {
     const d = value instanceof Decimal ? value : new Decimal(String(value));
     return d.toFixed(Math.max(2, d.decimalPlaces()));
   },
+  // The same in SQL: all significant digits, at least two after the point (a column of scale 2 as it is).
+  extensions: scalarSql((sql, dataType, scale) => {
+    if (dataType !== 'numeric') return undefined;
+    if (scale === 2) return plainString(`${sql}::text`);
+    // A column is named twice as it is; an expression is computed once.
+    if (/^\w+\."\w+"$/.test(sql)) return plainString(`round(${sql}, greatest(2, min_scale(${sql})))::text`);
+    return plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`);
+  }),
   // From JSON variables only a string: a JSON number is a binary float to most clients (100.1 may already be 100.09999...).
   parseValue: (value) => {
     if (typeof value === 'number') {
@@ -28,6 +41,12 @@ builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO 8601 string with a time zone, e.g. "2026-01-31T10:00:00.000Z". Typed clients: map it to string.',
   specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  // The same in SQL; a timestamp without zone holds UTC, as Prisma writes it.
+  extensions: scalarSql((sql, dataType) => {
+    if (dataType === 'timestamp with time zone') return plainString(`to_char((${sql}) AT TIME ZONE 'UTC', ${ISO_8601})`);
+    if (dataType === 'timestamp without time zone') return plainString(`to_char(${sql}, ${ISO_8601})`);
+    return undefined;
+  }),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING) return parseDateTime(ast.value);

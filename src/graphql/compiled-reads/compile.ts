@@ -35,7 +35,7 @@ import {
 import type { ColumnCatalog } from './column-catalog.js';
 import { arrayOf, concat, escapedString, jsonObject, orNull, plainString, sqlString, sqlValue, textValue, type JsonValue } from './json-text.js';
 import type { CompiledRead } from './root-read.js';
-import { ROLE_IN_SQL, type SqlForm, type SqlStaticList } from './sql-form.js';
+import { ROLE_IN_SQL, type ScalarSqlJson, type SqlForm, type SqlStaticList } from './sql-form.js';
 
 /** A field of Prisma's datamodel as plugin-prisma carries it. */
 interface ModelField {
@@ -81,8 +81,6 @@ export interface ReadPlan {
 }
 
 export class NotCompilable extends Error {}
-
-const ISO_8601 = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 export function compileRead(
   schema: GraphQLSchema,
@@ -244,10 +242,9 @@ class Compiler {
     }
     const sql = form.expression(alias);
     const nullable = !!form.nullable;
-    // The Decimal scalar: all significant digits, at least two after the point (a JSON string).
-    if (form.scalar === 'Decimal') return orNull(plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`), nullable);
-    // DateTime: Date.prototype.toISOString (UTC, milliseconds, "Z") of a timestamptz.
-    if (form.scalar === 'DateTime') return orNull(plainString(`to_char((${sql}) AT TIME ZONE 'UTC', ${ISO_8601})`), nullable);
+    // Decimal and DateTime as their scalars print a numeric and a timestamptz.
+    if (form.scalar === 'Decimal') return orNull(scalarJson(getNamedType(field.type), `(${sql})`, 'numeric'), nullable);
+    if (form.scalar === 'DateTime') return orNull(scalarJson(getNamedType(field.type), `(${sql})`, 'timestamp with time zone'), nullable);
     // Boolean and Int print as PostgreSQL's text of them: true / false, digits.
     return orNull(sqlValue(`(${sql})::text`), nullable);
   }
@@ -286,13 +283,9 @@ class Compiler {
       case 'String':
         return orNull(escapedString(ref), mayBeNull);
       case 'DateTime':
-        // Date.prototype.toISOString: UTC, milliseconds, "Z".
-        if (catalog.dataType === 'timestamp with time zone') return orNull(plainString(`to_char(${ref} AT TIME ZONE 'UTC', ${ISO_8601})`), mayBeNull);
-        if (catalog.dataType === 'timestamp without time zone') return orNull(plainString(`to_char(${ref}, ${ISO_8601})`), mayBeNull);
-        throw new NotCompilable(`${model}.${column} is ${catalog.dataType}`);
       case 'Decimal':
-        // The Decimal scalar: all significant digits, at least two after the point.
-        return orNull(plainString(catalog.scale === 2 ? `${ref}::text` : `round(${ref}, greatest(2, min_scale(${ref})))::text`), mayBeNull);
+        // Custom scalars print themselves (their `sqlJson`, beside `serialize`).
+        return orNull(scalarJson(named, ref, catalog.dataType, catalog.scale ?? undefined), mayBeNull);
       case 'Int':
         if (catalog.dataType !== 'integer') throw new NotCompilable(`${model}.${column} is ${catalog.dataType}`);
         return orNull(sqlValue(`${ref}::text`), mayBeNull);
@@ -526,6 +519,14 @@ function relationQuery(extensions: FieldExtensions, field: GraphQLField<unknown,
   const { orderBy, where, ...rest } = query as { orderBy?: unknown; where?: unknown };
   if (Object.keys(rest).length) throw new NotCompilable(`${name}: a query with ${Object.keys(rest).join(', ')}`);
   return { orderBy, where };
+}
+
+/** JSON text of a SQL value as a custom scalar prints it; refused when the scalar declares no SQL printing for that type. */
+function scalarJson(scalar: { name: string; extensions?: unknown }, sql: string, dataType: string, scale?: number): JsonValue {
+  const print = (scalar.extensions as { sqlJson?: ScalarSqlJson } | undefined)?.sqlJson;
+  const json = print?.(sql, dataType, scale);
+  if (!json) throw new NotCompilable(`${scalar.name} has no SQL printing of ${dataType}`);
+  return json;
 }
 
 export function quote(name: string): string {

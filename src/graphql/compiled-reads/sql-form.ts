@@ -3,12 +3,28 @@
 // executor. The differential tests (test/graph/compiled-reads.test.ts) hold the two to
 // the same answer, byte for byte.
 
+import type { JsonValue } from './json-text.js';
+
+/**
+ * A custom scalar's printing in SQL, declared beside its `serialize`: the JSON text of
+ * a non-NULL SQL value of a PostgreSQL type (`dataType` as information_schema names it,
+ * `scale` for numerics: undefined when unconstrained), exactly as `serialize` writes the
+ * value; undefined for a type it cannot print. Compiled reads print every column and SQL
+ * form of the scalar with it, so no second copy of its printing exists.
+ */
+export type ScalarSqlJson = (sql: string, dataType: string, scale?: number) => JsonValue | undefined;
+
+/** `extensions` of a custom scalar printed in SQL by `json`. */
+export function scalarSql(json: ScalarSqlJson): { sqlJson: ScalarSqlJson } {
+  return { sqlJson: json };
+}
+
 /** Scalars a SQL form may yield, printed as their GraphQL scalar prints them. */
 export type SqlFormScalar = 'Boolean' | 'Int' | 'Decimal' | 'DateTime';
 
 export interface SqlForm {
   scalar: SqlFormScalar;
-  /** SQL over the row whose alias is `row` (quoted column names, e.g. `${row}."printedAt"`); never NULL unless `nullable`. A DateTime is a timestamptz. */
+  /** SQL over the row whose alias is `row` (quoted column names, e.g. `${row}."printedAt"`); never NULL unless `nullable`. A Decimal is a numeric, a DateTime a timestamptz. */
   expression(row: string): string;
   /** The field is nullable and NULL answers null. */
   nullable?: boolean;
