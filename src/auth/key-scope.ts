@@ -70,7 +70,8 @@ export function assertWarehousesAllowed(viewer: Pick<Viewer, 'scope'>, warehouse
 export async function assertOrderWarehousesAllowed(tx: TransactionScope['tx'], viewer: Pick<Viewer, 'scope'>, orderId: number): Promise<void> {
   const allowed = viewer.scope?.warehouseIds;
   if (!allowed) return;
-  const order = await tx.order.findFirst({
+  // Read whole: a read scope that hid the order (or its rows) must not make the check pass.
+  const order = await withoutKeyScope(() => tx.order.findFirst({
     where: { id: orderId },
     select: {
       originWarehouseId: true,
@@ -78,7 +79,7 @@ export async function assertOrderWarehousesAllowed(tx: TransactionScope['tx'], v
       items: { select: { allocations: { select: { warehouseId: true } } } },
       shipments: { select: { warehouseId: true } },
     },
-  });
+  }));
   if (!order) return;
   const involved = new Set<number>();
   for (const id of [order.originWarehouseId, order.destinationWarehouseId, ...order.shipments.map((s) => s.warehouseId)]) if (id != null) involved.add(id);
