@@ -253,7 +253,7 @@ type Op =
   /** The open cancellation request decided: approved (the order is cancelled) or rejected. */
   | { kind: 'decide'; order: number; approve: boolean }
   | { kind: 'refund'; order: number; share: 'all' | 'half' | 'over'; amount?: number }
-  /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. `taken`: the units it asks for, fixed when made. */
+  /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. `taken`: the units it names, fixed when made (none for `all`). */
   | { kind: 'return'; order: number; units: number[]; w: number; restock: boolean; over: boolean; all: boolean; taken?: number[] }
   | { kind: 'adjust'; v: number; w: number; quantity: number }
   | { kind: 'move'; v: number; from: number; to: number; quantity: number }
@@ -329,10 +329,11 @@ function editedLines(o: ModelOrder, op: Extract<Op, { kind: 'edit' }>) {
   return lines;
 }
 
-/** Fixes what an op sends from the model as it is when the op is made: amounts, and the units of a return. */
+/** Fixes what an op sends from the model as it is when the op is made: amounts, and the units a return names. */
 function resolve(model: Model, op: Op): Op {
   if (op.kind === 'pay' || op.kind === 'payRetry' || op.kind === 'refund') return { ...op, amount: amountFor(model, model.orders[op.order]!, op) };
-  if (op.kind === 'return') return { ...op, taken: returnUnits(model.orders[op.order]!, op) };
+  // A return of everything left sends no lines: what it takes is what is left when it runs.
+  if (op.kind === 'return' && !op.all) return { ...op, taken: returnUnits(model.orders[op.order]!, op) };
   return op;
 }
 
@@ -461,7 +462,7 @@ function predict(model: Model, op: Op): boolean {
     case 'return': {
       const o = model.orders[op.order]!;
       if (o.transfer || (o.status !== 'SHIPPED' && o.status !== 'COMPLETED')) return false;
-      const units = op.taken!;
+      const units = op.taken ?? returnUnits(o, op);
       // Something to return, and never more than shipped and not back yet.
       return units.some((n) => n > 0) && units.every((n, i) => n <= o.lines[i]!.quantity - o.returned[i]!);
     }
@@ -569,7 +570,7 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
     case 'return': {
       const o = model.orders[op.order]!;
       const items = await w.t.prisma.orderItem.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } });
-      const units = op.taken!;
+      const units = op.taken ?? returnUnits(o, op);
       // Everything left: no lines (the default); else one entry per line with units, into warehouse w or not restocked.
       const lines = op.all
         ? ''
@@ -717,7 +718,7 @@ function applyModel(model: Model, op: Op) {
       return;
     case 'return': {
       const o = model.orders[op.order]!;
-      const units = op.taken!;
+      const units = op.taken ?? returnUnits(o, op);
       units.forEach((n, i) => {
         o.returned[i]! += n;
         // Restocked lines go on hand in the warehouse named; `all` returns without restock.
