@@ -23,10 +23,10 @@ export class ChannelNotAllowedError extends DomainError {
   }
 }
 
-/** The key is bound to other warehouses than the one named; nothing was written. */
+/** The key is bound to other warehouses than the one named (a stock change, or an order that involves it); nothing was written. */
 export class WarehouseNotAllowedError extends DomainError {
   readonly code = 'WAREHOUSE_NOT_ALLOWED';
   constructor(readonly warehouseId: number) {
-    super(`This API key may not change stock of warehouse ${warehouseId}`);
+    super(`This API key may not change stock or orders of warehouse ${warehouseId}`);
   }
 }

@@ -8,10 +8,11 @@
 // field, node(id:), a loader, a subscription's re-read, the label route), so no
 // resolver has to remember it. Compiled reads bypass Prisma and are not used for
 // bound keys (src/app.ts). Writes check the binding where they start (order create,
-// stock changes); reads a write needs tenant-wide (the next order number, the
+// stock changes, a warehouse key's order transitions and shipments); reads a write needs tenant-wide (the next order number, the
 // idempotency replay) run under withoutKeyScope.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '../db/client.js';
+import type { TransactionScope } from '../db/transaction.js';
 import { derivedTenantClient } from '../db/tenant-client.js';
 import { getDatamodel } from '../db/generated/pothos-types.js';
 import type { Role } from '../db/generated/prisma/enums.js';
@@ -54,6 +55,36 @@ export function assertWarehousesAllowed(viewer: Pick<Viewer, 'scope'>, warehouse
   const allowed = viewer.scope?.warehouseIds;
   if (!allowed) return;
   for (const id of warehouseIds) if (!allowed.includes(id)) throw new WarehouseNotAllowedError(id);
+}
+
+/**
+ * Writes to an order by a key bound to warehouses. An order involves a warehouse when
+ * that warehouse is its origin or its destination (a transfer's two ends), one of its
+ * lines is allocated from it, or one of its shipments ships from it. The key may write
+ * the order only while every warehouse the order involves is one of its own: an order
+ * that involves another warehouse answers WarehouseNotAllowedError (naming the lowest
+ * such id). An order that involves none yet (no origin, nothing allocated) may be taken
+ * by the key; a transition checks again after its effects, so an allocation it made in
+ * another warehouse is refused and rolled back with the rest of the write.
+ */
+export async function assertOrderWarehousesAllowed(tx: TransactionScope['tx'], viewer: Pick<Viewer, 'scope'>, orderId: number): Promise<void> {
+  const allowed = viewer.scope?.warehouseIds;
+  if (!allowed) return;
+  // Read whole: a read scope that hid the order (or its rows) must not make the check pass.
+  const order = await withoutKeyScope(() => tx.order.findFirst({
+    where: { id: orderId },
+    select: {
+      originWarehouseId: true,
+      destinationWarehouseId: true,
+      items: { select: { allocations: { select: { warehouseId: true } } } },
+      shipments: { select: { warehouseId: true } },
+    },
+  }));
+  if (!order) return;
+  const involved = new Set<number>();
+  for (const id of [order.originWarehouseId, order.destinationWarehouseId, ...order.shipments.map((s) => s.warehouseId)]) if (id != null) involved.add(id);
+  for (const item of order.items) for (const allocation of item.allocations) involved.add(allocation.warehouseId);
+  assertWarehousesAllowed(viewer, [...involved].sort((a, b) => a - b));
 }
 
 const suspended = new AsyncLocalStorage<true>();

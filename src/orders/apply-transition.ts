@@ -13,6 +13,7 @@
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
+import { assertOrderWarehousesAllowed } from '../auth/key-scope.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { EFFECTS } from './effects/effect-registry.js';
@@ -89,6 +90,8 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   const expected = request.expectedVersion;
   if (expected != null && expected !== order.version) throw new VersionConflictError(order.id, expected, order.version);
   assertApplicable(order, name);
+  // A key bound to warehouses: only orders that involve its warehouses only (again after the effects, below).
+  await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
   if (input.courierId != null) {
     const courier = await tx.courier.findFirst({ where: { id: input.courierId, tenantId }, select: { id: true } });
     if (!courier) throw new NotFoundError('Courier', String(input.courierId));
@@ -147,6 +150,7 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
     // Where it ends is known only after the effects: they run first (told the status it moves to
     // if the condition holds), the event records the outcome.
     await runEffects(transition.to);
+    await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
     let to: OrderStatus = order.status;
     if (await CONDITIONS[transition.movesWhen](tx, order.id)) {
       await tx.order.update({ where: { id: order.id }, data: { status: transition.to, ...(stamp ? { [stamp]: new Date() } : {}) } });
@@ -159,6 +163,8 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   // their locks are taken as late as possible and held only until COMMIT.
   const event = await writeEvent(transition.to);
   await runEffects(transition.to);
+  // What the effects added (allocations, shipments) must be in the key's warehouses too; a refusal rolls all of it back.
+  await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
   return { orderId: order.id, eventId: event.id };
 }
 

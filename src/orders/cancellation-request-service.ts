@@ -55,6 +55,9 @@ export async function runCancellationRequestTransition(
   await expireOverdueCancellationRequests(deps, { orderId: command.orderId });
   return transaction(deps, async (scope) => {
     const { tx } = scope;
+    // The order's row locked first: a payment or transition committing meanwhile is waited for, not
+    // reported as a VersionConflictError to a client that named no version (the writes below compare it).
+    await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${command.orderId} AND "tenantId" = ${deps.tenantId} FOR UPDATE`;
     const order = await tx.order.findFirst({
       where: { id: command.orderId, tenantId: deps.tenantId },
       select: { id: true, status: true, kind: true, isDraft: true, version: true },

@@ -118,7 +118,25 @@ export interface OrderEditResult {
   stockEffect: StockEffect[];
 }
 
+/** Tries of an edit that names no version, when another write to the order lands between its read and its write. */
+const EDIT_ATTEMPTS = 3;
+
+/**
+ * The edit, computed from the order as read and written only if the order is still at that version.
+ * With an expectedVersion, a write in between is the client's VersionConflictError; without one, the
+ * edit is computed again on the order as it is now (which may refuse it, e.g. once processed).
+ */
 export async function editOrder(deps: OrderWriteDeps, data: OrderEditData): Promise<OrderEditResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await editOrderOnce(deps, data);
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || data.expectedVersion != null || data.dryRun || attempt >= EDIT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise<OrderEditResult> {
   const { tenantId } = deps;
   const db = deps.prisma;
   const problems = new Problems();

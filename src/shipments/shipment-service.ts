@@ -4,6 +4,8 @@
 // cannot both pass a status check.
 import type { PickupOption, ShipmentStatus } from '../db/generated/prisma/enums.js';
 import { transaction, type TransactionDeps, type TransactionScope, type Tx } from '../db/transaction.js';
+import { assertOrderWarehousesAllowed, assertWarehousesAllowed } from '../auth/key-scope.js';
+import type { KeyScope } from '../auth/viewer.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
@@ -12,7 +14,7 @@ import { canRun, SHIPMENT_ACTIONS, SHIPPABLE_ORDER_STATUSES, trackedStatus, type
 
 export interface ShipmentDeps extends TransactionDeps {
   tenantId: number;
-  viewer: { actor: string };
+  viewer: { actor: string; scope?: KeyScope };
 }
 
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -68,6 +70,9 @@ export async function createShipment(deps: ShipmentDeps, input: ShipmentCreateIn
       const found = await tx.warehouse.count({ where: { id: input.warehouseId, tenantId: deps.tenantId } });
       if (!found) throw new NotFoundError('Warehouse', String(input.warehouseId));
     }
+    // A key bound to warehouses: a shipment from one of them, of an order that involves its warehouses only.
+    if (warehouseId != null) assertWarehousesAllowed(deps.viewer, [warehouseId]);
+    await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
     if (input.courierId != null) await checkCourier(scope, deps.tenantId, input.courierId, ['courier']);
     const shipment = await tx.shipment.create({
       data: {
@@ -102,7 +107,8 @@ interface LockedShipment {
 }
 
 /** Locks the shipment row and checks the action may run from its status. */
-async function lockShipment(scope: TransactionScope, tenantId: number, shipmentId: number, action: ShipmentAction): Promise<LockedShipment> {
+async function lockShipment(scope: TransactionScope, deps: ShipmentDeps, shipmentId: number, action: ShipmentAction): Promise<LockedShipment> {
+  const { tenantId } = deps;
   const rows = await scope.tx.$queryRaw<LockedShipment[]>`
     SELECT "id", "orderId", "status"::text AS "status", "courierId", "shippedAt", "deliveredAt"
       FROM "Shipment" WHERE "id" = ${shipmentId} AND "tenantId" = ${tenantId} FOR UPDATE`;
@@ -111,6 +117,8 @@ async function lockShipment(scope: TransactionScope, tenantId: number, shipmentI
   if (!canRun(action, shipment.status)) {
     throw new InvalidShipmentStateError(shipment.id, action, shipment.status, SHIPMENT_ACTIONS[action].from);
   }
+  // A key bound to warehouses: only shipments of orders that involve its warehouses only.
+  await assertOrderWarehousesAllowed(scope.tx, deps.viewer, shipment.orderId);
   return shipment;
 }
 
@@ -149,7 +157,7 @@ export async function setTracking(deps: ShipmentDeps, input: ShipmentSetTracking
   const serviceName = checkText(problems, ['serviceName'], input.serviceName, { max: 50 }) || null;
   problems.throwIfAny();
   return transaction(deps, async (scope) => {
-    const shipment = await lockShipment(scope, deps.tenantId, input.shipmentId, 'setTracking');
+    const shipment = await lockShipment(scope, deps, input.shipmentId, 'setTracking');
     await checkCourier(scope, deps.tenantId, input.courierId, ['courier']);
     const updated = await scope.tx.shipment.update({
       where: { id: shipment.id },
@@ -197,7 +205,7 @@ export async function appendTracking(
 
   return transaction(deps, async (scope) => {
     const { tx } = scope;
-    const shipment = await lockShipment(scope, deps.tenantId, input.shipmentId, 'appendTracking');
+    const shipment = await lockShipment(scope, deps, input.shipmentId, 'appendTracking');
     const stored = await tx.shipmentEvent.findMany({
       where: { shipmentId: shipment.id },
       select: { status: true, location: true, occurredAt: true },
@@ -252,7 +260,7 @@ export async function requestPickup(deps: ShipmentDeps, input: PickupRequestInpu
   const note = checkText(problems, ['note'], input.note, { max: 500 }) || null;
   problems.throwIfAny();
   return transaction(deps, async (scope) => {
-    const shipment = await lockShipment(scope, deps.tenantId, input.shipmentId, 'requestPickup');
+    const shipment = await lockShipment(scope, deps, input.shipmentId, 'requestPickup');
     if (shipment.courierId == null) new Problems().add(['shipment'], 'has no courier: set the tracking (courier) first').throwIfAny();
     const now = new Date();
     const updated = await scope.tx.shipment.update({
@@ -286,7 +294,7 @@ export async function cancelPickup(deps: ShipmentDeps, input: { shipmentId: numb
   const reason = checkText(problems, ['reason'], input.reason, { max: 500 }) || null;
   problems.throwIfAny();
   return transaction(deps, async (scope) => {
-    const shipment = await lockShipment(scope, deps.tenantId, input.shipmentId, 'cancelPickup');
+    const shipment = await lockShipment(scope, deps, input.shipmentId, 'cancelPickup');
     const now = new Date();
     const updated = await scope.tx.shipment.update({
       where: { id: shipment.id },
@@ -305,7 +313,7 @@ export async function cancelPickup(deps: ShipmentDeps, input: { shipmentId: numb
 /** Records that the shipping label was printed: on the shipment, and on its order (seed 002 is_print). */
 export async function markLabelPrinted(deps: ShipmentDeps, input: { shipmentId: number }): Promise<{ shipmentId: number }> {
   return transaction(deps, async (scope) => {
-    const shipment = await lockShipment(scope, deps.tenantId, input.shipmentId, 'markLabelPrinted');
+    const shipment = await lockShipment(scope, deps, input.shipmentId, 'markLabelPrinted');
     const now = new Date();
     await scope.tx.shipment.update({ where: { id: shipment.id }, data: { labelPrintedAt: now, labelPrintedBy: deps.viewer.actor } });
     await scope.tx.order.update({

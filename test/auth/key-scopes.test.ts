@@ -2,7 +2,8 @@
 // integration uses it: a PARTNER key on "shopee" reads shopee's orders only (list,
 // totalCount, by id, counts, nested, labels, subscriptions), creates orders on shopee
 // only, and sees the phone, e-mail and addresses of a customer only when the customer
-// ordered on shopee. A warehouse-bound key changes and reads stock of its warehouses only.
+// ordered on shopee. A warehouse-bound key changes and reads stock of its warehouses only,
+// and moves only orders that involve its warehouses only.
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, query } from '../support/execute.js';
@@ -316,6 +317,108 @@ describe('a WAREHOUSE key bound to warehouses', () => {
     expect(data.variation).toEqual({ stockLevels: [{ onHand: 11 }], stock: { onHand: 11 } });
     // The receipt of 10 and the adjustment of 1, both in its warehouse.
     expect(data.stockMovements.totalCount).toBe(2);
+  });
+});
+
+describe('a WAREHOUSE key and the orders of other warehouses', () => {
+  // An order involves a warehouse when it is its origin or destination, a line is allocated from it, or a shipment
+  // ships from it; a key bound to "mine" moves orders that involve "mine" only.
+  const transition = (key: string, mutation: string, input: string) =>
+    query<any, never>(
+      key,
+      `mutation { ${mutation}(input: { ${input} }) { __typename
+        ... on WarehouseNotAllowedError { code warehouseId }
+        ... on ${mutation.charAt(0).toUpperCase() + mutation.slice(1)}Payload { order { status } } } }`,
+    );
+
+  it('packs, ships and processes orders of its warehouse and is refused on another warehouse\'s, with nothing written', async () => {
+    const t = await newTenant();
+    const mine = await t.warehouse({ code: 'MINE' });
+    const theirs = await t.warehouse({ code: 'THEIRS' });
+    // "theirs" holds more: an allocation left to the strategy would pick it for an unbound key.
+    const { variations } = await t.product({ variations: [{ price: '10000', stock: { [mine.id]: 10, [theirs.id]: 50 } }] });
+    const variation = variations[0]!.id;
+    const owner = await t.apiKey('OWNER');
+    const key = await t.apiKey('WAREHOUSE', { warehouseIds: [mine.id] });
+    const confirmed = async () => t.order({ status: 'CONFIRMED', items: [{ variationId: variation, quantity: 2 }] });
+    const lineOf = async (orderId: number) => (await t.prisma.orderItem.findFirstOrThrow({ where: { orderId } })).id;
+    const processIn = async (by: string, orderId: number, warehouse: number) =>
+      transition(by, 'orderProcess', `order: "${gid('Order', orderId)}", allocations: [{ item: "${gid('OrderItem', await lineOf(orderId))}", warehouse: "${gid('Warehouse', warehouse)}", quantity: 2 }]`);
+
+    const ofMine = await confirmed();
+    const ofTheirs = await confirmed();
+    expect((await processIn(owner, ofMine.id, mine.id)).orderProcess).toEqual({ __typename: 'OrderProcessPayload', order: { status: 'PROCESSING' } });
+    expect((await processIn(owner, ofTheirs.id, theirs.id)).orderProcess).toEqual({ __typename: 'OrderProcessPayload', order: { status: 'PROCESSING' } });
+
+    const snapshot = async () => ({
+      orders: await t.prisma.order.findMany({ where: { tenantId: t.id }, orderBy: { id: 'asc' }, select: { id: true, status: true, version: true } }),
+      events: await t.prisma.orderEvent.count({ where: { tenantId: t.id } }),
+      levels: await t.prisma.stockLevel.findMany({ where: { variationId: variation }, orderBy: { warehouseId: 'asc' }, select: { warehouseId: true, onHand: true, reserved: true } }),
+      movements: await t.prisma.stockMovement.count({ where: { tenantId: t.id } }),
+      allocations: await t.prisma.orderItemAllocation.count({ where: { tenantId: t.id } }),
+      shipments: await t.prisma.shipment.count({ where: { tenantId: t.id } }),
+    });
+    const refused = { __typename: 'WarehouseNotAllowedError', code: 'WAREHOUSE_NOT_ALLOWED', warehouseId: gid('Warehouse', theirs.id) };
+
+    // Its own warehouse's order: packed.
+    expect((await transition(key, 'orderPack', `order: "${gid('Order', ofMine.id)}"`)).orderPack).toEqual({ __typename: 'OrderPackPayload', order: { status: 'PACKED' } });
+
+    // Another warehouse's order: packing, shipping and the bulk mutation are refused, and nothing changes.
+    const before = await snapshot();
+    expect((await transition(key, 'orderPack', `order: "${gid('Order', ofTheirs.id)}"`)).orderPack).toEqual(refused);
+    expect((await transition(key, 'orderShip', `order: "${gid('Order', ofTheirs.id)}"`)).orderShip).toEqual(refused);
+    const bulk = await query<any, never>(
+      key,
+      `mutation { ordersTransition(transition: SHIP, orders: ["${gid('Order', ofTheirs.id)}"]) { __typename
+        ... on OrdersTransitionPayload { succeeded failed results { success error { __typename ... on WarehouseNotAllowedError { warehouseId } } } } } }`,
+    );
+    expect(bulk.ordersTransition).toEqual({
+      __typename: 'OrdersTransitionPayload',
+      succeeded: 0,
+      failed: 1,
+      results: [{ success: false, error: { __typename: 'WarehouseNotAllowedError', warehouseId: gid('Warehouse', theirs.id) } }],
+    });
+    // A confirmed order that involves no warehouse yet, allocated by the key in another warehouse: refused, rolled back.
+    const fresh = await confirmed();
+    const beforeFresh = await snapshot();
+    expect((await processIn(key, fresh.id, theirs.id)).orderProcess).toEqual(refused);
+    // A transfer from its warehouse to another: the destination is another warehouse's too.
+    const transfer = await confirmed();
+    await t.prisma.order.update({ where: { id: transfer.id }, data: { kind: 'RELOCATION', originWarehouseId: mine.id, destinationWarehouseId: theirs.id } });
+    const beforeTransfer = await snapshot();
+    expect((await transition(key, 'orderProcess', `order: "${gid('Order', transfer.id)}"`)).orderProcess).toEqual(refused);
+    expect(await snapshot()).toEqual(beforeTransfer);
+    await t.prisma.order.update({ where: { id: transfer.id }, data: { kind: 'SALE', originWarehouseId: null, destinationWarehouseId: null } });
+    const after = await snapshot();
+    expect(after.orders.filter((o) => o.id !== fresh.id && o.id !== transfer.id)).toEqual(before.orders);
+    expect({ ...after, orders: after.orders.filter((o) => o.id !== transfer.id) }).toEqual({ ...beforeFresh, orders: beforeFresh.orders });
+    expect(after.levels).toEqual([
+      { warehouseId: mine.id, onHand: 10, reserved: 2 },
+      { warehouseId: theirs.id, onHand: 50, reserved: 2 },
+    ]);
+
+    // The same order left to the strategy: allocated from the key's warehouse (the stock it reads), then shipped from it.
+    expect((await transition(key, 'orderProcess', `order: "${gid('Order', fresh.id)}"`)).orderProcess).toEqual({ __typename: 'OrderProcessPayload', order: { status: 'PROCESSING' } });
+    expect(await t.prisma.orderItemAllocation.findMany({ where: { orderItem: { orderId: fresh.id } }, select: { warehouseId: true, quantity: true } })).toEqual([{ warehouseId: mine.id, quantity: 2 }]);
+    expect((await transition(key, 'orderShip', `order: "${gid('Order', ofMine.id)}"`)).orderShip).toEqual({ __typename: 'OrderShipPayload', order: { status: 'SHIPPED' } });
+    const levels = await t.prisma.stockLevel.findMany({ where: { variationId: variation }, orderBy: { warehouseId: 'asc' }, select: { onHand: true, reserved: true } });
+    expect(levels).toEqual([{ onHand: 8, reserved: 2 }, { onHand: 50, reserved: 2 }]);
+
+    // Shipments: another warehouse's order gets no extra package from the key, and its shipment's label is not the key's to mark.
+    expect((await transition(owner, 'orderShip', `order: "${gid('Order', ofTheirs.id)}"`)).orderShip).toEqual({ __typename: 'OrderShipPayload', order: { status: 'SHIPPED' } });
+    const theirShipment = await t.prisma.shipment.findFirstOrThrow({ where: { orderId: ofTheirs.id } });
+    const shipmentsBefore = await t.prisma.shipment.findMany({ where: { tenantId: t.id }, orderBy: { id: 'asc' } });
+    const created = await query<any, never>(
+      key,
+      `mutation { shipmentCreate(input: { order: "${gid('Order', ofTheirs.id)}", warehouse: "${gid('Warehouse', mine.id)}" }) { __typename ... on WarehouseNotAllowedError { warehouseId } } }`,
+    );
+    expect(created.shipmentCreate).toEqual({ __typename: 'WarehouseNotAllowedError', warehouseId: gid('Warehouse', theirs.id) });
+    const printed = await query<any, never>(
+      key,
+      `mutation { shipmentLabelMarkPrinted(input: { shipment: "${gid('Shipment', theirShipment.id)}" }) { __typename ... on WarehouseNotAllowedError { warehouseId } } }`,
+    );
+    expect(printed.shipmentLabelMarkPrinted).toEqual({ __typename: 'WarehouseNotAllowedError', warehouseId: gid('Warehouse', theirs.id) });
+    expect(await t.prisma.shipment.findMany({ where: { tenantId: t.id }, orderBy: { id: 'asc' } })).toEqual(shipmentsBefore);
   });
 });
 

@@ -5,8 +5,13 @@
 // transfers between the two warehouses shipped and received (sometimes short),
 // cancellation requests (asked, approved, rejected; packing and shipping held
 // while one is open), payments retried with the same Idempotency-Key (the retry
-// answers the first response and records nothing), and transitions that must be
-// refused), with
+// answers the first response and records nothing), orders sent back to pending
+// (reserved stock released), order edits (a line's quantity changed, a line added or
+// removed, with or without backorder; allowed while PENDING or CONFIRMED, grown lines
+// only with the stock there), cancellation requests that pass their deadline (the
+// test moves the deadline into the past, as the clock would; the request expires
+// when the queue is read or its order is packed, shipped or asked about again, and
+// the order is cancelled), and transitions that must be refused), with
 // bursts of concurrent clients, checked after every step against an independent
 // model written here: on hand, reserved and in transit per warehouse, the ledger,
 // open allocations, amounts due and paid, the payment status, the order history,
@@ -15,18 +20,28 @@
 // written here: an order sells its total less the returned units at their price,
 // nothing once cancelled or fully returned; a payment must fit in what is owed.
 //
-// MODEL_RUNS x MODEL_STEPS bound the budget (CI runs the defaults on both
-// databases); MODEL_SEED replays a run: a failure names the seed and the step.
+// Same-row races: some bursts send two operations on the SAME order at once (a
+// payment and a cancel, two returns, an edit and a process, a request and a pack,
+// ...). The model predicts both orders of execution (the second op judged on the
+// model after the first); the answers must be one of them, and the model then follows
+// the one that happened. The invariants are checked after every burst as after every step.
+//
+// MODEL_RUNS x MODEL_STEPS bound the budget (default 8 x 100, about 2,000
+// operations: CI runs it on both databases; MODEL_BURST_EVERY and MODEL_BURST_SIZE
+// shape the bursts); MODEL_SEED replays a run: a failure names the seed and the step.
+// The test prints the operations it ran, the races and the expiries.
 import { describe, expect, it } from 'vitest';
 import { execute, post } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 import { gid } from '../inventory/stock-fixtures.js';
 
-const RUNS = Number(process.env.MODEL_RUNS ?? 6);
-const STEPS = Number(process.env.MODEL_STEPS ?? 60);
-/** Every this many steps, a burst of this many operations sent at once. */
-const BURST_EVERY = 10;
-const BURST_SIZE = 4;
+const RUNS = Number(process.env.MODEL_RUNS ?? 8);
+const STEPS = Number(process.env.MODEL_STEPS ?? 100);
+/** Every this many steps, a burst of this many operations sent at once (a race adds one); the invariants are checked after each step. */
+const BURST_EVERY = Number(process.env.MODEL_BURST_EVERY ?? 3);
+const BURST_SIZE = Number(process.env.MODEL_BURST_SIZE ?? 6);
+/** Share of bursts that start with two operations on the same order. */
+const RACE_SHARE = 0.6;
 /** Units of each variation in each warehouse before the walk starts. */
 const INITIAL_STOCK = 12;
 const FIRST_SEED = Number(process.env.MODEL_SEED ?? Date.now() % 1_000_000);
@@ -79,6 +94,8 @@ interface ModelOrder {
   history: Status[];
   /** A cancellation request is open (asked, not decided yet). */
   openRequest: boolean;
+  /** The open request is past its deadline (the next queue read, pack, ship or request command expires it). */
+  overdue: boolean;
 }
 
 class Model {
@@ -143,6 +160,22 @@ class Model {
     }
     o.allocations.clear();
   }
+  /** The open request expired: the cancellation is granted (the order is cancelled, its stock released). */
+  expire(o: ModelOrder) {
+    this.release(o);
+    o.openRequest = false;
+    o.overdue = false;
+    o.status = 'CANCELLED';
+    o.history.push('CANCELLED');
+  }
+  clone(): Model {
+    const copy = new Model();
+    copy.onHand = this.onHand.map((row) => [...row]);
+    copy.reserved = this.reserved.map((row) => [...row]);
+    copy.inTransit = this.inTransit.map((row) => [...row]);
+    copy.orders = this.orders.map((o) => structuredClone(o));
+    return copy;
+  }
   /** A transfer's destination received `received` of each line's shipped units; the rest is a recorded shortfall. */
   receive(o: ModelOrder, received: number[]) {
     o.lines.forEach((line, i) => {
@@ -164,7 +197,11 @@ const TRANSITIONS: Record<string, { mutation: string; from: Status[]; to: Status
   /** Transfers only: the destination received the goods. */
   validate: { mutation: 'orderValidate', from: ['SHIPPED'], to: 'COMPLETED' },
   cancel: { mutation: 'orderCancel', from: ['PENDING', 'CONFIRMED', 'PROCESSING', 'PACKED'], to: 'CANCELLED', extra: 'reason: OTHER' },
+  /** Back to pending with a reason; what was reserved is released. */
+  setPending: { mutation: 'orderSetPending', from: ['CONFIRMED', 'PROCESSING'], to: 'PENDING', extra: 'reason: "model"' },
 };
+/** Where an order's lines may be edited. */
+const EDITABLE: Status[] = ['PENDING', 'CONFIRMED'];
 
 // ---------------------------------------------------------------- the world under test
 
@@ -201,22 +238,36 @@ type Op =
   | { kind: 'create'; lines: Array<{ v: number; quantity: number }> }
   | { kind: 'transfer'; from: number; to: number; lines: Array<{ v: number; quantity: number }> }
   | { kind: 'transition'; name: keyof typeof TRANSITIONS; order: number; short?: boolean }
-  | { kind: 'pay'; order: number; share: 'all' | 'half' | 'over' }
+  /** `amount` is fixed from the model when the op is made (see resolve), so a race judges it as sent. */
+  | { kind: 'pay'; order: number; share: 'all' | 'half' | 'over'; amount?: number }
   /** A payment sent twice with one Idempotency-Key, as a client retrying after a lost answer. */
-  | { kind: 'payRetry'; order: number; share: 'all' | 'half' | 'over'; key: string }
+  | { kind: 'payRetry'; order: number; share: 'all' | 'half' | 'over'; key: string; amount?: number }
+  /** Lines changed: one line's new quantity, a variation added, or a line removed (by index); backorder accepts missing stock. */
+  | { kind: 'edit'; order: number; update?: { index: number; quantity: number }; add?: { v: number; quantity: number }; remove?: number; backorder: boolean }
+  /** The open cancellation request's deadline goes by (the test moves it into the past). */
+  | { kind: 'lapse'; order: number }
+  /** A client reads the cancellation request queue: every overdue request expires first. */
+  | { kind: 'queue' }
   /** A cancellation asked for (the order keeps its status). */
   | { kind: 'request'; order: number }
   /** The open cancellation request decided: approved (the order is cancelled) or rejected. */
   | { kind: 'decide'; order: number; approve: boolean }
-  | { kind: 'refund'; order: number; share: 'all' | 'half' | 'over' }
-  /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. */
-  | { kind: 'return'; order: number; units: number[]; w: number; restock: boolean; over: boolean; all: boolean }
+  | { kind: 'refund'; order: number; share: 'all' | 'half' | 'over'; amount?: number }
+  /** Units per line index (0 = not in the return; none at all = everything left), into warehouse `w` or not restocked; `over` asks one more than is left on the first line. `taken`: the units it names, fixed when made (none for `all`). */
+  | { kind: 'return'; order: number; units: number[]; w: number; restock: boolean; over: boolean; all: boolean; taken?: number[] }
   | { kind: 'adjust'; v: number; w: number; quantity: number }
   | { kind: 'move'; v: number; from: number; to: number; quantity: number }
   | { kind: 'set'; v: number; w: number; quantity: number; stale: boolean };
 
 function randomOp(r: Random, model: Model): Op {
   const orders = model.orders;
+  if (orders.length && r.chance(0.12)) {
+    const open = orders.map((o, i) => [o, i] as const).filter(([o]) => o.openRequest && !o.overdue);
+    if (open.length && r.chance(0.35)) return { kind: 'lapse', order: r.pick(open)[1] };
+    if (orders.some((o) => o.overdue) && r.chance(0.25)) return { kind: 'queue' };
+    const sales = orders.map((o, i) => [o, i] as const).filter(([o]) => !o.transfer);
+    if (sales.length) return randomEdit(r, model, r.chance(0.85) && sales.some(([o]) => EDITABLE.includes(o.status)) ? r.pick(sales.filter(([o]) => EDITABLE.includes(o.status)))[1] : r.pick(sales)[1]);
+  }
   const roll = r.int(0, 99);
   if (roll < 14 || orders.length === 0) {
     const lines = Array.from({ length: r.int(1, 2) }, () => ({ v: r.int(0, PRICES.length - 1), quantity: r.int(1, 4) }));
@@ -232,7 +283,7 @@ function randomOp(r: Random, model: Model): Op {
   if (roll < 60) {
     // Mostly a transition the order can take, sometimes any (which must be refused when it cannot).
     const o = orders[order]!;
-    const possible = Object.keys(TRANSITIONS).filter((n) => TRANSITIONS[n]!.from.includes(o.status) && allowsKind(n, o) && (n !== 'cancel' || r.chance(0.25)));
+    const possible = Object.keys(TRANSITIONS).filter((n) => TRANSITIONS[n]!.from.includes(o.status) && allowsKind(n, o) && ((n !== 'cancel' && n !== 'setPending') || r.chance(0.25)));
     const name = possible.length && r.chance(0.85) ? r.pick(possible) : r.pick(Object.keys(TRANSITIONS));
     return { kind: 'transition', name: name as keyof typeof TRANSITIONS, order, short: r.chance(0.3) };
   }
@@ -256,6 +307,102 @@ function randomOp(r: Random, model: Model): Op {
   if (roll < 90) return { kind: 'adjust', v, w: r.int(0, WAREHOUSES - 1), quantity: r.pick([-3, -1, 2, 5, 8]) };
   if (roll < 96) return { kind: 'move', v, from: 0, to: 1, quantity: r.int(1, 4), ...(r.chance(0.5) ? { from: 1, to: 0 } : {}) };
   return { kind: 'set', v, w: r.int(0, WAREHOUSES - 1), quantity: r.int(0, 12), stale: r.chance(0.2) };
+}
+
+/** An edit of a sale's lines: mostly a quantity changed, else a variation added or a line removed (sometimes the last one: refused). */
+function randomEdit(r: Random, model: Model, order: number): Op {
+  const o = model.orders[order]!;
+  const backorder = r.chance(0.2);
+  const roll = r.int(0, 9);
+  const absent = PRICES.map((_, v) => v).filter((v) => !o.lines.some((line) => line.v === v));
+  if (roll < 2 && absent.length) return { kind: 'edit', order, add: { v: r.pick(absent), quantity: r.int(1, 3) }, backorder };
+  if (roll < 4 && (o.lines.length > 1 || r.chance(0.2))) return { kind: 'edit', order, remove: r.int(0, o.lines.length - 1), backorder };
+  return { kind: 'edit', order, update: { index: r.int(0, o.lines.length - 1), quantity: r.int(1, 6) }, backorder };
+}
+
+/** The lines an edit leaves (the model's, never the system's). */
+function editedLines(o: ModelOrder, op: Extract<Op, { kind: 'edit' }>) {
+  const lines = o.lines.map((line) => ({ ...line }));
+  if (op.update) lines[op.update.index] = { v: lines[op.update.index]!.v, quantity: op.update.quantity };
+  if (op.add) lines.push({ ...op.add });
+  if (op.remove != null) lines.splice(op.remove, 1);
+  return lines;
+}
+
+/** Fixes what an op sends from the model as it is when the op is made: amounts, and the units a return names. */
+function resolve(model: Model, op: Op): Op {
+  if (op.kind === 'pay' || op.kind === 'payRetry' || op.kind === 'refund') return { ...op, amount: amountFor(model, model.orders[op.order]!, op) };
+  // A return of everything left sends no lines: what it takes is what is left when it runs.
+  if (op.kind === 'return' && !op.all) return { ...op, taken: returnUnits(model.orders[op.order]!, op) };
+  return op;
+}
+
+/**
+ * An overdue request is expired before some operations on its order decide anything: a
+ * request command, and packing or shipping (held while it is open) when the order is
+ * where they leave from. The model expires it first; the op is then judged on what follows.
+ */
+function expiresFirst(model: Model, op: Op): ModelOrder | undefined {
+  if (!('order' in op) || op.kind === 'lapse') return undefined;
+  const o = model.orders[op.order]!;
+  if (!o.overdue) return undefined;
+  if (op.kind === 'request' || op.kind === 'decide') return o;
+  if (op.kind === 'transition' && (op.name === 'pack' || op.name === 'ship') && TRANSITIONS[op.name]!.from.includes(o.status)) return o;
+  return undefined;
+}
+
+/** One op on a given order, of the kinds a race pairs (transitions, payments, refunds, cancellation requests, returns, edits). */
+function opOn(r: Random, model: Model, order: number): Op {
+  const o = model.orders[order]!;
+  const roll = r.int(0, 9);
+  if (roll < 4) {
+    const possible = Object.keys(TRANSITIONS).filter((n) => TRANSITIONS[n]!.from.includes(o.status) && allowsKind(n, o));
+    const name = possible.length && r.chance(0.9) ? r.pick(possible) : r.pick(Object.keys(TRANSITIONS));
+    return { kind: 'transition', name: name as keyof typeof TRANSITIONS, order };
+  }
+  if (roll === 4) return { kind: 'pay', order, share: r.pick(['all', 'half'] as const) };
+  if (roll === 5) return { kind: 'refund', order, share: r.pick(['all', 'half'] as const) };
+  if (roll === 6) return o.openRequest ? { kind: 'decide', order, approve: r.chance(0.5) } : { kind: 'request', order };
+  if (roll === 7 && !o.transfer && (o.status === 'SHIPPED' || o.status === 'COMPLETED')) {
+    const units = o.lines.map((line, i) => r.int(0, Math.max(line.quantity - o.returned[i]!, 0)));
+    return { kind: 'return', order, units, w: r.int(0, WAREHOUSES - 1), restock: r.chance(0.7), over: false, all: r.chance(0.3) };
+  }
+  if (!o.transfer) return randomEdit(r, model, order);
+  return { kind: 'transition', name: 'cancel', order };
+}
+
+/**
+ * Two ops on one order sent at once. Left out: two edits (each checks the version it read), and
+ * process beside an op that releases what it reserves (the model reads process's allocations
+ * back after the burst, which such an op would have dropped).
+ */
+function racePair(r: Random, model: Model): [Op & { order: number }, Op & { order: number }] | undefined {
+  const candidates = model.orders.map((o, i) => [o, i] as const).filter(([o]) => !o.overdue && o.status !== 'CANCELLED' && o.status !== 'RETURNED');
+  if (!candidates.length) return undefined;
+  const order = r.pick(candidates)[1];
+  for (let tries = 0; tries < 10; tries++) {
+    const a = resolve(model, opOn(r, model, order)) as Op & { order: number };
+    const b = resolve(model, opOn(r, model, order)) as Op & { order: number };
+    if (a.kind === 'edit' && b.kind === 'edit') continue;
+    const releases = (op: Op) => (op.kind === 'transition' && (op.name === 'cancel' || op.name === 'setPending')) || (op.kind === 'decide' && op.approve);
+    const processes = (op: Op) => op.kind === 'transition' && op.name === 'process';
+    if ((processes(a) && releases(b)) || (processes(b) && releases(a))) continue;
+    return [a, b];
+  }
+  return undefined;
+}
+
+/** The model after `op` succeeded, on a copy: for judging the op that follows it in a race (process: its status only). */
+function simulate(model: Model, op: Op): Model {
+  const copy = model.clone();
+  if (op.kind === 'transition' && op.name === 'process') {
+    const o = copy.orders[op.order]!;
+    o.status = 'PROCESSING';
+    o.history.push('PROCESSING');
+  } else {
+    applyModel(copy, op);
+  }
+  return copy;
 }
 
 /** Transfers are received (validate), never completed; sales are completed, never received. */
@@ -303,22 +450,39 @@ function predict(model: Model, op: Op): boolean {
     case 'payRetry':
     case 'pay': {
       const o = model.orders[op.order]!;
-      const amount = amountFor(model, o, op);
+      const amount = op.amount!;
       // A cancelled or fully returned order takes no payments, nor one that owes nothing; a transfer owes nothing.
       return !o.transfer && o.status !== 'CANCELLED' && !model.fullyReturned(o) && amount > 0 && amount <= model.due(o);
     }
     case 'refund': {
       const o = model.orders[op.order]!;
-      const amount = amountFor(model, o, op);
+      const amount = op.amount!;
       return amount > 0 && amount <= o.received - o.refunded;
     }
     case 'return': {
       const o = model.orders[op.order]!;
       if (o.transfer || (o.status !== 'SHIPPED' && o.status !== 'COMPLETED')) return false;
-      const units = returnUnits(o, op);
+      const units = op.taken ?? returnUnits(o, op);
       // Something to return, and never more than shipped and not back yet.
       return units.some((n) => n > 0) && units.every((n, i) => n <= o.lines[i]!.quantity - o.returned[i]!);
     }
+    case 'edit': {
+      const o = model.orders[op.order]!;
+      if (o.transfer || !EDITABLE.includes(o.status)) return false;
+      const lines = editedLines(o, op);
+      // An order keeps at least one line.
+      if (!lines.length) return false;
+      if (op.backorder) return true;
+      // A variation the edit raises (or adds) must be available for the order's whole quantity of it, as at create.
+      const before = PRICES.map(() => 0);
+      const after = PRICES.map(() => 0);
+      for (const line of o.lines) before[line.v]! += line.quantity;
+      for (const line of lines) after[line.v]! += line.quantity;
+      return after.every((n, v) => n <= before[v]! || n <= model.available(v, 0) + model.available(v, 1));
+    }
+    case 'lapse':
+    case 'queue':
+      return true;
     case 'adjust':
       return model.onHand[op.v]![op.w]! + op.quantity >= model.reserved[op.v]![op.w]!;
     case 'move':
@@ -373,7 +537,7 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
     }
     case 'payRetry': {
       const o = model.orders[op.order]!;
-      const amount = amountFor(model, o, op);
+      const amount = op.amount!;
       const query = `mutation { paymentRecord(input: { order: "${gid('Order', o.id)}", amount: "${amount}", method: BANK_TRANSFER }) { __typename ... on PaymentRecordPayload { payment { id } } ... on Error { code message } } }`;
       const once = async () => (await post({ query }, { authorization: `Bearer ${key}`, 'idempotency-key': op.key })).json() as Promise<{ data?: Record<string, Record<string, unknown>>; errors?: unknown; extensions?: { replayed?: boolean } }>;
       const first = await once();
@@ -396,7 +560,7 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
     case 'pay':
     case 'refund': {
       const o = model.orders[op.order]!;
-      const amount = amountFor(model, o, op);
+      const amount = op.amount!;
       const outcome =
         op.kind === 'pay'
           ? await send(key, 'paymentRecord', `mutation { paymentRecord(input: { order: "${gid('Order', o.id)}", amount: "${amount}", method: BANK_TRANSFER }) { __typename ... on Error { code message } } }`)
@@ -406,7 +570,7 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
     case 'return': {
       const o = model.orders[op.order]!;
       const items = await w.t.prisma.orderItem.findMany({ where: { orderId: o.id }, orderBy: { id: 'asc' } });
-      const units = returnUnits(o, op);
+      const units = op.taken ?? returnUnits(o, op);
       // Everything left: no lines (the default); else one entry per line with units, into warehouse w or not restocked.
       const lines = op.all
         ? ''
@@ -417,6 +581,31 @@ async function run(w: World, model: Model, op: Op, key: string): Promise<{ op: O
       const restock = op.all ? `, restock: false` : `, restock: ${op.restock}`;
       const outcome = await send(key, 'orderReturn', `mutation { orderReturn(input: { order: "${gid('Order', o.id)}", returnBy: "model"${restock}${lines} }) { __typename ... on Error { code message } } }`);
       return { op, outcome };
+    }
+    case 'edit': {
+      const o = model.orders[op.order]!;
+      // The model's lines are the order's items in id order (an added line comes last).
+      const items = await w.t.prisma.orderItem.findMany({ where: { orderId: o.id, isCancelled: false }, orderBy: { id: 'asc' } });
+      const item = (index: number) => `"${gid('OrderItem', items[index]?.id ?? 0)}"`;
+      const parts = [
+        op.update ? `updateItems: [{ item: ${item(op.update.index)}, quantity: ${op.update.quantity} }]` : '',
+        op.add ? `addItems: [{ variation: "${V(op.add.v)}", quantity: ${op.add.quantity} }]` : '',
+        op.remove != null ? `removeItems: [${item(op.remove)}]` : '',
+        op.backorder ? 'backorder: true' : '',
+      ].filter(Boolean);
+      return { op, outcome: await send(key, 'orderEdit', `mutation { orderEdit(input: { order: "${gid('Order', o.id)}", ${parts.join(', ')} }) { __typename ... on Error { code message } } }`) };
+    }
+    case 'lapse': {
+      // As if the clock passed the deadline: it lies a minute in the past.
+      const moved = await w.t.prisma.cancellationRequest.updateMany({
+        where: { orderId: model.orders[op.order]!.id, status: 'REQUESTED' },
+        data: { deadlineAt: new Date(Date.now() - 60_000) },
+      });
+      return { op, outcome: { ok: moved.count === 1, typename: `moved ${moved.count}`, data: undefined } };
+    }
+    case 'queue': {
+      const response = await execute<Record<string, Record<string, unknown>>, never>(key, '{ cancellationRequests(first: 1) { totalCount } }');
+      return { op, outcome: { ok: !response.errors, typename: 'CancellationRequestConnection', data: response.data?.cancellationRequests, errors: response.errors } };
     }
     case 'adjust':
       return { op, outcome: await send(key, 'stockAdjust', `mutation { stockAdjust(input: { variation: "${V(op.v)}", warehouse: "${Wh(op.w)}", quantity: ${op.quantity}, reason: "model" }) { __typename ... on Error { code message } } }`) };
@@ -455,14 +644,15 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
         allocations: new Map(),
         history: [order.status],
         openRequest: false,
+        overdue: false,
         ...(transfer ? { transfer } : {}),
       });
       return;
     }
     case 'transition': {
+      if (op.name !== 'process') return applyModel(model, op);
       const o = model.orders[op.order]!;
-      const rule = TRANSITIONS[op.name]!;
-      if (op.name === 'process') {
+      {
         // The system chooses the warehouses; the model takes its choice and checks it covers every line.
         const rows = await w.t.prisma.orderItemAllocation.findMany({ where: { orderItem: { orderId: o.id } }, include: { orderItem: true } });
         for (const row of rows) {
@@ -477,20 +667,37 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
         }
         expect(allocated, `allocations of order ${o.id}`).toEqual(model.need(o));
       }
+      o.status = 'PROCESSING';
+      o.history.push('PROCESSING');
+      return;
+    }
+    default:
+      return applyModel(model, op);
+  }
+}
+
+/** What a successful operation does to the model, from the model alone (every op but create, transfer and process). */
+function applyModel(model: Model, op: Op) {
+  switch (op.kind) {
+    case 'transition': {
+      const o = model.orders[op.order]!;
+      const rule = TRANSITIONS[op.name]!;
       if (op.name === 'ship') model.ship(o);
       if (op.name === 'validate') model.receive(o, o.lines.map((l, i) => (op.short && i === 0 ? l.quantity - 1 : l.quantity)));
       if (op.name === 'cancel') {
         model.release(o);
         // Cancelling grants a request still open.
         o.openRequest = false;
+        o.overdue = false;
       }
+      if (op.name === 'setPending') model.release(o);
       o.status = rule.to;
       o.history.push(rule.to);
       return;
     }
     case 'pay':
     case 'payRetry':
-      model.orders[op.order]!.received += done.amount!;
+      model.orders[op.order]!.received += op.amount!;
       return;
     case 'request':
       model.orders[op.order]!.openRequest = true;
@@ -498,6 +705,7 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
     case 'decide': {
       const o = model.orders[op.order]!;
       o.openRequest = false;
+      o.overdue = false;
       if (op.approve) {
         model.release(o);
         o.status = 'CANCELLED';
@@ -506,11 +714,11 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
       return;
     }
     case 'refund':
-      model.orders[op.order]!.refunded += done.amount!;
+      model.orders[op.order]!.refunded += op.amount!;
       return;
     case 'return': {
       const o = model.orders[op.order]!;
-      const units = returnUnits(o, op);
+      const units = op.taken ?? returnUnits(o, op);
       units.forEach((n, i) => {
         o.returned[i]! += n;
         // Restocked lines go on hand in the warehouse named; `all` returns without restock.
@@ -522,6 +730,20 @@ async function apply(w: World, model: Model, done: Awaited<ReturnType<typeof run
       }
       return;
     }
+    case 'edit': {
+      const o = model.orders[op.order]!;
+      o.lines = editedLines(o, op);
+      // Nothing has come back before packing: every line starts with none returned.
+      o.returned = o.lines.map(() => 0);
+      o.total = o.lines.reduce((sum, line) => sum + PRICES[line.v]! * line.quantity, 0);
+      return;
+    }
+    case 'lapse':
+      model.orders[op.order]!.overdue = true;
+      return;
+    case 'queue':
+      for (const o of model.orders) if (o.overdue) model.expire(o);
+      return;
     case 'adjust':
       model.onHand[op.v]![op.w]! += op.quantity;
       return;
@@ -584,6 +806,13 @@ async function checkInvariants(w: World, model: Model, where: string) {
   const tally: Record<string, number> = {};
   for (const o of model.orders) tally[o.status] = (tally[o.status] ?? 0) + 1;
   expect(Object.fromEntries(tiles.data!.orderStatusCounts.filter((c) => c.count).map((c) => [c.status, c.count])), `${where}: orderStatusCounts`).toEqual(tally);
+
+  // Open cancellation requests: on the orders the model has one open, one each.
+  const open = await t.prisma.cancellationRequest.groupBy({ by: ['orderId'], where: { tenantId: t.id, status: 'REQUESTED' }, _count: { _all: true } });
+  expect(
+    Object.fromEntries(open.map((row) => [row.orderId, row._count._all])),
+    `${where}: open cancellation requests`,
+  ).toEqual(Object.fromEntries(model.orders.filter((o) => o.openRequest).map((o) => [o.id, 1])));
 
   // Orders, as a client reads them: status, money, payment status, history in sequence.
   if (!model.orders.length) return;
@@ -659,6 +888,9 @@ async function walk(seed: number) {
   const refused: Record<string, number> = {};
   /** Successful operations by kind (transitions by name): shows what a walk covered. */
   const done: Record<string, number> = {};
+  /** Races by the order they ran in; requests expired. */
+  const races = { 'first first': 0, 'second first': 0 };
+  let expired = 0;
   const count = (op: Op, ok: boolean) => {
     const name = op.kind === 'transition' ? op.name : op.kind;
     if (ok) done[name] = (done[name] ?? 0) + 1;
@@ -666,37 +898,47 @@ async function walk(seed: number) {
   for (let step = 1; step <= STEPS; step++) {
     const where = `seed ${seed}, step ${step}`;
     if (step % BURST_EVERY === 0) {
-      // Several clients at once, each on its own order or stock row so every answer is predictable.
+      // Several clients at once, each on its own order or stock row so every answer is predictable,
+      // except a race: two ops on the same order, either order of execution accepted.
       const ops: Op[] = [];
       const busy = new Set<string>();
-      for (let tries = 0; ops.length < BURST_SIZE && tries < 20; tries++) {
-        const op = randomOp(r, model);
-        const claim =
-          op.kind === 'create' || op.kind === 'transfer'
-            ? `c${tries}`
-            : 'order' in op
-              ? `o${op.order}`
-              : 'from' in op
-                ? `v${op.v}`
-                : `v${op.v}`;
-        // Processing, shipping and cancelling touch stock rows too: keep them apart from stock writes.
-        const stock =
-          (op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate'].includes(op.name)) || (op.kind === 'decide' && op.approve)
+      const stockOf = (op: Op) =>
+        (op.kind === 'transition' && ['process', 'ship', 'cancel', 'validate', 'setPending'].includes(op.name)) || (op.kind === 'decide' && op.approve)
+          ? 'stock'
+          : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' || op.kind === 'return'
             ? 'stock'
-            : op.kind === 'adjust' || op.kind === 'move' || op.kind === 'set' || op.kind === 'return'
-              ? 'stock'
-              : undefined;
-        // Creates read availability: they may run beside each other, not beside a stock write.
-        const reads = op.kind === 'create' || op.kind === 'transfer';
-        if (busy.has(claim) || (stock && (busy.has(stock) || busy.has('stock-read'))) || (reads && busy.has('stock'))) continue;
-        busy.add(claim);
-        if (stock) busy.add(stock);
+            : undefined;
+      // Creates (and edits that grow lines) read availability: they may run beside each other, not beside a stock write.
+      const readsOf = (op: Op) => op.kind === 'create' || op.kind === 'transfer' || (op.kind === 'edit' && !op.backorder);
+      const claim = (group: Op[], name: string) => {
+        const stock = group.some((op) => stockOf(op));
+        const reads = group.some(readsOf);
+        if (busy.has(name) || (stock && (busy.has('stock') || busy.has('stock-read'))) || (reads && busy.has('stock'))) return false;
+        busy.add(name);
+        if (stock) busy.add('stock');
         if (reads) busy.add('stock-read');
-        ops.push(op);
+        return true;
+      };
+      const race = r.chance(RACE_SHARE) ? racePair(r, model) : undefined;
+      if (race && claim(race, `o${race[0].order}`)) ops.push(...race);
+      for (let tries = 0; ops.length < BURST_SIZE + (race ? 1 : 0) && tries < 5 * BURST_SIZE; tries++) {
+        const op = resolve(model, randomOp(r, model));
+        // The deadline and the queue are single steps: an expiry writes to orders the burst may hold.
+        if (op.kind === 'lapse' || op.kind === 'queue' || expiresFirst(model, op)) continue;
+        const name = op.kind === 'create' || op.kind === 'transfer' ? `c${tries}` : 'order' in op ? `o${op.order}` : `v${op.v}`;
+        if (claim([op], name)) ops.push(op);
       }
-      const predicted = ops.map((op) => predict(model, op));
+      const pair = race && ops[0] === race[0] ? race : undefined;
+      const single = pair ? ops.slice(2) : ops;
+      const predicted = single.map((op) => predict(model, op));
+      // Both orders of the race, the second op judged on the model after the first.
+      const orders = pair && {
+        ab: ((p) => [p, predict(p ? simulate(model, pair[0]) : model, pair[1])])(predict(model, pair[0])),
+        ba: ((p) => [predict(p ? simulate(model, pair[1]) : model, pair[0]), p])(predict(model, pair[1])),
+      };
       const results = await Promise.all(ops.map((op, i) => run(w, model, op, w.keys[i % w.keys.length]!)));
-      for (const [i, done] of results.entries()) {
+      const singles = pair ? results.slice(2) : results;
+      for (const [i, done] of singles.entries()) {
         expect({ ok: done.outcome.ok, errors: done.outcome.errors }, `${where}: burst ${JSON.stringify(done.op)} answered ${done.outcome.typename}`).toEqual({
           ok: predicted[i],
           errors: undefined,
@@ -704,9 +946,30 @@ async function walk(seed: number) {
         count(done.op, done.outcome.ok);
         await apply(w, model, done);
       }
+      if (pair && orders) {
+        const [a, b] = [results[0]!, results[1]!];
+        const at = `${where}: race ${JSON.stringify(pair)} answered ${a.outcome.typename}, ${b.outcome.typename}`;
+        expect({ a: a.outcome.errors, b: b.outcome.errors }, at).toEqual({ a: undefined, b: undefined });
+        const got = [a.outcome.ok, b.outcome.ok];
+        const same = (p: boolean[]) => p[0] === got[0] && p[1] === got[1];
+        let sequence: Array<typeof a>;
+        if (same(orders.ab)) sequence = [a, b];
+        else if (same(orders.ba)) sequence = [b, a];
+        else throw new Error(`${at}: expected ${JSON.stringify(orders.ab)} (first, then second) or ${JSON.stringify(orders.ba)} (second, then first), got ${JSON.stringify(got)}`);
+        races[sequence[0] === b ? 'second first' : 'first first'] += 1;
+        for (const done of [a, b]) count(done.op, done.outcome.ok);
+        for (const done of sequence) await apply(w, model, done);
+      }
       operations += ops.length;
     } else {
-      const op = randomOp(r, model);
+      const op = resolve(model, randomOp(r, model));
+      // An overdue request this op settles first: the model expires it, then judges the op.
+      const expiring = expiresFirst(model, op);
+      if (expiring) {
+        model.expire(expiring);
+        expired += 1;
+      }
+      if (op.kind === 'queue') expired += model.orders.filter((o) => o.overdue).length;
       const expected = predict(model, op);
       const done = await run(w, model, op, w.keys[0]!);
       expect({ ok: done.outcome.ok, errors: done.outcome.errors }, `${where}: ${JSON.stringify(op)} answered ${done.outcome.typename}`).toEqual({ ok: expected, errors: undefined });
@@ -717,7 +980,7 @@ async function walk(seed: number) {
     }
     await checkInvariants(w, model, where);
   }
-  return { operations, orders: model.orders.length, refused, done };
+  return { operations, orders: model.orders.length, refused, done, races, expired };
 }
 
 describe("an order's whole life, against an independent model", () => {
@@ -727,16 +990,25 @@ describe("an order's whole life, against an independent model", () => {
       let operations = 0;
       const refused: Record<string, number> = {};
       const succeeded: Record<string, number> = {};
+      const races: Record<string, number> = {};
+      let expired = 0;
+      const started = Date.now();
       for (let i = 0; i < RUNS; i++) {
         const seed = FIRST_SEED + i;
         const result = await walk(seed).catch((error: unknown) => {
           throw new Error(`model walk failed; replay with MODEL_SEED=${seed} MODEL_RUNS=1: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         });
         operations += result.operations;
+        expired += result.expired;
+        for (const [k, n] of Object.entries(result.races)) races[k] = (races[k] ?? 0) + n;
         for (const [k, n] of Object.entries(result.refused)) refused[k] = (refused[k] ?? 0) + n;
         for (const [k, n] of Object.entries(result.done)) succeeded[k] = (succeeded[k] ?? 0) + n;
       }
-      console.log(`order-life model: ${RUNS} walks from seed ${FIRST_SEED}, ${operations} operations, succeeded ${JSON.stringify(succeeded)}, refusals ${JSON.stringify(refused)}`);
+      const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+      console.log(
+        `order-life model (${database}): ${RUNS} walks x ${STEPS} steps from seed ${FIRST_SEED}: ${operations} operations in ${Math.round((Date.now() - started) / 1000)} s, ` +
+          `same-order races ${JSON.stringify(races)}, requests expired ${expired}, succeeded ${JSON.stringify(succeeded)}, refusals ${JSON.stringify(refused)}`,
+      );
     },
     600_000,
   );

@@ -20,7 +20,7 @@ errorType(ChannelNotAllowedError, {
 });
 
 errorType(WarehouseNotAllowedError, {
-  description: 'The API key is bound to other warehouses than the one named; nothing was written.',
+  description: 'The API key is bound to other warehouses than the one named (a stock change, or an order that involves that warehouse: its origin or destination, an allocation or a shipment); nothing was written.',
   fields: (t) => ({
     warehouseId: t.id({ resolve: (e) => encodeGlobalID('Warehouse', e.warehouseId), description: 'Global id of the warehouse refused.' }),
   }),

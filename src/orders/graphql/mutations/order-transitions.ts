@@ -4,6 +4,7 @@
 // the order and the event with the client's selection.
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { InsufficientStockError } from '../../../inventory/errors.js';
 import { applyTransition, type TransitionResult } from '../../apply-transition.js';
 import { CancellationRequestOpenError, InvalidTransitionError, OrderIsDraftError, ReturnExceedsShippedError, VersionConflictError } from '../../errors.js';
@@ -30,6 +31,8 @@ export function transitionErrors(name: TransitionName, rule: TransitionRule) {
     ...(heldByOpenCancellationRequest(name) ? [CancellationRequestOpenError] : []),
     ...(returns ? [ReturnExceedsShippedError] : []),
     ...(refunds ? [RefundExceedsPaidError, RefundExceedsReturnError] : []),
+    // A key bound to warehouses runs it only on orders of its warehouses (src/auth/key-scope.ts).
+    ...((rule.roles as readonly string[]).includes('WAREHOUSE') ? [WarehouseNotAllowedError] : []),
   ];
 }
 

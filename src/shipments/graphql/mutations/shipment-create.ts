@@ -1,4 +1,5 @@
 // shipmentCreate: another package of an order (several per order, one per warehouse it leaves from).
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { OrderNotShippableError } from '../../errors.js';
@@ -27,7 +28,7 @@ builder.mutationField('shipmentCreate', (t) =>
   t.field({
     type: ShipmentCreatePayload,
     description: 'Creates an extra shipment for an order being prepared or sent (the ship transition creates the first one).',
-    errors: { types: [OrderNotShippableError] },
+    errors: { types: [OrderNotShippableError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentCreateInput, required: true, description: 'The shipment.' }) },
     resolve: (_root, { input }, ctx) =>
       createShipment(ctx, {

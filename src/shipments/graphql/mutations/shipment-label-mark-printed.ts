@@ -1,4 +1,5 @@
 // shipmentLabelMarkPrinted: seed 001 shipping-label mark_as_printed, seed 002 is_print.
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
@@ -20,7 +21,7 @@ builder.mutationField('shipmentLabelMarkPrinted', (t) =>
     description:
       'Records that the shipping label was printed, now and by the caller, on the shipment (labelPrintedAt / labelPrintedBy) ' +
       'and its order (printedAt / printedBy). GET labelUrl?markPrinted=true does the same while downloading.',
-    errors: { types: [InvalidShipmentStateError] },
+    errors: { types: [InvalidShipmentStateError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentLabelMarkPrintedInput, required: true, description: 'The shipment.' }) },
     resolve: (_root, { input }, ctx) => markLabelPrinted(ctx, { shipmentId: decodeIdArg(input.shipment, 'Shipment') }),
   }),

@@ -1,4 +1,5 @@
 // shipmentPickupCancel: seed 002 POST /shipping/cancel-pickup.
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
@@ -19,7 +20,7 @@ builder.mutationField('shipmentPickupCancel', (t) =>
   t.field({
     type: ShipmentPickupCancelPayload,
     description: 'Cancels the pickup request of a PICKUP_REQUESTED shipment; it goes back to READY_TO_SHIP.',
-    errors: { types: [InvalidShipmentStateError] },
+    errors: { types: [InvalidShipmentStateError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentPickupCancelInput, required: true, description: 'The shipment and reason.' }) },
     resolve: (_root, { input }, ctx) => cancelPickup(ctx, { shipmentId: decodeIdArg(input.shipment, 'Shipment'), reason: input.reason }),
   }),

@@ -1,4 +1,5 @@
 // shipmentPickupRequest: seed 002 POST /shipping/pickup-request, with seed 001's pickup options.
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { PickupOption } from '../../../db/generated/prisma/enums.js';
@@ -23,7 +24,7 @@ builder.mutationField('shipmentPickupRequest', (t) =>
   t.field({
     type: ShipmentPickupRequestPayload,
     description: 'Requests a courier pickup for a PENDING or READY_TO_SHIP shipment; it becomes PICKUP_REQUESTED.',
-    errors: { types: [InvalidShipmentStateError] },
+    errors: { types: [InvalidShipmentStateError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentPickupRequestInput, required: true, description: 'The pickup request.' }) },
     resolve: (_root, { input }, ctx) =>
       requestPickup(ctx, {

@@ -1,4 +1,5 @@
 // shipmentSetTracking: seed 002 POST /order/awb-number/add (courier, service and AWB of a package).
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
@@ -21,7 +22,7 @@ builder.mutationField('shipmentSetTracking', (t) =>
   t.field({
     type: ShipmentSetTrackingPayload,
     description: 'Sets courier, service and tracking number; a PENDING shipment becomes READY_TO_SHIP. Refused once delivered, returned or cancelled.',
-    errors: { types: [InvalidShipmentStateError] },
+    errors: { types: [InvalidShipmentStateError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentSetTrackingInput, required: true, description: 'Courier and tracking number.' }) },
     resolve: (_root, { input }, ctx) =>
       setTracking(ctx, {

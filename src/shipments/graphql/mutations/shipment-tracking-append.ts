@@ -1,4 +1,5 @@
 // shipmentTrackingAppend: courier updates (seed 001 delivery_history, seed 002 expedition tracking history).
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { InvalidShipmentStateError } from '../../errors.js';
@@ -45,7 +46,7 @@ builder.mutationField('shipmentTrackingAppend', (t) =>
     description:
       'Adds courier tracking steps. The shipment status follows the latest known step and never goes back ' +
       '(delivered sets DELIVERED and deliveredAt). Publishes shipmentTracked.',
-    errors: { types: [InvalidShipmentStateError] },
+    errors: { types: [InvalidShipmentStateError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ShipmentTrackingAppendInput, required: true, description: 'The shipment and its new steps.' }) },
     resolve: (_root, { input }, ctx) =>
       appendTracking(ctx, {
