@@ -25,7 +25,7 @@ import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
 import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
-import { priceOrder, type AdjustmentLineInput } from './order-pricing.js';
+import { priceOrder, totalColumns, type AdjustmentLineInput } from './order-pricing.js';
 import { isPayableKind, isTransferKind } from './order-kinds.js';
 import { checkCouponCodes, priceWithPromotions } from './order-promotions.js';
 import { claimPromotions } from '../promotions/promotion-apply.js';
@@ -306,15 +306,7 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     destinationWarehouseId: data.destinationWarehouseId ?? null,
     paymentMethod: data.paymentMethod ?? null,
     currency: [...currencies][0] ?? 'IDR',
-    subtotal: t.subtotal.toFixed(2),
-    itemDiscountTotal: t.itemDiscount.toFixed(2),
-    shippingTotal: t.shipping.toFixed(2),
-    discountTotal: t.discount.toFixed(2),
-    taxTotal: t.tax.toFixed(2),
-    codFee: t.codFee.toFixed(2),
-    insuranceTotal: t.insurance.toFixed(2),
-    otherCostTotal: t.otherCost.toFixed(2),
-    grandTotal: t.grandTotal.toFixed(2),
+    ...totalColumns(t),
     weightGrams: lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0),
     notes: clean(data.notes),
     internalNotes: clean(data.internalNotes),

@@ -12,7 +12,7 @@ import { appendOrderEvent } from './order-event-log.js';
 import { orderEditDiff, type DiffLine } from './order-edit-diff.js';
 import { refreshPaymentStatus } from '../payments/payment-service.js';
 import { OrderNotDraftError, OrderNotEditableError, VersionConflictError } from './errors.js';
-import { priceOrder, type OrderTotalsFigures } from './order-pricing.js';
+import { priceOrder, totalColumns, type OrderTotalsFigures } from './order-pricing.js';
 import { isPayableKind, isTransferKind } from './order-kinds.js';
 import { checkCouponCodes, priceWithPromotions } from './order-promotions.js';
 import { claimPromotions, releasePromotions } from '../promotions/promotion-apply.js';
@@ -381,15 +381,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
       where: { id: order.id, tenantId, version: order.version, status: order.status, isDraft: order.isDraft },
       data: {
         version: { increment: 1 },
-        subtotal: t.subtotal.toFixed(2),
-        itemDiscountTotal: t.itemDiscount.toFixed(2),
-        shippingTotal: t.shipping.toFixed(2),
-        discountTotal: t.discount.toFixed(2),
-        taxTotal: t.tax.toFixed(2),
-        codFee: t.codFee.toFixed(2),
-        insuranceTotal: t.insurance.toFixed(2),
-        otherCostTotal: t.otherCost.toFixed(2),
-        grandTotal: t.grandTotal.toFixed(2),
+        ...totalColumns(t),
         weightGrams: result.weightGrams,
         ...(data.notes !== undefined && data.notes !== null ? { notes: clean(data.notes) } : {}),
         ...(data.internalNotes != null ? { internalNotes: clean(data.internalNotes) } : {}),
@@ -510,15 +502,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
         fieldsBefore: editedFields(order),
         fieldsAfter: {
           ...editedFields({ ...order, notes: data.notes != null ? clean(data.notes) : order.notes, internalNotes: data.internalNotes != null ? clean(data.internalNotes) : order.internalNotes }),
-          subtotal: t.subtotal.toFixed(2),
-          itemDiscountTotal: t.itemDiscount.toFixed(2),
-          shippingTotal: t.shipping.toFixed(2),
-          discountTotal: t.discount.toFixed(2),
-          taxTotal: t.tax.toFixed(2),
-          codFee: t.codFee.toFixed(2),
-          insuranceTotal: t.insurance.toFixed(2),
-          otherCostTotal: t.otherCost.toFixed(2),
-          grandTotal: t.grandTotal.toFixed(2),
+          ...totalColumns(t),
           weightGrams: result.weightGrams,
           ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
           ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),

@@ -50,6 +50,21 @@ export interface OrderTotalsFigures {
   grandTotal: Decimal;
 }
 
+/** The order's total columns as the Order row keeps them (two decimals). */
+export function totalColumns(t: OrderTotalsFigures) {
+  return {
+    subtotal: t.subtotal.toFixed(2),
+    itemDiscountTotal: t.itemDiscount.toFixed(2),
+    shippingTotal: t.shipping.toFixed(2),
+    discountTotal: t.discount.toFixed(2),
+    taxTotal: t.tax.toFixed(2),
+    codFee: t.codFee.toFixed(2),
+    insuranceTotal: t.insurance.toFixed(2),
+    otherCostTotal: t.otherCost.toFixed(2),
+    grandTotal: t.grandTotal.toFixed(2),
+  };
+}
+
 export interface PricingProblem {
   path: Array<string | number>;
   message: string;
