@@ -37,12 +37,12 @@ export async function orderSearchIds(prisma: Db, tenantId: number, term: string,
 }
 
 /** Whether the trigram indexes can serve the term (shorter ones hold no trigram and would scan). */
-export function indexedTerm(term: string): boolean {
+function indexedTerm(term: string): boolean {
   return [...term].length >= MIN_INDEXED_LENGTH;
 }
 
 /** The ILIKE pattern of a search term: every character literal. */
-export function searchPattern(term: string): string {
+function searchPattern(term: string): string {
   return `%${likeLiteral(term)}%`;
 }
 
@@ -51,7 +51,7 @@ export function searchPattern(term: string): string {
  * each searched column, one index-served arm per column: the same set as the search's OR
  * (order-filters.ts). `tenant` and `pattern` are SQL placeholders.
  */
-export function orderSearchMatches(tenant: string, pattern: string): string {
+function orderSearchMatches(tenant: string, pattern: string): string {
   return `SELECT o."id" FROM "Order" o
        WHERE o."tenantId" = ${tenant} AND (o."code" ILIKE ${pattern} OR o."externalRef" ILIKE ${pattern})
       UNION ALL
