@@ -13,7 +13,7 @@ import { customerWhere } from '../filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
 import { connectionOf } from '../../graphql/shared-connections.js';
-import { form, sqlObject } from '../../graphql/compiled-reads/sql-form.js';
+import { form, sqlAggregate } from '../../graphql/compiled-reads/sql-form.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -37,32 +37,22 @@ const CustomerStats = builder.simpleObject('CustomerStats', {
 });
 
 /**
- * The same figures in SQL for compiled reads, one subquery per figure asked for (the
- * loader's statement in customers/loaders.ts, per customer row; keys bound to a channel
- * never reach a compiled read).
+ * The same figures in SQL for compiled reads: aggregates over the customer's orders in one
+ * subquery per customer row (the loader's statement in customers/loaders.ts; keys bound to
+ * a channel never reach a compiled read).
  */
-const customerOrders = (row: string, where = '') =>
-  `FROM "Order" o WHERE o."tenantId" = ${row}."tenantId" AND o."customerId" = ${row}."id" AND NOT o."isDraft"${where}`;
-const customerStatsSql = sqlObject({
-  orderCount: form('Int', (row) => `(SELECT count(*)::int ${customerOrders(row)})`),
-  cancelledOrderCount: form('Int', (row) => `(SELECT count(*)::int ${customerOrders(row, ` AND o."status" = 'CANCELLED'`)})`),
+const customerStatsSql = sqlAggregate((row) => `FROM "Order" o WHERE o."tenantId" = ${row}."tenantId" AND o."customerId" = ${row}."id" AND NOT o."isDraft"`, {
+  orderCount: form('Int', () => `count(*)::int`),
+  cancelledOrderCount: form('Int', () => `(count(*) FILTER (WHERE o."status" = 'CANCELLED'))::int`),
   itemCount: form(
     'Int',
-    (row) =>
-      `(SELECT coalesce(sum(i."quantity" - i."returnedQuantity"), 0)::int FROM "OrderItem" i WHERE NOT i."isCancelled" AND i."orderId" IN (SELECT o."id" ${customerOrders(row, ` AND o."status" <> 'CANCELLED'`)}))`,
+    () =>
+      `coalesce(sum((SELECT sum(i."quantity" - i."returnedQuantity") FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled")) FILTER (WHERE o."status" <> 'CANCELLED'), 0)::int`,
   ),
-  totalSpent: form(
-    'Decimal',
-    (row) =>
-      `(SELECT coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0) ${customerOrders(row)})`,
-  ),
-  totalPaid: form(
-    'Decimal',
-    (row) =>
-      `(SELECT coalesce(sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END), 0) FROM "Payment" p WHERE p."orderId" IN (SELECT o."id" ${customerOrders(row)}))`,
-  ),
-  firstOrderAt: form('DateTime', (row) => `(SELECT min(o."orderedAt") ${customerOrders(row)})`, { nullable: true }),
-  lastOrderAt: form('DateTime', (row) => `(SELECT max(o."orderedAt") ${customerOrders(row)})`, { nullable: true }),
+  totalSpent: form('Decimal', () => `coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0)`),
+  totalPaid: form('Decimal', () => `coalesce(sum((SELECT sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END) FROM "Payment" p WHERE p."orderId" = o."id")), 0)`),
+  firstOrderAt: form('DateTime', () => `min(o."orderedAt")`, { nullable: true }),
+  lastOrderAt: form('DateTime', () => `max(o."orderedAt")`, { nullable: true }),
 });
 
 builder.prismaNode('Customer', {

@@ -231,6 +231,11 @@ class Compiler {
     if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
     if (extensions.sqlForm) return this.expression(type, field, extensions.sqlForm, alias);
     if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
+    if (extensions.sqlAggregate) {
+      const { from, fields } = extensions.sqlAggregate;
+      // The object's JSON from one subquery over the set: every aggregate in one pass.
+      return sqlValue(`(SELECT ${concat(this.sqlObject(field, fields, alias, merged(nodes)))} ${from(alias)})`);
+    }
     if (extensions.sqlStaticList) return this.staticList(type, field, extensions.sqlStaticList, alias, merged(nodes));
     throw new NotCompilable(`${type.name}.${name} is computed`);
   }
@@ -472,6 +477,7 @@ interface FieldExtensions {
   embeddedColumns?: Record<string, string>;
   sqlForm?: SqlForm;
   sqlObject?: Record<string, SqlForm>;
+  sqlAggregate?: { from: (row: string) => string; fields: Record<string, SqlForm> };
   sqlStaticList?: SqlStaticList;
 }
 

@@ -43,7 +43,17 @@ export function sqlObject(fields: Record<string, SqlForm>): { sqlObject: Record<
   return { sqlObject: fields };
 }
 
-/** A sub-field's form for sqlObject. */
+/**
+ * `extensions` of a field whose value is a small object of aggregates over one set of rows
+ * (a customer's orders, say): `from(row)` is the FROM ... WHERE of that set over the parent
+ * row, and each sub-field's form an aggregate over it. One subquery answers every figure
+ * the document asks for, instead of one per figure.
+ */
+export function sqlAggregate(from: (row: string) => string, fields: Record<string, SqlForm>): { sqlAggregate: { from: (row: string) => string; fields: Record<string, SqlForm> } } {
+  return { sqlAggregate: { from, fields } };
+}
+
+/** A sub-field's form for sqlObject and sqlAggregate. */
 export function form(scalar: SqlFormScalar, expression: (row: string) => string, options: { nullable?: boolean } = {}): SqlForm {
   return { scalar, expression, ...options };
 }
