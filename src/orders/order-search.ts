@@ -37,12 +37,12 @@ export async function orderSearchIds(prisma: Db, tenantId: number, term: string,
 }
 
 /** Whether the trigram indexes can serve the term (shorter ones hold no trigram and would scan). */
-function indexedTerm(term: string): boolean {
+export function indexedTerm(term: string): boolean {
   return [...term].length >= MIN_INDEXED_LENGTH;
 }
 
 /** The ILIKE pattern of a search term: every character literal. */
-function searchPattern(term: string): string {
+export function searchPattern(term: string): string {
   return `%${likeLiteral(term)}%`;
 }
 
@@ -51,7 +51,7 @@ function searchPattern(term: string): string {
  * each searched column, one index-served arm per column: the same set as the search's OR
  * (order-filters.ts). `tenant` and `pattern` are SQL placeholders.
  */
-function orderSearchMatches(tenant: string, pattern: string): string {
+export function orderSearchMatches(tenant: string, pattern: string): string {
   return `SELECT o."id" FROM "Order" o
        WHERE o."tenantId" = ${tenant} AND (o."code" ILIKE ${pattern} OR o."externalRef" ILIKE ${pattern})
       UNION ALL

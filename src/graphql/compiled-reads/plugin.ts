@@ -128,7 +128,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     try {
       const info = { schema: execArgs.schema, variableValues: variables.coerced, fieldName: plan.field.name, parentType: execArgs.schema.getQueryType()! };
       args = await getMappedArgumentValues(plan.field as never, plan.fieldNode, ctx, info as never);
-      query = await plan.read.query(args, ctx);
+      query = plan.read.query(args, ctx);
     } catch {
       return undefined;
     }
@@ -154,7 +154,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         // The count's own where (the totalCount resolver's), over its own alias: the filter without the page.
         let counted: Record<string, unknown>;
         try {
-          counted = await plan.read.count!(args, ctx);
+          counted = plan.read.count!(args, ctx);
         } catch {
           return undefined;
         }

@@ -7,6 +7,19 @@ import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { NotCompilable, quote, type Datamodel } from './compile.js';
 
+/**
+ * A condition a compiled read adds in SQL beside the Prisma `where` it is keyed into (by
+ * SQL_TERMS): SQL over the row's alias, with values placed through `param`. For what a
+ * Prisma where cannot say as one index-served statement (the order search's UNION).
+ */
+export type SqlTerm = (alias: string, param: (value: unknown) => string) => string;
+export const SQL_TERMS = Symbol('sqlTerms');
+
+/** The where with SQL conditions keyed in; only compiled reads read them (Prisma must never get this object). */
+export function withSqlTerms<T extends Record<string, unknown>>(where: T, terms: readonly SqlTerm[]): T {
+  return terms.length ? Object.assign({ ...where }, { [SQL_TERMS]: terms }) : where;
+}
+
 export interface RootQuery {
   where: Record<string, unknown>;
   orderBy?: unknown;
@@ -14,18 +27,15 @@ export interface RootQuery {
 
 export interface CompiledRead {
   model: string;
-  /**
-   * The resolver's own query for these arguments (as the field's resolver receives them).
-   * It may read first (the order search finds its ids); throwing sends the request to the executor.
-   */
-  query(args: Record<string, unknown>, ctx: Context): RootQuery | Promise<RootQuery>;
+  /** The resolver's own query for these arguments (as the field's resolver receives them). */
+  query(args: Record<string, unknown>, ctx: Context): RootQuery;
   /** For a connection: the cursor column (prismaConnection's `cursor`). Absent: one object or null. */
   cursor?: string;
   /**
    * For a connection with `totalCount`: the `where` its totalCount resolver counts (the list's
    * filter, without cursor or page). Absent: a request asking for totalCount goes to the executor.
    */
-  count?(args: Record<string, unknown>, ctx: Context): Record<string, unknown> | Promise<Record<string, unknown>>;
+  count?(args: Record<string, unknown>, ctx: Context): Record<string, unknown>;
 }
 
 /** `extensions` of a root field whose reads may be compiled. */
@@ -48,6 +58,9 @@ export function whereSql(
 ): string {
   const fields = datamodel.datamodel.models[model]?.fields ?? [];
   const terms: string[] = [];
+  for (const term of ((where as { [SQL_TERMS]?: readonly SqlTerm[] })[SQL_TERMS] ?? [])) {
+    terms.push(`(${term(alias, (value) => `$${params.push(value)}`)})`);
+  }
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === 'AND') {

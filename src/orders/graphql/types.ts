@@ -2,8 +2,7 @@
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
-import type { Context } from '../../graphql/context.js';
+import { compiledRead, withSqlTerms, type SqlTerm } from '../../graphql/compiled-reads/root-read.js';
 import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
 import { listOrder } from '../../shared/list-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -26,6 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
+import { indexedTerm, orderSearchMatches, searchPattern } from '../order-search.js';
 import { searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
@@ -340,9 +340,12 @@ builder.queryFields((t) => ({
     extensions: compiledRead({
       model: 'Order',
       cursor: 'id',
-      query: async (args, ctx) => orderListQuery(args as OrderListArgs, ctx.tenantId, await compiledSearchIds(ctx, (args as OrderListArgs).filter)),
+      query: (args, ctx) => {
+        const { filter } = args as OrderListArgs;
+        return { ...orderListQuery({ ...(args as OrderListArgs), filter: withoutSearch(filter) }, ctx.tenantId), where: compiledOrderWhere(ctx.tenantId, filter) };
+      },
       // The where totalCount counts. A filter on open cancellation requests (which settles overdue ones first) is a relation filter: never compiled.
-      count: async (args, ctx) => orderWhere(ctx.tenantId, (args as OrderListArgs).filter, await compiledSearchIds(ctx, (args as OrderListArgs).filter)),
+      count: (args, ctx) => compiledOrderWhere(ctx.tenantId, (args as OrderListArgs).filter),
     }),
     totalCount: async (_parent, args, ctx) => {
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
@@ -358,16 +361,22 @@ builder.queryFields((t) => ({
 
 type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null };
 
+const withoutSearch = (filter: OrderListArgs['filter']) => (filter?.search ? { ...filter, search: null } : filter);
+
 /**
- * The search's ids for a compiled read, found first as the resolver finds them (one statement,
- * shared with totalCount): the list then compiles with `id IN (...)`. When the search must run
- * as its OR (a short term, too many matches), the executor answers instead.
+ * The list's where for a compiled read: the search (a term the trigram indexes serve) as
+ * one SQL condition, `id IN` the union of its index-served arms (order-search.ts), in the
+ * same statement; a shorter term stays the where's OR, which the compiler refuses.
  */
-async function compiledSearchIds(ctx: Context, filter: OrderListArgs['filter']): Promise<number[] | undefined> {
-  if (!searchTerm(filter?.search)) return undefined;
-  const ids = await searchIdsOf(ctx, filter?.search);
-  if (!ids) throw new Error('the search runs as its OR');
-  return ids;
+function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
+  const term = searchTerm(filter?.search);
+  if (!term || !indexedTerm(term)) return orderWhere(tenantId, filter);
+  const pattern = searchPattern(term);
+  const search: SqlTerm = (alias, param) => {
+    const [tenant, like] = [param(tenantId), param(pattern)];
+    return `${alias}."id" IN (${orderSearchMatches(tenant, like)})`;
+  };
+  return withSqlTerms(orderWhere(tenantId, withoutSearch(filter)), [search]);
 }
 
 /** Where and order of the order list: the resolver's and the compiled read's. */
