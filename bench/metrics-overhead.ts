@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../src/app.js';
+import { benchEnv } from './lib/bench-env.js';
 
 const SECONDS = Number(process.env.SECONDS ?? 3);
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -37,18 +38,7 @@ async function main() {
   const { createApiKey } = await import('../src/auth/api-keys.js');
 
   async function seededApp(metrics: boolean, otlpEndpoint?: string): Promise<{ app: App; key: string }> {
-    const config = loadConfig({
-      ...process.env,
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: 'memory://',
-      NODE_ENV: 'test',
-      RATE_LIMIT_RESTORE_RATE: '0',
-      WEBHOOKS_RELAY: 'false',
-      CANCELLATION_EXPIRY_SWEEP_MS: '0',
-      METRICS: String(metrics),
-      OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint ?? '',
-    });
+    const config = loadConfig(benchEnv({ METRICS: String(metrics), OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint ?? '' }));
     const app = await createApp(config, { logger: createLogger('warn') });
     const prisma = app.db.prisma;
     const tenant = await prisma.tenant.create({ data: { slug: `metrics-bench-${metrics}-${otlpEndpoint ? 'traced-' : ''}${Date.now()}`, name: 'Metrics bench' } });

@@ -25,6 +25,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { App } from '../src/app.js';
+import { benchEnv } from './lib/bench-env.js';
 
 const SIZES = (process.env.SIZES ?? '200000,1000000').split(/[ ,]+/).filter(Boolean).map(Number);
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
@@ -53,16 +54,7 @@ async function main() {
   const { createLogger } = await import('../src/logger.js');
   const { createApiKey } = await import('../src/auth/api-keys.js');
 
-  const config = loadConfig({
-    ...process.env,
-    DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: 'memory://',
-    NODE_ENV: 'test',
-    RATE_LIMIT_RESTORE_RATE: '0',
-    WEBHOOKS_RELAY: 'false',
-    CANCELLATION_EXPIRY_SWEEP_MS: '0',
-  });
+  const config = loadConfig(benchEnv());
   const app: App = await createApp(config, { logger: createLogger('warn') });
   const prisma = app.db.prisma;
   const tenant = (await prisma.tenant.findUnique({ where: { slug: TENANT } })) ?? (await prisma.tenant.create({ data: { slug: TENANT, name: 'Status counts bench' } }));

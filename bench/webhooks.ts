@@ -14,6 +14,7 @@
 //   DATABASE_URL (default: PGlite in memory)
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { benchEnv } from './lib/bench-env.js';
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -32,17 +33,9 @@ async function main() {
   const { appendOrderEvent } = await import('../src/orders/order-event-log.js');
   const { setOutboxWrites } = await import('../src/events/outbox.js');
 
-  const config = loadConfig({
-    ...process.env,
-    DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: 'memory://',
-    NODE_ENV: 'test',
-    RATE_LIMIT_RESTORE_RATE: '0',
-    WEBHOOKS_POLL_MS: '1000',
-    WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
-    WEBHOOKS_CONCURRENCY_PER_ENDPOINT: '16',
-  });
+  const config = loadConfig(
+    benchEnv({ WEBHOOKS_RELAY: 'true', WEBHOOKS_POLL_MS: '1000', WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1', WEBHOOKS_CONCURRENCY_PER_ENDPOINT: '16' }),
+  );
   const app = await createApp(config, { logger: createLogger('warn') });
   const prisma = app.db.prisma;
   const tenant = await prisma.tenant.create({ data: { slug: `wh-bench-${Date.now()}`, name: 'Webhook bench' } });

@@ -24,6 +24,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import type { App } from '../src/app.js';
+import { benchEnv } from './lib/bench-env.js';
 
 const CONCURRENCY = (process.env.CONCURRENCY ?? '1,8,32').split(/[ ,]+/).filter(Boolean).map(Number);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -71,16 +72,7 @@ async function main() {
   const { createLogger } = await import('../src/logger.js');
   const { createApiKey } = await import('../src/auth/api-keys.js');
 
-  const config = loadConfig({
-    ...process.env,
-    DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: 'memory://',
-    NODE_ENV: 'test',
-    RATE_LIMIT_RESTORE_RATE: '0',
-    WEBHOOKS_RELAY: 'false',
-    CANCELLATION_EXPIRY_SWEEP_MS: '0',
-  });
+  const config = loadConfig(benchEnv());
   // Every statement sent on the wire, counted in pg's Client.query: what Prisma sends, and also
   // BEGIN/COMMIT and the pool's set_config (tenant, statement budget) that Prisma's query events miss.
   let statements = 0;
