@@ -34,6 +34,8 @@ export interface Config {
   dbReadTimeoutMs: number;
   /** PostgreSQL statement_timeout inside write transactions, ms (0: none). */
   dbWriteTimeoutMs: number;
+  /** PostgreSQL statement_timeout of an export job's reads, ms (0: none). */
+  dbExportTimeoutMs: number;
   /** PostgreSQL: wait for a new or a free pooled connection, ms (0: forever). */
   dbConnectTimeoutMs: number;
   /** A GraphQL request (query or mutation; not a subscription) answers TIMEOUT after this long, ms (0: no deadline). */
@@ -320,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     dbReadTimeoutMs: integer(env, 'DB_READ_TIMEOUT_MS', 5_000, 0, 600_000),
     dbWriteTimeoutMs: integer(env, 'DB_WRITE_TIMEOUT_MS', 15_000, 0, 600_000),
+    dbExportTimeoutMs: integer(env, 'DB_EXPORT_TIMEOUT_MS', 120_000, 0, 3_600_000),
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 0, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 0, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

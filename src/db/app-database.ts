@@ -35,7 +35,7 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
       databaseUrl: config.databaseAppUrl ?? config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.dbPoolSize,
-      statementTimeouts: { readMs: config.dbReadTimeoutMs, writeMs: config.dbWriteTimeoutMs },
+      statementTimeouts: { readMs: config.dbReadTimeoutMs, writeMs: config.dbWriteTimeoutMs, exportMs: config.dbExportTimeoutMs },
       connectTimeoutMs: config.dbConnectTimeoutMs,
       queryTimeoutMs: queryBackstopMs(config),
       // Statements per request feed the metrics and the request log line.
@@ -82,6 +82,6 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
 
 /** A little longer than the longest statement budget, so the server's own timeout answers first when it can. */
 function queryBackstopMs(config: Config): number {
-  const longest = Math.max(config.dbReadTimeoutMs, config.dbWriteTimeoutMs);
+  const longest = Math.max(config.dbReadTimeoutMs, config.dbWriteTimeoutMs, config.dbExportTimeoutMs);
   return longest > 0 ? longest + 2_000 : 0;
 }

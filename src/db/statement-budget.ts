@@ -9,8 +9,11 @@
 // (57014), which faults.ts reads as a timeout.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** unbounded: plain SQL outside Prisma (migrations, the seed's bulk inserts, outbox pruning), which may rightly take long. */
-export type StatementBudget = 'read' | 'write' | 'unbounded';
+/**
+ * export: the pages of an export job (a read, given longer); unbounded: plain SQL outside
+ * Prisma (migrations, the seed's bulk inserts, outbox pruning), which may rightly take long.
+ */
+export type StatementBudget = 'read' | 'write' | 'export' | 'unbounded';
 
 const budget = new AsyncLocalStorage<StatementBudget>();
 
@@ -29,4 +32,6 @@ export interface StatementTimeouts {
   readMs: number;
   /** statement_timeout inside write transactions, in ms (0: none). */
   writeMs: number;
+  /** statement_timeout of an export's reads, in ms (0: none); the read budget when left out. */
+  exportMs?: number;
 }

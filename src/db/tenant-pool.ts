@@ -105,6 +105,7 @@ export class TenantPool extends pg.Pool {
   private wantedTimeout(): string | undefined {
     if (!this.budgets) return undefined;
     const kind = currentStatementBudget();
+    if (kind === 'export') return String(this.budgets.exportMs ?? this.budgets.readMs);
     return String(kind === 'write' ? this.budgets.writeMs : kind === 'read' ? this.budgets.readMs : 0);
   }
 

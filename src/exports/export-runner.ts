@@ -17,6 +17,7 @@ import { EXPORT_SOURCES, type CellValue } from './export-columns.js';
 import { ExportQueueFullError } from './errors.js';
 import { HEARTBEAT_MS } from './export-service.js';
 import { FILE_EXTENSIONS, openExportFile } from './export-writers.js';
+import { withStatementBudget } from '../db/statement-budget.js';
 
 export interface ExportSettings {
   /** Folder of the files (one sub-folder per tenant). */
@@ -130,7 +131,8 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
     let rowsDone = 0;
     let rowsTotal: number | null = null;
     try {
-      rowsTotal = await source.count(prisma, tenantId, job.filter);
+      // The job's reads run under the export budget (DB_EXPORT_TIMEOUT_MS), longer than a request's.
+      rowsTotal = await withStatementBudget('export', () => source.count(prisma, tenantId, job.filter));
       await prisma.export.updateMany({ where: { ...mine, status: 'RUNNING' }, data: { rowsTotal } });
       publish(job, 'RUNNING', 0, rowsTotal);
       await mkdir(folder, { recursive: true });
@@ -138,7 +140,7 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
       let after = 0;
       for (;;) {
         if (stopping) throw new Interrupted();
-        const rows = await source.page(prisma, tenantId, job.filter, after, settings.pageSize);
+        const rows = await withStatementBudget('export', () => source.page(prisma, tenantId, job.filter, after, settings.pageSize));
         if (!rows.length) break;
         await writer.writeRows(rows.map((row) => columns.map((c): CellValue => c.value(row))));
         after = rows[rows.length - 1]!.id;

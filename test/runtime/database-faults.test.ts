@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { asDatabaseFault, databaseFault } from '../../src/db/faults.js';
 import { transaction } from '../../src/db/transaction.js';
+import { withStatementBudget } from '../../src/db/statement-budget.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
 import { createLogger } from '../../src/logger.js';
 import { DatabaseBusyError, DatabaseTimeoutError } from '../../src/shared/errors.js';
@@ -60,17 +61,20 @@ const silent = { error: () => {} };
 describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ databaseUrl: PG, poolSize: 2, statementTimeouts: { readMs: 300, writeMs: 1_000 } });
+    db = await openDatabase({ databaseUrl: PG, poolSize: 2, statementTimeouts: { readMs: 300, writeMs: 1_000, exportMs: 2_000 } });
   });
   afterAll(() => db?.close());
 
   const timeoutSetting = async (prisma: Pick<Database['prisma'], '$queryRaw'>) =>
     (await prisma.$queryRaw<Array<{ statement_timeout: string }>>`SHOW statement_timeout`)[0]!.statement_timeout;
 
-  it('gives reads the read budget and write transactions the write budget, on the same connections', async () => {
+  it('gives reads the read budget, write transactions the write budget and exports the export budget, on the same connections', async () => {
     const deps = { prisma: db.prisma, events: createMemoryBus(), log: silent };
     expect(await timeoutSetting(db.prisma)).toBe('300ms');
     expect(await transaction(deps, (scope) => timeoutSetting(scope.tx))).toBe('1s');
+    expect(await timeoutSetting(db.prisma)).toBe('300ms');
+    // An export job's reads get the export budget.
+    expect(await withStatementBudget('export', () => timeoutSetting(db.prisma))).toBe('2s');
     expect(await timeoutSetting(db.prisma)).toBe('300ms');
     // Plain SQL (migrations, bulk inserts) has no budget.
     expect(await db.sql.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '0' }]);
