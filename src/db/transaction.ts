@@ -2,7 +2,8 @@
 // committed (live events) are queued on the scope and run after COMMIT; a
 // rollback drops them. Every published event is also written to the outbox in
 // the same transaction, just before COMMIT: the webhooks read it from there, so
-// a crash after COMMIT loses nothing.
+// a crash after COMMIT loses nothing. With tracing on, the rows (and the live
+// events) carry the traceparent of the span that wrote them (events/event-trace.ts).
 //
 // A transaction PostgreSQL aborts as a deadlock victim (40P01) or a serialization
 // failure (40001) is run again from the start, a few times with a jittered pause:
@@ -12,6 +13,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
+import { activeTraceparent, carryTrace } from '../events/event-trace.js';
 import { outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
 import { DatabaseBusyError, DatabaseConflictError } from '../shared/errors.js';
 import { asDatabaseFault, databaseFault } from './faults.js';
@@ -121,13 +123,17 @@ async function runTransaction<T>(
           publish: (topic, payload) => {
             const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
             if (row) outbox.push(row);
+            // Tracing on: subscribers' deliveries link to the span publishing the event (event-trace.ts).
+            carryTrace(payload, activeTraceparent());
             afterCommit.push(() => deps.events.publish(topic, payload));
           },
           afterCommit: (cb) => afterCommit.push(cb),
         });
         // Last, after the rows the events report on were locked: an order's events commit, and are numbered, in order.
         if (outbox.length) {
-          await tx.outboxEvent.createMany({ data: outbox.map((row) => ({ ...row, payload: row.payload as object })) });
+          // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
+          const traceparent = activeTraceparent();
+          await tx.outboxEvent.createMany({ data: outbox.map((row) => ({ ...row, payload: row.payload as object, ...(traceparent ? { traceparent } : {}) })) });
           afterCommit.push(() => void outboxWritten.emit('written'));
         }
         return result;

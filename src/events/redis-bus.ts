@@ -3,10 +3,12 @@
 // what arrives to its own subscribers. Redis being down must not hurt requests:
 // publishing never throws and never queues (the event is dropped and logged),
 // subscribing waits for the connection, and ioredis reconnects and re-subscribes
-// on its own.
+// on its own. A payload tagged with its write's traceparent (event-trace.ts) sends
+// it along in the message.
 import { Redis, type RedisOptions } from 'ioredis';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Logger } from '../logger.js';
+import { carriedTrace, carryTrace, TRACEPARENT_FIELD } from './event-trace.js';
 import { createFanout } from './fanout.js';
 import { TOPICS, type EventBus, type Topic } from './topics.js';
 
@@ -79,14 +81,21 @@ export function createRedisBus(url: string, options: RedisBusOptions): EventBus 
   for (const topic of TOPICS) {
     target.addEventListener(channelOf(topic), (event) => {
       const detail = (event as CustomEvent).detail;
-      if (detail && typeof detail === 'object') fanout.dispatch(topic, detail as never);
+      if (!detail || typeof detail !== 'object') return;
+      // The write's traceparent (tracing on where it was published) tags the payload again, out of the subscribers' sight.
+      if (TRACEPARENT_FIELD in detail) {
+        const { [TRACEPARENT_FIELD]: traceparent, ...payload } = detail as Record<string, unknown>;
+        carryTrace(payload, typeof traceparent === 'string' ? traceparent : undefined);
+        fanout.dispatch(topic, payload as never);
+      } else fanout.dispatch(topic, detail as never);
     });
   }
 
   return {
     publish(topic, payload) {
       try {
-        target.dispatchEvent(new CustomEvent(channelOf(topic), { detail: payload }));
+        const traceparent = carriedTrace(payload);
+        target.dispatchEvent(new CustomEvent(channelOf(topic), { detail: traceparent ? { ...payload, [TRACEPARENT_FIELD]: traceparent } : payload }));
       } catch (error) {
         dropped++;
         log.error({ err: error, topic }, 'live event not published');

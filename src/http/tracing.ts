@@ -4,12 +4,15 @@
 // answered with a `traceparent` header of its own), children for parse, validate and
 // execute, one span per SQL statement under whichever is running (statement-trace.ts),
 // and a client span per webhook POST, whose request carries its `traceparent`.
+// Events remember the write that published them (events/event-trace.ts): a webhook
+// delivery (`webhook.deliver`, parent of its POST) and a live subscription's shared
+// execution (`subscription.deliver`) are spans of their own trace, linked to it.
 //
 // Not @envelop/opentelemetry: its plugin (9.x) makes one span for execute only (no parse
 // or validate), depends on the 1.x SDK while the OTLP exporter lives on the 3.x one, and
 // registers a console exporter globally when no provider is given. Yoga's own
 // `instrumentation` hooks wrap each phase, which is all a span needs.
-import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context as OtelContext, type Span, type Tracer } from '@opentelemetry/api';
+import { context, isSpanContextValid, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context as OtelContext, type Span, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -20,6 +23,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { TracingConfig } from '../config.js';
 import type { Context } from '../graphql/context.js';
 import { traceStatements } from '../db/statement-trace.js';
+import { traceEvents } from '../events/event-trace.js';
 import type { WebhookPost } from '../webhooks/relay.js';
 
 /** The attribute carrying the request id (x-request-id, extensions.requestId, the log line's requestId). */
@@ -48,6 +52,10 @@ const propagator = new W3CTraceContextPropagator();
 const headerGetter = {
   keys: (carrier: Headers) => [...carrier.keys()],
   get: (carrier: Headers, key: string) => carrier.get(key) ?? undefined,
+};
+const recordGetter = {
+  keys: (carrier: Record<string, string>) => Object.keys(carrier),
+  get: (carrier: Record<string, string>, key: string) => carrier[key],
 };
 const recordSetter = { set: (carrier: Record<string, string>, key: string, value: string) => void (carrier[key] = value) };
 
@@ -139,6 +147,33 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
     );
   });
 
+  // Events carry the write's traceparent; their deliveries are spans linked to it.
+  const untraceEvents = traceEvents({
+    traceparent() {
+      const active = context.active();
+      if (!trace.getSpan(active)?.isRecording()) return undefined;
+      const headers: Record<string, string> = {};
+      propagator.inject(active, headers, recordSetter);
+      return headers.traceparent;
+    },
+    deliver(name, traceparent, attributes, fn) {
+      const written = traceparent ? trace.getSpanContext(propagator.extract(ROOT_CONTEXT, { traceparent }, recordGetter)) : undefined;
+      const span = tracer.startSpan(
+        name,
+        { kind: SpanKind.CONSUMER, root: true, attributes, links: written && isSpanContextValid(written) ? [{ context: written }] : [] },
+        ROOT_CONTEXT,
+      );
+      return context.with(trace.setSpan(ROOT_CONTEXT, span), fn).then(
+        (result) => (span.end(), result),
+        (error: unknown) => {
+          failed(span, error);
+          throw error;
+        },
+      );
+    },
+    detached: (fn) => context.with(ROOT_CONTEXT, fn),
+  });
+
   return {
     plugin,
     webhookPost(post) {
@@ -163,6 +198,7 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
     },
     async shutdown() {
       untrace();
+      untraceEvents();
       await provider.shutdown();
     },
   };

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { originAllowed } from '../limits/request-guards.js';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, createSourceEventStream, execute as executeGraphQL, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
 import { tenantHeaderMatches, tenantOfConnection, TENANT_HEADER } from './tenant-header.js';
@@ -20,6 +20,7 @@ import type { LiveConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Admission, SubscriptionQuota } from './subscription-quota.js';
 import type { MaskError } from './mask-error.js';
+import { carriedTrace, deliverySpan } from '../events/event-trace.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -112,6 +113,9 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in (source as object))) return subscribe(args);
   const events = source as AsyncGenerator<unknown>;
+  // The attributes of its delivery spans (tracing on; event-trace.ts).
+  const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+  const spanAttributes: Record<string, string> = { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) };
   // What graphql-js subscribe does per event (execute with the event as root value), plus masking.
   const run = async (payload: unknown) => {
     const result = await executeGraphQL({ ...args, rootValue: payload });
@@ -127,7 +131,8 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
       let byKey = sharedResults.get(payload);
       if (!byKey) sharedResults.set(payload, (byKey = new Map()));
       let shared = byKey.get(shareKey);
-      if (!shared) byKey.set(shareKey, (shared = run(payload)));
+      // Tracing on: the shared execution is a span of its own, linked to the write that published the event.
+      if (!shared) byKey.set(shareKey, (shared = deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload))));
       return { value: (await shared) as ExecutionResult, done: false };
     },
     async return() {

@@ -12,11 +12,15 @@
 // - Failures retry with exponential backoff and jitter for the retry window; an
 //   endpoint failing too often in a row is disabled, and the tenant hears of it
 //   (webhook.endpoint_disabled). Every attempt is logged (WebhookAttempt).
+// - Traced (OTEL_EXPORTER_OTLP_ENDPOINT): rounds run outside any request's context;
+//   each delivery is a `webhook.deliver` span of its own, linked to the span of the
+//   write that caused the event (OutboxEvent.traceparent), the POST's span its child.
 import type { Logger } from 'pino';
 import type { WebhooksConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { transaction } from '../db/transaction.js';
 import { tenantNeutral, withTenant } from '../db/tenant-scope.js';
+import { deliverySpan, detached } from '../events/event-trace.js';
 import { OUTBOX_CHANNEL, outboxWritten, type WebhookEventType } from '../events/outbox.js';
 import type { EventBus } from '../events/topics.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
@@ -131,6 +135,8 @@ interface Claimed {
   sequence: number;
   payload: Record<string, unknown>;
   eventCreatedAt: Date;
+  /** The W3C traceparent of the write's span (tracing on when it was written), else null. */
+  traceparent: string | null;
 }
 
 export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
@@ -150,7 +156,8 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
       again = true;
       return;
     }
-    running = round()
+    // Woken from a request's after-commit (outboxWritten): the round is not part of its trace.
+    running = detached(round)
       .catch((error: unknown) => log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll'))
       .finally(() => {
         running = undefined;
@@ -225,10 +232,17 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
            AND w."id" = d."endpointId" AND o."id" = d."eventId"
         RETURNING d."id", d."endpointId", d."eventId", d."orderId", d."attempts", d."createdAt",
                   w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt", w."payloadDocument",
-                  o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt"`;
+                  o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt", o."traceparent"`;
       for (const delivery of claimed) {
         inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
-        const task = withTenant(tenantId, () => send(tenantId, delivery))
+        const task = withTenant(tenantId, () =>
+          deliverySpan(
+            'webhook.deliver',
+            delivery.traceparent,
+            { 'ordergraph.webhook.delivery_id': delivery.id, 'ordergraph.webhook.event_type': delivery.type, 'ordergraph.webhook.attempt': delivery.attempts + 1 },
+            () => send(tenantId, delivery),
+          ),
+        )
           .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed unexpectedly; the lease expires and it is sent again'))
           .finally(() => {
             inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
@@ -292,7 +306,8 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     if (!batch) outcomes.set(tenantId, (batch = { queue: [], done: [], running: false }));
     batch.queue.push(outcome);
     const written = new Promise<void>((resolve) => batch!.done.push(resolve));
-    if (!batch.running) setImmediate(() => void flush(tenantId));
+    // Outside the delivery's span: the batch's bookkeeping belongs to no one delivery.
+    if (!batch.running) detached(() => setImmediate(() => void flush(tenantId)));
     return written;
   }
 
