@@ -18,12 +18,12 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { getOperationAST } from 'graphql';
+import { createSourceEventStream, execute as executeGraphQL, getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { TracingConfig } from '../config.js';
 import type { Context } from '../graphql/context.js';
 import { traceStatements } from '../db/statement-trace.js';
-import { traceEvents } from '../events/event-trace.js';
+import { carriedTrace, deliverySpan, traceEvents } from '../events/event-trace.js';
 import type { WebhookPost } from '../webhooks/relay.js';
 
 /** The attribute carrying the request id (x-request-id, extensions.requestId, the log line's requestId). */
@@ -118,6 +118,19 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
           }
         },
       };
+    },
+    // Subscriptions over SSE run Yoga's own subscribe (graphql-ws shares its executions in
+    // websocket-server.ts): the same per event, each execution a delivery span linked to the write.
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(async (args) => {
+        const source = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
+        const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+        const attributes: Record<string, string> = { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) };
+        return mapEvents(source as AsyncGenerator<unknown>, (payload) =>
+          deliverySpan('subscription.deliver', carriedTrace(payload), attributes, async () => (await executeGraphQL({ ...args, rootValue: payload })) as ExecutionResult),
+        );
+      });
     },
     onResponse({ request, response }) {
       const span = requestSpans.get(request);
@@ -231,4 +244,26 @@ function failed(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error));
   span.setStatus({ code: SpanStatusCode.ERROR });
   span.end();
+}
+
+/** The events of a subscription's source stream, each mapped as graphql-js subscribe maps it; closing it closes the source. */
+function mapEvents<T>(source: AsyncGenerator<unknown>, map: (payload: unknown) => Promise<T>): AsyncGenerator<T> {
+  const iterator = {
+    async next(): Promise<IteratorResult<T>> {
+      const event = await source.next();
+      return event.done ? { value: undefined, done: true } : { value: await map(event.value), done: false };
+    },
+    async return(): Promise<IteratorResult<T>> {
+      await source.return?.(undefined);
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown): Promise<IteratorResult<T>> {
+      await source.return?.(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator as unknown as AsyncGenerator<T>;
 }

@@ -232,6 +232,51 @@ describe('traces over OTLP/HTTP', () => {
     }
   });
 
+  it('links a subscription result over server-sent events to the write, as over WebSocket', async () => {
+    const WRITE_TRACE = '5b8aa5a2d2c872e8321cf37308d69df2';
+    const t = await newTenant();
+    const warehouse = await t.warehouse();
+    const { variations } = await t.product({ variations: [{ stock: { [warehouse.id]: 10 } }] });
+    const variables = { variation: gid('Variation', variations[0]!.id), warehouse: gid('Warehouse', warehouse.id), quantity: 2, reason: 'recount' };
+    const app = await appWith({ OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url });
+    const port = await app.start(0, '127.0.0.1');
+    const abort = new AbortController();
+    try {
+      const stream = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${t.key}` },
+        body: JSON.stringify({ query: 'subscription StockOverSse { stockLevelChanged { onHand } }' }),
+        signal: abort.signal,
+      });
+      expect(stream.status).toBe(200);
+      await attached(app, t.id);
+      const { json } = await adjust(app, WRITE_TRACE, port, t, variables);
+      expect(json.errors).toBeUndefined();
+      // The first event's data line.
+      const reader = stream.body!.getReader();
+      let text = '';
+      while (!/data: \{"data"/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      expect(text).toContain('"stockLevelChanged":{"onHand":12}');
+      await app.tracing!.flush();
+      const writeSpans = otlp.spans.filter((s) => s.traceId === WRITE_TRACE);
+      const request = writeSpans.find((s) => s.parentSpanId === CALLER_SPAN)!;
+      const execute = writeSpans.find((s) => s.parentSpanId === request.spanId && s.name === 'graphql.execute')!;
+      expect(execute).toBeDefined();
+      const delivered = otlp.spans.filter((s) => s.name === 'subscription.deliver' && attribute(s, 'graphql.operation.name') === 'StockOverSse');
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.parentSpanId ?? '').toBe('');
+      expect(delivered[0]!.traceId).not.toBe(WRITE_TRACE);
+      expect(delivered[0]!.links).toEqual([expect.objectContaining({ traceId: WRITE_TRACE, spanId: execute.spanId })]);
+    } finally {
+      abort.abort();
+      await app.stop();
+    }
+  });
+
   it.skipIf(!withRedis)('links a subscription result on another instance (through Redis) to the write', async () => {
     const WRITE_TRACE = '1bf92f3577b34da6a3ce929d0e0e4737';
     const t = await newTenant();
