@@ -192,7 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
   const server = createHttpServer(yoga, log, (s) =>
-    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes }),
+    attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes, onDelivered: metrics?.liveEventDelivered }),
   );
 
   metrics?.observe({ liveConnections: server.liveConnections, subscriptions: () => events.subscriberCount?.() ?? 0, pool: db.poolStats });

@@ -41,6 +41,8 @@ export interface Metrics {
   /** Gauges read from the app's parts at each scrape. */
   observe(sources: MetricSources): void;
   eventPublished(topic: string): void;
+  /** A subscription result sent to one subscriber over graphql-ws (SSE is counted by the plugin). */
+  liveEventDelivered(): void;
   /** The webhook sender, counting its attempts and their latency. */
   countedWebhookPost(post: WebhookPost): WebhookPost;
 }
@@ -76,6 +78,14 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
   const events = new Counter({ name: 'ordergraph_events_published_total', help: 'Live events published, by topic.', labelNames: ['topic'] as const, registers: [registry] });
+  const delivered = new Counter({
+    name: 'ordergraph_live_events_delivered_total',
+    help: 'Subscription results sent to subscribers, by transport (websocket, sse).',
+    labelNames: ['transport'] as const,
+    registers: [registry],
+  });
+  const deliveredOverWebSocket = delivered.labels({ transport: 'websocket' });
+  const deliveredOverSse = delivered.labels({ transport: 'sse' });
   const webhookAttempts = new Counter({
     name: 'ordergraph_webhook_attempts_total',
     help: 'Webhook requests sent, by result: delivered (2xx) or failed.',
@@ -135,7 +145,13 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     onSubscribe({ args }) {
       const done = timed(args.contextValue.request, 'subscribe');
-      return { onSubscribeResult: done };
+      return {
+        onSubscribeResult: () => {
+          done();
+          // Yoga's subscribe serves SSE; graphql-ws subscriptions are counted where they are sent (liveEventDelivered).
+          return { onNext: () => deliveredOverSse.inc() };
+        },
+      };
     },
     onResponse({ request, response }) {
       const facts = gatheredFacts(request);
@@ -174,6 +190,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
       }
     },
     eventPublished: (topic) => events.inc({ topic }),
+    liveEventDelivered: () => deliveredOverWebSocket.inc(),
     countedWebhookPost(post) {
       return async (request) => {
         const started = performance.now();

@@ -200,6 +200,8 @@ export function attachWebSocket(
     quota: SubscriptionQuota;
     /** Largest frame a client may send (MAX_BODY_BYTES, as for an HTTP body); a larger one closes the socket with 1009. */
     maxPayload: number;
+    /** Called for each subscription result sent (the metrics' delivered events). */
+    onDelivered?: () => void;
   },
 ): LiveSocket {
   const { yoga, authenticator, config, log } = options;
@@ -311,7 +313,10 @@ export function attachWebSocket(
           socket.close(SLOW_CONSUMER_CLOSE, 'Slow consumer');
         }
         // Not open (closing): graphql-ws's adapter would not send either.
-        if (socket.readyState === socket.OPEN) socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${encodeResult(result)}}`);
+        if (socket.readyState === socket.OPEN) {
+          socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${encodeResult(result)}}`);
+          if (options.onDelivered && getOperationAST(_args.document, _args.operationName)?.operation === 'subscription') options.onDelivered();
+        }
         return SENT as never;
       },
       onComplete: (ctx, id) => {

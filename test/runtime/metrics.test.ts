@@ -163,21 +163,41 @@ describe('metrics on /metrics', () => {
     expect(has('nodejs_eventloop_lag_seconds')).toBe(true);
   });
 
-  it('counts open WebSocket connections and subscriptions, and events published', async () => {
+  it('counts open WebSocket connections and subscriptions, events published and results delivered per transport', async () => {
     const port = await app.start(0, '127.0.0.1');
     const ws = wsClient(`ws://127.0.0.1:${port}/graphql`, t.key);
+    const abort = new AbortController();
     try {
       const before = await samples(app);
       const live = subscribe(ws, parse('subscription { stockLevelChanged { onHand } }'));
       await attached(app, t.id);
+      // A second subscriber over SSE, and a query over the same WebSocket (not a delivered event).
+      const sse = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${t.key}` },
+        body: JSON.stringify({ query: 'subscription { stockLevelChanged { onHand } }' }),
+        signal: abort.signal,
+      });
+      expect(sse.status).toBe(200);
+      await attached(app, t.id, 2);
       await send(app, t.key, ADJUST, { input: adjustInput });
       expect((await live.nextData()) as unknown).toMatchObject({ stockLevelChanged: { onHand: expect.any(Number) } });
+      const reader = sse.body!.getReader();
+      let text = '';
+      while (!text.includes('"stockLevelChanged"')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
       const after = await samples(app);
       expect(after.get('ordergraph_live_connections')).toBe(1);
-      expect(delta(before, after, 'ordergraph_live_subscriptions')).toBe(1);
+      expect(delta(before, after, 'ordergraph_live_subscriptions')).toBe(2);
       expect(delta(before, after, 'ordergraph_events_published_total{topic="stockLevelChanged"}')).toBe(1);
+      expect(delta(before, after, 'ordergraph_live_events_delivered_total{transport="websocket"}')).toBe(1);
+      expect(delta(before, after, 'ordergraph_live_events_delivered_total{transport="sse"}')).toBe(1);
       live.unsubscribe();
     } finally {
+      abort.abort();
       await ws.dispose();
     }
   });
