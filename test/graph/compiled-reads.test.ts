@@ -525,6 +525,12 @@ describe('compiled reads answer as the executor does', () => {
       { name: 'Nobody', stats: { __typename: 'CustomerStats', orderCount: 0, cancelledOrderCount: 0, itemCount: 0, totalSpent: '0.00', totalPaid: '0.00', firstOrderAt: null, lastOrderAt: null } },
     ]);
     await expectSame(u.key, `{ customer(id: "${gid('Customer', buyer.id)}") { stats { totalSpent n: orderCount } } }`, undefined, 'compiled');
+    // No figure asked for: still one object per customer, with orders (three) or without.
+    const typenames = await expectSame(u.key, '{ customers(first: 10, orderBy: { field: NAME, direction: ASC }) { edges { node { name stats { __typename } } } } }', undefined, 'compiled');
+    expect(typenames.data.customers.edges.map((e: any) => e.node)).toEqual([
+      { name: 'Buyer', stats: { __typename: 'CustomerStats' } },
+      { name: 'Nobody', stats: { __typename: 'CustomerStats' } },
+    ]);
   });
 
   it('the search compiles: each searched column, several matches of one order, no match, LIKE characters, with other filters and pages', async () => {

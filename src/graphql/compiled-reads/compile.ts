@@ -233,8 +233,9 @@ class Compiler {
     if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
     if (extensions.sqlAggregate) {
       const { from, fields } = extensions.sqlAggregate;
-      // The object's JSON from one subquery over the set: every aggregate in one pass.
-      return sqlValue(`(SELECT ${concat(this.sqlObject(field, fields, alias, merged(nodes)))} ${from(alias)})`);
+      // The object's JSON from one subquery over the set: every aggregate in one pass. GROUP BY ()
+      // makes it one row whatever is selected (only __typename, say) and however many rows match.
+      return sqlValue(`(SELECT ${concat(this.sqlObject(field, fields, alias, merged(nodes)))} ${from(alias)} GROUP BY ())`);
     }
     if (extensions.sqlStaticList) return this.staticList(type, field, extensions.sqlStaticList, alias, merged(nodes));
     throw new NotCompilable(`${type.name}.${name} is computed`);
