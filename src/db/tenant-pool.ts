@@ -47,12 +47,15 @@ export class TenantPool extends pg.Pool {
   private readonly server: { host: string; port: number };
   /** Cancel requests sent (tests read it). */
   cancelsSent = 0;
+  /** The client-side wait for a statement's answer (pg's query_timeout): the backstop when the server cannot answer (a partition). */
+  private readonly backstopMs: number;
 
   constructor(config: TenantPoolConfig) {
     const { statementTimeouts, ...rest } = config;
     // The read budget from the connection's start (a startup parameter, no statement).
     super(statementTimeouts?.readMs ? { ...rest, statement_timeout: statementTimeouts.readMs } : rest);
     this.budgets = statementTimeouts;
+    this.backstopMs = rest.query_timeout ?? 0;
     // pg.Client reads host and port out of the connection string (and the PG* variables) as it would connect.
     const params = new pg.Client(rest) as unknown as { host: string; port: number };
     this.server = { host: params.host, port: params.port };
@@ -114,6 +117,7 @@ export class TenantPool extends pg.Pool {
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const wanted = wantedTenantSetting();
     const timeout = this.wantedTimeout();
+    const backstop = this.wantedBackstop();
     const scope = currentCancellation();
     if (scope?.cancelled) {
       if (!callback) return Promise.reject(cancelledError());
@@ -122,7 +126,7 @@ export class TenantPool extends pg.Pool {
     if (!callback) {
       return super.connect().then(async (client) => {
         try {
-          await this.applySettings(client, wanted, timeout);
+          await this.applySettings(client, wanted, timeout, backstop);
         } catch (error) {
           client.release(error as Error);
           throw error;
@@ -138,7 +142,7 @@ export class TenantPool extends pg.Pool {
     }
     super.connect(((err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => {
       if (err || !client) return callback(err, client, done);
-      this.applySettings(client, wanted, timeout).then(
+      this.applySettings(client, wanted, timeout, backstop).then(
         () => {
           try {
             this.enterScope(client, scope);
@@ -156,7 +160,22 @@ export class TenantPool extends pg.Pool {
     }) as never);
   }
 
-  private async applySettings(client: pg.PoolClient, wanted: string | undefined, timeout: string | undefined): Promise<void> {
+  /**
+   * The backstop of this checkout: the pool's, or for an export's reads (a longer budget) that
+   * budget and two seconds, so an export is not cut short and requests keep the short one.
+   */
+  private wantedBackstop(): number {
+    const exportMs = this.backstopMs && currentStatementBudget() === 'export' ? (this.budgets?.exportMs ?? 0) : 0;
+    return exportMs ? Math.max(this.backstopMs, exportMs + 2_000) : this.backstopMs;
+  }
+
+  private setBackstop(client: pg.PoolClient, wanted: number): void {
+    const params = (client as unknown as { connectionParameters: { query_timeout?: number } }).connectionParameters;
+    if (this.backstopMs && params.query_timeout !== wanted) params.query_timeout = wanted;
+  }
+
+  private async applySettings(client: pg.PoolClient, wanted: string | undefined, timeout: string | undefined, backstop: number): Promise<void> {
+    this.setBackstop(client, backstop);
     const tenant = wanted !== undefined && (this.settings.get(client) ?? '') !== wanted;
     const budget = timeout !== undefined && (this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) !== timeout;
     if (!tenant && !budget) return;

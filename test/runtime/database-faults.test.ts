@@ -83,6 +83,19 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
     await expect(transaction(deps, (scope) => scope.tx.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.5)`)).resolves.toBeDefined();
   });
 
+  it("raises the client-side backstop for an export's reads only: a request's read still gives up at the short one", async () => {
+    const backstopped = await openDatabase({ databaseUrl: PG, poolSize: 1, statementTimeouts: { readMs: 5_000, writeMs: 5_000, exportMs: 5_000 }, queryTimeoutMs: 400 });
+    try {
+      const read = await backstopped.prisma.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.8)`.catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(Error);
+      await expect(withStatementBudget('export', () => backstopped.prisma.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.8)`)).resolves.toEqual([{ one: 1 }]);
+      // The same connection serves a request's read with the short backstop again.
+      expect(await backstopped.prisma.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.8)`.catch((e: unknown) => e)).toBeInstanceOf(Error);
+    } finally {
+      await backstopped.close();
+    }
+  });
+
   it('stops a read past its budget (a timeout fault) and a transaction past its own (DatabaseTimeoutError, TIMEOUT)', async () => {
     const deps = { prisma: db.prisma, events: createMemoryBus(), log: silent };
     const read = await db.prisma.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.5)`.catch((e: unknown) => e);
