@@ -2,7 +2,9 @@
 import DataLoader from 'dataloader';
 import { keyScopeOfClient } from '../auth/key-scope.js';
 import type { Db } from '../db/client.js';
+import { Prisma } from '../db/generated/prisma/client.js';
 import { dec, type Decimal } from '../shared/money.js';
+import { CUSTOMER_STATS_SQL } from './customer-stats-sql.js';
 
 export interface CustomerStats {
   orderCount: number;
@@ -43,27 +45,18 @@ export function createCustomersLoaders(prisma: Db, tenantId: number) {
   return {
     /** Order statistics per customer id (drafts left out); zeros for a customer without orders. */
     customerStatsByCustomerId: new DataLoader<number, CustomerStats>(async (customerIds) => {
-      // Units and money per order in lateral subqueries, so an order's total is summed once, not once per line.
-      // Net of returns and cancellations: returned units do not count, an order's total is its net total
-      // (payments/payment-status.ts orderNetTotal: zero when cancelled or fully returned, else the grand
-      // total less the value returned); what was paid is net of refunds.
+      // The aggregates of customer-stats-sql.ts, grouped per customer.
+      const stats = CUSTOMER_STATS_SQL;
       const rows = await prisma.$queryRaw<CustomerStatsRow[]>`
         SELECT o."customerId" AS "customerId",
-               count(*)::int AS "orderCount",
-               (count(*) FILTER (WHERE o."status" = 'CANCELLED'))::int AS "cancelledOrderCount",
-               coalesce(sum(lines.units) FILTER (WHERE o."status" <> 'CANCELLED'), 0)::int AS "itemCount",
-               coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0
-                                 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0)::text AS "totalSpent",
-               coalesce(sum(kept.paid), 0)::text AS "totalPaid",
-               min(o."orderedAt") AS "firstOrderAt",
-               max(o."orderedAt") AS "lastOrderAt"
+               ${Prisma.raw(stats.orderCount)} AS "orderCount",
+               ${Prisma.raw(stats.cancelledOrderCount)} AS "cancelledOrderCount",
+               ${Prisma.raw(stats.itemCount)} AS "itemCount",
+               (${Prisma.raw(stats.totalSpent)})::text AS "totalSpent",
+               (${Prisma.raw(stats.totalPaid)})::text AS "totalPaid",
+               ${Prisma.raw(stats.firstOrderAt)} AS "firstOrderAt",
+               ${Prisma.raw(stats.lastOrderAt)} AS "lastOrderAt"
           FROM "Order" o
-          LEFT JOIN LATERAL (
-            SELECT sum(i."quantity" - i."returnedQuantity") AS units FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled"
-          ) lines ON true
-          LEFT JOIN LATERAL (
-            SELECT sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END) AS paid FROM "Payment" p WHERE p."orderId" = o."id"
-          ) kept ON true
          WHERE o."tenantId" = ${tenantId}
            AND o."customerId" = ANY(${[...customerIds]}::int[])
            AND NOT o."isDraft"

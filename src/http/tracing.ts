@@ -24,6 +24,7 @@ import type { TracingConfig } from '../config.js';
 import type { Context } from '../graphql/context.js';
 import { traceStatements } from '../db/statement-trace.js';
 import { carriedTrace, deliverySpan, traceEvents } from '../events/event-trace.js';
+import { deliveryAttributes, mapEvents } from './map-events.js';
 import type { WebhookPost } from '../webhooks/relay.js';
 
 /** The attribute carrying the request id (x-request-id, extensions.requestId, the log line's requestId). */
@@ -125,8 +126,7 @@ export function startTracing(settings: TracingConfig, deps: TracingDeps): Tracin
       setSubscribeFn(async (args) => {
         const source = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
-        const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
-        const attributes: Record<string, string> = { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) };
+        const attributes = deliveryAttributes(args.document, args.operationName);
         return mapEvents(source as AsyncGenerator<unknown>, (payload) =>
           deliverySpan('subscription.deliver', carriedTrace(payload), attributes, async () => (await executeGraphQL({ ...args, rootValue: payload })) as ExecutionResult),
         );
@@ -246,24 +246,3 @@ function failed(span: Span, error: unknown): void {
   span.end();
 }
 
-/** The events of a subscription's source stream, each mapped as graphql-js subscribe maps it; closing it closes the source. */
-function mapEvents<T>(source: AsyncGenerator<unknown>, map: (payload: unknown) => Promise<T>): AsyncGenerator<T> {
-  const iterator = {
-    async next(): Promise<IteratorResult<T>> {
-      const event = await source.next();
-      return event.done ? { value: undefined, done: true } : { value: await map(event.value), done: false };
-    },
-    async return(): Promise<IteratorResult<T>> {
-      await source.return?.(undefined);
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown): Promise<IteratorResult<T>> {
-      await source.return?.(undefined);
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator as unknown as AsyncGenerator<T>;
-}

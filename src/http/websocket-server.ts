@@ -21,6 +21,7 @@ import type { Logger } from '../logger.js';
 import type { Admission, SubscriptionQuota } from './subscription-quota.js';
 import type { MaskError } from './mask-error.js';
 import { carriedTrace, deliverySpan } from '../events/event-trace.js';
+import { deliveryAttributes, mapEvents } from './map-events.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -113,41 +114,22 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in (source as object))) return subscribe(args);
   const events = source as AsyncGenerator<unknown>;
-  // The attributes of its delivery spans (tracing on; event-trace.ts).
-  const operationName = getOperationAST(args.document, args.operationName)?.name?.value;
-  const spanAttributes: Record<string, string> = { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) };
+  const spanAttributes = deliveryAttributes(args.document, args.operationName);
   // What graphql-js subscribe does per event (execute with the event as root value), plus masking.
   const run = async (payload: unknown) => {
     const result = await executeGraphQL({ ...args, rootValue: payload });
     if (!result.errors) return result;
     return { ...result, errors: result.errors.map((error) => maskError(error, 'Unexpected error.') as GraphQLError) };
   };
-  const iterator = {
-    async next() {
-      const result = await events.next();
-      if (result.done) return { value: undefined, done: true };
-      const payload = result.value;
-      if (!payload || typeof payload !== 'object') return { value: (await run(payload)) as ExecutionResult, done: false };
-      let byKey = sharedResults.get(payload);
-      if (!byKey) sharedResults.set(payload, (byKey = new Map()));
-      let shared = byKey.get(shareKey);
-      // Tracing on: the shared execution is a span of its own, linked to the write that published the event.
-      if (!shared) byKey.set(shareKey, (shared = deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload))));
-      return { value: (await shared) as ExecutionResult, done: false };
-    },
-    async return() {
-      await events.return?.(undefined);
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      await events.return?.(undefined);
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  } as AsyncGenerator<ExecutionResult>;
-  return iterator;
+  return mapEvents(events, async (payload) => {
+    if (!payload || typeof payload !== 'object') return (await run(payload)) as ExecutionResult;
+    let byKey = sharedResults.get(payload);
+    if (!byKey) sharedResults.set(payload, (byKey = new Map()));
+    let shared = byKey.get(shareKey);
+    // Tracing on: the shared execution is a span of its own, linked to the write that published the event.
+    if (!shared) byKey.set(shareKey, (shared = deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload))));
+    return (await shared) as ExecutionResult;
+  });
 }
 
 /**

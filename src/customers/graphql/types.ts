@@ -14,6 +14,7 @@ import { CustomerStatusEnum } from './customer-status.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { form, sqlAggregate } from '../../graphql/compiled-reads/sql-form.js';
+import { CUSTOMER_STATS_SQL } from '../customer-stats-sql.js';
 
 // The OrderStatus enum belongs to the orders domain: referenced by its GraphQL name, so
 // this file imports nothing of orders (Pothos resolves the name when the schema is built).
@@ -37,22 +38,19 @@ const CustomerStats = builder.simpleObject('CustomerStats', {
 });
 
 /**
- * The same figures in SQL for compiled reads: aggregates over the customer's orders in one
- * subquery per customer row (the loader's statement in customers/loaders.ts; keys bound to
- * a channel never reach a compiled read).
+ * The same figures in SQL for compiled reads (customer-stats-sql.ts, as the loader sums
+ * them): one subquery over the customer's orders per customer row. Keys bound to a channel
+ * never reach a compiled read.
  */
+const stat = CUSTOMER_STATS_SQL;
 const customerStatsSql = sqlAggregate((row) => `FROM "Order" o WHERE o."tenantId" = ${row}."tenantId" AND o."customerId" = ${row}."id" AND NOT o."isDraft"`, {
-  orderCount: form('Int', () => `count(*)::int`),
-  cancelledOrderCount: form('Int', () => `(count(*) FILTER (WHERE o."status" = 'CANCELLED'))::int`),
-  itemCount: form(
-    'Int',
-    () =>
-      `coalesce(sum((SELECT sum(i."quantity" - i."returnedQuantity") FROM "OrderItem" i WHERE i."orderId" = o."id" AND NOT i."isCancelled")) FILTER (WHERE o."status" <> 'CANCELLED'), 0)::int`,
-  ),
-  totalSpent: form('Decimal', () => `coalesce(sum(CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0 ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END), 0)`),
-  totalPaid: form('Decimal', () => `coalesce(sum((SELECT sum(CASE WHEN p."kind" = 'REFUND' THEN -p."amount" ELSE p."amount" END) FROM "Payment" p WHERE p."orderId" = o."id")), 0)`),
-  firstOrderAt: form('DateTime', () => `min(o."orderedAt")`, { nullable: true }),
-  lastOrderAt: form('DateTime', () => `max(o."orderedAt")`, { nullable: true }),
+  orderCount: form('Int', () => stat.orderCount),
+  cancelledOrderCount: form('Int', () => stat.cancelledOrderCount),
+  itemCount: form('Int', () => stat.itemCount),
+  totalSpent: form('Decimal', () => stat.totalSpent),
+  totalPaid: form('Decimal', () => stat.totalPaid),
+  firstOrderAt: form('DateTime', () => stat.firstOrderAt, { nullable: true }),
+  lastOrderAt: form('DateTime', () => stat.lastOrderAt, { nullable: true }),
 });
 
 builder.prismaNode('Customer', {

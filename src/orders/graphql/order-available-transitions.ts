@@ -62,18 +62,21 @@ const OrderTransitionRef = builder.objectRef<TransitionView>('OrderTransition').
  * table allows, in the table's order, kept when the draft flag, the open cancellation
  * request and the caller's role allow it, as the resolver below decides.
  */
+let transitionRows: string | undefined;
+
 function transitionKeys(row: string): string {
-  const rows = ORDER_STATUSES.flatMap((status) =>
+  // The table's rows do not depend on the row alias: written once, on the first compiled document that asks.
+  transitionRows ??= ORDER_STATUSES.flatMap((status) =>
     ORDER_KINDS.flatMap((kind) =>
       availableTransitions(status, kind).map((name, order) => {
         const roles = `ARRAY[${TRANSITIONS[name].roles.map(sqlString).join(',')}]`;
         return `(${sqlString(status)},${sqlString(kind)},${order},${sqlString(name)},${name === 'cancel'},${heldByOpenCancellationRequest(name)},${roles})`;
       }),
     ),
-  );
+  ).join(',');
   const held = `EXISTS (SELECT 1 FROM "CancellationRequest" r WHERE r."orderId" = ${row}."id" AND r."status" = 'REQUESTED')`;
   return (
-    `ARRAY(SELECT v.n FROM (VALUES ${rows.join(',')}) v(s, k, o, n, draft, held, roles) ` +
+    `ARRAY(SELECT v.n FROM (VALUES ${transitionRows}) v(s, k, o, n, draft, held, roles) ` +
     `WHERE v.s = ${row}."status"::text AND v.k = ${row}."kind"::text AND (v.draft OR NOT ${row}."isDraft") ` +
     `AND ${ROLE_IN_SQL} = ANY(v.roles) AND NOT (v.held AND ${held}) ORDER BY v.o)`
   );
