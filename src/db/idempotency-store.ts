@@ -4,7 +4,6 @@
 // request a conflict. Concurrent duplicates wait for the one that claimed the key.
 // The unique index (tenantId, key) decides who claims it, on PGlite and PostgreSQL.
 import type { Db } from './client.js';
-import type { Prisma } from './generated/prisma/client.js';
 
 /** How long a finished request's response is answered again. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
@@ -79,7 +78,7 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
           continue;
         }
         if (held.requestHash !== requestHash) return { outcome: 'conflict' };
-        if (held.status === 'DONE') return { outcome: 'replay', response: held.response };
+        if (held.status === 'DONE') return { outcome: 'replay', response: typeof held.response === 'string' ? JSON.parse(held.response) : held.response };
         if (now() >= deadline) return { outcome: 'in-progress' };
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
@@ -88,7 +87,9 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
     async finish(db, tenantId, key, response) {
       await db.idempotencyKey.updateMany({
         where: { tenantId, key, status: 'IN_PROGRESS' },
-        data: { status: 'DONE', response: response as Prisma.InputJsonValue, expiresAt: new Date(now() + IDEMPOTENCY_KEY_TTL_MS) },
+        // As JSON text in the column: jsonb reorders an object's keys, and a replay must answer
+        // the fields in the order the document asked for them, as the first response did.
+        data: { status: 'DONE', response: JSON.stringify(response), expiresAt: new Date(now() + IDEMPOTENCY_KEY_TTL_MS) },
       });
     },
 

@@ -58,6 +58,8 @@ describe('Idempotency-Key on mutations', () => {
     expect(first.extensions?.replayed).toBeUndefined();
     expect(second.status).toBe(200);
     expect(second.data).toEqual(first.data);
+    // Field for field in the order the document asked for them, as the first response.
+    expect(JSON.stringify(second.data)).toBe(JSON.stringify(first.data));
     expect(second.extensions?.replayed).toBe(true);
     // Each response names its own request.
     expect(second.extensions?.requestId).toEqual(expect.any(String));
