@@ -31,6 +31,12 @@ export interface Database {
   forTenant(tenantId: number): Db;
   sql: SqlRunner;
   /**
+   * Plain SQL for background work (the outbox relay), in the caller's tenant scope, on
+   * PostgreSQL over a few connections of its own: a pool full of requests never holds
+   * it up, and it never takes a request's connection. On PGlite the same as `sql`.
+   */
+  background: SqlRunner;
+  /**
    * One read statement, prepared once per connection, rows as arrays of column values;
    * in the caller's tenant scope (withTenant). Outside Prisma: for compiled reads, whose
    * statement is already complete SQL and whose rows need no mapping.
@@ -138,6 +144,9 @@ function prismaLog(onQuery?: (sql: string) => void) {
   return onQuery ? ([{ emit: 'event', level: 'query' }] as const) : undefined;
 }
 
+/** Connections of the background pool (Database.background): the relay runs a round's statements one at a time, and writes outcomes beside it. */
+const BACKGROUND_CONNECTIONS = 3;
+
 export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   const options = { ...given, onQuery: statementListener(given) };
   if (options.databaseUrl) {
@@ -154,6 +163,15 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     });
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
+    const backgroundPool = new TenantPool({
+      connectionString: options.databaseUrl,
+      max: BACKGROUND_CONNECTIONS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    });
+    backgroundPool.on('error', (error) => options.onConnectionError?.(error));
     // Tracing (statement-trace.ts): Prisma's plain statements go through pool.query, its
     // transactions' and the tenant settings through a checked-out connection's query.
     pool.query = tracedQuery(pool.query);
@@ -170,6 +188,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
       forTenant: tenantClients(prisma),
       // Migrations and bulk work: no statement budget (an index build may rightly take minutes).
       sql: unbounded(pgRunner(pool, pool)),
+      background: unbounded(pgRunner(backgroundPool, backgroundPool)),
       async read(sql, params) {
         options.onQuery?.(sql);
         const result = await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], rowMode: 'array' });
@@ -189,6 +208,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
+        await backgroundPool.end().catch(() => {});
       },
     };
   }
@@ -206,6 +226,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     prisma,
     forTenant: () => prisma,
     sql: pgliteRunner(pglite),
+    background: pgliteRunner(pglite),
     async read(sql, params) {
       options.onQuery?.(sql);
       const result = await pglite.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });

@@ -58,9 +58,95 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-/** Advisory lock namespace of the relay step (with the tenant id as the second key). */
-const RELAY_LOCK = 7301;
+/** Events numbered per relay step (outbox_relay_step, which also takes the tenant's advisory lock). */
 const BATCH = 500;
+
+/**
+ * Leases the due deliveries of every enabled endpoint of tenant $5, at most $2 less
+ * those in flight here ($3 endpoint ids, $4 counts) per endpoint, for $1 seconds: the
+ * first pending delivery of each order (none earlier of the same order is pending),
+ * and behind each up to $6 more of the same order, which the same worker sends one
+ * after the other (orderRuns). Answers each with what its request needs.
+ */
+const CLAIM_SQL = `
+  WITH heads AS (
+    SELECT c."id", c."endpointId", c."orderId", c."eventId" FROM "WebhookEndpoint" p
+     CROSS JOIN LATERAL (
+       SELECT c."id", c."endpointId", c."orderId", c."eventId" FROM "WebhookDelivery" c
+        WHERE c."endpointId" = p."id" AND c."status" = 'PENDING'
+          AND c."nextAttemptAt" <= now() AND (c."leaseUntil" IS NULL OR c."leaseUntil" < now())
+          AND NOT EXISTS (
+            SELECT 1 FROM "WebhookDelivery" e
+             WHERE e."endpointId" = c."endpointId" AND e."orderId" = c."orderId" AND e."status" = 'PENDING' AND e."eventId" < c."eventId")
+        ORDER BY c."eventId"
+        LIMIT GREATEST($2::int - COALESCE((SELECT f."n" FROM unnest($3::int[], $4::int[]) AS f("id", "n") WHERE f."id" = p."id"), 0), 0)
+        FOR UPDATE OF c SKIP LOCKED) c
+     WHERE p."tenantId" = $5::int AND p."enabled"
+  ), followers AS (
+    SELECT f."id" FROM heads h
+     CROSS JOIN LATERAL (
+       SELECT f."id" FROM "WebhookDelivery" f
+        WHERE f."endpointId" = h."endpointId" AND f."orderId" = h."orderId" AND f."status" = 'PENDING' AND f."eventId" > h."eventId"
+        ORDER BY f."eventId" LIMIT $6::int
+        FOR UPDATE OF f) f
+     WHERE h."orderId" IS NOT NULL
+  )
+  UPDATE "WebhookDelivery" d SET "leaseUntil" = now() + make_interval(secs => $1::float8)
+    FROM "WebhookEndpoint" w, "OutboxEvent" o
+   WHERE d."id" IN (SELECT "id" FROM heads UNION ALL SELECT "id" FROM followers)
+     AND w."id" = d."endpointId" AND o."id" = d."eventId"
+  RETURNING d."id", d."endpointId", d."eventId"::text AS "eventId", d."orderId", d."attempts", d."nextAttemptAt", d."createdAt",
+            w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt", w."payloadDocument",
+            o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt", o."traceparent"`;
+
+/** Gives back the leases of claimed deliveries a run did not send. */
+const RELEASE_SQL = `UPDATE "WebhookDelivery" SET "leaseUntil" = NULL WHERE "id" = ANY($1::int[]) AND "status" = 'PENDING'`;
+
+/** Deliveries of one order to one endpoint claimed together, besides the first. */
+const RUN = 20;
+
+/** The claimed deliveries as runs: one per (endpoint, order), in event order; one each for deliveries of no order. */
+export function orderRuns<D extends { endpointId: number; orderId: number | null; eventId: bigint }>(claimed: D[]): D[][] {
+  const runs = new Map<string, D[]>();
+  const single: D[][] = [];
+  for (const d of [...claimed].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))) {
+    if (d.orderId === null) {
+      single.push([d]);
+      continue;
+    }
+    const key = `${d.endpointId}:${d.orderId}`;
+    const run = runs.get(key);
+    if (run) run.push(d);
+    else runs.set(key, [d]);
+  }
+  return [...runs.values(), ...single];
+}
+
+/** Marks deliveries $1 delivered and logs their attempts ($2 status, $3 latency, $4 excerpt); rows locked in id order. */
+const DELIVERED_SQL = `
+  WITH answered AS (
+    SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS a("id", "statusCode", "latencyMs", "excerpt")
+  ), locked AS (
+    SELECT d."id" FROM "WebhookDelivery" d WHERE d."id" IN (SELECT "id" FROM answered) ORDER BY d."id" FOR UPDATE
+  ), delivered AS (
+    UPDATE "WebhookDelivery" d SET "status" = 'DELIVERED', "attempts" = d."attempts" + 1, "deliveredAt" = now(), "leaseUntil" = NULL
+      FROM locked l WHERE d."id" = l."id"
+    RETURNING d."id", d."tenantId", d."endpointId", d."orderId"
+  ), logged AS (
+    INSERT INTO "WebhookAttempt" ("tenantId", "deliveryId", "endpointId", "orderId", "statusCode", "latencyMs", "responseExcerpt")
+    SELECT d."tenantId", d."id", d."endpointId", d."orderId", a."statusCode", a."latencyMs", a."excerpt"
+      FROM delivered d JOIN answered a ON a."id" = d."id"
+     ORDER BY d."id"
+  )
+  UPDATE "WebhookEndpoint" SET "consecutiveFailures" = 0
+   WHERE "id" IN (SELECT "endpointId" FROM delivered) AND "consecutiveFailures" > 0`;
+
+type ClaimedRow = Omit<Claimed, 'eventId'> & { eventId: string };
+
+/** int8 comes back as text (drivers differ on it); the rest as the driver parses it. */
+function claimedDelivery(row: ClaimedRow): Claimed {
+  return { ...row, eventId: BigInt(row.eventId) };
+}
 
 /** Global ids, as the API gives them, for the numeric ids an event payload carries (at any depth). */
 const ID_FIELDS: Record<string, [field: string, typename: string]> = {
@@ -125,6 +211,7 @@ interface Claimed {
   eventId: bigint;
   orderId: number | null;
   attempts: number;
+  nextAttemptAt: Date;
   createdAt: Date;
   url: string;
   secret: string;
@@ -150,6 +237,14 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   let lastPrune = 0;
   const leaseMs = config.timeoutMs * 2 + 5_000;
 
+  // New events were written (NOTIFY, this process's commit, the poll): the next round numbers
+  // them. A round woken only by a finished request just claims what became due.
+  let newEvents = true;
+  const eventsWritten = () => {
+    newEvents = true;
+    wake();
+  };
+
   const wake = () => {
     if (stopped) return;
     if (running) {
@@ -158,7 +253,10 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     }
     // Woken from a request's after-commit (outboxWritten): the round is not part of its trace.
     running = detached(round)
-      .catch((error: unknown) => log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll'))
+      .catch((error: unknown) => {
+        newEvents = true; // the events the round may not have numbered wait for the next one
+        log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll');
+      })
       .finally(() => {
         running = undefined;
         if (again && !stopped) {
@@ -169,11 +267,13 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   };
 
   async function round(): Promise<void> {
-    const tenants = await tenantNeutral(() => db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
+    const numbering = newEvents;
+    newEvents = false;
+    const tenants = await tenantNeutral(() => db.background.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
     for (const { tenantId } of tenants) {
       if (stopped) return;
       if (config.relayTenants && !config.relayTenants.has(tenantId)) continue;
-      await withTenant(tenantId, () => relayTenant(tenantId));
+      if (numbering) await withTenant(tenantId, () => relayTenant(tenantId));
       await withTenant(tenantId, () => sendDue(tenantId));
     }
     if (Date.now() - lastPrune > 60_000) {
@@ -182,80 +282,71 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     }
   }
 
-  /** Numbers the tenant's new events and writes a delivery per subscribed, enabled endpoint. */
+  /** Numbers the tenant's new events and queues a delivery per subscribed, enabled endpoint (one statement: outbox_relay_step). */
   async function relayTenant(tenantId: number): Promise<void> {
-    const prisma = db.forTenant(tenantId);
-    await prisma.$transaction(async (tx) => {
-      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}::int, ${tenantId}::int) AS locked`;
-      if (!lock?.locked) return; // another instance is numbering this tenant's events
-      const rows = await tx.$queryRaw<Array<{ id: bigint; type: string; orderId: number | null }>>`
-        SELECT "id", "type", "orderId" FROM "OutboxEvent" WHERE "tenantId" = ${tenantId} AND "relayedAt" IS NULL ORDER BY "id" LIMIT ${BATCH}`;
-      if (!rows.length) return;
-      const [{ last } = { last: 0 }] = await tx.$queryRaw<Array<{ last: number }>>`
-        SELECT COALESCE(MAX("sequence"), 0)::int AS "last" FROM "OutboxEvent" WHERE "tenantId" = ${tenantId}`;
-      const ids = rows.map((r) => r.id);
-      const sequences = rows.map((_, i) => last + i + 1);
-      await tx.$executeRaw`
-        UPDATE "OutboxEvent" o SET "sequence" = v."sequence", "relayedAt" = now()
-          FROM (SELECT unnest(${ids}::bigint[]) AS "id", unnest(${sequences}::int[]) AS "sequence") v
-         WHERE o."id" = v."id"`;
-      const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true, eventTypes: true } });
-      const deliveries = rows.flatMap((row) =>
-        endpoints
-          .filter((e) => e.eventTypes.includes('*') || e.eventTypes.includes(row.type))
-          .map((e) => ({ tenantId, endpointId: e.id, eventId: row.id, orderId: row.orderId })),
-      );
-      if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries, skipDuplicates: true });
-    });
+    const [step] = await db.background.query<{ numbered: number }>('SELECT outbox_relay_step($1::int, $2::int) AS "numbered"', [tenantId, BATCH]);
+    if (step && step.numbered >= BATCH) newEvents = true; // more are waiting
   }
 
-  /** Claims what is due for each endpoint with a free slot here, and sends it without waiting. */
+  /**
+   * Claims what is due for every enabled endpoint of the tenant with a free slot here
+   * (one statement for all of them), and sends it without waiting. An earlier pending
+   * delivery of the same order to the same endpoint (in flight or waiting for its retry)
+   * holds the later ones back.
+   */
   async function sendDue(tenantId: number): Promise<void> {
-    const prisma = db.forTenant(tenantId);
-    const endpoints = await prisma.webhookEndpoint.findMany({ where: { tenantId, enabled: true }, select: { id: true } });
-    for (const { id: endpointId } of endpoints) {
-      const free = config.concurrencyPerEndpoint - (inFlight.get(endpointId) ?? 0);
-      if (free <= 0) continue;
-      // An earlier pending delivery of the same order (in flight or waiting for its retry) holds the later ones back.
-      const claimed = await prisma.$queryRaw<Claimed[]>`
-        UPDATE "WebhookDelivery" d SET "leaseUntil" = now() + make_interval(secs => ${leaseMs / 1000}::float8)
-          FROM "WebhookEndpoint" w, "OutboxEvent" o
-         WHERE d."id" IN (
-                 SELECT c."id" FROM "WebhookDelivery" c
-                  WHERE c."endpointId" = ${endpointId} AND c."status" = 'PENDING'
-                    AND c."nextAttemptAt" <= now() AND (c."leaseUntil" IS NULL OR c."leaseUntil" < now())
-                    AND NOT EXISTS (
-                      SELECT 1 FROM "WebhookDelivery" e
-                       WHERE e."endpointId" = c."endpointId" AND e."orderId" = c."orderId" AND e."status" = 'PENDING' AND e."eventId" < c."eventId")
-                  ORDER BY c."eventId" LIMIT ${free}
-                  FOR UPDATE OF c SKIP LOCKED)
-           AND w."id" = d."endpointId" AND o."id" = d."eventId"
-        RETURNING d."id", d."endpointId", d."eventId", d."orderId", d."attempts", d."createdAt",
-                  w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt", w."payloadDocument",
-                  o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt", o."traceparent"`;
-      for (const delivery of claimed) {
-        inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
-        const task = withTenant(tenantId, () =>
-          deliverySpan(
-            'webhook.deliver',
-            delivery.traceparent,
-            { 'ordergraph.webhook.delivery_id': delivery.id, 'ordergraph.webhook.event_type': delivery.type, 'ordergraph.webhook.attempt': delivery.attempts + 1 },
-            () => send(tenantId, delivery),
-          ),
-        )
-          .catch((error: unknown) => log.error({ err: error, deliveryId: delivery.id }, 'webhook delivery failed unexpectedly; the lease expires and it is sent again'))
-          .finally(() => {
-            inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
-            sending.delete(task);
-            wake(); // a slot is free, and a later delivery of the same order may be due now
-          });
-        sending.add(task);
-      }
+    const busy = [...inFlight].filter(([, n]) => n > 0);
+    const rows = await db.background.query<ClaimedRow>(CLAIM_SQL, [
+      leaseMs / 1000,
+      config.concurrencyPerEndpoint,
+      busy.map(([id]) => id),
+      busy.map(([, n]) => n),
+      tenantId,
+      RUN,
+    ]);
+    for (const run of orderRuns(rows.map(claimedDelivery))) {
+      const endpointId = run[0]!.endpointId;
+      inFlight.set(endpointId, (inFlight.get(endpointId) ?? 0) + 1);
+      const task = withTenant(tenantId, () => sendRun(tenantId, run))
+        .catch((error: unknown) => log.error({ err: error, deliveries: run.map((d) => d.id) }, 'webhook delivery failed unexpectedly; the lease expires and it is sent again'))
+        .finally(() => {
+          inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
+          sending.delete(task);
+          wake(); // a slot is free, and a later delivery of the same order may be due now
+        });
+      sending.add(task);
     }
   }
 
-  /** Sends one delivery; its outcome is written with the others that finish about the same time (recordOutcome). */
-  async function send(tenantId: number, d: Claimed): Promise<void> {
+  /**
+   * Sends a run of one order's deliveries to one endpoint one after the other, each
+   * once the one before it was acknowledged; a failure (or the lease running short)
+   * ends the run, and what is left goes back to the queue behind the failed one. The
+   * outcomes are written together, after the run.
+   */
+  async function sendRun(tenantId: number, run: Claimed[]): Promise<void> {
+    const leaseEnds = performance.now() + leaseMs - config.timeoutMs - 1_000;
+    const written: Array<Promise<void>> = [];
+    let sent = 0;
+    for (const d of run) {
+      if (sent > 0 && (performance.now() > leaseEnds || d.nextAttemptAt.getTime() > Date.now())) break;
+      const outcome = await deliverySpan(
+        'webhook.deliver',
+        d.traceparent,
+        { 'ordergraph.webhook.delivery_id': d.id, 'ordergraph.webhook.event_type': d.type, 'ordergraph.webhook.attempt': d.attempts + 1 },
+        () => send(tenantId, d),
+      );
+      written.push(recordOutcome(tenantId, outcome));
+      sent++;
+      if (outcome.error !== null) break;
+    }
+    const unsent = run.slice(sent).map((d) => d.id);
+    if (unsent.length) written.push(db.background.query(RELEASE_SQL, [unsent]).then(() => undefined));
+    await Promise.all(written);
+  }
+
+  /** Sends one delivery and says how it went; the caller records it. */
+  async function send(tenantId: number, d: Claimed): Promise<Outcome> {
     const started = performance.now();
     let body: string;
     try {
@@ -263,8 +354,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     } catch (error) {
       // A payload document that fails is a failed attempt: logged, retried, counted towards disabling.
       const message = (error as Error).message.slice(0, 500);
-      await recordOutcome(tenantId, { d, status: null, excerpt: null, error: message, latencyMs: Math.round(performance.now() - started) });
-      return;
+      return { d, status: null, excerpt: null, error: message, latencyMs: Math.round(performance.now() - started) };
     }
     const secrets = [d.secret, ...(d.previousSecret && d.previousSecretExpiresAt && d.previousSecretExpiresAt > new Date() ? [d.previousSecret] : [])];
     const answer = await deps.post({
@@ -279,7 +369,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
         [SIGNATURE_HEADER]: signatureHeader(secrets, Math.floor(Date.now() / 1000), body),
       },
     });
-    await recordOutcome(tenantId, { d, ...answer, latencyMs: Math.round(performance.now() - started) });
+    return { d, ...answer, latencyMs: Math.round(performance.now() - started) };
   }
 
   /** The request body: the event's id, type, sequence and time, and its data (shaped by the endpoint's payload document when it has one for this type). */
@@ -329,14 +419,35 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   }
 
   async function writeOutcomes(tenantId: number, taken: Outcome[]): Promise<void> {
+    const succeeded = taken.filter((o) => o.error === null);
+    const failed = taken.filter((o) => o.error !== null);
+    if (succeeded.length) await writeDelivered(succeeded);
+    if (failed.length) await writeFailed(tenantId, failed);
+  }
+
+  /**
+   * The common case in one statement: acknowledged deliveries marked delivered, their
+   * attempts logged, their endpoints' failure streaks ended. A delivery whose endpoint
+   * was deleted (with its deliveries) while its request was out has nothing to record.
+   */
+  async function writeDelivered(succeeded: Outcome[]): Promise<void> {
+    await db.background.query(DELIVERED_SQL, [
+      succeeded.map((o) => o.d.id),
+      succeeded.map((o) => o.status),
+      succeeded.map((o) => o.latencyMs),
+      succeeded.map((o) => o.excerpt),
+    ]);
+  }
+
+  /** Failed attempts: a retry planned (or the delivery given up), the endpoint's streak counted, the endpoint disabled at the limit. */
+  async function writeFailed(tenantId: number, failed: Outcome[]): Promise<void> {
     await transaction({ prisma: db.forTenant(tenantId), events: deps.events, log }, async (scope) => {
       const { tx } = scope;
-      const ids = taken.map((o) => o.d.id).sort((a, b) => a - b);
-      // An endpoint may have been deleted (with its deliveries) while its request was out: nothing to record for those.
+      const ids = failed.map((o) => o.d.id).sort((a, b) => a - b);
       const existing = new Set(
         (await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "WebhookDelivery" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`).map((r) => r.id),
       );
-      const kept = taken.filter((o) => existing.has(o.d.id));
+      const kept = failed.filter((o) => existing.has(o.d.id));
       if (!kept.length) return;
       await tx.webhookAttempt.createMany({
         data: kept.map(({ d, status, excerpt, error, latencyMs }) => ({
@@ -350,15 +461,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
           error,
         })),
       });
-      const succeeded = kept.filter((o) => o.error === null);
-      if (succeeded.length) {
-        await tx.$executeRaw`
-          UPDATE "WebhookDelivery" SET "status" = 'DELIVERED', "attempts" = "attempts" + 1, "deliveredAt" = now(), "leaseUntil" = NULL
-           WHERE "id" = ANY(${succeeded.map((o) => o.d.id)}::int[])`;
-        const endpoints = [...new Set(succeeded.map((o) => o.d.endpointId))].sort((a, b) => a - b);
-        await tx.$executeRaw`UPDATE "WebhookEndpoint" SET "consecutiveFailures" = 0 WHERE "id" = ANY(${endpoints}::int[]) AND "consecutiveFailures" > 0`;
-      }
-      for (const { d, error } of kept.filter((o) => o.error !== null).sort((a, b) => a.d.endpointId - b.d.endpointId)) {
+      for (const { d, error } of kept.sort((a, b) => a.d.endpointId - b.d.endpointId)) {
         const attempts = d.attempts + 1;
         const givenUp = Date.now() - d.createdAt.getTime() > config.retryWindowHours * 3_600_000;
         await tx.webhookDelivery.update({
@@ -389,21 +492,21 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   async function prune(): Promise<void> {
     const before = new Date(Date.now() - config.retentionHours * 3_600_000);
     for (;;) {
-      const [row] = await tenantNeutral(() => db.sql.query<{ pruned: number }>('SELECT outbox_prune($1, 1000) AS pruned', [before.toISOString()]));
+      const [row] = await tenantNeutral(() => db.background.query<{ pruned: number }>('SELECT outbox_prune($1, 1000) AS pruned', [before.toISOString()]));
       if (!row || Number(row.pruned) < 1000 || stopped) return;
     }
   }
 
-  const onWritten = () => wake();
+  const onWritten = eventsWritten;
   outboxWritten.on('written', onWritten);
   const unlisten = await db
-    .listen(OUTBOX_CHANNEL, wake, (error) => log.warn({ err: error }, 'outbox LISTEN connection lost; the relay polls until restart'))
+    .listen(OUTBOX_CHANNEL, eventsWritten, (error) => log.warn({ err: error }, 'outbox LISTEN connection lost; the relay polls until restart'))
     .catch((error: unknown) => {
       log.warn({ err: error }, 'outbox LISTEN unavailable; the relay polls');
       return async () => {};
     });
   const tick = () => {
-    wake();
+    eventsWritten();
     timer = setTimeout(tick, config.pollMs);
     timer.unref();
   };
@@ -413,7 +516,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     async drain() {
       do {
         while (running) await running;
-        wake();
+        eventsWritten();
         while (running) await running;
         await Promise.all([...sending]);
       } while (running || sending.size);

@@ -289,6 +289,41 @@ describe('webhook delivery', () => {
   });
 });
 
+describe('a backlog of one order', () => {
+  it('is sent in order, one request after the other, and a failure in the middle holds back the rest until it is acknowledged', async () => {
+    const s = await shop();
+    const { r, url } = await receiver();
+    await createEndpoint(s.t, url, ['order.status_changed']);
+    // Written while no relay runs: the order's five events wait together and are claimed together.
+    const order = await createOrder(s);
+    await transition(s.t.key, 'orderConfirm', order);
+    await transition(s.t.key, 'orderProcess', order);
+    await transition(s.t.key, 'orderPack', order);
+    await transition(s.t.key, 'orderCancel', order, ', reason: OTHER');
+    // The second request (CONFIRMED) fails once.
+    r.answer = (_req, i) => ({ status: i === 1 ? 503 : 200 });
+    const late = await relay();
+    await settle(s.t, late);
+    expect(r.received.map((x) => [x.json.data.to, x.answered])).toEqual([
+      ['PENDING', 200],
+      ['CONFIRMED', 503],
+      ['CONFIRMED', 200],
+      ['PROCESSING', 200],
+      ['PACKED', 200],
+      ['CANCELLED', 200],
+    ]);
+    expect([...r.acknowledged().values()]).toEqual([1, 1, 1, 1, 1]);
+    const deliveries = await s.t.prisma.webhookDelivery.findMany({ where: { tenantId: s.t.id }, orderBy: { eventId: 'asc' } });
+    expect(deliveries.map((d) => [d.status, d.attempts, d.leaseUntil])).toEqual([
+      ['DELIVERED', 1, null],
+      ['DELIVERED', 2, null],
+      ['DELIVERED', 1, null],
+      ['DELIVERED', 1, null],
+      ['DELIVERED', 1, null],
+    ]);
+  });
+});
+
 describe('an endpoint that keeps failing', () => {
   it('is disabled after the configured failures in a row, and the tenant hears of it on its other endpoints', async () => {
     const relayed = await relay({ disableAfterFailures: 4 });
