@@ -24,7 +24,11 @@ export const PERMISSIONS = {
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices, internal notes, and cost and profit in sales reports.' },
   'exports.create': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Start bulk exports (CSV, XLSX, JSONL) of orders, products, customers and stock; a bound key exports only what it reads, purchase prices only with costs.read.' },
   'exports.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "See the tenant's exports, their progress and download links." },
-  'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports)." },
+  'settings.manage': {
+    roles: ['OWNER', 'ADMIN'],
+    description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports) and its catalogues of order sources, couriers and bank accounts.",
+  },
+  'tenant.manage': { roles: ['OWNER'], description: "Change the shop's own details: name, logo, currency and time zone (tenantSettingsUpdate)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,6 +53,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['stock*', 'stock.write'],
   ['orderCreate', 'orders.create'],
   ['orderEdit', 'orders.edit'],
+  ['orderTagsUpdate', 'orders.edit'],
   ['orderPlace', 'orders.create'],
   ['orderReason*', 'orders.edit'],
   ['comment*', 'orders.edit'],
@@ -61,6 +66,10 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['cancellationRequestSettingsUpdate', 'settings.manage'],
   ['export*', 'exports.create'],
   ['reportSettingsUpdate', 'settings.manage'],
+  ['orderSource*', 'settings.manage'],
+  ['courier*', 'settings.manage'],
+  ['bankAccount*', 'settings.manage'],
+  ['tenantSettingsUpdate', 'tenant.manage'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */

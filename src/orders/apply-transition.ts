@@ -93,8 +93,9 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   // A key bound to warehouses: only orders that involve its warehouses only (again after the effects, below).
   await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
   if (input.courierId != null) {
-    const courier = await tx.courier.findFirst({ where: { id: input.courierId, tenantId }, select: { id: true } });
+    const courier = await tx.courier.findFirst({ where: { id: input.courierId, tenantId }, select: { isActive: true } });
     if (!courier) throw new NotFoundError('Courier', String(input.courierId));
+    if (!courier.isActive) new Problems().add(['courier'], 'is inactive; choose an active courier').throwIfAny();
   }
 
   const stamp = STEP_TIMESTAMP[transition.to];

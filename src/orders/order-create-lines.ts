@@ -69,6 +69,9 @@ export interface OrderCreateData {
   recipient?: PartyData | null;
   dropshipper?: PartyData | null;
   salesRep?: string | null;
+  /** Free labels; trimmed, duplicates dropped (order-tags.ts). */
+  tags?: string[] | null;
+  contractReference?: string | null;
   notes?: string | null;
   internalNotes?: string | null;
   paymentMethod?: PaymentMethod | null;
@@ -279,7 +282,7 @@ export async function checkReferences(
   const customerIds = [...new Set([...(refs.customerIds ?? []), ...(refs.pricingCustomerId ? [refs.pricingCustomerId] : [])])];
   const [warehouses, source, regions, customers] = await Promise.all([
     warehouseIds.length ? db.warehouse.findMany({ where: { tenantId, id: { in: warehouseIds } }, select: { id: true } }) : [],
-    refs.sourceId ? db.orderSource.findFirst({ where: { tenantId, id: refs.sourceId }, select: { id: true } }) : null,
+    refs.sourceId ? db.orderSource.findFirst({ where: { tenantId, id: refs.sourceId }, select: { id: true, isActive: true } }) : null,
     regionIds.length ? db.region.findMany({ where: { tenantId, id: { in: regionIds } }, select: { id: true } }) : [],
     customerIds.length ? db.customer.findMany({ where: { tenantId, id: { in: customerIds }, deletedAt: null }, include: { category: { select: categorySelect } } }) : [],
   ]);
@@ -295,7 +298,8 @@ export async function checkReferences(
   if (refs.sourceId && !source) throw new NotFoundError('OrderSource', String(refs.sourceId));
   missing('Region', regionIds, regions);
   missing('Customer', customerIds, customers);
-  return { customers: new Map(customers.map((c) => [c.id, c])), pricing };
+  // A deactivated source stays on the orders that name it; new ones may not (the caller reports it with the other problems).
+  return { customers: new Map(customers.map((c) => [c.id, c])), pricing, sourceInactive: source ? !source.isActive : false };
 }
 
 export type CustomerRow = Awaited<ReturnType<typeof checkReferences>>['customers'] extends Map<number, infer C> ? C : never;

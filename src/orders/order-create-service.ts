@@ -23,6 +23,7 @@ import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
 import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { checkTagCount, checkTags, CONTRACT_REFERENCE_MAX } from './order-tags.js';
 import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
 import { priceOrder, totalColumns, type AdjustmentLineInput } from './order-pricing.js';
@@ -164,6 +165,9 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   checkText(problems, ['salesRep'], data.salesRep, { max: 200 });
   checkText(problems, ['notes'], data.notes, { max: 5000 });
   checkText(problems, ['internalNotes'], data.internalNotes, { max: 5000 });
+  const tags = checkTags(problems, ['tags'], data.tags);
+  checkTagCount(problems, ['tags'], tags);
+  const contractReference = clean(checkText(problems, ['contractReference'], data.contractReference, { max: CONTRACT_REFERENCE_MAX }));
   if (data.orderedAt && data.orderedAt.getTime() > Date.now() + 24 * 3600_000) problems.add(['orderedAt'], 'must not be in the future');
   problems.check(data.items.length >= 1 && data.items.length <= 500, ['items'], 'must hold 1 to 500 lines');
   data.items.forEach((item, index) => checkItem(problems, ['items', index], item));
@@ -199,13 +203,14 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   // 3. Everything the ids point at belongs to this tenant (NotFound otherwise).
   // The order's customer and its category for pricing come with the other customers' rows (one read).
   const parties = PARTY_ROLES.flatMap(([field, role]) => (data[field] ? [{ field, role, party: data[field]! }] : []));
-  const { customers, pricing } = await checkReferences(db, tenantId, {
+  const { customers, pricing, sourceInactive } = await checkReferences(db, tenantId, {
     pricingCustomerId: data.customerId ?? null,
     warehouseIds: [data.originWarehouseId, data.destinationWarehouseId].filter((id): id is number => !!id),
     sourceId: data.sourceId,
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
     customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
   });
+  if (sourceInactive) problems.add(['source'], 'is inactive; choose an active order source');
   // Only customers in good standing order (seed 002 activation status).
   const orderCustomer = pricing.customerId ? customers.get(pricing.customerId) : undefined;
   if (orderCustomer && orderCustomer.status !== 'ACTIVE') {
@@ -311,6 +316,8 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     notes: clean(data.notes),
     internalNotes: clean(data.internalNotes),
     salesRep: clean(data.salesRep),
+    tags,
+    contractReference,
     ...(data.orderedAt ? { orderedAt: data.orderedAt } : {}),
     idempotencyKey,
     idempotencyHash: idempotencyKey ? hash : null,

@@ -9,6 +9,7 @@ import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { CONTRACT_REFERENCE_MAX } from './order-tags.js';
 import { orderEditDiff, type DiffLine } from './order-edit-diff.js';
 import { refreshPaymentStatus } from '../payments/payment-service.js';
 import { OrderNotDraftError, OrderNotEditableError, VersionConflictError } from './errors.js';
@@ -76,6 +77,8 @@ export interface OrderEditData {
   notes?: string | null;
   internalNotes?: string | null;
   salesRep?: string | null;
+  /** An empty string clears it. */
+  contractReference?: string | null;
   externalStatus?: string | null;
   paymentMethod?: PaymentMethod | null;
   originWarehouseId?: number | null;
@@ -158,6 +161,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
   checkText(problems, ['notes'], data.notes, { max: 5000 });
   checkText(problems, ['internalNotes'], data.internalNotes, { max: 5000 });
   checkText(problems, ['salesRep'], data.salesRep, { max: 200 });
+  checkText(problems, ['contractReference'], data.contractReference, { max: CONTRACT_REFERENCE_MAX });
   checkText(problems, ['externalStatus'], data.externalStatus, { max: 100 });
   checkCouponCodes(problems, ['couponCodes'], data.couponCodes);
   problems.throwIfAny();
@@ -386,6 +390,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
         ...(data.notes !== undefined && data.notes !== null ? { notes: clean(data.notes) } : {}),
         ...(data.internalNotes != null ? { internalNotes: clean(data.internalNotes) } : {}),
         ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+        ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
         ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
         ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
         ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -505,6 +510,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
           ...totalColumns(t),
           weightGrams: result.weightGrams,
           ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+          ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
           ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
           ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
           ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -548,6 +554,7 @@ function editedFields(order: {
   notes: string | null;
   internalNotes: string | null;
   salesRep: string | null;
+  contractReference: string | null;
   externalStatus: string | null;
   paymentMethod: string | null;
   originWarehouseId: number | null;
@@ -568,6 +575,7 @@ function editedFields(order: {
     notes: order.notes,
     internalNotes: order.internalNotes,
     salesRep: order.salesRep,
+    contractReference: order.contractReference,
     externalStatus: order.externalStatus,
     paymentMethod: order.paymentMethod,
     originWarehouseId: order.originWarehouseId,

@@ -8,7 +8,7 @@ import type { TransactionScope } from '../db/transaction.js';
 export interface OrderEventInput {
   tenantId: number;
   orderId: number;
-  /** Transition name ("confirm", "ship", ...) or "create" / "edit". */
+  /** Transition name ("confirm", "ship", ...) or "create", "edit", "place", "tags". */
   type: string;
   fromStatus: OrderStatus | null;
   toStatus: OrderStatus;

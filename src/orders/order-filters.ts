@@ -6,6 +6,7 @@ import { decodeIdArg } from '../shared/global-ids.js';
 import { dateRangeWhere } from '../shared/list-query.js';
 import { InputError } from '../shared/errors.js';
 import { containsText, searchTerm } from '../shared/text-search.js';
+import { CONTRACT_REFERENCE_MAX, TAG_MAX, TAGS_MAX } from './order-tags.js';
 
 /** A sales channel code's longest form (orderCreate and API key bindings take no longer). */
 const MAX_CHANNEL_LENGTH = 40;
@@ -25,6 +26,8 @@ export interface OrderFilterValue {
   warehouse?: GlobalId | null;
   courier?: GlobalId | null;
   productTypes?: readonly StockType[] | null;
+  tags?: { hasAny?: readonly string[] | null; hasAll?: readonly string[] | null } | null;
+  contractReference?: string | null;
   printed?: boolean | null;
   isDraft?: boolean | null;
   hasOpenCancellationRequest?: boolean | null;
@@ -75,6 +78,25 @@ export function orderWhere(
     if (filter.courier) and.push({ shipments: { some: { courierId: decodeIdArg(filter.courier, 'Courier') } } });
     if (filter.productTypes?.length) {
       and.push({ items: { some: { variation: { is: { product: { is: { stockType: { in: [...filter.productTypes] } } } } } } } });
+    }
+    if (filter.tags) {
+      for (const key of ['hasAny', 'hasAll'] as const) {
+        const tags = filter.tags[key];
+        if (!tags) continue;
+        if (tags.length > TAGS_MAX) throw new InputError(`filter.tags.${key} takes at most ${TAGS_MAX} tags`);
+        const long = tags.findIndex((tag) => [...tag].length > TAG_MAX);
+        if (long >= 0) throw new InputError(`filter.tags.${key}[${long}] must be at most ${TAG_MAX} characters: tags are that long at most`);
+      }
+      const hasAny = filter.tags.hasAny?.map((tag) => tag.trim());
+      const hasAll = filter.tags.hasAll?.map((tag) => tag.trim());
+      // Array operators (&&, @>): served by the GIN index on "Order".tags. An empty hasAny matches nothing; an empty hasAll everything.
+      if (hasAny) and.push({ tags: { hasSome: hasAny } });
+      if (hasAll?.length) and.push({ tags: { hasEvery: hasAll } });
+    }
+    if (filter.contractReference != null) {
+      const reference = filter.contractReference.trim();
+      if ([...reference].length > CONTRACT_REFERENCE_MAX) throw new InputError(`filter.contractReference must be at most ${CONTRACT_REFERENCE_MAX} characters`);
+      and.push({ contractReference: reference });
     }
     if (filter.printed != null) and.push({ printedAt: filter.printed ? { not: null } : null });
     if (filter.isDraft != null) and.push({ isDraft: filter.isDraft });

@@ -2,17 +2,10 @@
 // months in (an IANA name; Asia/Jakarta unless changed).
 import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { Problems } from '../shared/validation.js';
+import { isTimeZone } from '../shared/time-zones.js';
 
 export interface ReportSettings {
   timeZone: string;
-}
-
-let zones: Set<string> | undefined;
-
-/** IANA zone names the runtime knows (PostgreSQL ships the same database), and UTC. */
-export function isTimeZone(name: string): boolean {
-  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']);
-  return zones.has(name);
 }
 
 export async function readReportSettings(deps: Pick<TransactionDeps, 'prisma'> & { tenantId: number }): Promise<ReportSettings> {

@@ -656,6 +656,19 @@ describe('compiled reads answer as the executor does', () => {
     expect({ marked: counted.marked, others: counted.others }).toEqual({ marked: 1, others: 0 });
   });
 
+  it('order tags and contract references compile as columns and as an exact filter; tag filters and the NULLs-last sorts (PAID_AT, LAST_ORDER_AT) go to the executor', async () => {
+    await t.prisma.order.update({ where: { id: orders[2]! }, data: { tags: ['vip', 'Gift "x" \\ \u{1F381}'], contractReference: 'K-"1"' } });
+    await t.prisma.order.update({ where: { id: orders[3]! }, data: { tags: ['vip'] } });
+    const byReference = await expectSame(t.key, 'query ($f: OrderFilter) { orders(first: 20, filter: $f) { totalCount edges { node { code tags contractReference } } } }', { f: { contractReference: 'K-"1"' } }, 'compiled');
+    expect(byReference.data.orders).toEqual({ totalCount: 1, edges: [{ node: { code: 'CR-002', tags: ['vip', 'Gift "x" \\ \u{1F381}'], contractReference: 'K-"1"' } }] });
+    const byTag = await expectSame(t.key, '{ orders(first: 20, filter: { tags: { hasAny: ["vip"] } }) { totalCount edges { node { code tags } } } }', undefined, 'executor');
+    expect(byTag.data.orders.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual(['CR-003', 'CR-002']);
+    await expectSame(t.key, '{ orders(first: 20, filter: { tags: { hasAll: ["vip", "nope"] } }) { totalCount edges { node { code } } } }', undefined, 'executor');
+    const paid = await expectSame(t.key, '{ orders(first: 3, orderBy: { field: PAID_AT, direction: DESC }) { edges { cursor node { code paidAt } } } }', undefined, 'executor');
+    expect(paid.data.orders.edges[0].node.code).toBe('CR-001');
+    await expectSame(t.key, '{ customers(first: 5, orderBy: { field: LAST_ORDER_AT, direction: ASC }) { edges { cursor node { name } } } }', undefined, 'executor');
+  });
+
   it('generated selections over every root that compiles answer the same both ways', async () => {
     // Every root field declaring a compiled read: connections are listed, by-id roots read a
     // row of the fixtures (a new root without a row here fails the test until one is added).

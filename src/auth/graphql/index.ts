@@ -4,3 +4,4 @@ import './error-types.js';
 import './api-keys.js';
 import './mutations/api-key-create.js';
 import './mutations/api-key-revoke.js';
+import './mutations/tenant-settings-update.js';

@@ -23,6 +23,11 @@ const Tenant = builder.prismaObject('Tenant', {
     slug: t.exposeString('slug', { description: 'Short unique name; the X-Tenant-Id header accepts it or the numeric id.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     currency: t.exposeString('currency', { description: 'Default currency (ISO 4217), e.g. IDR.' }),
+    logoUrl: t.exposeString('logoUrl', { nullable: true, description: "https address of the shop's logo; null when none is set." }),
+    timeZone: t.exposeString('timeZone', { description: 'IANA time zone the shop counts days in (reports), e.g. "Asia/Jakarta".' }),
+    cancellationRequestDeadlineMinutes: t.exposeInt('cancellationRequestDeadlineMinutes', {
+      description: 'How long a new cancellation request waits for a decision, in minutes (changed with cancellationRequestSettingsUpdate).',
+    }),
   }),
 });
 

@@ -142,6 +142,10 @@ const CustomerOrderBy = sortInput('Customer', {
   values: {
     NAME: { value: 'name', description: 'Name, A to Z.' },
     CREATED_AT: { value: 'createdAt', description: 'Creation time.' },
+    LAST_ORDER_AT: {
+      value: 'lastOrderAt',
+      description: 'When the latest order (drafts aside, any channel) was placed; customers without orders come last in either direction.',
+    },
   },
 });
 
@@ -180,7 +184,7 @@ type CustomerListArgs = { filter?: typeof CustomerFilter.$inferInput | null; ord
 
 /** Where and order of the customer list: the resolver's and the compiled read's. */
 function customerListQuery(args: CustomerListArgs, tenantId: number) {
-  return { where: customerWhere(tenantId, customerFilter(args.filter)), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
+  return { where: customerWhere(tenantId, customerFilter(args.filter)), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }, ['lastOrderAt']) };
 }
 
 byIdQuery('Customer', {

@@ -5,6 +5,14 @@ import { OrderKind, OrderStatus, PaymentStatus, StockType } from '../../db/gener
 
 // Enums are named by their Prisma enum object: Pothos resolves it to the GraphQL enum
 // registered for it (order enums in schema.ts, StockType in catalog), whichever file runs first.
+export const OrderTagFilter = builder.inputType('OrderTagFilter', {
+  description: 'Conditions on the tags of an order, compared exactly (case-sensitively); both given must hold.',
+  fields: (t) => ({
+    hasAny: t.stringList({ required: false, description: 'Only orders carrying at least one of these tags.' }),
+    hasAll: t.stringList({ required: false, description: 'Only orders carrying every one of these tags.' }),
+  }),
+});
+
 export const OrderFilter = builder.inputType('OrderFilter', {
   description: 'Narrows an order list; all given conditions must hold. Lists match any of their values.',
   fields: (t) => ({
@@ -28,6 +36,8 @@ export const OrderFilter = builder.inputType('OrderFilter', {
       required: false,
       description: 'Only orders with a line of a product of one of these stock types.',
     }),
+    tags: t.field({ type: OrderTagFilter, required: false, description: 'Only orders whose tags match.' }),
+    contractReference: t.string({ required: false, description: 'Only orders with exactly this contract reference (after trimming).' }),
     printed: t.boolean({ required: false, description: 'Only printed (true) or not yet printed (false) orders.' }),
     isDraft: t.boolean({ required: false, description: 'Only drafts (true) or only placed orders (false).' }),
     hasOpenCancellationRequest: t.boolean({
@@ -57,5 +67,6 @@ export const OrderOrderBy = sortInput('Order', {
     GRAND_TOTAL: { value: 'grandTotal', description: 'Grand total.' },
     STATUS: { value: 'status', description: 'Lifecycle status, in lifecycle order (PENDING first).' },
     UPDATED_AT: { value: 'updatedAt', description: 'When the order was last changed.' },
+    PAID_AT: { value: 'paidAt', description: 'When it became fully paid; orders not (yet) fully paid come last in either direction.' },
   },
 });

@@ -9,7 +9,7 @@ export const OrderEvent = builder.prismaNode('OrderEvent', {
   fields: (t) => ({
     order: t.relation('order', { description: 'The order.' }),
     sequence: t.exposeInt('sequence', { description: '1, 2, 3, ... within the order.' }),
-    type: t.exposeString('type', { description: 'Transition name ("confirm", "ship", ...) or "create" / "edit".' }),
+    type: t.exposeString('type', { description: 'Transition name ("confirm", "ship", ...) or "create", "edit", "place" or "tags" (orderTagsUpdate; the note lists the tags added and removed).' }),
     fromStatus: t.expose('fromStatus', { type: OrderStatus, nullable: true, description: 'Status before; null for the first event.' }),
     toStatus: t.expose('toStatus', { type: OrderStatus, description: 'Status after.' }),
     actor: t.exposeString('actor', { nullable: true, description: 'Who made the change.' }),

@@ -1,5 +1,8 @@
 // OrderSource: the tenant's named sales channels (seed 002 order sources).
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.js';
+import { errorType } from '../../graphql/errors.js';
+import { DuplicateOrderSourceError } from '../order-source-errors.js';
 import { tenantNode } from '../../graphql/ids.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
@@ -8,7 +11,7 @@ export const OrderSource = builder.prismaNode('OrderSource', {
   ...tenantNode,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name, unique per tenant.' }),
-    isActive: t.exposeBoolean('isActive', { description: 'Inactive sources are not offered for new orders.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'Inactive sources are refused on new orders; orders that already name one keep it.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
   }),
 });
@@ -29,3 +32,15 @@ builder.queryFields((t) => ({
       }),
   }, connectionOf('OrderSource')),
 }));
+
+errorType(DuplicateOrderSourceError, {
+  description: 'The tenant already has an order source with this name (compared case-insensitively); nothing was written.',
+  fields: (t) => ({
+    sourceName: t.exposeString('sourceName', { description: 'The name already used.' }),
+    existingId: t.id({
+      nullable: true,
+      resolve: (e) => (e.existingId == null ? null : encodeGlobalID('OrderSource', e.existingId)),
+      description: 'Global id of the order source that has the name, when known.',
+    }),
+  }),
+});

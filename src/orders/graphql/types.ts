@@ -233,6 +233,13 @@ export const Order = builder.prismaNode('Order', {
     notes: t.exposeString('notes', { nullable: true, description: 'Note from the buyer.' }),
     internalNotes: t.exposeString('internalNotes', { nullable: true, description: 'Note for staff only.' }),
     salesRep: t.exposeString('salesRep', { nullable: true, description: 'Sales person in charge.' }),
+    tags: t.exposeStringList('tags', {
+      description: 'Free labels the shop put on the order (set at orderCreate, changed with orderTagsUpdate), in the order they were added.',
+    }),
+    contractReference: t.exposeString('contractReference', {
+      nullable: true,
+      description: 'The contract or agreement the order falls under, as the shop recorded it; null when none.',
+    }),
     pickupOption: t.expose('pickupOption', { type: PickupOption, nullable: true, description: 'Courier pickup slot chosen when packing.' }),
     orderedAt: t.expose('orderedAt', { type: 'DateTime', description: 'When the buyer placed it.' }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When it was confirmed.' }),
@@ -381,7 +388,7 @@ function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
 
 /** Where and order of the order list: the resolver's and the compiled read's. */
 function orderListQuery(args: OrderListArgs, tenantId: number, searchIds?: readonly number[]) {
-  return { where: orderWhere(tenantId, args.filter, searchIds), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }) };
+  return { where: orderWhere(tenantId, args.filter, searchIds), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }, ['paidAt']) };
 }
 
 byIdQuery('Order', {

@@ -12,6 +12,7 @@ import { PaymentKind, PaymentMethod, RefundFor } from '../../db/generated/prisma
 import { orderNetTotal, orderPaymentTotals } from '../payment-status.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
+import { DuplicateBankAccountError } from '../bank-account-errors.js';
 import { DuplicateInstallmentError, OverpaymentError, PAYMENT_REFUSALS, PaymentNotAllowedError, RefundExceedsPaidError, RefundExceedsReturnError } from '../errors.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
@@ -68,7 +69,7 @@ export const BankAccount = builder.prismaNode('BankAccount', {
     bankName: t.exposeString('bankName', { description: 'Bank, e.g. "BCA".' }),
     accountName: t.exposeString('accountName', { description: 'Name of the account holder.' }),
     accountNumber: t.exposeString('accountNumber', { description: 'Account number.' }),
-    isActive: t.exposeBoolean('isActive', { description: 'Inactive accounts are not offered for new payments.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'Inactive accounts are refused on new payments; payments that already name one keep it.' }),
   }),
 });
 
@@ -278,5 +279,18 @@ errorType(DuplicateInstallmentError, {
   fields: (t) => ({
     orderId: t.id({ resolve: (e) => encodeGlobalID('Order', e.orderId), description: 'Global id of the order.' }),
     installmentNumber: t.exposeInt('installmentNumber', { description: 'The installment number already used.' }),
+  }),
+});
+
+errorType(DuplicateBankAccountError, {
+  description: 'The shop already has an account with this bank (case aside) and account number (spaces, dots and dashes aside); nothing was written.',
+  fields: (t) => ({
+    bankName: t.exposeString('bankName', { description: 'The bank.' }),
+    accountNumber: t.exposeString('accountNumber', { description: 'The account number already used.' }),
+    existingId: t.id({
+      nullable: true,
+      resolve: (e) => (e.existingId == null ? null : encodeGlobalID('BankAccount', e.existingId)),
+      description: 'Global id of the account that has the number, when known.',
+    }),
   }),
 });

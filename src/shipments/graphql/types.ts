@@ -10,6 +10,7 @@ import { OrderStatus, PickupOption, ShipmentStatus } from '../../db/generated/pr
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InvalidShipmentStateError, OrderNotShippableError } from '../errors.js';
+import { DuplicateCourierError } from '../courier-errors.js';
 import { labelPath } from './label-path.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
@@ -46,7 +47,7 @@ export const Courier = builder.prismaNode('Courier', {
     code: t.exposeString('code', { description: 'Short code, unique per tenant, e.g. "jne".' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "JNE".' }),
     supportsCod: t.exposeBoolean('supportsCod', { description: 'Whether it collects cash on delivery.' }),
-    isActive: t.exposeBoolean('isActive', { description: 'Inactive couriers are not offered for new shipments.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'Inactive couriers are refused on new shipments and ship transitions; shipments that already name one keep it.' }),
   }),
 });
 
@@ -229,6 +230,18 @@ errorType(InvalidShipmentStateError, {
       type: [ShipmentStatusEnum],
       resolve: (e) => e.allowed as ShipmentStatus[],
       description: 'Statuses from which the change is allowed.',
+    }),
+  }),
+});
+
+errorType(DuplicateCourierError, {
+  description: 'The tenant already has a courier with this code; nothing was written.',
+  fields: (t) => ({
+    courierCode: t.exposeString('courierCode', { description: 'The code already used (lower-case).' }),
+    existingId: t.id({
+      nullable: true,
+      resolve: (e) => (e.existingId == null ? null : encodeGlobalID('Courier', e.existingId)),
+      description: 'Global id of the courier that has the code, when known.',
     }),
   }),
 });
