@@ -37,8 +37,17 @@ BEGIN
        SET "lastOrderAt" = (SELECT max(o."orderedAt") FROM "Order" o WHERE o."customerId" = OLD."customerId" AND NOT o."isDraft")
      WHERE c."id" = OLD."customerId";
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."customerId" IS NOT NULL
-     AND (TG_OP = 'INSERT' OR NEW."customerId" IS DISTINCT FROM OLD."customerId" OR NEW."orderedAt" IS DISTINCT FROM OLD."orderedAt" OR NEW."isDraft" IS DISTINCT FROM OLD."isDraft") THEN
+  -- A new placed order only ever moves the date forward: one indexed row, no scan of the
+  -- customer's orders, and no write at all when it is not the latest.
+  IF TG_OP = 'INSERT' THEN
+    IF NEW."customerId" IS NOT NULL AND NOT NEW."isDraft" THEN
+      UPDATE "Customer" c SET "lastOrderAt" = NEW."orderedAt"
+       WHERE c."id" = NEW."customerId" AND (c."lastOrderAt" IS NULL OR c."lastOrderAt" < NEW."orderedAt");
+    END IF;
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW."customerId" IS NOT NULL
+     AND (NEW."customerId" IS DISTINCT FROM OLD."customerId" OR NEW."orderedAt" IS DISTINCT FROM OLD."orderedAt" OR NEW."isDraft" IS DISTINCT FROM OLD."isDraft") THEN
     UPDATE "Customer" c
        SET "lastOrderAt" = (SELECT max(o."orderedAt") FROM "Order" o WHERE o."customerId" = NEW."customerId" AND NOT o."isDraft")
      WHERE c."id" = NEW."customerId";
