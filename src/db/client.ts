@@ -48,11 +48,11 @@ export interface Database {
   /** The connection pool's connections (PostgreSQL; PGlite has one connection and no pool). */
   poolStats?(): { total: number; idle: number; waiting: number };
   /**
-   * Calls onNotify on each NOTIFY on the channel (from any instance, after its COMMIT);
+   * Calls onNotify with its payload on each NOTIFY on the channel (from any instance, after its COMMIT);
    * resolves with a function that stops listening. On PostgreSQL a connection of its
    * own outside the pool; if it breaks, onError is told and listening stops (callers poll too).
    */
-  listen(channel: string, onNotify: () => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -199,7 +199,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async listen(channel, onNotify, onError) {
         const client = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true });
-        client.on('notification', (message) => message.channel === channel && onNotify());
+        client.on('notification', (message) => message.channel === channel && onNotify(message.payload ?? ''));
         client.on('error', (error) => onError?.(error));
         await client.connect();
         await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
@@ -235,7 +235,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     tenantSwitches: () => 0,
     async listen(channel, onNotify) {
-      const unlisten = await pglite.listen(channel, () => onNotify());
+      const unlisten = await pglite.listen(channel, (payload) => onNotify(payload ?? ''));
       // Closing after the database was closed (tests) is not an error.
       return async () => void (await Promise.resolve().then(() => unlisten()).catch(() => {}));
     },

@@ -106,6 +106,13 @@ export async function transaction<T>(
   return result;
 }
 
+/** The outbox rows of a transaction in one statement, in the order they were published (ids follow it). */
+const OUTBOX_INSERT = `
+  INSERT INTO "OutboxEvent" ("tenantId", "type", "orderId", "payload", "traceparent")
+  SELECT r."tenantId", r."type", r."orderId", r."payload", $5::text
+    FROM unnest($1::int[], $2::text[], $3::int[], $4::jsonb[]) WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "n")
+   ORDER BY r."n"`;
+
 async function runTransaction<T>(
   deps: TransactionDeps,
   afterCommit: Array<() => void | Promise<void>>,
@@ -133,8 +140,17 @@ async function runTransaction<T>(
         if (outbox.length) {
           // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
           const traceparent = activeTraceparent();
-          await tx.outboxEvent.createMany({ data: outbox.map((row) => ({ ...row, payload: row.payload as object, ...(traceparent ? { traceparent } : {}) })) });
-          afterCommit.push(() => void outboxWritten.emit('written'));
+          // Raw: Prisma's createMany costs a query plan per call, about a millisecond of CPU on every write.
+          await tx.$executeRawUnsafe(
+            OUTBOX_INSERT,
+            outbox.map((row) => row.tenantId),
+            outbox.map((row) => row.type),
+            outbox.map((row) => row.orderId),
+            outbox.map((row) => JSON.stringify(row.payload)),
+            traceparent ?? null,
+          );
+          const tenants = [...new Set(outbox.map((row) => row.tenantId))];
+          afterCommit.push(() => void outboxWritten.emit('written', tenants));
         }
         return result;
       },

@@ -85,6 +85,6 @@ export function outboxWrites(): boolean {
 /** PostgreSQL channel a trigger on OutboxEvent notifies on commit: wakes the relays of every instance. */
 export const OUTBOX_CHANNEL = 'ordergraph_outbox';
 
-/** In-process wake-up: rows were committed here (the embedded database has no other instance to tell). */
+/** In-process wake-up: rows were committed here, for the tenants it names (the embedded database has no other instance to tell). */
 export const outboxWritten = new EventEmitter();
 outboxWritten.setMaxListeners(0);

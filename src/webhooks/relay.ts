@@ -99,6 +99,12 @@ const CLAIM_SQL = `
             w."url", w."secret", w."previousSecret", w."previousSecretExpiresAt", w."payloadDocument",
             o."type", o."sequence", o."payload", o."createdAt" AS "eventCreatedAt", o."traceparent"`;
 
+/** The tenant ids a NOTIFY names ("3,7"); undefined (every tenant) when it names none. */
+export function notifiedTenants(payload: string): number[] | undefined {
+  const ids = payload.split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0);
+  return ids.length ? ids : undefined;
+}
+
 /** Gives back the leases of claimed deliveries a run did not send. */
 const RELEASE_SQL = `UPDATE "WebhookDelivery" SET "leaseUntil" = NULL WHERE "id" = ANY($1::int[]) AND "status" = 'PENDING'`;
 
@@ -205,6 +211,12 @@ interface Outcome extends WebhookPostResult {
   latencyMs: number;
 }
 
+/** What a round does for a tenant: number its new events, claim its due deliveries. */
+interface Visit {
+  number: boolean;
+  claim: boolean;
+}
+
 interface Claimed {
   id: number;
   endpointId: number;
@@ -237,11 +249,25 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   let lastPrune = 0;
   const leaseMs = config.timeoutMs * 2 + 5_000;
 
-  // New events were written (NOTIFY, this process's commit, the poll): the next round numbers
-  // them. A round woken only by a finished request just claims what became due.
-  let newEvents = true;
-  const eventsWritten = () => {
-    newEvents = true;
+  // What the next round has to do. Written events (this process's commits name their
+  // tenants; a NOTIFY from another instance and the poll do not) are numbered; a finished
+  // request only frees a slot, so its tenant's round just claims what became due.
+  let anyTenant = true;
+  let numberAll = true;
+  const tenantsToVisit = new Map<number, Visit>();
+  const visitOf = (tenantId: number) => {
+    let visit = tenantsToVisit.get(tenantId);
+    if (!visit) tenantsToVisit.set(tenantId, (visit = { number: false, claim: false }));
+    return visit;
+  };
+
+  const eventsWritten = (tenantIds?: Iterable<number>) => {
+    if (tenantIds) for (const id of tenantIds) visitOf(id).number = true;
+    else (anyTenant = true), (numberAll = true);
+    wake();
+  };
+  const slotFreed = (tenantId: number) => {
+    visitOf(tenantId).claim = true;
     wake();
   };
 
@@ -254,7 +280,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     // Woken from a request's after-commit (outboxWritten): the round is not part of its trace.
     running = detached(round)
       .catch((error: unknown) => {
-        newEvents = true; // the events the round may not have numbered wait for the next one
+        eventsWritten(); // what the round left undone waits for the next one, over every tenant
         log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll');
       })
       .finally(() => {
@@ -267,14 +293,21 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   };
 
   async function round(): Promise<void> {
-    const numbering = newEvents;
-    newEvents = false;
-    const tenants = await tenantNeutral(() => db.background.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
-    for (const { tenantId } of tenants) {
+    const visit = new Map(tenantsToVisit);
+    const numberEvery = numberAll;
+    const askDatabase = anyTenant;
+    tenantsToVisit.clear();
+    anyTenant = numberAll = false;
+    if (askDatabase) {
+      const withWork = await tenantNeutral(() => db.background.query<{ tenantId: number }>('SELECT "tenantId" FROM outbox_tenants_with_work()'));
+      for (const { tenantId } of withWork) visit.set(tenantId, { number: numberEvery || !!visit.get(tenantId)?.number, claim: true });
+    }
+    for (const [tenantId, { number, claim }] of visit) {
       if (stopped) return;
       if (config.relayTenants && !config.relayTenants.has(tenantId)) continue;
-      if (numbering) await withTenant(tenantId, () => relayTenant(tenantId));
-      await withTenant(tenantId, () => sendDue(tenantId));
+      // Events with no endpoint that wants them need numbering only.
+      const queued = number ? await withTenant(tenantId, () => relayTenant(tenantId)) : 0;
+      if (claim || queued > 0) await withTenant(tenantId, () => sendDue(tenantId));
     }
     if (Date.now() - lastPrune > 60_000) {
       lastPrune = Date.now();
@@ -282,10 +315,11 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     }
   }
 
-  /** Numbers the tenant's new events and queues a delivery per subscribed, enabled endpoint (one statement: outbox_relay_step). */
-  async function relayTenant(tenantId: number): Promise<void> {
-    const [step] = await db.background.query<{ numbered: number }>('SELECT outbox_relay_step($1::int, $2::int) AS "numbered"', [tenantId, BATCH]);
-    if (step && step.numbered >= BATCH) newEvents = true; // more are waiting
+  /** Numbers the tenant's new events and queues a delivery per subscribed, enabled endpoint (one statement: outbox_relay_step); says how many it queued. */
+  async function relayTenant(tenantId: number): Promise<number> {
+    const [step] = await db.background.query<{ numbered: number; queued: number }>('SELECT * FROM outbox_relay_step($1::int, $2::int)', [tenantId, BATCH]);
+    if (step && step.numbered >= BATCH) (visitOf(tenantId).number = true), (again = true); // more are waiting
+    return step?.queued ?? 0;
   }
 
   /**
@@ -312,7 +346,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
         .finally(() => {
           inFlight.set(endpointId, (inFlight.get(endpointId) ?? 1) - 1);
           sending.delete(task);
-          wake(); // a slot is free, and a later delivery of the same order may be due now
+          slotFreed(tenantId); // a slot is free, and a later delivery of the same order may be due now
         });
       sending.add(task);
     }
@@ -497,10 +531,21 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     }
   }
 
-  const onWritten = eventsWritten;
+  // The NOTIFY of a commit (any instance's) wakes the relay; this process's own commits
+  // wake it directly only while there is no LISTEN (one wake-up per commit, not two).
+  let listening = false;
+  const onWritten = (tenantIds: number[]) => void (listening || eventsWritten(tenantIds));
   outboxWritten.on('written', onWritten);
   const unlisten = await db
-    .listen(OUTBOX_CHANNEL, eventsWritten, (error) => log.warn({ err: error }, 'outbox LISTEN connection lost; the relay polls until restart'))
+    .listen(
+      OUTBOX_CHANNEL,
+      (payload) => eventsWritten(notifiedTenants(payload)),
+      (error) => {
+        listening = false;
+        log.warn({ err: error }, 'outbox LISTEN connection lost; the relay polls until restart');
+      },
+    )
+    .then((stop) => ((listening = true), stop))
     .catch((error: unknown) => {
       log.warn({ err: error }, 'outbox LISTEN unavailable; the relay polls');
       return async () => {};

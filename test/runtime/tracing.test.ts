@@ -214,7 +214,7 @@ describe('traces over OTLP/HTTP', () => {
       expect(hooks.received[0]!.traceparent).toBe(`00-${post.traceId}-${post.spanId}-01`);
       // Nothing of the relay ended up in the mutation's trace.
       expect(writeSpans.filter((s) => /outbox|webhook/i.test(String(attribute(s, 'db.query.text')))).map((s) => attribute(s, 'db.query.text'))).toEqual([
-        expect.stringMatching(/INSERT INTO "public"\."OutboxEvent"/),
+        expect.stringMatching(/INSERT INTO ("public"\.)?"OutboxEvent"/),
       ]);
 
       // The subscription's result: its own span, linked to the same write.

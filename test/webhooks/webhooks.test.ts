@@ -321,6 +321,7 @@ describe('a backlog of one order', () => {
       ['DELIVERED', 1, null],
       ['DELIVERED', 1, null],
     ]);
+    await late.stop();
   });
 });
 
