@@ -7,7 +7,7 @@ export type Col = readonly [name: string, type: ColType, ref?: string];
 export type Row = Record<string, unknown>;
 
 export const TABLES = {
-  Region: [['level', 'enum:RegionLevel'], ['code', 'text'], ['name', 'text'], ['parentId', 'int', 'Region'], ['postalCodes', 'texts']],
+  Region: [['level', 'enum:RegionLevel'], ['code', 'text'], ['name', 'text'], ['parentId', 'int', 'Region'], ['postalCodes', 'texts'], ['isoCode', 'text']],
   Courier: [['code', 'text'], ['name', 'text'], ['supportsCod', 'bool'], ['isActive', 'bool'], ['createdAt', 'ts']],
   BankAccount: [['bankName', 'text'], ['accountName', 'text'], ['accountNumber', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderSource: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
