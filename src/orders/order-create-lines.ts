@@ -69,6 +69,8 @@ export interface OrderCreateData {
   recipient?: PartyData | null;
   dropshipper?: PartyData | null;
   salesRep?: string | null;
+  /** The sales rep who took the order; the order counts for their team. */
+  salesRepId?: number | null;
   notes?: string | null;
   internalNotes?: string | null;
   paymentMethod?: PaymentMethod | null;
