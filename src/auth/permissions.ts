@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'costs.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'See purchase prices, internal notes, and cost and profit in sales reports.' },
   'exports.create': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: 'Start bulk exports (CSV, XLSX, JSONL) of orders, products, customers and stock; a bound key exports only what it reads, purchase prices only with costs.read.' },
   'exports.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "See the tenant's exports, their progress and download links." },
+  'sales.manage': { roles: ['OWNER', 'ADMIN'], description: 'Create and change sales teams, sales reps and the list of visit statuses.' },
+  'visits.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "Record and correct sales reps' visits to customers." },
   'settings.manage': { roles: ['OWNER', 'ADMIN'], description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports)." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
@@ -61,6 +63,10 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['cancellationRequestSettingsUpdate', 'settings.manage'],
   ['export*', 'exports.create'],
   ['reportSettingsUpdate', 'settings.manage'],
+  ['salesTeam*', 'sales.manage'],
+  ['salesRep*', 'sales.manage'],
+  ['visitStatus*', 'sales.manage'],
+  ['visit*', 'visits.write'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */
