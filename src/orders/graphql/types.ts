@@ -235,7 +235,7 @@ export const Order = builder.prismaNode('Order', {
     salesRep: t.exposeString('salesRep', {
       nullable: true,
       description: "Sales person in charge, as free text; for an order taken by a sales rep, the rep's name unless other text was given.",
-      deprecationReason: 'Use salesRepresentative (and salesTeam).',
+      deprecationReason: 'Use salesRepresentative (and salesTeam) instead. Removal after 2027-06-01.',
     }),
     salesRepresentative: t.relation('salesRepresentative', { nullable: true, description: 'The sales rep the order is attributed to, if any.' }),
     salesTeam: t.relation('salesTeam', { nullable: true, description: "The sales team the order is attributed to: the rep's team when the order was taken." }),
