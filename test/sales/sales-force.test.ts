@@ -289,6 +289,20 @@ describe('orders taken by a sales rep', () => {
 });
 
 describe('who may do what', () => {
+  it("shows a key bound to a channel only the visits to customers who ordered on its channel", async () => {
+    const { t, customer, other, variation } = await shop();
+    const { andi } = await salesForce(t);
+    await ok(t.key, 'visitStatusCreate', { name: 'Order', type: 'ORDER' });
+    await t.order({ customerId: customer.id, channel: 'offline', items: [{ variationId: variation.id, quantity: 1 }] });
+    await t.order({ customerId: other.id, channel: 'shopee', items: [{ variationId: variation.id, quantity: 1 }] });
+    await ok(t.key, 'visitCreate', { customer: gid('Customer', customer.id), salesRep: andi.id, notes: 'offline customer' });
+    await ok(t.key, 'visitCreate', { customer: gid('Customer', other.id), salesRep: andi.id, notes: 'shopee customer' });
+    const partner = await t.apiKey('PARTNER');
+    const VISITS = `{ visits { totalCount edges { node { notes } } } }`;
+    expect((await query<any, any>(partner, VISITS)).visits).toEqual({ totalCount: 1, edges: [{ node: { notes: 'offline customer' } }] });
+    expect((await query<any, any>(t.key, VISITS)).visits.totalCount).toBe(2);
+  });
+
   it('lets OWNER and ADMIN manage the sales force, STAFF record visits, and refuses a VIEWER both', async () => {
     const { t, customer } = await shop();
     const { andi } = await salesForce(t);
