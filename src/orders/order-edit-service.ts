@@ -76,6 +76,8 @@ export interface OrderEditData {
   notes?: string | null;
   internalNotes?: string | null;
   salesRep?: string | null;
+  /** The sales rep the order is attributed to (and so the rep's team); null removes the rep, left out it stays. */
+  salesRepId?: number | null;
   externalStatus?: string | null;
   paymentMethod?: PaymentMethod | null;
   originWarehouseId?: number | null;
@@ -180,6 +182,13 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
     customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
   });
+  // A new rep must be active; the order then counts for the rep's team of today.
+  const salesRep = data.salesRepId != null && data.salesRepId !== order.salesRepId
+    ? await db.salesRep.findFirst({ where: { id: data.salesRepId, tenantId }, select: { id: true, name: true, teamId: true, isActive: true } })
+    : undefined;
+  if (salesRep === null) new Problems().add(['salesRepresentative'], 'no such sales rep').throwIfAny();
+  if (salesRep && !salesRep.isActive) new Problems().add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`).throwIfAny();
+  const salesColumns: Record<string, number | null> = salesRep ? { salesRepId: salesRep.id, salesTeamId: salesRep.teamId } : data.salesRepId === null ? { salesRepId: null, salesTeamId: null } : {};
   const live = order.items.filter((i) => !i.isCancelled);
   const itemsById = new Map(live.map((i) => [i.id, i]));
   for (const u of data.updateItems ?? []) if (!itemsById.has(u.itemId)) throw new NotFoundError('OrderItem', String(u.itemId));
@@ -386,6 +395,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
         ...(data.notes !== undefined && data.notes !== null ? { notes: clean(data.notes) } : {}),
         ...(data.internalNotes != null ? { internalNotes: clean(data.internalNotes) } : {}),
         ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+        ...salesColumns,
         ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
         ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
         ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -505,6 +515,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
           ...totalColumns(t),
           weightGrams: result.weightGrams,
           ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+          ...salesColumns,
           ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
           ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
           ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -548,6 +559,8 @@ function editedFields(order: {
   notes: string | null;
   internalNotes: string | null;
   salesRep: string | null;
+  salesRepId: number | null;
+  salesTeamId: number | null;
   externalStatus: string | null;
   paymentMethod: string | null;
   originWarehouseId: number | null;
@@ -568,6 +581,8 @@ function editedFields(order: {
     notes: order.notes,
     internalNotes: order.internalNotes,
     salesRep: order.salesRep,
+    salesRepId: order.salesRepId,
+    salesTeamId: order.salesTeamId,
     externalStatus: order.externalStatus,
     paymentMethod: order.paymentMethod,
     originWarehouseId: order.originWarehouseId,

@@ -248,6 +248,21 @@ describe('orders taken by a sales rep', () => {
     expect(await codes({ salesRepIds: [andi.id, wulan.id] })).toEqual({ total: 2, codes: [byAndi.order.code, byWulan.order.code].sort() });
   });
 
+  it('moves an order to another rep with orderEdit (and to their team), and takes the rep off it', async () => {
+    const { t, variation } = await shop();
+    const { andi, wulan } = await salesForce(t);
+    const created = (await query<any, any>(t.key, ORDER_CREATE, { input: { items: [{ variation: gid('Variation', variation.id), quantity: 1 }], salesRepresentative: andi.id } })).orderCreate;
+    const EDIT = `mutation ($input: OrderEditInput!) { orderEdit(input: $input) {
+      __typename ... on OrderEditPayload { order { salesRep salesRepresentative { name } salesTeam { name } } } ${PAYLOAD_ERRORS} } }`;
+    const moved = (await query<any, any>(t.key, EDIT, { input: { order: created.order.id, salesRepresentative: wulan.id } })).orderEdit;
+    expect(moved.order).toEqual({ salesRep: 'Andi Saputra', salesRepresentative: { name: 'Wulan Lestari' }, salesTeam: { name: 'Tim Jakarta' } });
+    await ok(t.key, 'salesRepDeactivate', { salesRep: andi.id });
+    const inactive = (await query<any, any>(t.key, EDIT, { input: { order: created.order.id, salesRepresentative: andi.id } })).orderEdit;
+    expect(inactive).toMatchObject({ __typename: 'ValidationError', problems: [{ path: ['salesRepresentative'], message: 'sales rep Andi Saputra is inactive' }] });
+    const removed = (await query<any, any>(t.key, EDIT, { input: { order: created.order.id, salesRepresentative: null } })).orderEdit;
+    expect(removed.order).toEqual({ salesRep: 'Andi Saputra', salesRepresentative: null, salesTeam: null });
+  });
+
   it('refuses an order for an inactive rep and writes nothing', async () => {
     const { t, variation } = await shop();
     const { andi } = await salesForce(t);
