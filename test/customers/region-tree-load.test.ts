@@ -2,7 +2,7 @@
 // idn-area-data package, upserted into a tenant's regions by code, read back
 // through the API. A province's slice keeps the tests quick.
 import { describe, expect, it } from 'vitest';
-import { checkTree, loadRegionTree, readRegionTree, RegionTreeError, type RegionTree } from '../../src/customers/region-tree-loader.js';
+import { checkTree, loadRegionTree, planRegionTree, readRegionTree, RegionTreeError, type RegionTree } from '../../src/customers/region-tree-loader.js';
 import { testApp } from '../support/app.js';
 import { query } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
@@ -111,6 +111,20 @@ describe('regions:load', () => {
     expect(() => checkTree(tree)).toThrow(RegionTreeError);
     await expect(loadRegionTree(fixtures.sql, t.id, tree)).rejects.toThrow('75.71.01 lies in 75.72');
     expect(await t.prisma.region.count({ where: { tenantId: t.id } })).toBe(0);
+  });
+
+  it('plans a load without writing (--dry-run): the areas of each level and how many the tenant has already', async () => {
+    const { fixtures } = await testApp();
+    const t = await newTenant();
+    await t.prisma.region.create({ data: { tenantId: t.id, level: 'CITY', code: '75.71', name: 'Gorontalo City', postalCodes: [] } });
+    const plan = await planRegionTree(fixtures.sql, t.id, await readRegionTree({ provinces: ['75'], levels: 'districts' }));
+    expect(plan).toEqual({
+      provinces: { source: 1, existing: 0 },
+      regencies: { source: 6, existing: 1 },
+      districts: { source: 77, existing: 0 },
+      villages: { source: 0, existing: 0 },
+    });
+    expect(await t.prisma.region.count({ where: { tenantId: t.id } })).toBe(1);
   });
 
   it('refuses an unknown province code', async () => {
