@@ -18,6 +18,7 @@ import './shipments/graphql/index.js';
 import './webhooks/graphql/index.js';
 import './exports/graphql/index.js';
 import './promotions/graphql/index.js';
+import './sales/graphql/index.js';
 
 let schema: GraphQLSchema | undefined;
 

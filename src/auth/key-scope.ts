@@ -126,7 +126,7 @@ export function scopeWhere(scope: KeyScope, model: string): Where | undefined {
     // Customers it serves; others are absent (a search by phone must not name them). One reached through a
     // to-one relation (an order party's customer) cannot be filtered: its contact data is hidden instead.
     if (model === 'Customer') terms.push({ orders: { some: { channel } } });
-    if (model === 'CustomerAddress') terms.push({ customer: { is: { orders: { some: { channel } } } } });
+    if (model === 'CustomerAddress' || model === 'Visit') terms.push({ customer: { is: { orders: { some: { channel } } } } });
     // The ledger's rows of orders (sales, returns) of other channels; stock counts and moves stay.
     if (model === 'StockMovement') terms.push({ OR: [{ orderId: null }, { order: { is: { channel } } }] });
   }

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
     description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports) and its catalogues of order sources, couriers and bank accounts.",
   },
   'tenant.manage': { roles: ['OWNER'], description: "Change the shop's own details: name, logo, currency and time zone (tenantSettingsUpdate)." },
+  'sales.manage': { roles: ['OWNER', 'ADMIN'], description: 'Create and change sales teams, sales reps and the list of visit statuses.' },
+  'visits.write': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "Record and correct sales reps' visits to customers." },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -70,6 +72,10 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['courier*', 'settings.manage'],
   ['bankAccount*', 'settings.manage'],
   ['tenantSettingsUpdate', 'tenant.manage'],
+  ['salesTeam*', 'sales.manage'],
+  ['salesRep*', 'sales.manage'],
+  ['visitStatus*', 'sales.manage'],
+  ['visit*', 'visits.write'],
 ];
 
 /** Object fields some roles may not read: the field resolves to an error for them. */

@@ -94,6 +94,8 @@ function parseDateTime(value: unknown): Date {
   const [year, month, day, hour = 0, minute = 0, second = 0] = parts.slice(1, 7).map((p) => (p === undefined ? undefined : Number(p)));
   const [offsetHours = 0, offsetMinutes = 0] = [parts[8], parts[9]].map((p) => (p === undefined ? undefined : Number(p)));
   // JavaScript rolls 30 February over into March; a calendar date that does not exist is refused instead.
+  // PostgreSQL has no year 0 (ISO 8601's 1 BC): such an instant could not be compared with a column.
+  if (year! < 1) throw new GraphQLError(`"${value.slice(0, 40)}" is not a valid date-time: the year must be 0001 or later`);
   const daysInMonth = month! >= 1 && month! <= 12 ? new Date(Date.UTC(year!, month!, 0)).getUTCDate() : 0;
   if (!daysInMonth || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59 || offsetHours > 23 || offsetMinutes > 59) {
     throw new GraphQLError(`"${value.slice(0, 40)}" is not a valid date-time: no such day or time`);

@@ -72,6 +72,8 @@ export interface OrderCreateData {
   /** Free labels; trimmed, duplicates dropped (order-tags.ts). */
   tags?: string[] | null;
   contractReference?: string | null;
+  /** The sales rep who took the order; the order counts for their team. */
+  salesRepId?: number | null;
   notes?: string | null;
   internalNotes?: string | null;
   paymentMethod?: PaymentMethod | null;

@@ -216,6 +216,11 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   if (orderCustomer && orderCustomer.status !== 'ACTIVE') {
     problems.add(['customer'], `customer ${orderCustomer.name} is ${orderCustomer.status.toLowerCase()} and cannot order`);
   }
+  const salesRep = data.salesRepId
+    ? await db.salesRep.findFirst({ where: { id: data.salesRepId, tenantId }, select: { id: true, name: true, teamId: true, isActive: true } })
+    : null;
+  if (data.salesRepId && !salesRep) problems.add(['salesRepresentative'], 'no such sales rep');
+  else if (salesRep && !salesRep.isActive) problems.add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`);
   const variations = await loadVariations(db, tenantId, data.items.map((i) => i.variationId));
   const prices = await priceLines(
     db,
@@ -315,9 +320,12 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     weightGrams: lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0),
     notes: clean(data.notes),
     internalNotes: clean(data.internalNotes),
-    salesRep: clean(data.salesRep),
     tags,
     contractReference,
+    // The old free-text field keeps answering for clients that read it.
+    salesRep: clean(data.salesRep) ?? salesRep?.name ?? null,
+    salesRepId: salesRep?.id ?? null,
+    salesTeamId: salesRep?.teamId ?? null,
     ...(data.orderedAt ? { orderedAt: data.orderedAt } : {}),
     idempotencyKey,
     idempotencyHash: idempotencyKey ? hash : null,

@@ -79,6 +79,8 @@ export interface OrderEditData {
   salesRep?: string | null;
   /** An empty string clears it. */
   contractReference?: string | null;
+  /** The sales rep the order is attributed to (and so the rep's team); null removes the rep, left out it stays. */
+  salesRepId?: number | null;
   externalStatus?: string | null;
   paymentMethod?: PaymentMethod | null;
   originWarehouseId?: number | null;
@@ -184,6 +186,13 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
     customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
   });
+  // A new rep must be active; the order then counts for the rep's team of today.
+  const salesRep = data.salesRepId != null && data.salesRepId !== order.salesRepId
+    ? await db.salesRep.findFirst({ where: { id: data.salesRepId, tenantId }, select: { id: true, name: true, teamId: true, isActive: true } })
+    : undefined;
+  if (salesRep === null) new Problems().add(['salesRepresentative'], 'no such sales rep').throwIfAny();
+  if (salesRep && !salesRep.isActive) new Problems().add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`).throwIfAny();
+  const salesColumns: Record<string, number | null> = salesRep ? { salesRepId: salesRep.id, salesTeamId: salesRep.teamId } : data.salesRepId === null ? { salesRepId: null, salesTeamId: null } : {};
   const live = order.items.filter((i) => !i.isCancelled);
   const itemsById = new Map(live.map((i) => [i.id, i]));
   for (const u of data.updateItems ?? []) if (!itemsById.has(u.itemId)) throw new NotFoundError('OrderItem', String(u.itemId));
@@ -391,6 +400,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
         ...(data.internalNotes != null ? { internalNotes: clean(data.internalNotes) } : {}),
         ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
         ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
+        ...salesColumns,
         ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
         ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
         ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -511,6 +521,7 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
           weightGrams: result.weightGrams,
           ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
           ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
+          ...salesColumns,
           ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
           ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
           ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
@@ -555,6 +566,8 @@ function editedFields(order: {
   internalNotes: string | null;
   salesRep: string | null;
   contractReference: string | null;
+  salesRepId: number | null;
+  salesTeamId: number | null;
   externalStatus: string | null;
   paymentMethod: string | null;
   originWarehouseId: number | null;
@@ -576,6 +589,8 @@ function editedFields(order: {
     internalNotes: order.internalNotes,
     salesRep: order.salesRep,
     contractReference: order.contractReference,
+    salesRepId: order.salesRepId,
+    salesTeamId: order.salesTeamId,
     externalStatus: order.externalStatus,
     paymentMethod: order.paymentMethod,
     originWarehouseId: order.originWarehouseId,

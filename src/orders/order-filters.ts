@@ -25,6 +25,8 @@ export interface OrderFilterValue {
   customerCategory?: GlobalId | null;
   warehouse?: GlobalId | null;
   courier?: GlobalId | null;
+  salesRepIds?: readonly GlobalId[] | null;
+  salesTeamIds?: readonly GlobalId[] | null;
   productTypes?: readonly StockType[] | null;
   tags?: { hasAny?: readonly string[] | null; hasAll?: readonly string[] | null } | null;
   contractReference?: string | null;
@@ -62,6 +64,8 @@ export function orderWhere(
     }
     if (filter.source) and.push({ sourceId: decodeIdArg(filter.source, 'OrderSource') });
     if (filter.customer) and.push({ customerId: decodeIdArg(filter.customer, 'Customer') });
+    if (filter.salesRepIds?.length) and.push({ salesRepId: { in: filter.salesRepIds.map((id) => decodeIdArg(id, 'SalesRep')) } });
+    if (filter.salesTeamIds?.length) and.push({ salesTeamId: { in: filter.salesTeamIds.map((id) => decodeIdArg(id, 'SalesTeam')) } });
     if (filter.customerCategory) {
       const categoryId = decodeIdArg(filter.customerCategory, 'CustomerCategory');
       // The category recorded on the order wins; orders without one fall back to the customer's.

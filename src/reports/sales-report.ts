@@ -29,7 +29,7 @@ import { dec, type Decimal } from '../shared/money.js';
 import { reportFilterSql } from './report-filters.js';
 
 export const REPORT_PERIODS = ['DAY', 'WEEK', 'MONTH'] as const;
-export const ORDER_DIMENSIONS = ['CUSTOMER', 'CUSTOMER_CATEGORY', 'CHANNEL', 'SOURCE', 'WAREHOUSE', 'COURIER', 'SALES_REP', 'CITY'] as const;
+export const ORDER_DIMENSIONS = ['CUSTOMER', 'CUSTOMER_CATEGORY', 'CHANNEL', 'SOURCE', 'WAREHOUSE', 'COURIER', 'SALES_REP', 'SALES_TEAM', 'CITY'] as const;
 export const LINE_DIMENSIONS = ['PRODUCT', 'VARIATION', 'PRODUCT_CATEGORY'] as const;
 export const REPORT_GROUPINGS = [...REPORT_PERIODS, ...ORDER_DIMENSIONS, ...LINE_DIMENSIONS] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
@@ -162,7 +162,14 @@ function orderKey(groupBy: ReportGrouping): { key: Prisma.Sql; label: Prisma.Sql
           LEFT JOIN "Courier" dcr ON dcr."id" = dsh."courierId"`,
       };
     case 'SALES_REP':
-      return { key: Prisma.sql`o."salesRep"`, label: Prisma.sql`o."salesRep"`, joins: none };
+      // The rep the order is attributed to; orders from before reps were records keep their free text.
+      return {
+        key: Prisma.sql`coalesce(o."salesRepId"::text, o."salesRep")`,
+        label: Prisma.sql`coalesce(dsr."name", o."salesRep")`,
+        joins: Prisma.sql`LEFT JOIN "SalesRep" dsr ON dsr."id" = o."salesRepId"`,
+      };
+    case 'SALES_TEAM':
+      return { key: Prisma.sql`o."salesTeamId"::text`, label: Prisma.sql`dst."name"`, joins: Prisma.sql`LEFT JOIN "SalesTeam" dst ON dst."id" = o."salesTeamId"` };
     case 'CITY':
       // Where it was delivered: the recipient's city.
       return {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
-const DOMAINS = ['catalog', 'customers', 'documents', 'exports', 'inventory', 'orders', 'payments', 'promotions', 'reports', 'shipments', 'webhooks'];
+const DOMAINS = ['catalog', 'customers', 'documents', 'exports', 'inventory', 'orders', 'payments', 'promotions', 'reports', 'sales', 'shipments', 'webhooks'];
 
 interface Layer {
   rank: number;

@@ -673,6 +673,15 @@ describe('compiled reads answer as the executor does', () => {
     // Every root field declaring a compiled read: connections are listed, by-id roots read a
     // row of the fixtures (a new root without a row here fails the test until one is added).
     const tenantId = t.id;
+    const salesForce = async () => {
+      const team = await t.prisma.salesTeam.create({ data: { tenantId, name: 'Tim "Timur"' } });
+      const rep = await t.prisma.salesRep.create({ data: { tenantId, name: 'Andi', teamId: team.id } });
+      const status = await t.prisma.visitStatus.create({ data: { tenantId, name: 'Order', type: 'ORDER' } });
+      const visit = await t.prisma.visit.create({
+        data: { tenantId, customerId: customerId, salesRepId: rep.id, teamId: team.id, statusId: status.id, visitedAt: new Date(Date.UTC(2026, 0, 2)), orderId: orders[0]! },
+      });
+      return { SalesTeam: team.id, SalesRep: rep.id, Visit: visit.id };
+    };
     const one = async (find: () => Promise<{ id: number } | null>, make: () => Promise<{ id: number }>) => ((await find()) ?? (await make())).id;
     const rows = {
       CustomerCategory: await one(() => t.prisma.customerCategory.findFirst({ where: { tenantId } }), () => t.customerCategory()),
@@ -682,6 +691,7 @@ describe('compiled reads answer as the executor does', () => {
       Supplier: (await t.prisma.supplier.create({ data: { tenantId, name: 'PT Benang' } })).id,
       Promotion: (await t.prisma.promotion.create({ data: { tenantId, group: 'PROMO', type: 'PRODUCT', name: 'Gajian', discountType: 'NOMINAL', discountValue: '1000', startsAt: new Date(Date.UTC(2026, 0, 1)) } })).id,
       WebhookEndpoint: (await t.prisma.webhookEndpoint.create({ data: { tenantId, url: 'https://partner.example/hooks', secret: 'whsec_test' } })).id,
+      ...(await salesForce()),
     };
     const ids: Record<string, () => number> = {
       Order: () => orders[Math.floor(Math.random() * orders.length)]!,

@@ -33,6 +33,7 @@ builder.prismaNode('Region', {
       query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
     }),
     postalCodes: t.exposeStringList('postalCodes', { description: 'Postal codes in use in it.' }),
+    isoCode: t.exposeString('isoCode', { nullable: true, description: 'ISO 3166-2 code of a province, e.g. "ID-JB"; null below provinces.' }),
   }),
 });
 
@@ -42,6 +43,7 @@ const RegionFilter = builder.inputType('RegionFilter', {
     level: t.field({ type: RegionLevelEnum, required: false, description: 'Only regions of this level.' }),
     parent: t.globalID({ required: false, description: 'Only regions directly inside this one.' }),
     search: t.string({ required: false, description: 'Words in the name (case-insensitive), or a postal code or region code.' }),
+    isoCode: t.string({ required: false, description: 'Only the province with this ISO 3166-2 code, e.g. "ID-JB" (case-insensitive).' }),
   }),
 });
 
@@ -51,6 +53,7 @@ function regionWhere(ctx: Context, filter: typeof RegionFilter.$inferInput | nul
     tenantId: ctx.tenantId,
     ...(filter?.level ? { level: filter.level } : {}),
     ...(filter?.parent ? { parentId: decodeIdArg(filter.parent, 'Region') } : {}),
+    ...(filter?.isoCode ? { isoCode: filter.isoCode.trim().toUpperCase().slice(0, 20) } : {}),
     ...(search
       ? { OR: [{ name: containsText(search) }, { code: search }, { postalCodes: { has: search } }] }
       : {}),

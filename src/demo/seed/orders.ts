@@ -15,7 +15,7 @@ import { addShipment } from './order-shipment.js';
 import { addOrderStockMoves } from './order-stock-moves.js';
 import { schedulePayments } from './payment-schedule.js';
 import { EXTERNAL_STATUS, externalRefOf, isMarketplace } from './sales-channels.js';
-import { HOUR, SEED_BASE_TIME } from './seed-time.js';
+import { DAY, HOUR, SEED_BASE_TIME } from './seed-time.js';
 import { SALES_REPS, STAFF } from './shop-reference.js';
 
 function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
@@ -41,7 +41,12 @@ function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
   const printed = times.process !== undefined && rng.chance(0.6);
   const printedAt = printed ? rng.between(times.process!, times.pack ?? Math.min(times.process! + 4 * HOUR, SEED_BASE_TIME)) : null;
   const createdBy = isMarketplace(channel) ? `${channel}-sync` : staff;
-  rows.add('Order', {
+  // Drawn in the order the row lists them (the PRNG sequence is the data).
+  const notes = rng.chance(0.1) ? rng.pick(['Tolong dikirim secepatnya', 'Packing rapi ya kak', 'Jangan lupa bonus stiker', 'Kirim tanpa nota harga']) : null;
+  const internalNotes = rng.chance(0.05) ? rng.pick(['Cek pembayaran manual', 'Pelanggan prioritas', 'Gabung kirim dengan pesanan sebelumnya']) : null;
+  const salesRep = (channel === 'offline' || channel === 'whatsapp') && !internal && rng.chance(0.35) ? rng.pick(SALES_REPS) : null;
+  const rep = salesRep ? shop.salesReps.get(salesRep)! : null;
+  const orderIdx = rows.add('Order', {
     // Transfers and returns to a supplier are valued at cost and owe nothing.
     code: draft.code, kind, status, paymentStatus: draft.internal ? 'NOT_APPLICABLE' : paid.paymentStatus, channel,
     sourceId: draft.sourceName ? shop.sourceByName.get(draft.sourceName)! : null,
@@ -51,9 +56,8 @@ function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
     itemDiscountTotal: lines.itemDiscountTotal, shippingTotal: totals.shippingTotal, discountTotal: totals.discountTotal,
     taxTotal: totals.taxTotal, codFee: totals.codFee, insuranceTotal: totals.insuranceTotal, otherCostTotal: totals.otherCostTotal,
     grandTotal: totals.grandTotal, weightGrams: lines.weight,
-    notes: rng.chance(0.1) ? rng.pick(['Tolong dikirim secepatnya', 'Packing rapi ya kak', 'Jangan lupa bonus stiker', 'Kirim tanpa nota harga']) : null,
-    internalNotes: rng.chance(0.05) ? rng.pick(['Cek pembayaran manual', 'Pelanggan prioritas', 'Gabung kirim dengan pesanan sebelumnya']) : null,
-    salesRep: (channel === 'offline' || channel === 'whatsapp') && !internal && rng.chance(0.35) ? rng.pick(SALES_REPS) : null,
+    notes, internalNotes,
+    salesRep, salesRepId: rep?.idx ?? null, salesTeamId: rep?.team ?? null,
     orderedAt, confirmedAt: times.confirm ?? null, processedAt: times.process ?? null, packedAt: times.pack ?? null,
     shippedAt: times.ship ?? null, completedAt: times.complete ?? null, cancelledAt: times.cancel ?? null, returnedAt: times.return ?? null,
     returnStatus: status === 'RETURNED' ? 'FULL' : 'NONE', returnedTotal: status === 'RETURNED' ? lines.subtotal : 0,
@@ -61,6 +65,16 @@ function addOrder(world: OrderWorld, index: number, plan: OrderPlan) {
     cancelNote: cancellation.note, cancelledBy: cancellation.by, pickupOption, version: transitions.length, createdBy,
     createdAt: orderedAt, updatedAt: Math.max(last.at, paid.lastPaymentAt),
   });
+  // A rep's order was taken on a visit; every third customer had turned the rep away a week before.
+  if (rep && customer) {
+    const visit = { customerId: customer.idx, salesRepId: rep.idx, teamId: rep.team };
+    if (index % 3 === 0) {
+      const at = orderedAt - 7 * DAY;
+      rows.add('Visit', { ...visit, statusId: shop.visitStatuses[2]!, visitedAt: at, notes: 'Stok masih banyak, kembali minggu depan', orderId: null, createdAt: at, updatedAt: at });
+    }
+    const at = orderedAt - HOUR;
+    rows.add('Visit', { ...visit, statusId: shop.visitStatuses[0]!, visitedAt: at, notes: null, orderId: orderIdx, createdAt: at, updatedAt: at });
+  }
 }
 
 export function addOrders(world: OrderWorld, orderCount: number): void {

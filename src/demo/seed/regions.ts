@@ -1,5 +1,6 @@
 // The tenant's region tree (province > city > district > subdistrict), and the
 // lookups addresses need: postal code, coordinates and the names above a subdistrict.
+import { PROVINCE_ISO_CODES } from '../../customers/province-iso-codes.js';
 import { REGIONS } from './indonesian-regions.js';
 import type { TenantRows } from './tenant-rows.js';
 
@@ -49,7 +50,8 @@ export class RegionBook {
   }
 
   private add(level: RegionLevel, code: string, name: string, parent: number | null, postalCodes: string[], lat: number, lng: number, postal: string | null) {
-    const idx = this.rows.add('Region', { level, code, name, parentId: parent, postalCodes });
+    const isoCode = level === 'PROVINCE' ? (PROVINCE_ISO_CODES[code] ?? null) : null;
+    const idx = this.rows.add('Region', { level, code, name, parentId: parent, postalCodes, isoCode });
     this.regions.push({ name, parent, lat, lng, postalCode: postal });
     this.byCode.set(code, idx);
     return idx;

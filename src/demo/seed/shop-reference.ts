@@ -48,6 +48,16 @@ export const SUPPLIERS = [
 
 export const STAFF = ['cs.rina', 'cs.dimas', 'admin.ayu', 'admin.budi'];
 export const SALES_REPS = ['Andi Saputra', 'Wulan Lestari', 'Hendra Gunawan', 'Maya Kusuma'];
+/** The reps' teams, by rep (same order as SALES_REPS). */
+export const SALES_TEAMS = ['Tim Jakarta', 'Tim Jawa Barat'];
+export const SALES_REP_TEAM = [0, 0, 1, 1];
+/** The shop's visit outcomes, in list order; the first ORDER one is the default. */
+export const VISIT_STATUSES = [
+  ['Order', 'ORDER'],
+  ['Toko tutup', 'NO_ORDER'],
+  ['Stok masih ada', 'NO_ORDER'],
+  ['Pemilik tidak ada', 'NO_ORDER'],
+] as const;
 
 /** Seed 002 promo examples: "Promo Awal Bulan" (automatic, off) and coupon KUPON50 (shipping). Money in cents. */
 export const PROMOTIONS = [

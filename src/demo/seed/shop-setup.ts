@@ -6,7 +6,7 @@ import { CUSTOMER_CATEGORIES } from './customer-categories.js';
 import type { Rng } from './random.js';
 import type { RegionBook } from './regions.js';
 import { SETUP_TIME } from './seed-time.js';
-import { BANKS, ORDER_REASONS, ORDER_SOURCES, PROMOTIONS, SUPPLIERS, WAREHOUSES } from './shop-reference.js';
+import { BANKS, ORDER_REASONS, ORDER_SOURCES, PROMOTIONS, SALES_REP_TEAM, SALES_REPS, SALES_TEAMS, SUPPLIERS, VISIT_STATUSES, WAREHOUSES } from './shop-reference.js';
 import type { TenantRows } from './tenant-rows.js';
 
 export interface CourierInfo {
@@ -40,11 +40,15 @@ export interface Shop {
   suppliers: SupplierInfo[];
   /** Row index = position in this list. */
   warehouses: WarehouseInfo[];
+  /** Sales reps by name, with their team's row index. */
+  salesReps: Map<string, { idx: number; team: number }>;
+  /** Row indexes of the visit statuses, in VISIT_STATUSES order. */
+  visitStatuses: number[];
 }
 
 export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, tenantName: string, orderCount: number): Shop {
   const at = SETUP_TIME;
-  const shop: Shop = { couriers: [], sourceByName: new Map(), bankAccountCount: BANKS.length, suppliers: [], warehouses: [] };
+  const shop: Shop = { couriers: [], sourceByName: new Map(), bankAccountCount: BANKS.length, suppliers: [], warehouses: [], salesReps: new Map(), visitStatuses: [] };
   for (const spec of COURIERS) {
     const idx = rows.add('Courier', { code: spec.code, name: spec.name, supportsCod: spec.cod, isActive: true, createdAt: at });
     shop.couriers.push({ idx, spec });
@@ -56,6 +60,15 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
     shop.sourceByName.set(name, rows.add('OrderSource', { name, isActive: name !== 'Facebook', createdAt: at }));
   }
   for (const [kind, code, label] of ORDER_REASONS) rows.add('OrderReason', { kind, code, label, isActive: true });
+  // The sales force, written without drawing from the PRNG so the rest of the data stays as it was.
+  const teams = SALES_TEAMS.map((name) => rows.add('SalesTeam', { name, isActive: true, createdAt: at }));
+  SALES_REPS.forEach((name, i) => {
+    const team = teams[SALES_REP_TEAM[i]!]!;
+    const email = `${name.toLowerCase().replace(/ /g, '.')}@sales.example.id`;
+    const idx = rows.add('SalesRep', { name, phone: `0813${String(21_000_000 + i * 1_234_567)}`, email, teamId: team, isActive: true, createdAt: at });
+    shop.salesReps.set(name, { idx, team });
+  });
+  VISIT_STATUSES.forEach(([name, type], position) => shop.visitStatuses.push(rows.add('VisitStatus', { name, type, position, isActive: true })));
   for (const c of CUSTOMER_CATEGORIES) {
     rows.add('CustomerCategory', {
       code: c.code, name: c.name, isActive: c.isActive, discountAccess: c.discountAccess, wholesaleAccess: c.wholesaleAccess, createdAt: at,

@@ -7,11 +7,14 @@ export type Col = readonly [name: string, type: ColType, ref?: string];
 export type Row = Record<string, unknown>;
 
 export const TABLES = {
-  Region: [['level', 'enum:RegionLevel'], ['code', 'text'], ['name', 'text'], ['parentId', 'int', 'Region'], ['postalCodes', 'texts']],
+  Region: [['level', 'enum:RegionLevel'], ['code', 'text'], ['name', 'text'], ['parentId', 'int', 'Region'], ['postalCodes', 'texts'], ['isoCode', 'text']],
   Courier: [['code', 'text'], ['name', 'text'], ['supportsCod', 'bool'], ['isActive', 'bool'], ['createdAt', 'ts']],
   BankAccount: [['bankName', 'text'], ['accountName', 'text'], ['accountNumber', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderSource: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderReason: [['kind', 'enum:ReasonKind'], ['code', 'text'], ['label', 'text'], ['isActive', 'bool']],
+  SalesTeam: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
+  SalesRep: [['name', 'text'], ['phone', 'text'], ['email', 'text'], ['teamId', 'int', 'SalesTeam'], ['isActive', 'bool'], ['createdAt', 'ts']],
+  VisitStatus: [['name', 'text'], ['type', 'enum:VisitStatusType'], ['position', 'int'], ['isActive', 'bool']],
   CustomerCategory: [
     ['code', 'text'], ['name', 'text'], ['isActive', 'bool'], ['discountAccess', 'bool'], ['wholesaleAccess', 'bool'], ['createdAt', 'ts'],
   ],
@@ -64,6 +67,11 @@ export const TABLES = {
     ['returnStatus', 'enum:ReturnStatus'], ['returnedTotal', 'money'], ['paidAt', 'ts'],
     ['printedAt', 'ts'], ['printedBy', 'text'], ['cancelReason', 'enum:CancelReason'], ['cancelNote', 'text'], ['cancelledBy', 'text'],
     ['pickupOption', 'enum:PickupOption'], ['version', 'int'], ['createdBy', 'text'], ['createdAt', 'ts'], ['updatedAt', 'ts'],
+    ['salesRepId', 'int', 'SalesRep'], ['salesTeamId', 'int', 'SalesTeam'],
+  ],
+  Visit: [
+    ['customerId', 'int', 'Customer'], ['salesRepId', 'int', 'SalesRep'], ['teamId', 'int', 'SalesTeam'], ['statusId', 'int', 'VisitStatus'],
+    ['visitedAt', 'ts'], ['notes', 'text'], ['orderId', 'int', 'Order'], ['createdAt', 'ts'], ['updatedAt', 'ts'],
   ],
   OrderParty: [
     ['orderId', 'int', 'Order'], ['role', 'enum:PartyRole'], ['customerId', 'int', 'Customer'], ['name', 'text'], ['phone', 'text'],

@@ -31,6 +31,8 @@ export const OrderFilter = builder.inputType('OrderFilter', {
       description: 'Only orders shipping from this warehouse or with stock allocated in it (Warehouse id).',
     }),
     courier: t.globalID({ required: false, description: 'Only orders with a shipment carried by this courier (Courier id).' }),
+    salesRepIds: t.globalIDList({ required: false, description: 'Only orders attributed to one of these sales reps (SalesRep ids).' }),
+    salesTeamIds: t.globalIDList({ required: false, description: 'Only orders attributed to one of these sales teams (SalesTeam ids).' }),
     productTypes: t.field({
       type: [StockType],
       required: false,

@@ -232,7 +232,6 @@ export const Order = builder.prismaNode('Order', {
     weightGrams: t.exposeInt('weightGrams', { description: 'Total weight in grams.' }),
     notes: t.exposeString('notes', { nullable: true, description: 'Note from the buyer.' }),
     internalNotes: t.exposeString('internalNotes', { nullable: true, description: 'Note for staff only.' }),
-    salesRep: t.exposeString('salesRep', { nullable: true, description: 'Sales person in charge.' }),
     tags: t.exposeStringList('tags', {
       description: 'Free labels the shop put on the order (set at orderCreate, changed with orderTagsUpdate), in the order they were added.',
     }),
@@ -240,6 +239,13 @@ export const Order = builder.prismaNode('Order', {
       nullable: true,
       description: 'The contract or agreement the order falls under, as the shop recorded it; null when none.',
     }),
+    salesRep: t.exposeString('salesRep', {
+      nullable: true,
+      description: "Sales person in charge, as free text; for an order taken by a sales rep, the rep's name unless other text was given.",
+      deprecationReason: 'Use salesRepresentative (and salesTeam) instead. Removal after 2027-06-01.',
+    }),
+    salesRepresentative: t.relation('salesRepresentative', { nullable: true, description: 'The sales rep the order is attributed to, if any.' }),
+    salesTeam: t.relation('salesTeam', { nullable: true, description: "The sales team the order is attributed to: the rep's team when the order was taken." }),
     pickupOption: t.expose('pickupOption', { type: PickupOption, nullable: true, description: 'Courier pickup slot chosen when packing.' }),
     orderedAt: t.expose('orderedAt', { type: 'DateTime', description: 'When the buyer placed it.' }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When it was confirmed.' }),
