@@ -39,3 +39,16 @@ export async function runCli(argv: string[], usage: string, command: (prisma: Db
     await db.close();
   }
 }
+
+/** Ends the process with the exit code `run` resolves to; a failure prints (a configuration error without its stack) and exits 1. */
+export function exitWith(run: Promise<number>): void {
+  run.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof ConfigError ? `config: ${error.message}` : error);
+      process.exitCode = 1;
+    },
+  );
+}

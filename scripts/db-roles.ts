@@ -2,7 +2,8 @@
 // creates (or updates) the role of DATABASE_APP_URL, which the server's queries run
 // as under row-level security, and grants it row access to the tables. Run it again
 // any time: it changes nothing that is already right.
-import { ConfigError, loadConfig } from '../src/config.js';
+import { exitWith } from './cli.js';
+import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { AppRoleError, setUpAppRole } from '../src/db/app-role.js';
@@ -48,12 +49,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `config: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main());

@@ -3,7 +3,8 @@
 //   npm run regions:load -- --tenant demo [--levels districts] [--province 32] [--dry-run]
 // Idempotent: a second run writes nothing. There is no default tenant: name them
 // (--tenant, repeatable) or pass --all-tenants, since every tenant gets ~91,000 rows.
-import { ConfigError, loadConfig } from '../src/config.js';
+import { exitWith } from './cli.js';
+import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadRegionTree, planRegionTree, readRegionTree, RegionTreeError, TREE_LEVELS, type TreeLevel } from '../src/customers/region-tree-loader.js';
@@ -105,12 +106,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `config: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main());

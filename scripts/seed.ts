@@ -1,7 +1,8 @@
 // Seeds one demo tenant into the database the server uses (DATABASE_URL, else
 // PGlite in DATA_DIR):  npm run seed -- --orders 20000 [--tenant demo] [--seed 1]
 // or, for benchmark sizes, --scale 10 (10 x 20,000 orders).
-import { ConfigError, loadConfig } from '../src/config.js';
+import { exitWith } from './cli.js';
+import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { SeedError } from '../src/demo/seed/seed-error.js';
@@ -118,12 +119,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `config: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+exitWith(main());
