@@ -1,6 +1,6 @@
 // orderTagsUpdate: adds and removes tags of an order in any status (labels are not
 // part of the order's content, so even a shipped or cancelled order takes them),
-// bumps the version and writes a 'tags' event saying what changed.
+// bumps the version, writes a 'tags' event saying what changed and publishes it as an edit.
 import { transaction } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
@@ -52,6 +52,18 @@ export async function updateOrderTags(deps: OrderWriteDeps, data: OrderTagsUpdat
       actor: deps.viewer.actor,
       note: [added.length ? `added: ${added.join(', ')}` : '', removed.length ? `removed: ${removed.join(', ')}` : ''].filter(Boolean).join('; '),
       requestId: deps.requestId ?? null,
+    });
+    // Subscribers and webhooks hear of it as an edit of one field (the lists as JSON text).
+    scope.publish('orderEdited', {
+      tenantId,
+      orderId: order.id,
+      version: order.version + 1,
+      fields: { tags: { from: JSON.stringify(order.tags), to: JSON.stringify(next) } },
+      lines: { added: [], changed: [], removed: [] },
+      parties: { set: [], removed: [] },
+      adjustmentsReplaced: false,
+      actor: deps.viewer.actor,
+      at: new Date().toISOString(),
     });
     return { orderId: order.id };
   });

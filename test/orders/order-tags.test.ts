@@ -83,6 +83,9 @@ describe('orderTagsUpdate', () => {
     expect(result.order.tags).toEqual(['vip', 'Urgent']);
     expect(result.order.version).toBe(2);
     expect(result.order.events.at(-1)).toEqual({ type: 'tags', note: 'added: Urgent; removed: gift', fromStatus: 'PENDING', toStatus: 'PENDING' });
+    // Webhooks and subscribers hear of it as an edit (the outbox row is the webhook's event).
+    const edited = await t.prisma.outboxEvent.findMany({ where: { tenantId: t.id, type: 'order.edited' } });
+    expect(edited.map((e) => (e.payload as { fields: unknown }).fields)).toEqual([{ tags: { from: '["vip","gift"]', to: '["vip","Urgent"]' } }]);
   });
 
   it('writes nothing when nothing changes (no version bump, no event)', async () => {
