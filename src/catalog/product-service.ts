@@ -1,6 +1,7 @@
 // Products (seed 002 POST / PATCH / DELETE /product): create with their variations
 // in one call, update, archive / unarchive, delete. Validated in full first, one
 // transaction each, another tenant's ids are NotFound. No GraphQL here.
+import { checkInitialStock, putInitialStock, type InitialStock } from '../inventory/stock-service.js';
 import type { StockType } from '../db/generated/prisma/enums.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
@@ -26,7 +27,7 @@ import {
 import { firstRepeatedSku } from './sku.js';
 
 export interface ProductCreateFields extends ProductFields {
-  variations: VariationFields[];
+  variations: Array<VariationFields & { initialStock?: InitialStock[] | null }>;
 }
 
 export async function createProduct(deps: CatalogDeps, input: ProductCreateFields): Promise<{ productId: number }> {
@@ -37,6 +38,11 @@ export async function createProduct(deps: CatalogDeps, input: ProductCreateField
   if (!input.variations.length) problems.add(['variations'], 'a product needs at least one variation');
   if (input.variations.length > MAX_VARIATIONS) problems.add(['variations'], `at most ${MAX_VARIATIONS} variations`);
   const variations = input.variations.map((v, index) => checkVariationFields(problems, ['variations', index], v, true));
+  input.variations.forEach((v, index) => {
+    const stock = v.initialStock ?? [];
+    checkInitialStock(problems, ['variations', index, 'initialStock'], stock);
+    problems.check(!stock.length || stockType === 'OWN', ['variations', index, 'initialStock'], 'only OWN products keep stock');
+  });
   problems.throwIfAny();
   const skus: SkuEntry[] = variations.map((v, index) => ({ sku: v.sku!, path: ['variations', String(index), 'sku'] }));
   const repeated = firstRepeatedSku(skus);
@@ -52,7 +58,8 @@ export async function createProduct(deps: CatalogDeps, input: ProductCreateField
         select: { id: true, weightGrams: true },
       });
       // One statement for all variations; they read back oldest (= input order) first.
-      await scope.tx.variation.createMany({
+      const rows = await scope.tx.variation.createManyAndReturn({
+        select: { id: true, sku: true },
         data: variations.map((v) => ({
           ...variationData(v),
           sku: v.sku!,
@@ -62,6 +69,12 @@ export async function createProduct(deps: CatalogDeps, input: ProductCreateField
           productId: created.id,
         })),
       });
+      const idOf = new Map(rows.map((r) => [r.sku, r.id]));
+      await putInitialStock(
+        scope,
+        deps,
+        input.variations.flatMap((v, index) => (v.initialStock ?? []).map((e) => ({ ...e, variationId: idOf.get(variations[index]!.sku!)! }))),
+      );
       return { productId: created.id };
     }),
   );

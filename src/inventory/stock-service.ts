@@ -11,7 +11,7 @@ import { transaction, type TransactionScope } from '../db/transaction.js';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { checkText, Problems, type InputPath } from '../shared/validation.js';
 import { StockCountConflictError, StockNotTrackedError, WarehouseInactiveError } from './errors.js';
-import { changeStock, lockStockRows } from './stock-ledger.js';
+import { changeStock, changeStocks, lockStockRows } from './stock-ledger.js';
 import type { InventoryDeps } from './warehouse-service.js';
 
 /** Largest number of units one request may add, take or set (keeps on hand far from the int limit). */
@@ -103,6 +103,51 @@ async function lockWarehouses(scope: TransactionScope, tenantId: number, warehou
   const active = new Map(rows.map((r) => [Number(r.id), r.isActive]));
   for (const id of warehouseIds) if (!active.has(id)) throw new NotFoundError('Warehouse', String(id));
   return active;
+}
+
+/** Warehouses a new variation may start with stock in. */
+export const MAX_INITIAL_STOCK = 50;
+
+export interface InitialStock {
+  warehouseId: number;
+  onHand: number;
+}
+
+/** Checks a new variation's first stock: each figure 0 or more, each warehouse once. */
+export function checkInitialStock(problems: Problems, path: InputPath, entries: readonly InitialStock[]): void {
+  problems.check(entries.length <= MAX_INITIAL_STOCK, path, `at most ${MAX_INITIAL_STOCK} warehouses`);
+  const seen = new Set<number>();
+  for (const [index, entry] of entries.entries()) {
+    checkQuantity(problems, [...path, index, 'onHand'], entry.onHand, { min: 0 });
+    problems.check(!seen.has(entry.warehouseId), [...path, index, 'warehouse'], 'names a warehouse already given for this variation');
+    seen.add(entry.warehouseId);
+  }
+}
+
+/**
+ * New variations' first stock, in the caller's transaction: the warehouses must be the
+ * tenant's, active and allowed to the key; one ADJUSTMENT movement per stock row
+ * ("Initial stock"), the rows taken in the ledger's order.
+ */
+export async function putInitialStock(scope: TransactionScope, deps: InventoryDeps, entries: ReadonlyArray<InitialStock & { variationId: number }>): Promise<void> {
+  if (!entries.length) return;
+  const warehouseIds = [...new Set(entries.map((e) => e.warehouseId))];
+  assertWarehousesAllowed(deps.viewer, warehouseIds);
+  const active = await lockWarehouses(scope, deps.tenantId, warehouseIds);
+  for (const id of warehouseIds) if (!active.get(id)) throw new WarehouseInactiveError(id);
+  await changeStocks(
+    scope,
+    entries.map((e) => ({
+      tenantId: deps.tenantId,
+      variationId: e.variationId,
+      warehouseId: e.warehouseId,
+      onHandDelta: e.onHand,
+      reservedDelta: 0,
+      kind: 'ADJUSTMENT' as const,
+      description: 'Initial stock',
+      actor: deps.viewer.actor,
+    })),
+  );
 }
 
 function validateAdjust(input: StockAdjustInput, path: InputPath = []) {

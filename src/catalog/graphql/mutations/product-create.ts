@@ -1,5 +1,8 @@
 // productCreate: seed 002 POST /product, the product with its variations in one call.
+import { WarehouseNotAllowedError } from '../../../auth/errors.js';
 import { builder } from '../../../graphql/builder.js';
+import { WarehouseInactiveError } from '../../../inventory/errors.js';
+import { MAX_INITIAL_STOCK, MAX_STOCK_QUANTITY } from '../../../inventory/stock-service.js';
 import { decodeIdArg } from '../../../shared/global-ids.js';
 import { DuplicateSkuError } from '../../errors.js';
 import { createProduct } from '../../product-service.js';
@@ -8,11 +11,24 @@ import { PreorderUnitEnum, StockTypeEnum } from '../types.js';
 import { productPayload } from './catalog-payloads.js';
 import { SKU_DESCRIPTION, variationInputFields } from './variation-fields.js';
 
+const InitialStockInput = builder.inputType('InitialStockInput', {
+  description: "A new variation's first stock in one warehouse.",
+  fields: (t) => ({
+    warehouse: t.globalID({ required: true, description: 'Global id of an active warehouse of the shop.' }),
+    onHand: t.int({ required: true, description: `Units on hand, 0 to ${MAX_STOCK_QUANTITY}.` }),
+  }),
+});
+
 export const ProductCreateVariationInput = builder.inputType('ProductCreateVariationInput', {
-  description: 'A variation (SKU) of a new product. Category and wholesale prices are set with variationPricesSet, stock with stockAdjust.',
+  description: 'A variation (SKU) of a new product. Category and wholesale prices are set with variationPricesSet; later stock changes with stockAdjust.',
   fields: (t) => ({
     sku: t.string({ required: true, description: SKU_DESCRIPTION }),
     price: t.field({ type: 'Decimal', required: true, description: 'Base selling price, at least 0, 2 decimal places at most.' }),
+    initialStock: t.field({
+      type: [InitialStockInput],
+      required: false,
+      description: `Its stock per warehouse to start with (OWN products only; each warehouse once, at most ${MAX_INITIAL_STOCK}): an ADJUSTMENT movement "Initial stock" each.`,
+    }),
     ...variationInputFields(t),
   }),
 });
@@ -58,15 +74,18 @@ builder.mutationField('productCreate', (t) =>
     type: ProductCreatePayload,
     description:
       'Creates a product with its variations in one transaction. Every problem of the input is reported at once (ValidationError); ' +
-      'a SKU already used in the shop, or given twice, is refused with DuplicateSkuError.',
-    errors: { types: [DuplicateSkuError] },
+      'a SKU already used in the shop, or given twice, is refused with DuplicateSkuError. Variations may start with stock in active warehouses (initialStock).',
+    errors: { types: [DuplicateSkuError, WarehouseInactiveError, WarehouseNotAllowedError] },
     args: { input: t.arg({ type: ProductCreateInput, required: true, description: 'The product and its variations.' }) },
     resolve: (_root, { input }, ctx) =>
       createProduct(ctx, {
         ...input,
         categoryId: input.category ? decodeIdArg(input.category, 'ProductCategory') : null,
         supplierId: input.supplier ? decodeIdArg(input.supplier, 'Supplier') : null,
-        variations: input.variations,
+        variations: input.variations.map(({ initialStock, ...v }) => ({
+          ...v,
+          initialStock: initialStock?.map((e) => ({ warehouseId: decodeIdArg(e.warehouse, 'Warehouse'), onHand: e.onHand })),
+        })),
       }),
   }),
 );
