@@ -12,6 +12,7 @@ import './order-parties.js';
 import './order-reasons.js';
 import './order-returns.js';
 import './order-sources.js';
+import './order-steps.js';
 import './order-status-counts.js';
 import './order-totals.js';
 import './subscriptions.js';
