@@ -280,7 +280,10 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     // Woken from a request's after-commit (outboxWritten): the round is not part of its trace.
     running = detached(round)
       .catch((error: unknown) => {
-        eventsWritten(); // what the round left undone waits for the next one, over every tenant
+        // What the round left undone waits for the next poll, over every tenant; not an
+        // immediate retry: a database that keeps failing would be asked again at once, forever.
+        anyTenant = numberAll = true;
+        again = false;
         log.warn({ err: error }, 'outbox relay round failed; retrying at the next poll');
       })
       .finally(() => {
