@@ -500,6 +500,34 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
     }
     // The stored payment status follows the new grand total (a paid order that grows is partly paid).
     await refreshPaymentStatus(scope, tenantId, order.id);
+    const changes = orderEditDiff({
+      fieldsBefore: editedFields(order),
+      fieldsAfter: {
+        ...editedFields({ ...order, notes: data.notes != null ? clean(data.notes) : order.notes, internalNotes: data.internalNotes != null ? clean(data.internalNotes) : order.internalNotes }),
+        ...totalColumns(t),
+        weightGrams: result.weightGrams,
+        ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
+        ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
+        ...salesColumns,
+        ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
+        ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
+        ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
+        ...(data.destinationWarehouseId != null ? { destinationWarehouseId: data.destinationWarehouseId } : {}),
+      },
+      linesBefore: live.map((item) => ({
+        itemId: item.id,
+        sku: item.sku,
+        quantity: item.quantity,
+        unitPrice: dec(item.unitPrice).toFixed(2),
+        discountAmount: dec(item.discountAmount).toFixed(2),
+        lineTotal: dec(item.lineTotal).toFixed(2),
+      })),
+      linesAfter,
+      addedItemIds,
+      partiesSet: parties.map((p) => p.role),
+      partiesRemoved: data.removeParties ?? [],
+      adjustmentsReplaced: !!data.adjustments,
+    });
     await appendOrderEvent(scope, {
       tenantId,
       orderId: order.id,
@@ -507,40 +535,14 @@ async function editOrderOnce(deps: OrderWriteDeps, data: OrderEditData): Promise
       fromStatus: order.status,
       toStatus: order.status,
       actor: deps.viewer.actor,
+      changes,
       requestId: deps.requestId ?? null,
     });
     scope.publish('orderEdited', {
       tenantId,
       orderId: order.id,
       version: order.version + 1,
-      ...orderEditDiff({
-        fieldsBefore: editedFields(order),
-        fieldsAfter: {
-          ...editedFields({ ...order, notes: data.notes != null ? clean(data.notes) : order.notes, internalNotes: data.internalNotes != null ? clean(data.internalNotes) : order.internalNotes }),
-          ...totalColumns(t),
-          weightGrams: result.weightGrams,
-          ...(data.salesRep != null ? { salesRep: clean(data.salesRep) } : {}),
-          ...(data.contractReference != null ? { contractReference: clean(data.contractReference) } : {}),
-          ...salesColumns,
-          ...(data.externalStatus != null ? { externalStatus: clean(data.externalStatus) } : {}),
-          ...(data.paymentMethod != null ? { paymentMethod: data.paymentMethod } : {}),
-          ...(data.originWarehouseId != null ? { originWarehouseId: data.originWarehouseId } : {}),
-          ...(data.destinationWarehouseId != null ? { destinationWarehouseId: data.destinationWarehouseId } : {}),
-        },
-        linesBefore: live.map((item) => ({
-          itemId: item.id,
-          sku: item.sku,
-          quantity: item.quantity,
-          unitPrice: dec(item.unitPrice).toFixed(2),
-          discountAmount: dec(item.discountAmount).toFixed(2),
-          lineTotal: dec(item.lineTotal).toFixed(2),
-        })),
-        linesAfter,
-        addedItemIds,
-        partiesSet: parties.map((p) => p.role),
-        partiesRemoved: data.removeParties ?? [],
-        adjustmentsReplaced: !!data.adjustments,
-      }),
+      ...changes,
       actor: deps.viewer.actor,
       at: new Date().toISOString(),
     });

@@ -4,6 +4,10 @@
 // event, sent after commit.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { TransactionScope } from '../db/transaction.js';
+import type { OrderEdited } from '../events/topics.js';
+
+/** What an edit changed, as the history keeps it (the order.edited event's diff). */
+export type OrderChanges = Pick<OrderEdited, 'fields' | 'lines' | 'parties' | 'adjustmentsReplaced'>;
 
 export interface OrderEventInput {
   tenantId: number;
@@ -16,6 +20,8 @@ export interface OrderEventInput {
   reason?: string | null;
   note?: string | null;
   requestId?: string | null;
+  /** Edits: what changed. */
+  changes?: OrderChanges | null;
   /** The order was inserted in this transaction and has no events yet: the event is its first (sequence 1), without reading the history. */
   newOrder?: boolean;
 }
@@ -35,6 +41,7 @@ export async function appendOrderEvent(scope: TransactionScope, input: OrderEven
       actor: input.actor ?? null,
       reason: input.reason ?? null,
       note: input.note ?? null,
+      ...(input.changes ? { changes: input.changes as object } : {}),
       requestId: input.requestId ?? null,
     },
   });

@@ -5,7 +5,7 @@ import { transaction } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { VersionConflictError } from './errors.js';
-import { appendOrderEvent } from './order-event-log.js';
+import { appendOrderEvent, type OrderChanges } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import { applyTagChange, checkTagCount, checkTags, TAG_MAX, TAGS_MAX } from './order-tags.js';
 
@@ -43,25 +43,29 @@ export async function updateOrderTags(deps: OrderWriteDeps, data: OrderTagsUpdat
       const now = await scope.tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { version: true } });
       throw new VersionConflictError(order.id, data.expectedVersion ?? order.version, now.version);
     }
+    // Subscribers, webhooks and the history see it as an edit of one field (the lists as JSON text).
+    const changes: OrderChanges = {
+      fields: { tags: { from: JSON.stringify(order.tags), to: JSON.stringify(next) } },
+      lines: { added: [], changed: [], removed: [] },
+      parties: { set: [], removed: [] },
+      adjustmentsReplaced: false,
+    };
     await appendOrderEvent(scope, {
       tenantId,
       orderId: order.id,
       type: 'tags',
+      changes,
       fromStatus: order.status,
       toStatus: order.status,
       actor: deps.viewer.actor,
       note: [added.length ? `added: ${added.join(', ')}` : '', removed.length ? `removed: ${removed.join(', ')}` : ''].filter(Boolean).join('; '),
       requestId: deps.requestId ?? null,
     });
-    // Subscribers and webhooks hear of it as an edit of one field (the lists as JSON text).
     scope.publish('orderEdited', {
       tenantId,
       orderId: order.id,
       version: order.version + 1,
-      fields: { tags: { from: JSON.stringify(order.tags), to: JSON.stringify(next) } },
-      lines: { added: [], changed: [], removed: [] },
-      parties: { set: [], removed: [] },
-      adjustmentsReplaced: false,
+      ...changes,
       actor: deps.viewer.actor,
       at: new Date().toISOString(),
     });

@@ -13,6 +13,7 @@ import './order-reasons.js';
 import './order-returns.js';
 import './order-sources.js';
 import './order-steps.js';
+import './order-timeline.js';
 import './order-status-counts.js';
 import './order-totals.js';
 import './subscriptions.js';
