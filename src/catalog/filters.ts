@@ -68,14 +68,26 @@ export function productWhere(prisma: Db, tenantId: number, filter: ProductFilter
   };
 }
 
-export function variationWhere(prisma: Db, tenantId: number, filter: VariationFilterInput | null | undefined): Prisma.VariationWhereInput {
+/**
+ * `ofOneProduct`: the list of one product's variations, where `archived` speaks of
+ * the variation alone (the product's own state is the product's `archivedAt`).
+ */
+export function variationWhere(
+  prisma: Db,
+  tenantId: number,
+  filter: VariationFilterInput | null | undefined,
+  options: { ofOneProduct?: boolean } = {},
+): Prisma.VariationWhereInput {
   const and: Prisma.VariationWhereInput[] = [];
+  if (options.ofOneProduct) and.push({ archivedAt: filter?.archived ? { not: null } : null });
   // A variation of an archived product is archived too: it cannot be sold either.
-  and.push(
-    filter?.archived
-      ? { OR: [{ archivedAt: { not: null } }, { product: { archivedAt: { not: null } } }] }
-      : { archivedAt: null, product: { archivedAt: null } },
-  );
+  else {
+    and.push(
+      filter?.archived
+        ? { OR: [{ archivedAt: { not: null } }, { product: { archivedAt: { not: null } } }] }
+        : { archivedAt: null, product: { archivedAt: null } },
+    );
+  }
   const search = searchTerm(filter?.search);
   if (search) {
     and.push({ OR: [{ sku: insensitive(search) }, { name: insensitive(search) }, { product: { name: insensitive(search) } }] });

@@ -102,7 +102,7 @@ describe('Order.timeline', () => {
     expect(timeline[9]!.at).toBe(trackedAt);
 
     // The edit: 2 x 10,000 became 3 x 10,000 and a line of 1 x 7,500 was added: subtotal 20,000 -> 37,500.
-    const edit = timeline[1]!.subject as { changes: { fields: Array<{ field: string; from: string | null; to: string | null }>; lines: Array<{ kind: string; sku: string; changes: Array<{ field: string; from: string | null; to: string | null }> }>; partiesSet: string[]; adjustmentsReplaced: boolean } };
+    const edit = timeline[1]!.subject as unknown as { changes: { fields: Array<{ field: string; from: string | null; to: string | null }>; lines: Array<{ kind: string; sku: string; changes: Array<{ field: string; from: string | null; to: string | null }> }>; partiesSet: string[]; adjustmentsReplaced: boolean } };
     const fields = Object.fromEntries(edit.changes.fields.map((f) => [f.field, [f.from, f.to]]));
     expect(fields.notes).toEqual([null, 'kirim pagi']);
     expect(fields.subtotal).toEqual(['20000.00', '37500.00']);
@@ -114,7 +114,7 @@ describe('Order.timeline', () => {
     });
     expect(edit.changes.adjustmentsReplaced).toBe(false);
     // Tags: one field, the lists as JSON text.
-    const tags = timeline[2]!.subject as { type: string; changes: { fields: Array<{ field: string; from: string; to: string }> } };
+    const tags = timeline[2]!.subject as unknown as { type: string; changes: { fields: Array<{ field: string; from: string; to: string }> } };
     expect(tags.type).toBe('tags');
     expect(tags.changes.fields).toEqual([{ field: 'tags', from: '[]', to: '["vip"]' }]);
     expect(timeline[3]!.summary).toBe('Comment: Telepon sebelum kirim');

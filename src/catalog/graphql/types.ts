@@ -57,11 +57,29 @@ export const Product = builder.prismaNode('Product', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
     variations: t.relation('variations', {
       description: 'Its variations (SKUs), oldest first.',
+      deprecationReason: 'Use variationsConnection (paged, with filter, orderBy and totalCount) instead. Removal after 2027-06-06.',
       args: {
         includeArchived: t.arg.boolean({ required: false, defaultValue: false, description: 'Also list archived variations.' }),
       },
       query: (args) => ({ where: args.includeArchived ? {} : { archivedAt: null }, orderBy: { id: 'asc' } }),
     }),
+    variationsConnection: t.relatedConnection(
+      'variations',
+      {
+        description: 'Its variations (SKUs), oldest first unless `orderBy` says otherwise; archived ones are left out by default.',
+        cursor: 'id',
+        totalCount: true,
+        args: {
+          filter: t.arg({ type: ProductVariationFilter, required: false, description: 'Narrows the list.' }),
+          orderBy: t.arg({ type: VariationOrderBy, required: false, description: 'Sort order; default oldest first.' }),
+        },
+        query: (args, ctx) => ({
+          where: variationWhere(ctx.prisma, ctx.tenantId, args.filter, { ofOneProduct: true }),
+          orderBy: listOrder(args.orderBy, { field: 'id', direction: 'asc' }),
+        }),
+      },
+      connectionOf('Variation'),
+    ),
     variationCount: t.relationCount('variations', {
       description: 'Number of variations that are not archived.',
       where: { archivedAt: null },
@@ -174,6 +192,18 @@ const VariationFilter = builder.inputType('VariationFilter', {
       defaultValue: false,
       description: 'Archived variations, or variations of archived products (true), instead of sellable ones (false, default).',
     }),
+  }),
+});
+
+const ProductVariationFilter = builder.inputType('ProductVariationFilter', {
+  description: "Narrows a product's variations; conditions combine with AND.",
+  fields: (t) => ({
+    search: t.string({ required: false, description: 'Words in the SKU or the variation name (case-insensitive; the product name matches them all).' }),
+    inStock: t.boolean({
+      required: false,
+      description: 'Only variations that can (true) or cannot (false) be sold now (as VariationFilter.inStock).',
+    }),
+    archived: t.boolean({ required: false, defaultValue: false, description: 'Archived variations (true) instead of the others (false, default).' }),
   }),
 });
 
