@@ -4,6 +4,7 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { containsText, searchTerm } from '../../shared/text-search.js';
 
@@ -46,19 +47,18 @@ function productCategoryWhere(ctx: Context, filter: typeof ProductCategoryFilter
   };
 }
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const productCategoryList = (args: { filter?: Parameters<typeof productCategoryWhere>[1] }, ctx: Context) => ({ where: productCategoryWhere(ctx, args.filter), orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }] });
+
 builder.queryFields((t) => ({
   productCategories: t.prismaConnection({
     type: 'ProductCategory',
     cursor: 'id',
     description: 'Product categories of the tenant, A to Z.',
     args: { filter: t.arg({ type: ProductCategoryFilter, required: false, description: 'Narrows the list.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.productCategory.count({ where: productCategoryWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.productCategory.findMany({
-        ...query,
-        where: productCategoryWhere(ctx, args.filter),
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    extensions: compiledList('ProductCategory', productCategoryList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.productCategory.count({ where: productCategoryList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.productCategory.findMany({ ...query, ...productCategoryList(args, ctx) }),
   }, connectionOf('ProductCategory')),
 }));
 

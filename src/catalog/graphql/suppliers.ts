@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { containsText, searchTerm } from '../../shared/text-search.js';
 
@@ -44,15 +45,18 @@ function supplierWhere(ctx: Context, filter: typeof SupplierFilter.$inferInput |
   };
 }
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const supplierList = (args: { filter?: Parameters<typeof supplierWhere>[1] }, ctx: Context) => ({ where: supplierWhere(ctx, args.filter), orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }] });
+
 builder.queryFields((t) => ({
   suppliers: t.prismaConnection({
     type: 'Supplier',
     cursor: 'id',
     description: 'Suppliers of the tenant, A to Z.',
     args: { filter: t.arg({ type: SupplierFilter, required: false, description: 'Narrows the list.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.supplier.count({ where: supplierWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.supplier.findMany({ ...query, where: supplierWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    extensions: compiledList('Supplier', supplierList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.supplier.count({ where: supplierList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.supplier.findMany({ ...query, ...supplierList(args, ctx) }),
   }, connectionOf('Supplier')),
 }));
 

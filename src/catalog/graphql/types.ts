@@ -245,6 +245,14 @@ function productListQuery(args: ProductListArgs, ctx: { prisma: Db; tenantId: nu
   };
 }
 
+/** Where and order of the variation list: the resolver's, totalCount's and the compiled read's. */
+function variationListQuery(args: { filter?: VariationFilterArg; orderBy?: ProductListArgs['orderBy'] }, ctx: { prisma: Db; tenantId: number }) {
+  return {
+    where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)),
+    orderBy: listOrder(args.orderBy, { field: 'sku', direction: 'asc' }),
+  };
+}
+
 builder.queryFields((t) => ({
   products: t.prismaConnection({
     type: 'Product',
@@ -280,14 +288,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: VariationFilter, required: false, description: 'Narrows the list; archived variations are left out by default.' }),
       orderBy: t.arg({ type: VariationOrderBy, required: false, description: 'Sort order; default SKU A to Z.' }),
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.variation.count({ where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.variation.findMany({
-        ...query,
-        where: variationWhere(ctx.prisma, ctx.tenantId, variationFilter(args.filter)),
-        orderBy: listOrder(args.orderBy, { field: 'sku', direction: 'asc' }),
-      }),
+    // No compiled read: the archived condition reads the product (a relation filter).
+    totalCount: (_parent, args, ctx) => ctx.prisma.variation.count({ where: variationListQuery(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.variation.findMany({ ...query, ...variationListQuery(args, ctx) }),
   }, connectionOf('Variation')),
 }));
 

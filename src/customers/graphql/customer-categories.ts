@@ -5,6 +5,7 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
 // Writes (seed 002 create / update, and delete), one file each.
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 builder.prismaNode('CustomerCategory', {
@@ -35,15 +36,18 @@ function customerCategoryWhere(ctx: Context, filter: typeof CustomerCategoryFilt
   return { tenantId: ctx.tenantId, ...(filter?.isActive != null ? { isActive: filter.isActive } : {}) };
 }
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const customerCategoryList = (args: { filter?: Parameters<typeof customerCategoryWhere>[1] }, ctx: Context) => ({ where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' as const } });
+
 builder.queryFields((t) => ({
   customerCategories: t.prismaConnection({
     type: 'CustomerCategory',
     cursor: 'id',
     description: 'Customer categories of the tenant, oldest first (the built-in N, Y, D come first).',
     args: { filter: t.arg({ type: CustomerCategoryFilter, required: false, description: 'Narrows the list.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.customerCategory.count({ where: customerCategoryWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.customerCategory.findMany({ ...query, where: customerCategoryWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
+    extensions: compiledList('CustomerCategory', customerCategoryList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.customerCategory.count({ where: customerCategoryList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.customerCategory.findMany({ ...query, ...customerCategoryList(args, ctx) }),
   }, connectionOf('CustomerCategory')),
 }));
 

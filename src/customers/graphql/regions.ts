@@ -6,6 +6,7 @@ import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import type { Context } from '../../graphql/context.js';
 import { RegionLevel } from '../../db/generated/prisma/enums.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { containsText, searchTerm } from '../../shared/text-search.js';
 
@@ -60,15 +61,18 @@ function regionWhere(ctx: Context, filter: typeof RegionFilter.$inferInput | nul
   };
 }
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const regionList = (args: { filter?: Parameters<typeof regionWhere>[1] }, ctx: Context) => ({ where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }] });
+
 builder.queryFields((t) => ({
   regions: t.prismaConnection({
     type: 'Region',
     cursor: 'id',
     description: 'Regions, A to Z, e.g. to pick the region of an address.',
     args: { filter: t.arg({ type: RegionFilter, required: false, description: 'Narrows the list.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.region.findMany({ ...query, where: regionWhere(ctx, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    extensions: compiledList('Region', regionList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.region.count({ where: regionList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.region.findMany({ ...query, ...regionList(args, ctx) }),
   }, connectionOf('Region')),
 }));
 

@@ -44,6 +44,20 @@ export function compiledRead(read: CompiledRead): { compiledRead: CompiledRead }
 }
 
 /**
+ * The compiled read of a root connection whose resolver reads `list(args, ctx)` (its
+ * where and orderBy) and whose totalCount counts that where: one function serves
+ * the resolver, the count and the compiled SQL, so they cannot disagree.
+ */
+export function compiledList<Args>(model: string, list: (args: Args, ctx: Context) => RootQuery): { compiledRead: CompiledRead } {
+  return compiledRead({
+    model,
+    cursor: 'id',
+    query: (args, ctx) => list(args as Args, ctx),
+    count: (args, ctx) => list(args as Args, ctx).where,
+  });
+}
+
+/**
  * SQL for a Prisma `where` made of column equalities (`{ tenantId: 3, status: 'PAID' }`),
  * `null` / `{ not: null }`, `{ in: [...] }` lists, `{ gte, lt }` ranges of timestamps and
  * `AND` lists of those; values go to `params`. Anything else (OR, relations, modes) is refused.

@@ -5,12 +5,13 @@ import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import { DateRange, sortInput } from '../../graphql/sorting.js';
-import { dateRangeWhere } from '../../shared/list-query.js';
+import { dateRangeWhere, listOrder } from '../../shared/list-query.js';
 import type { Context } from '../../graphql/context.js';
 import { StockMovementKind } from '../../db/generated/prisma/enums.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { errorType } from '../../graphql/errors.js';
 import { InsufficientStockError } from '../errors.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { containsText, searchTerm } from '../../shared/text-search.js';
 
@@ -177,6 +178,13 @@ const StockMovementFilter = builder.inputType('StockMovementFilter', {
   }),
 });
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const warehouseList = (
+  args: { filter?: Parameters<typeof warehouseWhere>[1]; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null },
+  ctx: Context,
+) => ({ where: warehouseWhere(ctx, args.filter), orderBy: listOrder(args.orderBy, { field: 'name', direction: 'asc' }) });
+const stockMovementList = (args: { filter?: Parameters<typeof stockMovementWhere>[1] }, ctx: Context) => ({ where: stockMovementWhere(ctx, args.filter), orderBy: { id: 'desc' as const } });
+
 builder.queryFields((t) => ({
   warehouses: t.prismaConnection({
     type: 'Warehouse',
@@ -186,24 +194,18 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: WarehouseFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: WarehouseOrderBy, required: false, description: 'Sort order; default name A to Z.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.warehouse.count({ where: warehouseWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) => {
-      const direction = args.orderBy?.direction ?? 'asc';
-      return ctx.prisma.warehouse.findMany({
-        ...query,
-        where: warehouseWhere(ctx, args.filter),
-        orderBy: [{ [args.orderBy?.field ?? 'name']: direction }, { id: direction }],
-      });
-    },
+    extensions: compiledList('Warehouse', warehouseList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.warehouse.count({ where: warehouseList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.warehouse.findMany({ ...query, ...warehouseList(args, ctx) }),
   }, connectionOf('Warehouse')),
   stockMovements: t.prismaConnection({
     type: 'StockMovement',
     cursor: 'id',
     description: 'The stock ledger, newest first, with the running balance of each movement.',
     args: { filter: t.arg({ type: StockMovementFilter, required: false, description: 'Narrows the ledger.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.stockMovement.count({ where: stockMovementWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.stockMovement.findMany({ ...query, where: stockMovementWhere(ctx, args.filter), orderBy: { id: 'desc' } }),
+    extensions: compiledList('StockMovement', stockMovementList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.stockMovement.count({ where: stockMovementList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.stockMovement.findMany({ ...query, ...stockMovementList(args, ctx) }),
   }, connectionOf('StockMovement')),
 }));
 

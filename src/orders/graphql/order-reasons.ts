@@ -5,6 +5,8 @@ import { tenantNode } from '../../graphql/ids.js';
 import { ReasonKind } from '../../db/generated/prisma/enums.js';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateOrderReasonError } from '../order-reason-errors.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
+import type { Context } from '../../graphql/context.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderReason = builder.prismaNode('OrderReason', {
@@ -18,6 +20,12 @@ export const OrderReason = builder.prismaNode('OrderReason', {
   }),
 });
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const reasonList = (args: Parameters<typeof reasonWhere>[1], ctx: Context) => ({
+  where: reasonWhere(ctx.tenantId, args),
+  orderBy: [{ kind: 'asc' as const }, { code: 'asc' as const }, { id: 'asc' as const }],
+});
+
 builder.queryFields((t) => ({
   orderReasons: t.prismaConnection({
     type: 'OrderReason',
@@ -27,13 +35,9 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: ReasonKind, required: false, description: 'Only reasons of this kind.' }),
       isActive: t.arg.boolean({ required: false, description: 'Only active (true) or inactive (false) reasons.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.orderReason.count({ where: reasonWhere(ctx.tenantId, args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.orderReason.findMany({
-        ...query,
-        where: reasonWhere(ctx.tenantId, args),
-        orderBy: [{ kind: 'asc' }, { code: 'asc' }, { id: 'asc' }],
-      }),
+    extensions: compiledList('OrderReason', reasonList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.orderReason.count({ where: reasonList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.orderReason.findMany({ ...query, ...reasonList(args, ctx) }),
   }, connectionOf('OrderReason')),
 }));
 

@@ -4,6 +4,8 @@ import { builder } from '../../graphql/builder.js';
 import { errorType } from '../../graphql/errors.js';
 import { DuplicateOrderSourceError } from '../order-source-errors.js';
 import { tenantNode } from '../../graphql/ids.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
+import type { Context } from '../../graphql/context.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 export const OrderSource = builder.prismaNode('OrderSource', {
@@ -16,20 +18,21 @@ export const OrderSource = builder.prismaNode('OrderSource', {
   }),
 });
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const sourceList = (args: { isActive?: boolean | null }, ctx: Context) => ({
+  where: { tenantId: ctx.tenantId, ...(args.isActive != null ? { isActive: args.isActive } : {}) },
+  orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
+});
+
 builder.queryFields((t) => ({
   orderSources: t.prismaConnection({
     type: 'OrderSource',
     cursor: 'id',
     description: 'Order sources of the tenant, by name.',
     args: { isActive: t.arg.boolean({ required: false, description: 'Only active (true) or inactive (false) sources.' }) },
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.orderSource.count({ where: { tenantId: ctx.tenantId, ...(args.isActive != null ? { isActive: args.isActive } : {}) } }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.orderSource.findMany({
-        ...query,
-        where: { tenantId: ctx.tenantId, ...(args.isActive != null ? { isActive: args.isActive } : {}) },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
+    extensions: compiledList('OrderSource', sourceList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.orderSource.count({ where: sourceList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.orderSource.findMany({ ...query, ...sourceList(args, ctx) }),
   }, connectionOf('OrderSource')),
 }));
 

@@ -4,6 +4,7 @@ import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
 import type { Context } from '../../graphql/context.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { PromotionGroup, PromotionPlatform, PromotionType } from '../../db/generated/prisma/enums.js';
 import type { Prisma } from '../../db/generated/prisma/client.js';
@@ -136,14 +137,18 @@ function promotionWhere(ctx: Context, filter: typeof PromotionFilter.$inferInput
   };
 }
 
+/** Where and order of the list: its resolver's, its totalCount's and its compiled read's. */
+const promotionList = (args: { filter?: Parameters<typeof promotionWhere>[1] }, ctx: Context) => ({ where: promotionWhere(ctx, args.filter), orderBy: { id: 'desc' as const } });
+
 builder.queryFields((t) => ({
   promotions: t.prismaConnection({
     type: 'Promotion',
     cursor: 'id',
     description: 'Promotions and coupons of the shop, newest first.',
     args: { filter: t.arg({ type: PromotionFilter, required: false, description: 'Narrows the list.' }) },
-    totalCount: (_parent, args, ctx) => ctx.prisma.promotion.count({ where: promotionWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.promotion.findMany({ ...query, where: promotionWhere(ctx, args.filter), orderBy: { id: 'desc' } }),
+    extensions: compiledList('Promotion', promotionList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.promotion.count({ where: promotionList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.promotion.findMany({ ...query, ...promotionList(args, ctx) }),
   }, connectionOf('Promotion')),
   promotionProducts: t.prismaConnection({
     type: 'Product',

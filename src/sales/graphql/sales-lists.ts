@@ -1,6 +1,7 @@
 // salesTeams, salesReps, visitStatuses: the shop's sales force lists.
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { sortInput } from '../../graphql/sorting.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
@@ -91,6 +92,22 @@ function statusWhere(ctx: Context, filter: typeof VisitStatusFilter.$inferInput 
   };
 }
 
+type Sort = { field: string; direction?: 'asc' | 'desc' | null } | null | undefined;
+
+/** Where and order of each list: its resolver's, its totalCount's and its compiled read's. */
+const teamList = (args: { filter?: typeof SalesTeamFilter.$inferInput | null; orderBy?: Sort }, ctx: Context) => ({
+  where: teamWhere(ctx, args.filter),
+  orderBy: listOrder(args.orderBy, { field: 'name', direction: 'asc' }),
+});
+const repList = (args: { filter?: typeof SalesRepFilter.$inferInput | null; orderBy?: Sort }, ctx: Context) => ({
+  where: repWhere(ctx, args.filter),
+  orderBy: listOrder(args.orderBy, { field: 'name', direction: 'asc' }),
+});
+const statusList = (args: { filter?: typeof VisitStatusFilter.$inferInput | null; orderBy?: Sort }, ctx: Context) => ({
+  where: statusWhere(ctx, args.filter),
+  orderBy: listOrder(args.orderBy, { field: 'position', direction: 'asc' }),
+});
+
 builder.queryFields((t) => ({
   salesTeams: t.prismaConnection({
     type: 'SalesTeam',
@@ -100,9 +117,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: SalesTeamFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: SalesTeamOrderBy, required: false, description: 'Sort order; default NAME ASC.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.salesTeam.count({ where: teamWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.salesTeam.findMany({ ...query, where: teamWhere(ctx, args.filter), orderBy: listOrder(args.orderBy, { field: 'name', direction: 'asc' }) }),
+    extensions: compiledList('SalesTeam', teamList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.salesTeam.count({ where: teamList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.salesTeam.findMany({ ...query, ...teamList(args, ctx) }),
   }, connectionOf('SalesTeam')),
   salesReps: t.prismaConnection({
     type: 'SalesRep',
@@ -112,9 +129,9 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: SalesRepFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: SalesRepOrderBy, required: false, description: 'Sort order; default NAME ASC.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.salesRep.count({ where: repWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.salesRep.findMany({ ...query, where: repWhere(ctx, args.filter), orderBy: listOrder(args.orderBy, { field: 'name', direction: 'asc' }) }),
+    extensions: compiledList('SalesRep', repList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.salesRep.count({ where: repList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.salesRep.findMany({ ...query, ...repList(args, ctx) }),
   }, connectionOf('SalesRep')),
   visitStatuses: t.prismaConnection({
     type: 'VisitStatus',
@@ -124,8 +141,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: VisitStatusFilter, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: VisitStatusOrderBy, required: false, description: 'Sort order; default POSITION ASC.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.visitStatus.count({ where: statusWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.visitStatus.findMany({ ...query, where: statusWhere(ctx, args.filter), orderBy: listOrder(args.orderBy, { field: 'position', direction: 'asc' }) }),
+    extensions: compiledList('VisitStatus', statusList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.visitStatus.count({ where: statusList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.visitStatus.findMany({ ...query, ...statusList(args, ctx) }),
   }, connectionOf('VisitStatus')),
 }));

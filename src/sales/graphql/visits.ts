@@ -1,5 +1,7 @@
 // visits: the reps' visits, newest first, filtered by rep, team, customer, status and date.
 import { builder } from '../../graphql/builder.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
+import type { Context } from '../../graphql/context.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { DateRange, sortInput } from '../../graphql/sorting.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
@@ -43,6 +45,15 @@ function filterOf(filter: typeof VisitFilterInput.$inferInput | null | undefined
   };
 }
 
+/** Where and order of the visit list: its resolver's, its totalCount's and its compiled read's. */
+const visitList = (
+  args: { filter?: typeof VisitFilterInput.$inferInput | null; orderBy?: { field: string; direction?: 'asc' | 'desc' | null } | null },
+  ctx: Context,
+) => ({
+  where: visitWhere(ctx.tenantId, filterOf(args.filter)),
+  orderBy: listOrder(args.orderBy, { field: 'visitedAt', direction: 'desc' }),
+});
+
 builder.queryField('visits', (t) =>
   t.prismaConnection({
     type: 'Visit',
@@ -52,8 +63,8 @@ builder.queryField('visits', (t) =>
       filter: t.arg({ type: VisitFilterInput, required: false, description: 'Narrows the list.' }),
       orderBy: t.arg({ type: VisitOrderBy, required: false, description: 'Sort order; default VISITED_AT DESC.' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.visit.count({ where: visitWhere(ctx.tenantId, filterOf(args.filter)) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.visit.findMany({ ...query, where: visitWhere(ctx.tenantId, filterOf(args.filter)), orderBy: listOrder(args.orderBy, { field: 'visitedAt', direction: 'desc' }) }),
+    extensions: compiledList('Visit', visitList),
+    totalCount: (_parent, args, ctx) => ctx.prisma.visit.count({ where: visitList(args, ctx).where }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.visit.findMany({ ...query, ...visitList(args, ctx) }),
   }, connectionOf('Visit')),
 );
