@@ -1,6 +1,7 @@
 // Webhook endpoints, their deliveries and the integration log: read side.
 import { builder } from '../../graphql/builder.js';
 import { tenantNode } from '../../graphql/ids.js';
+import { compiledList } from '../../graphql/compiled-reads/root-read.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { errorType } from '../../graphql/errors.js';
@@ -133,8 +134,9 @@ builder.prismaObjectFields('Order', (t) => ({
   ),
 }));
 
-function endpointWhere(ctx: Context, enabled: boolean | null | undefined) {
-  return { tenantId: ctx.tenantId, ...(enabled != null ? { enabled } : {}) };
+/** Where and order of the endpoint list: its resolver's, its totalCount's and its compiled read's. */
+function endpointList(args: { enabled?: boolean | null }, ctx: Context) {
+  return { where: { tenantId: ctx.tenantId, ...(args.enabled != null ? { enabled: args.enabled } : {}) }, orderBy: { id: 'asc' as const } };
 }
 
 builder.queryFields((t) => ({
@@ -144,8 +146,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: "The tenant's webhook endpoints, oldest first.",
       args: { enabled: t.arg.boolean({ required: false, description: 'Only enabled (true) or disabled (false) endpoints.' }) },
-      totalCount: (_root, args, ctx) => ctx.prisma.webhookEndpoint.count({ where: endpointWhere(ctx, args.enabled) }),
-      resolve: (query, _root, args, ctx) => ctx.prisma.webhookEndpoint.findMany({ ...query, where: endpointWhere(ctx, args.enabled), orderBy: { id: 'asc' } }),
+      extensions: compiledList('WebhookEndpoint', endpointList),
+      totalCount: (_root, args, ctx) => ctx.prisma.webhookEndpoint.count({ where: endpointList(args, ctx).where }),
+      resolve: (query, _root, args, ctx) => ctx.prisma.webhookEndpoint.findMany({ ...query, ...endpointList(args, ctx) }),
     },
     connectionOf('WebhookEndpoint'),
   ),
