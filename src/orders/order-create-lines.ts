@@ -54,6 +54,8 @@ export interface AdjustmentData {
   value: string;
 }
 
+import type { ShippingData } from './order-shipping.js';
+
 export interface OrderCreateData {
   idempotencyKey?: string | null;
   /** Accept own-stock lines beyond what is available now (the order waits for stock). */
@@ -87,6 +89,8 @@ export interface OrderCreateData {
   adjustments?: AdjustmentData[] | null;
   /** Coupon codes to apply (any case); matching automatic promotions apply by themselves. */
   couponCodes?: string[] | null;
+  /** The courier service (or custom courier) and its price, as a SHIPPING adjustment; the air waybill if booked. */
+  shipping?: ShippingData | null;
 }
 
 export const PARTY_ROLES = [

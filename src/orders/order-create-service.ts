@@ -23,6 +23,7 @@ import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
 import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
+import { chooseShipping } from './order-shipping.js';
 import { checkTagCount, checkTags, CONTRACT_REFERENCE_MAX } from './order-tags.js';
 import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
@@ -243,6 +244,19 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   if (!data.backorder && !data.isDraft) {
     await checkAvailability(db, problems, tenantId, lines.map((l, index) => ({ path: ['items', index], variation: l.variation, quantity: l.item.quantity })), data.originWarehouseId);
   }
+  const weightGrams = lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0);
+  const shipping = data.shipping
+    ? await chooseShipping(db, tenantId, problems, data.shipping, {
+        paymentMethod: data.paymentMethod,
+        originWarehouseId: data.originWarehouseId,
+        partyRegionId: data.recipient?.regionId ?? data.buyer?.regionId,
+        customerId: pricing.customerId,
+        weightGrams,
+      })
+    : null;
+  if (data.shipping && adjustments.some((a) => a.category === 'SHIPPING')) problems.add(['shipping'], 'cannot be given with a SHIPPING adjustment');
+  // Last, so the paths of the client's adjustments keep their numbers.
+  if (shipping) adjustments.push({ category: 'SHIPPING', name: shipping.name, type: 'NOMINAL', value: shipping.price.toFixed(2) });
   if (data.discount) adjustments.unshift({ category: 'DISCOUNT', name: null, type: data.discount.type, value: data.discount.value });
   if (pricing.category && !pricing.category.discountAccess) {
     data.items.forEach((item, index) => {
@@ -317,7 +331,10 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     paymentMethod: data.paymentMethod ?? null,
     currency: [...currencies][0] ?? 'IDR',
     ...totalColumns(t),
-    weightGrams: lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0),
+    weightGrams,
+    courierId: shipping?.courierId ?? null,
+    courierServiceId: shipping?.courierServiceId ?? null,
+    trackingNumber: shipping?.trackingNumber ?? null,
     notes: clean(data.notes),
     internalNotes: clean(data.internalNotes),
     tags,

@@ -3,6 +3,7 @@
 // shipments that name them but are refused on new shipments and ship transitions.
 import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
+import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateCourierError } from './courier-errors.js';
 
@@ -21,24 +22,33 @@ function checkCode(problems: Problems, code: string): string | undefined {
   return text;
 }
 
+/** A custom courier's fee per shipment: zero or more, two decimals at most. */
+function checkFlatFee(problems: Problems, fee: Decimal | null | undefined): string | undefined {
+  if (fee == null) return undefined;
+  const value = dec(fee);
+  if (!problems.check(value.gte(0) && value.decimalPlaces() <= 2, ['flatFee'], 'must be zero or more, with at most two decimals')) return undefined;
+  return value.toFixed(2);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 export async function createCourier(
   deps: CourierDeps,
-  input: { code: string; name: string; supportsCod?: boolean | null; isActive?: boolean | null },
+  input: { code: string; name: string; supportsCod?: boolean | null; isActive?: boolean | null; flatFee?: Decimal | null },
 ): Promise<{ courierId: number }> {
   const problems = new Problems();
   const code = checkCode(problems, input.code);
   const name = checkText(problems, ['name'], input.name, { required: true, max: COURIER_NAME_MAX });
+  const flatFee = checkFlatFee(problems, input.flatFee);
   problems.throwIfAny();
   try {
     return await transaction(deps, async ({ tx }) => {
       const clash = await tx.courier.findFirst({ where: { tenantId: deps.tenantId, code: code! }, select: { id: true } });
       if (clash) throw new DuplicateCourierError(code!, clash.id);
       const courier = await tx.courier.create({
-        data: { tenantId: deps.tenantId, code: code!, name: name!, supportsCod: input.supportsCod ?? false, isActive: input.isActive ?? true },
+        data: { tenantId: deps.tenantId, code: code!, name: name!, supportsCod: input.supportsCod ?? false, isActive: input.isActive ?? true, flatFee: flatFee ?? null },
         select: { id: true },
       });
       return { courierId: courier.id };
@@ -52,11 +62,13 @@ export async function createCourier(
 
 export async function updateCourier(
   deps: CourierDeps,
-  input: { courierId: number; code?: string | null; name?: string | null; supportsCod?: boolean | null; isActive?: boolean | null },
+  input: { courierId: number; code?: string | null; name?: string | null; supportsCod?: boolean | null; isActive?: boolean | null; flatFee?: Decimal | null; removeFlatFee?: boolean | null },
 ): Promise<{ courierId: number }> {
   const problems = new Problems();
   const code = input.code != null ? checkCode(problems, input.code) : undefined;
   const name = input.name != null ? checkText(problems, ['name'], input.name, { required: true, max: COURIER_NAME_MAX }) : undefined;
+  const flatFee = checkFlatFee(problems, input.flatFee);
+  if (input.removeFlatFee && flatFee) problems.add(['removeFlatFee'], 'cannot be given with flatFee');
   problems.throwIfAny();
   try {
     return await transaction(deps, async ({ tx }) => {
@@ -68,7 +80,7 @@ export async function updateCourier(
       }
       await tx.courier.update({
         where: { id: courier.id },
-        data: { code, name, supportsCod: input.supportsCod ?? undefined, isActive: input.isActive ?? undefined },
+        data: { code, name, supportsCod: input.supportsCod ?? undefined, isActive: input.isActive ?? undefined, flatFee: input.removeFlatFee ? null : (flatFee ?? undefined) },
       });
       return { courierId: courier.id };
     });

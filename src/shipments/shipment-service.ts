@@ -332,6 +332,8 @@ export interface OrderHandOverInput {
   courierId?: number | null;
   serviceName?: string | null;
   trackingNumber?: string | null;
+  /** What fills a shipment's courier, service and tracking number when neither the call nor the shipment has one. */
+  defaults?: { courierId: number | null; serviceName: string | null; trackingNumber: string | null };
 }
 
 const NOT_HANDED_OVER = ['PENDING', 'READY_TO_SHIP', 'PICKUP_REQUESTED'] as const satisfies readonly ShipmentStatus[];
@@ -355,10 +357,10 @@ export async function handOverOrderShipments(scope: TransactionScope, tenantId: 
     const open = await tx.shipment.findFirst({
       where: { orderId: input.orderId, warehouseId, status: { in: [...NOT_HANDED_OVER] } },
       orderBy: { id: 'asc' },
-      select: { id: true },
+      select: { id: true, courierId: true, serviceName: true, trackingNumber: true },
     });
     if (open) {
-      await tx.shipment.update({ where: { id: open.id }, data: { ...given, status: 'IN_TRANSIT', shippedAt: now } });
+      await tx.shipment.update({ where: { id: open.id }, data: { ...defaultsFor(input.defaults, open), ...given, status: 'IN_TRANSIT', shippedAt: now } });
       continue;
     }
     const created = await tx.shipment.create({
@@ -366,6 +368,7 @@ export async function handOverOrderShipments(scope: TransactionScope, tenantId: 
         tenantId,
         orderId: input.orderId,
         warehouseId,
+        ...defaultsFor(input.defaults, {}),
         ...given,
         pickupOption: input.pickupOption,
         status: 'IN_TRANSIT',
@@ -375,4 +378,17 @@ export async function handOverOrderShipments(scope: TransactionScope, tenantId: 
     });
     publishCreated(scope, tenantId, input.orderId, created);
   }
+}
+
+/** The defaults a shipment does not already have. */
+function defaultsFor(
+  defaults: OrderHandOverInput['defaults'],
+  has: { courierId?: number | null; serviceName?: string | null; trackingNumber?: string | null },
+): { courierId?: number; serviceName?: string; trackingNumber?: string } {
+  if (!defaults) return {};
+  return {
+    ...(defaults.courierId != null && has.courierId == null ? { courierId: defaults.courierId } : {}),
+    ...(defaults.serviceName && !has.serviceName && has.courierId == null ? { serviceName: defaults.serviceName } : {}),
+    ...(defaults.trackingNumber && !has.trackingNumber ? { trackingNumber: defaults.trackingNumber } : {}),
+  };
 }

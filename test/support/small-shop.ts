@@ -26,6 +26,11 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
   const courier = await t.courier();
   const shipment = await t.shipment({ orderId: order.id, courierId: courier.id, warehouseId: warehouse.id, status: 'IN_TRANSIT', trackingNumber: `TRK-${order.id}` });
   const payment = await t.payment({ orderId: order.id, amount: '1000' });
+  const region = await t.region('Coblong');
+  const service = await t.prisma.courierService.create({ data: { tenantId: t.id, courierId: courier.id, code: 'REG', name: 'Regular' } });
+  const rate = await t.prisma.shippingRate.create({
+    data: { tenantId: t.id, serviceId: service.id, originRegionId: region.id, destinationRegionId: region.id, firstStepPrice: '9000', nextStepPrice: '7000', minDays: 1, maxDays: 2 },
+  });
   // An export waiting for this app's runner (runExport starts it: its progress events follow).
   const done = await t.prisma.export.create({ data: { tenantId: t.id, kind: 'ORDERS', format: 'CSV', runnerId: app.exports.runnerId } });
   return {
@@ -38,6 +43,9 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     Courier: encodeGlobalID('Courier', courier.id),
     Shipment: encodeGlobalID('Shipment', shipment.id),
     Payment: encodeGlobalID('Payment', payment.id),
+    Region: encodeGlobalID('Region', region.id),
+    CourierService: encodeGlobalID('CourierService', service.id),
+    ShippingRate: encodeGlobalID('ShippingRate', rate.id),
     Export: encodeGlobalID('Export', done.id),
   };
 }

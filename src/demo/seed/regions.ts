@@ -27,10 +27,13 @@ export class RegionBook {
   private readonly byCode = new Map<string, number>();
   /** Row indexes of the subdistricts, the level every address points at. */
   readonly subdistricts: number[] = [];
+  /** Row indexes of the provinces. */
+  readonly provinces: number[] = [];
 
   constructor(private readonly rows: TenantRows) {
     for (const [pCode, pName, cities] of REGIONS) {
       const province = this.add('PROVINCE', pCode, pName, null, [], 0, 0, null);
+      this.provinces.push(province);
       const provincePostal: string[] = [];
       for (const [cCode, cName, lat, lng, districts] of cities) {
         const cityPostal: string[] = [];

@@ -52,6 +52,7 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
   for (const spec of COURIERS) {
     const idx = rows.add('Courier', { code: spec.code, name: spec.name, supportsCod: spec.cod, isActive: true, createdAt: at });
     shop.couriers.push({ idx, spec });
+    addCourierServices(rows, regions, idx, spec, at);
   }
   for (const [bank, branch] of BANKS) {
     rows.add('BankAccount', { bankName: bank, accountName: tenantName, accountNumber: `${branch}${rng.digits(bank === 'Mandiri' ? 9 : 6)}`, isActive: true, createdAt: at });
@@ -104,4 +105,37 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
     });
   }
   return shop;
+}
+
+const EXPRESS_SERVICES = new Set(['YES', 'BEST', 'GOKIL', 'ND', 'ODS', 'Pos Nextday', 'JAGOPACK']);
+const TRUCKING_SERVICES = new Set(['JTR', 'Cargo', 'BIGPACK']);
+/** Couriers whose services get a rate table between every two provinces (the rest are priced by hand). */
+const RATED_COURIERS = new Set(['jne', 'jnt', 'sicepat']);
+
+/**
+ * A courier's services, and for the rated couriers a rate per province pair: 9,000 within a
+ * province, 12,000 plus 2,000 per province of distance in the list otherwise, per kilogram;
+ * express twice that and faster, trucking per 10 kg. Drawn without the PRNG, so the rest of
+ * the data stays as it was.
+ */
+function addCourierServices(rows: TenantRows, regions: RegionBook, courierId: number, spec: CourierSpec, at: number) {
+  for (const code of spec.services) {
+    const type = EXPRESS_SERVICES.has(code) ? 'EXPRESS' : TRUCKING_SERVICES.has(code) ? 'TRUCKING' : 'REGULAR';
+    const serviceId = rows.add('CourierService', {
+      courierId, code: code.toUpperCase(), name: code, type, supportsCod: spec.cod && type === 'REGULAR', isActive: true, createdAt: at,
+    });
+    if (!RATED_COURIERS.has(spec.code)) continue;
+    regions.provinces.forEach((origin, i) => {
+      regions.provinces.forEach((destination, j) => {
+        const base = i === j ? 9_000 : 12_000 + 2_000 * Math.abs(i - j);
+        const price = type === 'EXPRESS' ? base * 2 : type === 'TRUCKING' ? base * 6 : base;
+        const minDays = type === 'EXPRESS' ? 1 : i === j ? 1 : 2;
+        const maxDays = type === 'EXPRESS' ? (i === j ? 1 : 2) : minDays + 2;
+        rows.add('ShippingRate', {
+          serviceId, originRegionId: origin, destinationRegionId: destination, stepGrams: type === 'TRUCKING' ? 10_000 : 1_000,
+          firstStepPrice: price * 100, nextStepPrice: price * 100, minDays, maxDays, createdAt: at, updatedAt: at,
+        });
+      });
+    });
+  }
 }

@@ -9,6 +9,14 @@ export type Row = Record<string, unknown>;
 export const TABLES = {
   Region: [['level', 'enum:RegionLevel'], ['code', 'text'], ['name', 'text'], ['parentId', 'int', 'Region'], ['postalCodes', 'texts'], ['isoCode', 'text']],
   Courier: [['code', 'text'], ['name', 'text'], ['supportsCod', 'bool'], ['isActive', 'bool'], ['createdAt', 'ts']],
+  CourierService: [
+    ['courierId', 'int', 'Courier'], ['code', 'text'], ['name', 'text'], ['type', 'enum:CourierServiceType'], ['supportsCod', 'bool'], ['isActive', 'bool'],
+    ['createdAt', 'ts'],
+  ],
+  ShippingRate: [
+    ['serviceId', 'int', 'CourierService'], ['originRegionId', 'int', 'Region'], ['destinationRegionId', 'int', 'Region'], ['stepGrams', 'int'],
+    ['firstStepPrice', 'money'], ['nextStepPrice', 'money'], ['minDays', 'int'], ['maxDays', 'int'], ['createdAt', 'ts'], ['updatedAt', 'ts'],
+  ],
   BankAccount: [['bankName', 'text'], ['accountName', 'text'], ['accountNumber', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderSource: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderReason: [['kind', 'enum:ReasonKind'], ['code', 'text'], ['label', 'text'], ['isActive', 'bool']],

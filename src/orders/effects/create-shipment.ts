@@ -12,12 +12,27 @@ export async function createShipment(ctx: EffectContext): Promise<void> {
   });
   const warehouseIds: Array<number | null> = [...new Set(allocations.map((a) => a.warehouseId))];
   if (!warehouseIds.length) warehouseIds.push(ctx.order.originWarehouseId);
+  // What the ship step does not name comes from the shipping chosen when the order was taken.
+  const input = ctx.input;
+  const chosen =
+    input.courierId == null || input.serviceName == null || input.trackingNumber == null
+      ? await ctx.scope.tx.order.findUniqueOrThrow({
+          where: { id: ctx.order.id },
+          select: { courierId: true, trackingNumber: true, courierService: { select: { code: true } } },
+        })
+      : null;
   await handOverOrderShipments(ctx.scope, ctx.tenantId, {
     orderId: ctx.order.id,
     warehouseIds,
     pickupOption: ctx.order.pickupOption,
-    courierId: ctx.input.courierId,
-    serviceName: ctx.input.serviceName,
-    trackingNumber: ctx.input.trackingNumber,
+    courierId: input.courierId,
+    serviceName: input.serviceName,
+    trackingNumber: input.trackingNumber,
+    defaults: {
+      courierId: chosen?.courierId ?? null,
+      serviceName: input.courierId == null ? (chosen?.courierService?.code ?? null) : null,
+      // One air waybill names one package: the booked one goes with an order sent as one shipment.
+      trackingNumber: warehouseIds.length === 1 ? (chosen?.trackingNumber ?? null) : null,
+    },
   });
 }

@@ -1,5 +1,6 @@
 // The shipments domain's GraphQL face: imported once by src/schema.ts; it only imports.
 import './types.js';
+import './shipping.js';
 import './label-path.js';
 import './shipment-permissions.js';
 import './subscriptions.js';
@@ -7,6 +8,10 @@ import './mutations/courier-create.js';
 import './mutations/courier-deactivate.js';
 import './mutations/courier-payload.js';
 import './mutations/courier-update.js';
+import './mutations/courier-service-create.js';
+import './mutations/courier-service-deactivate.js';
+import './mutations/courier-service-payload.js';
+import './mutations/courier-service-update.js';
 import './mutations/shipment-create.js';
 import './mutations/shipment-label-mark-printed.js';
 import './mutations/shipment-payload.js';
@@ -14,3 +19,5 @@ import './mutations/shipment-pickup-cancel.js';
 import './mutations/shipment-pickup-request.js';
 import './mutations/shipment-set-tracking.js';
 import './mutations/shipment-tracking-append.js';
+import './mutations/shipping-rate-delete.js';
+import './mutations/shipping-rate-set.js';

@@ -81,6 +81,20 @@ export const OrderAdjustmentInput = builder.inputType('OrderAdjustmentInput', {
   }),
 });
 
+export const OrderShippingInput = builder.inputType('OrderShippingInput', {
+  description: 'How the order is sent: a courier service, or a custom courier with a flat fee.',
+  fields: (t) => ({
+    service: t.globalID({ required: false, description: 'Global id of the CourierService, e.g. JNE REG.' }),
+    courier: t.globalID({ required: false, description: 'Global id of a custom Courier, priced by its flat fee (instead of a service).' }),
+    price: t.field({
+      type: 'Decimal',
+      required: false,
+      description: "The shipping cost agreed. Without it the service's rate prices it from the origin warehouse's region to the recipient's (or buyer's, or customer's) for the order's weight.",
+    }),
+    trackingNumber: t.string({ required: false, description: 'Air waybill (AWB) already booked, at most 60 characters; the ship step uses it.' }),
+  }),
+});
+
 export const OrderCreateInput = builder.inputType('OrderCreateInput', {
   description: 'A new order. Totals are computed on the server from the lines and adjustments; prices sent by a client are not trusted.',
   fields: (t) => ({
@@ -123,6 +137,11 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
     discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal.' }),
     adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
+    shipping: t.field({
+      type: OrderShippingInput,
+      required: false,
+      description: 'The courier service (or custom courier) and its price, added as the SHIPPING adjustment; not together with a SHIPPING adjustment.',
+    }),
     couponCodes: t.stringList({
       required: false,
       description:
@@ -178,6 +197,14 @@ function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreat
     discount: discountData(input.discount),
     adjustments: input.adjustments?.map(adjustmentData) ?? null,
     couponCodes: input.couponCodes ?? null,
+    shipping: input.shipping
+      ? {
+          serviceId: id(input.shipping.service, 'CourierService'),
+          courierId: id(input.shipping.courier, 'Courier'),
+          price: input.shipping.price,
+          trackingNumber: input.shipping.trackingNumber,
+        }
+      : null,
   };
 }
 

@@ -14,6 +14,7 @@ export const CourierCreateInput = builder.inputType('CourierCreateInput', {
     name: t.string({ required: true, description: 'Display name, at most 100 characters, e.g. "JNE Express".' }),
     supportsCod: t.boolean({ required: false, description: 'Whether it collects cash on delivery; default false.' }),
     isActive: t.boolean({ required: false, description: 'Whether new shipments may use it; default true.' }),
+    flatFee: t.field({ type: 'Decimal', required: false, description: "A custom courier's price per shipment (e.g. the shop's own courier), quoted for any route." }),
   }),
 });
 

@@ -13,6 +13,8 @@ export const CourierUpdateInput = builder.inputType('CourierUpdateInput', {
     name: t.string({ required: false, description: 'New display name, at most 100 characters.' }),
     supportsCod: t.boolean({ required: false, description: 'Whether it collects cash on delivery.' }),
     isActive: t.boolean({ required: false, description: 'Offer it to new shipments (true) or not (false).' }),
+    flatFee: t.field({ type: 'Decimal', required: false, description: 'New price per shipment of a custom courier.' }),
+    removeFlatFee: t.boolean({ required: false, description: 'Drop the flat fee: the courier is priced by its services\' rates.' }),
   }),
 });
 
@@ -31,6 +33,8 @@ builder.mutationField('courierUpdate', (t) =>
         name: input.name,
         supportsCod: input.supportsCod,
         isActive: input.isActive,
+        flatFee: input.flatFee,
+        removeFlatFee: input.removeFlatFee,
       }),
   }),
 );
