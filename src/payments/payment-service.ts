@@ -127,59 +127,76 @@ export async function recordPayment(deps: PaymentDeps, input: PaymentRecordInput
   const reference = checkText(problems, ['reference'], input.reference, { max: 100 }) || null;
   const note = checkText(problems, ['note'], input.note, { max: 1000 }) || null;
   problems.throwIfAny();
+  return transaction(deps, (scope) => recordPaymentInScope(scope, deps, { ...input, reference, note }, now));
+}
 
-  return transaction(deps, async (scope) => {
-    const { tx } = scope;
-    const order = await lockOrder(scope, deps.tenantId, input.orderId);
-    if (!isPayableKind(order.kind)) throw new PaymentNotApplicableError(order.id, order.kind);
-    if (order.isDraft) throw new PaymentNotAllowedError(order.id, order.status, true, 'DRAFT');
-    if (order.status === 'CANCELLED') throw new PaymentNotAllowedError(order.id, order.status, false, 'CANCELLED');
-    if (order.returnStatus === 'FULL' || order.status === 'RETURNED') throw new PaymentNotAllowedError(order.id, order.status, false, 'RETURNED');
-    if (input.bankAccountId != null) {
-      const account = await tx.bankAccount.findFirst({ where: { id: input.bankAccountId, tenantId: deps.tenantId }, select: { isActive: true } });
-      if (!account) throw new NotFoundError('BankAccount', String(input.bankAccountId));
-      if (!account.isActive) new Problems().add(['bankAccount'], 'is inactive; use an active bank account').throwIfAny();
-    }
-    const payments = await tx.payment.findMany({
-      where: { orderId: order.id },
-      select: { kind: true, amount: true, installmentNumber: true },
-    });
-    const { due } = paymentTotals(orderNetTotal(order), payments);
-    if (due.isZero()) throw new PaymentNotAllowedError(order.id, order.status, false, 'SETTLED');
-    if (input.amount.gt(due)) throw new OverpaymentError(order.id, due, input.amount);
-    const taken = new Set(payments.filter((p) => p.kind === 'PAYMENT' && p.installmentNumber != null).map((p) => p.installmentNumber!));
-    let installmentNumber = input.installmentNumber ?? null;
-    if (installmentNumber != null && taken.has(installmentNumber)) throw new DuplicateInstallmentError(order.id, installmentNumber);
-    // Automatic numbering: the next number after the highest one used.
-    installmentNumber ??= Math.max(0, ...taken) + 1;
+/** What an order still owes, with its row locked for the rest of the transaction; null when it takes no payment now (draft, cancelled, returned, not payable). */
+export async function amountDueInScope(scope: TransactionScope, tenantId: number, orderId: number): Promise<Decimal | null> {
+  const order = await lockOrder(scope, tenantId, orderId);
+  if (!isPayableKind(order.kind) || order.isDraft || order.status === 'CANCELLED' || order.returnStatus === 'FULL' || order.status === 'RETURNED') return null;
+  const payments = await scope.tx.payment.findMany({ where: { orderId: order.id }, select: { kind: true, amount: true } });
+  return paymentTotals(orderNetTotal(order), payments).due;
+}
 
-    const payment = await tx.payment.create({
-      data: {
-        tenantId: deps.tenantId,
-        orderId: order.id,
-        kind: 'PAYMENT',
-        method: input.method,
-        amount: input.amount.toFixed(2),
-        currency: order.currency,
-        bankAccountId: input.bankAccountId ?? null,
-        installmentNumber,
-        reference,
-        note,
-        paidAt: input.paidAt ?? now,
-        recordedBy: deps.viewer.actor,
-      },
-      select: { id: true, createdAt: true },
-    });
-    const paymentStatus = await syncPaymentStatus(scope, order);
-    scope.publish('paymentRecorded', {
+/** Records a payment in the caller's transaction (the input checked by the caller): the rules of paymentRecord. */
+export async function recordPaymentInScope(
+  scope: TransactionScope,
+  deps: Pick<PaymentDeps, 'tenantId' | 'viewer'>,
+  input: PaymentRecordInput,
+  now = new Date(),
+): Promise<PaymentWritten> {
+  const reference = input.reference ?? null;
+  const note = input.note ?? null;
+  const { tx } = scope;
+  const order = await lockOrder(scope, deps.tenantId, input.orderId);
+  if (!isPayableKind(order.kind)) throw new PaymentNotApplicableError(order.id, order.kind);
+  if (order.isDraft) throw new PaymentNotAllowedError(order.id, order.status, true, 'DRAFT');
+  if (order.status === 'CANCELLED') throw new PaymentNotAllowedError(order.id, order.status, false, 'CANCELLED');
+  if (order.returnStatus === 'FULL' || order.status === 'RETURNED') throw new PaymentNotAllowedError(order.id, order.status, false, 'RETURNED');
+  if (input.bankAccountId != null) {
+    const account = await tx.bankAccount.findFirst({ where: { id: input.bankAccountId, tenantId: deps.tenantId }, select: { isActive: true } });
+    if (!account) throw new NotFoundError('BankAccount', String(input.bankAccountId));
+    if (!account.isActive) new Problems().add(['bankAccount'], 'is inactive; use an active bank account').throwIfAny();
+  }
+  const payments = await tx.payment.findMany({
+    where: { orderId: order.id },
+    select: { kind: true, amount: true, installmentNumber: true },
+  });
+  const { due } = paymentTotals(orderNetTotal(order), payments);
+  if (due.isZero()) throw new PaymentNotAllowedError(order.id, order.status, false, 'SETTLED');
+  if (input.amount.gt(due)) throw new OverpaymentError(order.id, due, input.amount);
+  const taken = new Set(payments.filter((p) => p.kind === 'PAYMENT' && p.installmentNumber != null).map((p) => p.installmentNumber!));
+  let installmentNumber = input.installmentNumber ?? null;
+  if (installmentNumber != null && taken.has(installmentNumber)) throw new DuplicateInstallmentError(order.id, installmentNumber);
+  // Automatic numbering: the next number after the highest one used.
+  installmentNumber ??= Math.max(0, ...taken) + 1;
+
+  const payment = await tx.payment.create({
+    data: {
       tenantId: deps.tenantId,
       orderId: order.id,
-      paymentId: payment.id,
       kind: 'PAYMENT',
-      at: payment.createdAt.toISOString(),
-    });
-    return { paymentId: payment.id, orderId: order.id, paymentStatus };
+      method: input.method,
+      amount: input.amount.toFixed(2),
+      currency: order.currency,
+      bankAccountId: input.bankAccountId ?? null,
+      installmentNumber,
+      reference,
+      note,
+      paidAt: input.paidAt ?? now,
+      recordedBy: deps.viewer.actor,
+    },
+    select: { id: true, createdAt: true },
   });
+  const paymentStatus = await syncPaymentStatus(scope, order);
+  scope.publish('paymentRecorded', {
+    tenantId: deps.tenantId,
+    orderId: order.id,
+    paymentId: payment.id,
+    kind: 'PAYMENT',
+    at: payment.createdAt.toISOString(),
+  });
+  return { paymentId: payment.id, orderId: order.id, paymentStatus };
 }
 
 export async function refundPayment(deps: PaymentDeps, input: PaymentRefundInput): Promise<PaymentWritten> {

@@ -23,6 +23,7 @@ const MATRIX: Record<string, readonly [owner: Cell, admin: Cell, staff: Cell, wa
   bankAccountCreate:        ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   bankAccountDeactivate:    ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   bankAccountUpdate:        ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  codRemittanceRecord:      ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   commentAdd:               ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   commentDelete:            ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   courierCreate:            ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],

@@ -689,7 +689,10 @@ describe('compiled reads answer as the executor does', () => {
       const rate = await t.prisma.shippingRate.create({
         data: { tenantId, serviceId: service.id, originRegionId: region.id, destinationRegionId: region.id, firstStepPrice: '9000.5', nextStepPrice: '7000', minDays: 1, maxDays: 2 },
       });
-      return { CourierService: service.id, ShippingRate: rate.id };
+      const remittance = await t.prisma.codRemittance.create({
+        data: { tenantId, courierId: courier.id, reference: 'REM "1"', remittedAt: new Date(Date.UTC(2026, 0, 3)), grossAmount: '1000.5', feeAmount: '0.5', netAmount: '1000', flaggedLines: 1 },
+      });
+      return { CourierService: service.id, ShippingRate: rate.id, CodRemittance: remittance.id };
     };
     const one = async (find: () => Promise<{ id: number } | null>, make: () => Promise<{ id: number }>) => ((await find()) ?? (await make())).id;
     const rows = {

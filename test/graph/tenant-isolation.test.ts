@@ -74,6 +74,14 @@ beforeAll(async () => {
     const event = await fixtures.prisma.outboxEvent.create({ data: { tenantId, type: 'order.created', orderId: order.id, payload: {}, sequence: 1, relayedAt: new Date() } });
     const delivery = await fixtures.prisma.webhookDelivery.create({ data: { tenantId, endpointId: endpoint.id, eventId: event.id, orderId: order.id, status: 'DELIVERED' } });
     await fixtures.prisma.webhookAttempt.create({ data: { tenantId, deliveryId: delivery.id, endpointId: endpoint.id, orderId: order.id, statusCode: 200, latencyMs: 5 } });
+    // And a courier's COD remittance of one parcel.
+    const courier = await fixtures.prisma.courier.findFirstOrThrow({ where: { tenantId }, select: { id: true } });
+    await fixtures.prisma.codRemittance.create({
+      data: {
+        tenantId, courierId: courier.id, reference: 'REM-1', remittedAt: new Date(), grossAmount: '1000', feeAmount: '0', netAmount: '1000',
+        lines: { create: [{ tenantId, trackingNumber: 'AWB-1', orderId: order.id, amount: '1000', fee: '0', status: 'UNMATCHED' }] },
+      },
+    });
     // And a finished export.
     await fixtures.prisma.export.create({ data: { tenantId, kind: 'ORDERS', format: 'CSV', status: 'DONE', rowsDone: 40, rowsTotal: 40, fileName: 'orders.csv', finishedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) } });
   }

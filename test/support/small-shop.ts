@@ -28,6 +28,13 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
   const payment = await t.payment({ orderId: order.id, amount: '1000' });
   const region = await t.region('Coblong');
   const service = await t.prisma.courierService.create({ data: { tenantId: t.id, courierId: courier.id, code: 'REG', name: 'Regular' } });
+  const remittance = await t.prisma.codRemittance.create({
+    data: {
+      tenantId: t.id, courierId: courier.id, reference: `REM-${order.id}`, remittedAt: new Date(), grossAmount: '1000', feeAmount: '0', netAmount: '1000',
+      lines: { create: [{ tenantId: t.id, trackingNumber: `TRK-${order.id}`, shipmentId: shipment.id, orderId: order.id, amount: '1000', fee: '0', expectedAmount: '1000', status: 'MATCHED' }] },
+    },
+    include: { lines: true },
+  });
   const rate = await t.prisma.shippingRate.create({
     data: { tenantId: t.id, serviceId: service.id, originRegionId: region.id, destinationRegionId: region.id, firstStepPrice: '9000', nextStepPrice: '7000', minDays: 1, maxDays: 2 },
   });
@@ -46,6 +53,8 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     Region: encodeGlobalID('Region', region.id),
     CourierService: encodeGlobalID('CourierService', service.id),
     ShippingRate: encodeGlobalID('ShippingRate', rate.id),
+    CodRemittance: encodeGlobalID('CodRemittance', remittance.id),
+    CodRemittanceLine: encodeGlobalID('CodRemittanceLine', remittance.lines[0]!.id),
     Export: encodeGlobalID('Export', done.id),
   };
 }
