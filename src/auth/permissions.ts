@@ -73,6 +73,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['shippingRate*', 'settings.manage'],
   ['bankAccount*', 'settings.manage'],
   ['codRemittance*', 'payments.write'],
+  ['orderTransferCodeAssign', 'payments.write'],
   ['tenantSettingsUpdate', 'tenant.manage'],
   ['salesTeam*', 'sales.manage'],
   ['salesRep*', 'sales.manage'],

@@ -24,6 +24,7 @@ import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
 import { chooseShipping } from './order-shipping.js';
+import { freeTransferCode, lockOrderInserts } from './order-transfer-code.js';
 import { checkTagCount, checkTags, CONTRACT_REFERENCE_MAX } from './order-tags.js';
 import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
@@ -66,8 +67,6 @@ export interface OrderCreateResult {
 
 const CHANNEL = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_./-]{0,59}$/;
-/** Class of the advisory lock that serializes order inserts within a tenant (key 2: the tenant id). */
-const ORDER_INSERT_LOCK = 5_001;
 
 /** A stable hash of the input, keys sorted, decimals and dates as text: what "the same input" means. */
 export function inputHash(data: OrderCreateData): string {
@@ -386,6 +385,7 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     },
   };
 
+  const wantsTransferCode = data.paymentMethod === 'BANK_TRANSFER' && isPayableKind(kind) && t.grandTotal.gt(0);
   for (let attempt = 1; ; attempt++) {
     try {
       return await transaction(deps, async (scope) => {
@@ -400,8 +400,10 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
         if (code && (await withoutKeyScope(() => scope.tx.order.findFirst({ where: { tenantId, code }, select: { id: true } })))) {
           throw new ValidationError([{ path: ['code'], message: `order code ${code} is already used` }]);
         }
+        // A bank-transfer order owing money gets its unique transfer code (under the same lock).
+        const transferCode = wantsTransferCode ? await freeTransferCode(scope, tenantId) : null;
         const order = await scope.tx.order.create({
-          data: { ...orderData, code: orderCode },
+          data: { ...orderData, code: orderCode, transferCode },
           select: { id: true, status: true },
         });
         await appendOrderEvent(scope, {
@@ -443,10 +445,6 @@ function partyColumnsFor(
   const customerId = party.customerId ?? (role === 'BUYER' ? orderCustomerId : null);
   const customer = customerId ? customers.get(customerId) : undefined;
   return partyColumns({ ...party, customerId }, customer);
-}
-
-async function lockOrderInserts(scope: TransactionScope, tenantId: number) {
-  await scope.tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ORDER_INSERT_LOCK}::int, ${tenantId}::int)`;
 }
 
 /** The next `ORD-YYYYMMDD-NNNNN` of the tenant for today; run under the insert lock. */

@@ -88,3 +88,16 @@ export class DuplicateInstallmentError extends DomainError {
     super(`Order ${orderId} already has installment ${installmentNumber}`);
   }
 }
+
+/** The submission's status does not allow the step (confirmed or rejected already). */
+export class InvalidPaymentSubmissionStateError extends DomainError {
+  readonly code = 'INVALID_PAYMENT_SUBMISSION_STATE';
+  constructor(
+    readonly submissionId: number,
+    readonly action: string,
+    readonly status: string,
+    readonly allowedStatuses: readonly string[],
+  ) {
+    super(`Payment submission ${submissionId} is ${status}; ${action} needs ${allowedStatuses.join(' or ')}`);
+  }
+}

@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   DUPLICATE_ORDER: { where: 'RESULT', description: 'An order with this channel and external reference exists already (orderCreate).' },
   DUPLICATE_ORDER_REASON: { where: 'RESULT', description: 'Another order reason of this kind has this code.' },
   DUPLICATE_ORDER_SOURCE: { where: 'RESULT', description: 'Another order source has this name (names compare case-insensitively).' },
+  INVALID_PAYMENT_SUBMISSION_STATE: { where: 'RESULT', description: 'The payment submission was confirmed or rejected already.' },
   DUPLICATE_COURIER: { where: 'RESULT', description: 'Another courier has this code (codes compare case-insensitively).' },
   DUPLICATE_BANK_ACCOUNT: { where: 'RESULT', description: 'Another bank account has this bank and account number.' },
   DUPLICATE_SALES_TEAM: { where: 'RESULT', description: 'Another sales team has this name.' },

@@ -692,7 +692,10 @@ describe('compiled reads answer as the executor does', () => {
       const remittance = await t.prisma.codRemittance.create({
         data: { tenantId, courierId: courier.id, reference: 'REM "1"', remittedAt: new Date(Date.UTC(2026, 0, 3)), grossAmount: '1000.5', feeAmount: '0.5', netAmount: '1000', flaggedLines: 1 },
       });
-      return { CourierService: service.id, ShippingRate: rate.id, CodRemittance: remittance.id };
+      const submission = await t.prisma.paymentSubmission.create({
+        data: { tenantId, orderId: orders[0]!, amount: '1000.5', senderName: 'Siti "S"', transferredAt: new Date(Date.UTC(2026, 0, 4)), rejectionReason: null },
+      });
+      return { CourierService: service.id, ShippingRate: rate.id, CodRemittance: remittance.id, PaymentSubmission: submission.id };
     };
     const one = async (find: () => Promise<{ id: number } | null>, make: () => Promise<{ id: number }>) => ((await find()) ?? (await make())).id;
     const rows = {

@@ -82,6 +82,7 @@ beforeAll(async () => {
         lines: { create: [{ tenantId, trackingNumber: 'AWB-1', orderId: order.id, amount: '1000', fee: '0', status: 'UNMATCHED' }] },
       },
     });
+    await fixtures.prisma.paymentSubmission.create({ data: { tenantId, orderId: order.id, amount: '1000', senderName: 'Siti', transferredAt: new Date() } });
     // And a finished export.
     await fixtures.prisma.export.create({ data: { tenantId, kind: 'ORDERS', format: 'CSV', status: 'DONE', rowsDone: 40, rowsTotal: 40, fileName: 'orders.csv', finishedAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) } });
   }

@@ -1,4 +1,4 @@
-// The four real lifecycles, each declared with the generic state machine, pass
+// The five real lifecycles, each declared with the generic state machine, pass
 // its check; their mutations are distinct; and the courier's tracking only moves a
 // shipment along transitions its lifecycle declares.
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { CUSTOMER_LIFECYCLE } from '../../src/customers/customer-state-machine.j
 import { CANCELLATION_REQUEST_LIFECYCLE } from '../../src/orders/cancellation-request-lifecycle.js';
 import { ORDER_LIFECYCLE, orderLifecycleOfKind } from '../../src/orders/state-machine.js';
 import { ORDER_KINDS } from '../../src/orders/transitions.js';
+import { PAYMENT_SUBMISSION_LIFECYCLE } from '../../src/payments/payment-submission-lifecycle.js';
 import { check, mutationRoles } from '../../src/shared/state-machine.js';
 import { SHIPMENT_ACTIONS, SHIPMENT_LIFECYCLE, trackedStatus } from '../../src/shipments/shipment-lifecycle.js';
 
@@ -23,15 +24,19 @@ describe('the real lifecycles', () => {
     expect(check(SHIPMENT_LIFECYCLE)).toEqual([]);
   });
 
+  it('finds nothing wrong with the payment submission lifecycle', () => {
+    expect(check(PAYMENT_SUBMISSION_LIFECYCLE)).toEqual([]);
+  });
+
   it('finds nothing wrong with the cancellation request lifecycle', () => {
     expect(check(CANCELLATION_REQUEST_LIFECYCLE)).toEqual([]);
   });
 
   it('gives every lifecycle mutation to one lifecycle only', () => {
-    const lifecycles = [ORDER_LIFECYCLE, CANCELLATION_REQUEST_LIFECYCLE, CUSTOMER_LIFECYCLE, SHIPMENT_LIFECYCLE];
+    const lifecycles = [ORDER_LIFECYCLE, CANCELLATION_REQUEST_LIFECYCLE, CUSTOMER_LIFECYCLE, SHIPMENT_LIFECYCLE, PAYMENT_SUBMISSION_LIFECYCLE];
     const each = lifecycles.map((lifecycle) => mutationRoles([lifecycle]).size);
     expect(mutationRoles(lifecycles).size).toBe(each.reduce((a, b) => a + b, 0));
-    expect(each).toEqual([9, 3, 6, 5]);
+    expect(each).toEqual([9, 3, 6, 5, 3]);
   });
 
   it("moves a shipment on a courier's tracking step only along a declared transition", () => {

@@ -35,6 +35,9 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     },
     include: { lines: true },
   });
+  const submission = await t.prisma.paymentSubmission.create({
+    data: { tenantId: t.id, orderId: order.id, amount: '1000', senderName: 'Siti', transferredAt: new Date() },
+  });
   const rate = await t.prisma.shippingRate.create({
     data: { tenantId: t.id, serviceId: service.id, originRegionId: region.id, destinationRegionId: region.id, firstStepPrice: '9000', nextStepPrice: '7000', minDays: 1, maxDays: 2 },
   });
@@ -54,6 +57,7 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     CourierService: encodeGlobalID('CourierService', service.id),
     ShippingRate: encodeGlobalID('ShippingRate', rate.id),
     CodRemittance: encodeGlobalID('CodRemittance', remittance.id),
+    PaymentSubmission: encodeGlobalID('PaymentSubmission', submission.id),
     CodRemittanceLine: encodeGlobalID('CodRemittanceLine', remittance.lines[0]!.id),
     Export: encodeGlobalID('Export', done.id),
   };

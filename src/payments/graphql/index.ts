@@ -1,6 +1,7 @@
 // The payments domain's GraphQL face: imported once by src/schema.ts; it only imports.
 import './types.js';
 import './cod-remittances.js';
+import './payment-submissions.js';
 import './payment-not-applicable-error.js';
 import './subscriptions.js';
 import './mutations/bank-account-create.js';
@@ -8,6 +9,11 @@ import './mutations/bank-account-deactivate.js';
 import './mutations/bank-account-payload.js';
 import './mutations/bank-account-update.js';
 import './mutations/cod-remittance-record.js';
+import './mutations/order-transfer-code-assign.js';
 import './mutations/payment-payload.js';
 import './mutations/payment-record.js';
 import './mutations/payment-refund.js';
+import './mutations/payment-submission-confirm.js';
+import './mutations/payment-submission-create.js';
+import './mutations/payment-submission-payload.js';
+import './mutations/payment-submission-reject.js';

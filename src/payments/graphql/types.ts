@@ -128,6 +128,20 @@ builder.prismaObjectFields('Order', (t) => ({
     resolve: (order) => orderPaymentTotals(order, order.payments).due,
     extensions: sqlForm('Decimal', dueSql),
   }),
+  transferCode: t.exposeInt('transferCode', {
+    nullable: true,
+    description: 'A bank-transfer order\'s unique code (1 to 999): add it to the amount due, so the shop can tell this transfer from others of the same total.',
+  }),
+  transferAmount: t.field({
+    type: 'Decimal',
+    nullable: true,
+    description: 'What the buyer should transfer: the amount due plus the transfer code; null without a code or when nothing is due.',
+    select: { ...moneySelect, transferCode: true },
+    resolve: (order) => {
+      const due = orderPaymentTotals(order, order.payments).due;
+      return order.transferCode === null || due.isZero() ? null : due.plus(order.transferCode);
+    },
+  }),
   amountRefunded: t.field({
     type: 'Decimal',
     description: 'Total of the refunds.',
