@@ -91,6 +91,14 @@ export interface OrderCreateData {
   couponCodes?: string[] | null;
   /** The courier service (or custom courier) and its price, as a SHIPPING adjustment; the air waybill if booked. */
   shipping?: ShippingData | null;
+  /** A payment made with the order (seed 004 `total_paid`), recorded in its transaction. */
+  initialPayment?: {
+    amount: Decimal;
+    method: PaymentMethod;
+    bankAccountId?: number | null;
+    paidAt?: Date | null;
+    reference?: string | null;
+  } | null;
 }
 
 export const PARTY_ROLES = [

@@ -17,7 +17,7 @@
 // backstop against two orders with one key.
 import { createHash } from 'node:crypto';
 import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
-import { Decimal } from '../shared/money.js';
+import { dec, Decimal } from '../shared/money.js';
 import { ValidationError } from '../shared/errors.js';
 import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
 import type { KeyScope } from '../auth/viewer.js';
@@ -25,6 +25,7 @@ import { checkText, Problems } from '../shared/validation.js';
 import { appendOrderEvent } from './order-event-log.js';
 import { chooseShipping } from './order-shipping.js';
 import { freeTransferCode, lockOrderInserts } from './order-transfer-code.js';
+import { recordPaymentInScope } from '../payments/payment-service.js';
 import { checkTagCount, checkTags, CONTRACT_REFERENCE_MAX } from './order-tags.js';
 import { DuplicateOrderError, IdempotencyConflictError, IdempotencyKeyBusyError, IdempotencyKeyTakenError } from './errors.js';
 import type { IdempotencyStore } from '../db/idempotency-store.js';
@@ -385,6 +386,18 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     },
   };
 
+  const initialPayment = data.initialPayment ?? null;
+  if (initialPayment) {
+    const amount = dec(initialPayment.amount);
+    const at = ['initialPayment', 'amount'];
+    if (!isPayableKind(kind)) problems.add(['initialPayment'], `a ${kind} order owes nothing and takes no payment`);
+    else if (data.isDraft) problems.add(['initialPayment'], 'a draft takes no payment until it is placed');
+    else if (!amount.isFinite() || amount.lte(0) || amount.decimalPlaces() > 2) problems.add(at, 'must be greater than zero, with at most two decimals');
+    else if (amount.gt(t.grandTotal)) problems.add(at, `must be at most the order total ${t.grandTotal.toFixed(2)}`);
+    checkText(problems, ['initialPayment', 'reference'], initialPayment.reference, { max: 100 });
+    if (initialPayment.paidAt && initialPayment.paidAt.getTime() > Date.now() + 24 * 3600_000) problems.add(['initialPayment', 'paidAt'], 'must not be in the future');
+    problems.throwIfAny();
+  }
   const wantsTransferCode = data.paymentMethod === 'BANK_TRANSFER' && isPayableKind(kind) && t.grandTotal.gt(0);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -417,6 +430,17 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
           requestId: deps.requestId ?? null,
           note: orderData.isDraft ? 'draft' : null,
         });
+        // The payment made with the order, by the rules of paymentRecord (the payment status follows).
+        if (initialPayment) {
+          await recordPaymentInScope(scope, deps, {
+            orderId: order.id,
+            method: initialPayment.method,
+            amount: dec(initialPayment.amount),
+            bankAccountId: initialPayment.bankAccountId ?? null,
+            paidAt: initialPayment.paidAt ?? null,
+            reference: clean(initialPayment.reference),
+          });
+        }
         // Uses are taken last, so the promotion rows stay locked for the shortest time.
         await claimPromotions(scope.tx, tenantId, order.id, pricing.customerId, promoted.promotions);
         return { orderId: order.id, replayed: false };

@@ -95,6 +95,17 @@ export const OrderShippingInput = builder.inputType('OrderShippingInput', {
   }),
 });
 
+export const OrderInitialPaymentInput = builder.inputType('OrderInitialPaymentInput', {
+  description: 'A payment made with the order (a deposit, or all of it).',
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', required: true, description: 'Amount paid, at most the order total.' }),
+    method: t.field({ type: PaymentMethodEnum, required: true, description: 'How it was paid.' }),
+    bankAccount: t.globalID({ required: false, description: 'Global id of the active BankAccount it was transferred to.' }),
+    paidAt: t.field({ type: 'DateTime', required: false, description: 'When the money moved; default now.' }),
+    reference: t.string({ required: false, description: 'Transfer or gateway reference, at most 100 characters.' }),
+  }),
+});
+
 export const OrderCreateInput = builder.inputType('OrderCreateInput', {
   description: 'A new order. Totals are computed on the server from the lines and adjustments; prices sent by a client are not trusted.',
   fields: (t) => ({
@@ -137,6 +148,11 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
     discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal.' }),
     adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
+    initialPayment: t.field({
+      type: OrderInitialPaymentInput,
+      required: false,
+      description: 'A payment made with the order, recorded in the same transaction as by paymentRecord; the payment status follows.',
+    }),
     shipping: t.field({
       type: OrderShippingInput,
       required: false,
@@ -197,6 +213,15 @@ function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreat
     discount: discountData(input.discount),
     adjustments: input.adjustments?.map(adjustmentData) ?? null,
     couponCodes: input.couponCodes ?? null,
+    initialPayment: input.initialPayment
+      ? {
+          amount: input.initialPayment.amount,
+          method: input.initialPayment.method,
+          bankAccountId: id(input.initialPayment.bankAccount, 'BankAccount'),
+          paidAt: input.initialPayment.paidAt,
+          reference: input.initialPayment.reference,
+        }
+      : null,
     shipping: input.shipping
       ? {
           serviceId: id(input.shipping.service, 'CourierService'),
