@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'exports.read': { roles: ['OWNER', 'ADMIN', 'STAFF'], description: "See the tenant's exports, their progress and download links." },
   'settings.manage': {
     roles: ['OWNER', 'ADMIN'],
-    description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports) and its catalogues of order sources, couriers with their services and shipping rates, and bank accounts.",
+    description: "Change the shop's settings (how long cancellation requests wait for a decision, the time zone of reports) and its catalogues of order sources, couriers with their services and shipping rates, delivery types, and bank accounts.",
   },
   'tenant.manage': { roles: ['OWNER'], description: "Change the shop's own details: name, logo, currency and time zone (tenantSettingsUpdate)." },
   'sales.manage': { roles: ['OWNER', 'ADMIN'], description: 'Create and change sales teams, sales reps and the list of visit statuses.' },
@@ -70,6 +70,7 @@ export const MUTATION_PERMISSIONS: ReadonlyArray<readonly [pattern: string, perm
   ['reportSettingsUpdate', 'settings.manage'],
   ['orderSource*', 'settings.manage'],
   ['courier*', 'settings.manage'],
+  ['deliveryType*', 'settings.manage'],
   ['shippingRate*', 'settings.manage'],
   ['bankAccount*', 'settings.manage'],
   ['codRemittance*', 'payments.write'],

@@ -91,6 +91,8 @@ export interface OrderCreateData {
   couponCodes?: string[] | null;
   /** The courier service (or custom courier) and its price, as a SHIPPING adjustment; the air waybill if booked. */
   shipping?: ShippingData | null;
+  /** How the order reaches the buyer (a DeliveryType of the tenant). */
+  deliveryTypeId?: number | null;
   /** A payment made with the order (seed 004 `total_paid`), recorded in its transaction. */
   initialPayment?: {
     amount: Decimal;

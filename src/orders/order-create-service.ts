@@ -244,6 +244,11 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   if (!data.backorder && !data.isDraft) {
     await checkAvailability(db, problems, tenantId, lines.map((l, index) => ({ path: ['items', index], variation: l.variation, quantity: l.item.quantity })), data.originWarehouseId);
   }
+  if (data.deliveryTypeId != null) {
+    const deliveryType = await db.deliveryType.findFirst({ where: { id: data.deliveryTypeId, tenantId }, select: { name: true, isActive: true } });
+    if (!deliveryType) problems.add(['deliveryType'], 'no such delivery type');
+    else if (!deliveryType.isActive) problems.add(['deliveryType'], `delivery type ${deliveryType.name} is inactive`);
+  }
   const weightGrams = lines.reduce((s, l) => s + lineWeight(l.variation, l.item.quantity), 0);
   const shipping = data.shipping
     ? await chooseShipping(db, tenantId, problems, data.shipping, {
@@ -332,6 +337,7 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     currency: [...currencies][0] ?? 'IDR',
     ...totalColumns(t),
     weightGrams,
+    deliveryTypeId: data.deliveryTypeId ?? null,
     courierId: shipping?.courierId ?? null,
     courierServiceId: shipping?.courierServiceId ?? null,
     trackingNumber: shipping?.trackingNumber ?? null,

@@ -19,6 +19,8 @@ const MATRIX: Record<string, readonly [owner: Cell, admin: Cell, staff: Cell, wa
   apiKeyCreate:             ['allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   apiKeyRevoke:             ['allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   cancellationRequestSettingsUpdate: ['allowed', 'allowed', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  deliveryTypeCreate:       ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  deliveryTypeUpdate:       ['allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   orderTransferCodeAssign:  ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   paymentSubmissionConfirm: ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
   paymentSubmissionCreate:  ['allowed'  , 'allowed'  , 'allowed'  , 'FORBIDDEN', 'allowed'  , 'FORBIDDEN'],

@@ -695,7 +695,8 @@ describe('compiled reads answer as the executor does', () => {
       const submission = await t.prisma.paymentSubmission.create({
         data: { tenantId, orderId: orders[0]!, amount: '1000.5', senderName: 'Siti "S"', transferredAt: new Date(Date.UTC(2026, 0, 4)), rejectionReason: null },
       });
-      return { CourierService: service.id, ShippingRate: rate.id, CodRemittance: remittance.id, PaymentSubmission: submission.id };
+      const deliveryType = await t.prisma.deliveryType.create({ data: { tenantId, code: 'SELF_DELIVERY', name: 'Diantar "sendiri"', needsCourier: false } });
+      return { CourierService: service.id, ShippingRate: rate.id, CodRemittance: remittance.id, PaymentSubmission: submission.id, DeliveryType: deliveryType.id };
     };
     const one = async (find: () => Promise<{ id: number } | null>, make: () => Promise<{ id: number }>) => ((await find()) ?? (await make())).id;
     const rows = {

@@ -38,6 +38,7 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
   const submission = await t.prisma.paymentSubmission.create({
     data: { tenantId: t.id, orderId: order.id, amount: '1000', senderName: 'Siti', transferredAt: new Date() },
   });
+  const deliveryType = await t.prisma.deliveryType.create({ data: { tenantId: t.id, code: 'PICKUP', name: 'Ambil di toko', needsCourier: false } });
   const rate = await t.prisma.shippingRate.create({
     data: { tenantId: t.id, serviceId: service.id, originRegionId: region.id, destinationRegionId: region.id, firstStepPrice: '9000', nextStepPrice: '7000', minDays: 1, maxDays: 2 },
   });
@@ -58,6 +59,7 @@ export async function smallShop(t: TestTenant): Promise<ShopIds> {
     ShippingRate: encodeGlobalID('ShippingRate', rate.id),
     CodRemittance: encodeGlobalID('CodRemittance', remittance.id),
     PaymentSubmission: encodeGlobalID('PaymentSubmission', submission.id),
+    DeliveryType: encodeGlobalID('DeliveryType', deliveryType.id),
     CodRemittanceLine: encodeGlobalID('CodRemittanceLine', remittance.lines[0]!.id),
     Export: encodeGlobalID('Export', done.id),
   };

@@ -60,6 +60,8 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
   for (const name of ORDER_SOURCES) {
     shop.sourceByName.set(name, rows.add('OrderSource', { name, isActive: name !== 'Facebook', createdAt: at }));
   }
+  // How orders reach buyers (seed 000 delivery types); written without the PRNG.
+  for (const [code, name, needsCourier] of DELIVERY_TYPES) rows.add('DeliveryType', { code, name, needsCourier, isActive: true, createdAt: at });
   for (const [kind, code, label] of ORDER_REASONS) rows.add('OrderReason', { kind, code, label, isActive: true });
   // The sales force, written without drawing from the PRNG so the rest of the data stays as it was.
   const teams = SALES_TEAMS.map((name) => rows.add('SalesTeam', { name, isActive: true, createdAt: at }));
@@ -106,6 +108,12 @@ export function addShopSetup(rng: Rng, rows: TenantRows, regions: RegionBook, te
   }
   return shop;
 }
+
+const DELIVERY_TYPES: ReadonlyArray<readonly [string, string, boolean]> = [
+  ['REGULAR', 'Reguler (kurir)', true],
+  ['SELF_DELIVERY', 'Diantar sendiri', false],
+  ['PICKUP', 'Ambil di toko', false],
+];
 
 const EXPRESS_SERVICES = new Set(['YES', 'BEST', 'GOKIL', 'ND', 'ODS', 'Pos Nextday', 'JAGOPACK']);
 const TRUCKING_SERVICES = new Set(['JTR', 'Cargo', 'BIGPACK']);

@@ -19,6 +19,7 @@ export const TABLES = {
   ],
   BankAccount: [['bankName', 'text'], ['accountName', 'text'], ['accountNumber', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderSource: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
+  DeliveryType: [['code', 'text'], ['name', 'text'], ['needsCourier', 'bool'], ['isActive', 'bool'], ['createdAt', 'ts']],
   OrderReason: [['kind', 'enum:ReasonKind'], ['code', 'text'], ['label', 'text'], ['isActive', 'bool']],
   SalesTeam: [['name', 'text'], ['isActive', 'bool'], ['createdAt', 'ts']],
   SalesRep: [['name', 'text'], ['phone', 'text'], ['email', 'text'], ['teamId', 'int', 'SalesTeam'], ['isActive', 'bool'], ['createdAt', 'ts']],

@@ -2,6 +2,7 @@
 import './types.js';
 import './order-available-transitions.js';
 import './cancellation-settings.js';
+import './delivery-types.js';
 import './order-cancellations.js';
 import './order-create-error-types.js';
 import './order-events-query.js';
@@ -23,6 +24,9 @@ import './transition-permissions.js';
 import './mutations/cancellation-request-settings-update.js';
 import './mutations/comment-add.js';
 import './mutations/comment-delete.js';
+import './mutations/delivery-type-create.js';
+import './mutations/delivery-type-payload.js';
+import './mutations/delivery-type-update.js';
 import './mutations/order-cancellation-requests.js';
 import './mutations/order-create.js';
 import './mutations/order-edit.js';

@@ -148,6 +148,7 @@ export const OrderCreateInput = builder.inputType('OrderCreateInput', {
     items: t.field({ type: [OrderItemInput], required: true, description: 'The lines, 1 to 500.' }),
     discount: t.field({ type: DiscountInput, required: false, description: 'Order discount on the subtotal.' }),
     adjustments: t.field({ type: [OrderAdjustmentInput], required: false, description: 'Shipping, costs, fees, tax and further discounts.' }),
+    deliveryType: t.globalID({ required: false, description: 'Global id of the DeliveryType: how the order reaches the buyer.' }),
     initialPayment: t.field({
       type: OrderInitialPaymentInput,
       required: false,
@@ -213,6 +214,7 @@ function orderCreateData(input: typeof OrderCreateInput.$inferInput): OrderCreat
     discount: discountData(input.discount),
     adjustments: input.adjustments?.map(adjustmentData) ?? null,
     couponCodes: input.couponCodes ?? null,
+    deliveryTypeId: id(input.deliveryType, 'DeliveryType'),
     initialPayment: input.initialPayment
       ? {
           amount: input.initialPayment.amount,
