@@ -4,6 +4,7 @@
 import type { TransactionDeps, TransactionScope } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { DuplicateSkuError, VariationHasStockError, VariationInOrderHistoryError, VariationInUseError } from './errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface CatalogDeps extends TransactionDeps {
   tenantId: number;
@@ -19,10 +20,6 @@ export interface SkuEntry {
   path: string[];
   /** The variation being updated (its own SKU is not a clash). */
   variationId?: number;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /**

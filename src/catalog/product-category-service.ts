@@ -6,15 +6,12 @@ import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import type { CatalogDeps } from './catalog-guards.js';
 import { DuplicateProductCategoryNameError, ProductCategoryInUseError } from './errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface ProductCategoryFields {
   name?: string | null;
   /** Parent category; null puts it at the top. */
   parentId?: number | null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 function checkFields(input: ProductCategoryFields, required: boolean) {

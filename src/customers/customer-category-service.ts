@@ -5,6 +5,7 @@ import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { CustomerCategoryInUseError, DuplicateCustomerCategoryError } from './customer-category-errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface CategoryDeps extends TransactionDeps {
   tenantId: number;
@@ -24,10 +25,6 @@ function checkCode(problems: Problems, code: string | null | undefined): string 
   const text = checkText(problems, ['code'], code, { required: true, max: 20 });
   if (text && !CODE.test(text)) problems.add(['code'], 'may hold letters, digits, "_" and "-" only, starting with a letter or digit');
   return text;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /** Seed 002 numbers custom categories "1", "2", ...: the next number no category of the tenant uses. */

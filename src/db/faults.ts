@@ -107,3 +107,8 @@ export function asDatabaseFault(error: unknown): unknown {
       return error;
   }
 }
+
+/** A unique index refused the write (Prisma's P2002): another writer got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

@@ -7,6 +7,7 @@ import { transaction, type TransactionDeps, type TransactionScope } from '../db/
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateWarehouseCodeError, WarehouseInUseError } from './errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface InventoryDeps extends TransactionDeps {
   tenantId: number;
@@ -28,10 +29,6 @@ export const CLOSED_ORDER_STATUSES = ['COMPLETED', 'CANCELLED', 'RETURNED'] as c
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const POSTAL_CODE = /^[0-9A-Za-z -]{3,10}$/;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 /** Checks every field given; `required` for create. Returns the cleaned values (undefined = unchanged). */
 function checkFields(input: WarehouseFields, required: boolean) {

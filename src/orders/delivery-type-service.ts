@@ -5,16 +5,13 @@
 import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface DeliveryTypeDeps extends TransactionDeps {
   tenantId: number;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]*$/;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 function checkCode(problems: Problems, code: string): string | undefined {
   const text = checkText(problems, ['code'], code, { required: true, max: 30 })?.toUpperCase().replaceAll(' ', '_');

@@ -51,6 +51,7 @@ import {
   type OrderCreateData,
   type PartyData,
 } from './order-create-lines.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface OrderWriteDeps extends TransactionDeps {
   tenantId: number;
@@ -87,10 +88,6 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 /** The request hash an argument key is stored with: the order input's, never equal to a request's (a hex digest). */

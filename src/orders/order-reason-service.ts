@@ -6,6 +6,7 @@ import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateOrderReasonError } from './order-reason-errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface ReasonDeps extends TransactionDeps {
   tenantId: number;
@@ -17,10 +18,6 @@ function checkCode(problems: Problems, code: string | null | undefined, required
   const text = checkText(problems, ['code'], code, { required, max: 50 });
   if (text && !CODE.test(text)) problems.add(['code'], 'may hold letters, digits, "_", "." and "-" only, starting with a letter or digit');
   return text;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 export async function createReason(

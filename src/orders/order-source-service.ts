@@ -5,6 +5,7 @@ import { transaction, type TransactionDeps, type Tx } from '../db/transaction.js
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateOrderSourceError } from './order-source-errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface OrderSourceDeps extends TransactionDeps {
   tenantId: number;
@@ -12,10 +13,6 @@ export interface OrderSourceDeps extends TransactionDeps {
 
 /** Longest order source name. */
 export const ORDER_SOURCE_NAME_MAX = 100;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 /** Another source with this name, case aside (compared here: a catalogue is a few dozen rows, and ILIKE would read "_" and "%" as patterns). */
 async function sameName(tx: Tx, tenantId: number, name: string, exceptId: number | null) {

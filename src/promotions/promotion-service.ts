@@ -7,6 +7,7 @@ import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateCouponCodeError } from './errors.js';
 import { normalizeCouponCode } from './promotion-rules.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface PromotionDeps extends TransactionDeps {
   tenantId: number;
@@ -143,10 +144,6 @@ async function checkReferences(tx: Tx, tenantId: number, row: Row) {
     return clash?.id ?? null;
   }
   return null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 function defined<T extends object>(input: T): Partial<T> {

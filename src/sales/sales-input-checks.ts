@@ -3,10 +3,6 @@
 import type { Tx } from '../db/transaction.js';
 import type { InputPath, Problems } from '../shared/validation.js';
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
-
 /** The team, if it is the tenant's and active; a problem at `path` otherwise. */
 export async function activeTeam(tx: Tx, tenantId: number, teamId: number, problems: Problems, path: InputPath) {
   const team = await tx.salesTeam.findFirst({ where: { id: teamId, tenantId }, select: { id: true, isActive: true } });

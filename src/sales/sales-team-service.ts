@@ -4,7 +4,7 @@ import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateSalesTeamError } from './errors.js';
-import { isUniqueViolation } from './sales-input-checks.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface SalesDeps extends TransactionDeps {
   tenantId: number;

@@ -7,7 +7,7 @@ import { transaction } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateVisitStatusError, NoDefaultVisitStatusError } from './errors.js';
-import { isUniqueViolation } from './sales-input-checks.js';
+import { isUniqueViolation } from '../db/faults.js';
 import type { SalesDeps } from './sales-team-service.js';
 
 function checkPosition(problems: Problems, position: number | null | undefined) {

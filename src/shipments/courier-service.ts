@@ -6,6 +6,7 @@ import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { DuplicateCourierError } from './courier-errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface CourierDeps extends TransactionDeps {
   tenantId: number;
@@ -28,10 +29,6 @@ function checkFlatFee(problems: Problems, fee: Decimal | null | undefined): stri
   const value = dec(fee);
   if (!problems.check(value.gte(0) && value.decimalPlaces() <= 2, ['flatFee'], 'must be zero or more, with at most two decimals')) return undefined;
   return value.toFixed(2);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 export async function createCourier(

@@ -7,6 +7,7 @@ import { transaction, type TransactionDeps } from '../db/transaction.js';
 import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, Problems } from '../shared/validation.js';
+import { isUniqueViolation } from '../db/faults.js';
 
 export interface ShippingCatalogDeps extends TransactionDeps {
   tenantId: number;
@@ -19,10 +20,6 @@ export const SERVICE_NAME_MAX = 100;
 const MAX_DAYS = 60;
 /** The largest weight step: 100 kg. */
 const MAX_STEP_GRAMS = 100_000;
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
-}
 
 function checkServiceCode(problems: Problems, code: string): string | undefined {
   const text = checkText(problems, ['code'], code, { required: true, max: SERVICE_CODE_MAX })?.toUpperCase();
