@@ -399,6 +399,11 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     else if (amount.gt(t.grandTotal)) problems.add(at, `must be at most the order total ${t.grandTotal.toFixed(2)}`);
     checkText(problems, ['initialPayment', 'reference'], initialPayment.reference, { max: 100 });
     if (initialPayment.paidAt && initialPayment.paidAt.getTime() > Date.now() + 24 * 3600_000) problems.add(['initialPayment', 'paidAt'], 'must not be in the future');
+    if (initialPayment.bankAccountId != null) {
+      const account = await db.bankAccount.findFirst({ where: { id: initialPayment.bankAccountId, tenantId }, select: { isActive: true } });
+      if (!account) problems.add(['initialPayment', 'bankAccount'], 'no such bank account');
+      else if (!account.isActive) problems.add(['initialPayment', 'bankAccount'], 'is inactive; use an active bank account');
+    }
     problems.throwIfAny();
   }
   const wantsTransferCode = data.paymentMethod === 'BANK_TRANSFER' && isPayableKind(kind) && t.grandTotal.gt(0);

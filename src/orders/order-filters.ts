@@ -21,6 +21,7 @@ export interface OrderFilterValue {
   kinds?: readonly OrderKind[] | null;
   channels?: readonly string[] | null;
   source?: GlobalId | null;
+  deliveryType?: GlobalId | null;
   customer?: GlobalId | null;
   customerCategory?: GlobalId | null;
   warehouse?: GlobalId | null;
@@ -63,6 +64,7 @@ export function orderWhere(
       and.push({ channel: { in: filter.channels.map((c) => c.trim().toLowerCase()) } });
     }
     if (filter.source) and.push({ sourceId: decodeIdArg(filter.source, 'OrderSource') });
+    if (filter.deliveryType) and.push({ deliveryTypeId: decodeIdArg(filter.deliveryType, 'DeliveryType') });
     if (filter.customer) and.push({ customerId: decodeIdArg(filter.customer, 'Customer') });
     if (filter.salesRepIds?.length) and.push({ salesRepId: { in: filter.salesRepIds.map((id) => decodeIdArg(id, 'SalesRep')) } });
     if (filter.salesTeamIds?.length) and.push({ salesTeamId: { in: filter.salesTeamIds.map((id) => decodeIdArg(id, 'SalesTeam')) } });

@@ -30,6 +30,7 @@ export function reportFilterSql(filter: OrderFilterValue | null | undefined): Pr
   if (f.paymentStatuses?.length) and.push(Prisma.sql`o."paymentStatus"::text = ANY(${[...f.paymentStatuses]}::text[])`);
   if (f.channels?.length) and.push(Prisma.sql`o."channel" = ANY(${f.channels.map((c) => c.trim().toLowerCase())}::text[])`);
   if (f.source) and.push(Prisma.sql`o."sourceId" = ${decodeIdArg(f.source, 'OrderSource')}::int`);
+  if (f.deliveryType) and.push(Prisma.sql`o."deliveryTypeId" = ${decodeIdArg(f.deliveryType, 'DeliveryType')}::int`);
   if (f.customer) and.push(Prisma.sql`o."customerId" = ${decodeIdArg(f.customer, 'Customer')}::int`);
   if (f.customerCategory) {
     const id = decodeIdArg(f.customerCategory, 'CustomerCategory');

@@ -34,6 +34,15 @@ describe('delivery types', () => {
     const { variations } = await t.product({ variations: [{ price: '10000', stock: { [warehouse.id]: 5 } }] });
     const order = (deliveryType: string) => gql<{ orderCreate: Record<string, unknown> }>(t, CREATE_ORDER, { input: { deliveryType, items: [{ variation: gid('Variation', variations[0]!.id), quantity: 1 }] } });
     expect((await order(selfDelivery.id)).orderCreate).toEqual({ __typename: 'OrderCreatePayload', order: { deliveryType: { code: 'SELF_DELIVERY' } } });
+    // The order list filters by delivery type.
+    const other = await t.order({ items: [{ variationId: variations[0]!.id, quantity: 1 }] });
+    const filtered = await gql<{ orders: { totalCount: number; edges: Array<{ node: { deliveryType: { code: string } | null } }> } }>(
+      t,
+      `query ($d: ID!) { orders(filter: { deliveryType: $d }) { totalCount edges { node { deliveryType { code } } } } }`,
+      { d: selfDelivery.id },
+    );
+    expect(filtered.orders).toEqual({ totalCount: 1, edges: [{ node: { deliveryType: { code: 'SELF_DELIVERY' } } }] });
+    expect(other.deliveryTypeId).toBeNull();
     await gql(t, `mutation ($input: DeliveryTypeUpdateInput!) { deliveryTypeUpdate(input: $input) { __typename } }`, { input: { deliveryType: selfDelivery.id, isActive: false } });
     expect((await order(selfDelivery.id)).orderCreate).toEqual({
       __typename: 'ValidationError',

@@ -46,7 +46,7 @@ describe('orderCreate with an initial payment', () => {
     expect(await problems({ initialPayment: { amount: '0', method: 'CASH' } })).toEqual(['initialPayment.amount: must be greater than zero, with at most two decimals']);
     expect(await problems({ isDraft: true, initialPayment: { amount: '1000', method: 'CASH' } })).toEqual(['initialPayment: a draft takes no payment until it is placed']);
     expect(await problems({ initialPayment: { amount: '1000', method: 'BANK_TRANSFER', bankAccount: gid('BankAccount', closed.id) } })).toEqual([
-      'bankAccount: is inactive; use an active bank account',
+      'initialPayment.bankAccount: is inactive; use an active bank account',
     ]);
     // Only the two orders above were written.
     expect(await t.prisma.order.count({ where: { tenantId: t.id } })).toBe(2);

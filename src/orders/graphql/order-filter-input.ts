@@ -21,6 +21,7 @@ export const OrderFilter = builder.inputType('OrderFilter', {
     kinds: t.field({ type: [OrderKind], required: false, description: 'Only orders of these kinds.' }),
     channels: t.stringList({ required: false, description: 'Only orders from these channels, e.g. ["shopee", "offline"] (case-insensitive).' }),
     source: t.globalID({ required: false, description: 'Only orders from this order source (OrderSource id).' }),
+    deliveryType: t.globalID({ required: false, description: 'Only orders of this delivery type (DeliveryType id).' }),
     customer: t.globalID({ required: false, description: 'Only orders of this customer (Customer id).' }),
     customerCategory: t.globalID({
       required: false,
