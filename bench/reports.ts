@@ -6,6 +6,7 @@
 // prints p50, p99 and max per report. Target: p99 <= 150 ms at 200,000 orders, C=4.
 //
 // Knobs (environment): ORDERS=20000 TENANT=reports-bench-<ORDERS> C=4 REQUESTS=50
+//   REPORTS="year by day,by channel" (default: all three)
 //   DATABASE_URL (default: PGlite in memory, seeded every run)
 //   e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/og_reports ORDERS=200000 npm run bench:reports
 
@@ -60,7 +61,9 @@ async function main() {
 
   console.log(`salesReport, ${orders} orders (${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}), C=${C}, ${REQUESTS} requests per client`);
   console.log('report            rows    p50 ms   p99 ms   max ms');
+  const only = process.env.REPORTS?.split(',').map((name) => name.trim());
   for (const [name, document] of Object.entries(reports)) {
+    if (only && !only.includes(name)) continue;
     const rows = await send(document); // warm-up (plans, caches)
     await send(document);
     const times: number[] = [];

@@ -40,6 +40,7 @@ import { startOutboxRelay, type OutboxRelay } from './webhooks/relay.js';
 import { webhookPayloads, type WebhookPayloads } from './webhooks/graphql/payload-document.js';
 import type { Context } from './graphql/context.js';
 import { startCancellationExpirySweep, type ExpirySweep } from './orders/cancellation-request-expiry.js';
+import { startSalesHoursFold, type SalesHoursFold } from './reports/sales-hours-fold.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
@@ -66,6 +67,8 @@ export interface App {
   webhookPayloads: WebhookPayloads;
   /** Expires cancellation requests past their deadline every CANCELLATION_EXPIRY_SWEEP_MS (runOnce: one round now). */
   cancellationSweep: ExpirySweep;
+  /** Folds SalesHour's slot rows of past hours every SALES_HOURS_FOLD_MS (runOnce: one fold now). */
+  salesHoursFold: SalesHoursFold;
   /** Runs export jobs in this process (idle(): resolves when none is waiting or running). */
   exports: ExportRunner;
   /** Open WebSocket connections (graphql-ws). */
@@ -191,6 +194,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const relay = config.webhooks.relay ? await startOutboxRelay({ db, events, log, config: config.webhooks, post, shape: services.webhookPayloads.shape }) : undefined;
   // Every instance may run it too: each request is decided once.
   const cancellationSweep = startCancellationExpirySweep({ db, events, log, intervalMs: config.cancellationExpirySweepMs });
+  const salesHoursFold = startSalesHoursFold({ db, log, intervalMs: config.salesHoursFoldMs });
   const server = createHttpServer(yoga, log, (s) =>
     attachWebSocket(s, { yoga, authenticator, config: config.live, production: config.production, log, maskError, origins: config.corsOrigins, quota, maxPayload: config.limits.maxBodyBytes, onDelivered: metrics?.liveEventDelivered }),
   );
@@ -205,6 +209,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     relay,
     webhookPayloads: services.webhookPayloads,
     cancellationSweep,
+    salesHoursFold,
     exports: exportRunner,
     liveConnections: server.liveConnections,
     metrics,
@@ -215,6 +220,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await server.close(timeoutMs, closeEvents);
         await relay?.stop();
         await cancellationSweep.stop();
+        await salesHoursFold.stop();
         await exportRunner.stop();
         await stopRevocations();
         costs.close();

@@ -54,6 +54,8 @@ export interface Config {
   webhooks: WebhooksConfig;
   /** How often this instance expires cancellation requests past their deadline (0 = never; reads and writes still expire them lazily). */
   cancellationExpirySweepMs: number;
+  /** Milliseconds between folds of SalesHour's slot rows of past hours (0: none). */
+  salesHoursFoldMs: number;
   /** Prometheus metrics and the request log's slow-request threshold. */
   metrics: MetricsConfig;
   /** OpenTelemetry traces over OTLP/HTTP (src/http/tracing.ts); off when no endpoint is set. */
@@ -365,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 168, 1, 87_600),
     },
     cancellationExpirySweepMs: integer(env, 'CANCELLATION_EXPIRY_SWEEP_MS', 60_000, 0, 86_400_000),
+    salesHoursFoldMs: integer(env, 'SALES_HOURS_FOLD_MS', 600_000, 0, 86_400_000),
     metrics: {
       enabled: flag(env, 'METRICS', true),
       token: metricsToken(env, 'METRICS_TOKEN'),

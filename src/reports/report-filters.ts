@@ -4,7 +4,7 @@
 // defaults: drafts, cancelled orders and internal kinds (transfers, returns to a
 // supplier) are left out unless the filter names them.
 import { Prisma } from '../db/generated/prisma/client.js';
-import type { OrderFilterValue } from '../orders/order-filters.js';
+import { orderWhere, type OrderFilterValue } from '../orders/order-filters.js';
 import { decodeIdArg } from '../shared/global-ids.js';
 
 const SOLD_KINDS = ['SALE', 'REQUEST'];
@@ -22,6 +22,8 @@ function range(column: string, value: Range): Prisma.Sql[] {
 export function reportFilterSql(filter: OrderFilterValue | null | undefined): Prisma.Sql[] {
   const and: Prisma.Sql[] = [];
   const f = filter ?? {};
+  // Refused as the list refuses it (lengths, ids of another type); the conditions are built below.
+  orderWhere(0, f);
   if (f.statuses?.length) and.push(Prisma.sql`o."status"::text = ANY(${[...f.statuses]}::text[])`);
   else and.push(Prisma.sql`o."status" <> 'CANCELLED'`);
   if (f.kinds?.length) and.push(Prisma.sql`o."kind"::text = ANY(${[...f.kinds]}::text[])`);
@@ -46,6 +48,12 @@ export function reportFilterSql(filter: OrderFilterValue | null | undefined): Pr
   if (f.courier) {
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Shipment" fs WHERE fs."orderId" = o."id" AND fs."courierId" = ${decodeIdArg(f.courier, 'Courier')}::int)`);
   }
+  if (f.salesRepIds?.length) and.push(Prisma.sql`o."salesRepId" = ANY(${f.salesRepIds.map((id) => decodeIdArg(id, 'SalesRep'))}::int[])`);
+  if (f.salesTeamIds?.length) and.push(Prisma.sql`o."salesTeamId" = ANY(${f.salesTeamIds.map((id) => decodeIdArg(id, 'SalesTeam'))}::int[])`);
+  // An empty hasAny matches nothing, an empty hasAll everything (as the list).
+  if (f.tags?.hasAny) and.push(Prisma.sql`o."tags" && ${f.tags.hasAny.map((tag) => tag.trim())}::text[]`);
+  if (f.tags?.hasAll?.length) and.push(Prisma.sql`o."tags" @> ${f.tags.hasAll.map((tag) => tag.trim())}::text[]`);
+  if (f.contractReference != null) and.push(Prisma.sql`o."contractReference" = ${f.contractReference.trim()}::text`);
   if (f.productTypes?.length) {
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "OrderItem" fi JOIN "Variation" fv ON fv."id" = fi."variationId" JOIN "Product" fp ON fp."id" = fv."productId"
        WHERE fi."orderId" = o."id" AND fp."stockType"::text = ANY(${[...f.productTypes]}::text[]))`);

@@ -94,7 +94,7 @@ describe('migrations vs prisma/schema.prisma', () => {
         DROP INDEX "Order_tenantId_code_key";
         CREATE INDEX "Order_tenantId_code_key" ON "Order"("tenantId", "code");
         ALTER TYPE "OrderStatus" ADD VALUE 'ON_HOLD';
-        ALTER TABLE "OrderItem" ALTER COLUMN "unitPrice" TYPE numeric(12,2);
+        ALTER TABLE "OrderItem" ALTER COLUMN "lineTotal" TYPE numeric(12,2);
         ALTER TABLE "OrderItem" ALTER COLUMN "unit" DROP DEFAULT;
         ALTER TABLE "OrderItem" DROP CONSTRAINT "OrderItem_orderId_fkey";
         ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -113,7 +113,7 @@ describe('migrations vs prisma/schema.prisma', () => {
         'unique index Order(tenantId, code) missing in migrations',
         'index Order(tenantId, code) "Order_tenantId_code_key" in migrations but not in schema',
         expect.stringMatching(/^enum OrderStatus: values differ: ON_HOLD in migrations but not in schema \(migrations: PENDING, .*, ON_HOLD; schema: PENDING, .*\)$/),
-        'OrderItem.unitPrice: type numeric(12,2) in migrations, numeric(18,2) in schema (Decimal @db.Decimal(18,2))',
+        'OrderItem.lineTotal: type numeric(12,2) in migrations, numeric(18,2) in schema (Decimal @db.Decimal(18,2))',
         'OrderItem.unit: no default in migrations, default PCS in schema',
         'FK OrderItem.orderId -> Order.id: onDelete SET NULL in migrations, CASCADE in schema',
         'FK Payment.bankAccountId -> BankAccount.id: missing in migrations',

@@ -11,7 +11,7 @@
 //      1 unit returned (value 45000 / 2 = 22500) and refunded 22500; cost 15000 x (2 - 1) = 15000
 //   O4 offline 03-01, cancelled; O5 offline 03-01, a draft: not counted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { execute, query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -411,6 +411,27 @@ describe('salesReport', () => {
     const none = await report(w.t.key, { groupBy: 'CHANNEL', filter: { channels: ['tokopedia'] } });
     expect(none.rows).toEqual([]);
     expect(none.totals).toMatchObject({ orderCount: 0, grossSales: '0.00', netSales: '0.00', marginPercent: null });
+  });
+
+  it('takes the tags, contract and sales-rep filters as the list does: only O2 carries them', async () => {
+    const team = await w.t.prisma.salesTeam.create({ data: { tenantId: w.t.id, name: 'Tim Barat' } });
+    const rep = await w.t.prisma.salesRep.create({ data: { tenantId: w.t.id, name: 'Rina', teamId: team.id } });
+    const o2 = await w.t.prisma.order.findFirstOrThrow({ where: { tenantId: w.t.id, customerId: Number(decodeGlobalID(w.ids.budi).id) } });
+    await w.t.prisma.order.update({ where: { id: o2.id }, data: { tags: ['vip', 'grosir'], contractReference: 'PKS-2026/014', salesRepId: rep.id, salesTeamId: team.id } });
+    for (const filter of [
+      { tags: { hasAny: ['vip', 'nothing'] } },
+      { tags: { hasAll: ['vip', 'grosir'] } },
+      { contractReference: ' PKS-2026/014 ' },
+      { salesRepIds: [gid('SalesRep', rep.id)] },
+      { salesTeamIds: [gid('SalesTeam', team.id)] },
+    ]) {
+      expect((await report(w.t.key, { groupBy: 'DAY', filter })).totals, JSON.stringify(filter)).toEqual(O2);
+    }
+    expect((await report(w.t.key, { groupBy: 'DAY', filter: { tags: { hasAll: ['vip', 'nothing'] } } })).totals.orderCount).toBe(0);
+    expect((await report(w.t.key, { groupBy: 'DAY', filter: { tags: { hasAny: [] } } })).totals.orderCount).toBe(0);
+    expect((await report(w.t.key, { groupBy: 'DAY', filter: { tags: { hasAll: [] } } })).totals).toEqual(TOTALS);
+    const bad = await execute<any, any>(w.t.key, '{ salesReport(groupBy: DAY, filter: { tags: { hasAny: ["' + 'x'.repeat(200) + '"] } }) { totals { orderCount } } }');
+    expect(bad.errors?.[0]?.message).toMatch(/filter\.tags\.hasAny\[0\] must be at most/);
   });
 
   it('hides cost, profit and margin from a role without costs.read, and refuses to rank by profit for it', async () => {
