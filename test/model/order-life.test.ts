@@ -34,6 +34,7 @@ import { describe, expect, it } from 'vitest';
 import { execute, post } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 import { gid } from '../inventory/stock-fixtures.js';
+import { mulberry32 } from '../../src/demo/seed/random.js';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 8);
 const STEPS = Number(process.env.MODEL_STEPS ?? 100);
@@ -48,16 +49,6 @@ const FIRST_SEED = Number(process.env.MODEL_SEED ?? Date.now() % 1_000_000);
 
 // ---------------------------------------------------------------- randomness
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof randomOf>;
 function randomOf(seed: number) {

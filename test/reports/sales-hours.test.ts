@@ -14,6 +14,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { query } from '../support/execute.js';
+import { mulberry32 } from '../../src/demo/seed/random.js';
 import { testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -27,17 +28,6 @@ const REPORT = `query ($groupBy: SalesReportGroupBy!, $from: Date, $to: Date, $f
   salesReport(groupBy: $groupBy, from: $from, to: $to, filter: $filter) { timeZone rows { key label isOther figures { ${FIGURES} } } totals { ${FIGURES} } }
 }`;
 const EVERY_PAYMENT_STATUS = ['NOT_APPLICABLE', 'PAID', 'PARTIALLY_PAID', 'REFUNDED', 'UNPAID'];
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function call(key: string, field: string, inputType: string, input: Record<string, unknown>, select = '') {
   const result = (await query<any, any>(key, `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ${select} ... on Error { message } } }`, { input }))[field];
@@ -85,7 +75,7 @@ describe('sales reports from SalesHour', () => {
   }
 
   it(`equals the report read from the orders over ${STEPS} random steps (seed ${SEED})`, { timeout: 600_000 }, async () => {
-    const random = rng(SEED);
+    const random = mulberry32(SEED);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const orders: Placed[] = [];
     const counts: Record<string, number> = {};
