@@ -251,7 +251,7 @@ const SUMS = sums(Prisma.sql`count(DISTINCT f."orderId")`);
 
 const adj = (c: string) => Prisma.raw(`"adj_${c}"`);
 /** SalesHour's column of an adjustment category: SHIPPING_DISCOUNT -> "shippingDiscount". */
-const hourColumn = (c: string) => Prisma.raw(`h."${c.toLowerCase().replace(/_(.)/g, (_m, l: string) => l.toUpperCase())}"`);
+const hourColumn = (c: string, alias = 'h') => Prisma.raw(`${alias}."${c.toLowerCase().replace(/_(.)/g, (_m, l: string) => l.toUpperCase())}"`);
 
 /**
  * Whether a report can read SalesHour (the sums per UTC hour and channel kept by the
@@ -265,6 +265,16 @@ export function readsHours(input: SalesReportInput): boolean {
     ([name, value]) =>
       name === 'channels' || value == null || (Array.isArray(value) && value.length === 0) || (name === 'isDraft' && value === false) || (name === 'search' && !String(value).trim()),
   );
+}
+
+/**
+ * Whether an order-level report can read OrderSalesFact (the figures each order adds,
+ * kept by the writers) instead of summing lines, adjustments and refunds: the filter
+ * keeps to the orders counted by default (it names no statuses, kinds or drafts).
+ */
+export function readsFacts(input: SalesReportInput): boolean {
+  const f = input.filter ?? {};
+  return !isLine(input.groupBy) && !f.statuses?.length && !f.kinds?.length && !f.isDraft;
 }
 
 /** The hours' sums per period, named as the order-level facts, when the zone allows it. */
@@ -356,6 +366,27 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
         LEFT JOIN (
           SELECT r."orderItemId", sum(r."value") AS "value" FROM "OrderReturnLine" r WHERE r."tenantId" = ${tenant} GROUP BY r."orderItemId"
         ) rl ON rl."orderItemId" = i."id"
+    )`;
+  } else if (source === 'orders' && readsFacts(input)) {
+    // Every order the filter keeps is counted by default, so each has its facts row: read it
+    // instead of summing the order's lines, adjustments and refunds.
+    const { key, label, joins } = orderKey(groupBy);
+    ctes = Prisma.sql`
+    orders AS MATERIALIZED (
+      SELECT o."id", ${key} AS "key", ${label} AS "label"
+        FROM "Order" o
+        CROSS JOIN settings s
+        ${joins}
+       WHERE ${whereSql}
+    ),
+    facts AS (
+      SELECT o."key", o."label", o."id" AS "orderId", f."units", f."unitsReturned", f."gross", f."itemDiscounts",
+             f."discount" AS "orderDiscounts", f."returns", f."cost", f."uncostedUnits" AS "uncosted",
+             f."grandTotal", f."netTotal", f."refunds",
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${hourColumn(c, 'f')} AS ${adj(c)}`), ', ')},
+             1 AS "orders"
+        FROM orders o
+        JOIN "OrderSalesFact" f ON f."orderId" = o."id"
     )`;
   } else {
     const { key, label, joins } = orderKey(groupBy);

@@ -1,7 +1,7 @@
 // Period reports read SalesHour (sums per UTC hour and channel, kept by triggers in the
 // writers' transactions) instead of every order. Two checks through the API:
 //
-// 1. A model-based walk: random orders (channels, hours around local midnight, lines,
+// 1. A model-based walk (period reports from the hours, dimensions from OrderSalesFact): random orders (channels, hours around local midnight, lines,
 //    adjustments, drafts), cancellations, placements, payments, shipments, partial returns
 //    with refunds, concurrent creates, and time-zone changes, including a zone half an hour
 //    off UTC (the hours cannot be split into its days: the report reads the orders). After
@@ -24,10 +24,11 @@ const STEPS = Number(process.env.SALES_HOURS_STEPS ?? 60);
 
 const FIGURES = `orderCount unitCount unitsReturned grossSales itemDiscounts orderDiscounts returns netSales
   adjustments { category amount } grandTotal netTotal refunds cost uncostedUnits grossProfit marginPercent`;
-const REPORT = `query ($groupBy: SalesReportGroupBy!, $from: Date, $to: Date, $filter: OrderFilter) {
-  salesReport(groupBy: $groupBy, from: $from, to: $to, filter: $filter) { timeZone rows { key label isOther figures { ${FIGURES} } } totals { ${FIGURES} } }
+const REPORT = `query ($groupBy: SalesReportGroupBy!, $from: Date, $to: Date, $filter: OrderFilter, $top: Int) {
+  salesReport(groupBy: $groupBy, from: $from, to: $to, filter: $filter, top: $top) { timeZone rows { key label isOther figures { ${FIGURES} } } totals { ${FIGURES} } }
 }`;
 const EVERY_PAYMENT_STATUS = ['NOT_APPLICABLE', 'PAID', 'PARTIALLY_PAID', 'REFUNDED', 'UNPAID'];
+const NOT_CANCELLED = ['COMPLETED', 'CONFIRMED', 'PACKED', 'PENDING', 'PROCESSING', 'RETURNED', 'SHIPPED'];
 
 async function call(key: string, field: string, inputType: string, input: Record<string, unknown>, select = '') {
   const result = (await query<any, any>(key, `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ${select} ... on Error { message } } }`, { input }))[field];
@@ -70,6 +71,16 @@ describe('sales reports from SalesHour', () => {
         const filter = { ...((variant as { filter?: object }).filter ?? {}), paymentStatuses: EVERY_PAYMENT_STATUS };
         const orders = await report(t.key, { groupBy, ...variant, filter });
         expect(hours, `step ${step}, ${groupBy} ${JSON.stringify(variant)}`).toEqual(orders);
+      }
+    }
+    // Dimensions read each order's facts row; naming every status but CANCELLED keeps the same
+    // orders and makes the report sum their lines, adjustments and refunds instead.
+    for (const groupBy of ['CHANNEL', 'WAREHOUSE', 'CUSTOMER']) {
+      for (const variant of [{}, { filter: { channels: ['shopee', 'offline'] } }, { from: '2026-03-04', to: '2026-03-10', top: 1 }]) {
+        const facts = await report(t.key, { groupBy, ...variant });
+        const filter = { ...((variant as { filter?: object }).filter ?? {}), statuses: NOT_CANCELLED };
+        const orders = await report(t.key, { groupBy, ...variant, filter });
+        expect(facts, `step ${step}, ${groupBy} ${JSON.stringify(variant)}`).toEqual(orders);
       }
     }
   }
