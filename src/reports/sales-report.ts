@@ -457,57 +457,41 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   }
   // Dimensions: ranked by the metric, the first `top` kept, the rest one other row. Keys are
   // joined through coalesce(key, ''), an equality (hash-joinable): "none" ranks as one group.
+  const ranked = (grouped: Prisma.Sql, rows: Prisma.Sql, join: Prisma.Sql, figures: Prisma.Sql) => Prisma.sql`${Prisma.raw(UNPREPARED)}
+    WITH ${settings}, ${ctes},
+    grouped AS (${grouped}),
+    ranked AS (
+      SELECT g."k", row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${top}::int AS "isOther"
+        FROM grouped g
+    )
+    SELECT (SELECT tz FROM settings) AS "tz",
+           (GROUPING(r."isOther") = 1) AS "isTotal",
+           coalesce(r."isOther", false) AS "isOther",
+           CASE WHEN r."isOther" THEN NULL ELSE f."key" END AS "key",
+           CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
+           ${figures}
+      FROM ${rows}
+      JOIN ranked r ON r."k" = ${join}
+     GROUP BY GROUPING SETS ((r."isOther", CASE WHEN r."isOther" THEN NULL ELSE f."key" END), ())`;
+  const netSales = Prisma.sql`coalesce(sum(f."gross"), 0) - coalesce(sum(f."itemDiscounts"), 0) - coalesce(sum(f."orderDiscounts"), 0) - coalesce(sum(f."returns"), 0) AS "netSales"`;
   if (!isLine(groupBy)) {
     // An order has one key, so the groups' sums add up: the other row and the totals are
     // summed from the groups, not from every order again.
     const factColumns = ['units', 'unitsReturned', 'gross', 'itemDiscounts', 'orderDiscounts', 'returns', 'cost', 'uncosted', 'grandTotal', 'netTotal', 'refunds', 'orders'];
-    return Prisma.sql`${Prisma.raw(UNPREPARED)}
-    WITH ${settings}, ${ctes},
-    grouped AS (
+    const grouped = Prisma.sql`
       SELECT coalesce(f."key", '') AS "k", f."key", min(f."label") AS "label",
              ${Prisma.join(factColumns.map((c) => Prisma.sql`sum(f.${Prisma.raw(`"${c}"`)}) AS ${Prisma.raw(`"${c}"`)}`), ', ')},
              ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`sum(f.${adj(c)}) AS ${adj(c)}`), ', ')},
-             sum(f."orders") AS "orderCount", coalesce(sum(f."units"), 0) AS "unitCount", coalesce(sum(f."gross"), 0) AS "grossSales",
-             coalesce(sum(f."gross"), 0) - coalesce(sum(f."itemDiscounts"), 0) - coalesce(sum(f."orderDiscounts"), 0) - coalesce(sum(f."returns"), 0) AS "netSales"
-        FROM facts f GROUP BY f."key"
-    ),
-    ranked AS (
-      SELECT g."k", row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${top}::int AS "isOther"
-        FROM grouped g
-    )
-    SELECT (SELECT tz FROM settings) AS "tz",
-           (GROUPING(r."isOther") = 1) AS "isTotal",
-           coalesce(r."isOther", false) AS "isOther",
-           CASE WHEN r."isOther" THEN NULL ELSE f."key" END AS "key",
-           CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
-           ${sums(Prisma.sql`coalesce(sum(f."orders"), 0)`)}
-      FROM grouped f
-      JOIN ranked r ON r."k" = f."k"
-     GROUP BY GROUPING SETS ((r."isOther", CASE WHEN r."isOther" THEN NULL ELSE f."key" END), ())`;
+             sum(f."orders") AS "orderCount", coalesce(sum(f."units"), 0) AS "unitCount", coalesce(sum(f."gross"), 0) AS "grossSales", ${netSales}
+        FROM facts f GROUP BY f."key"`;
+    return ranked(grouped, Prisma.sql`grouped f`, Prisma.sql`f."k"`, sums(Prisma.sql`coalesce(sum(f."orders"), 0)`));
   }
-  return Prisma.sql`${Prisma.raw(UNPREPARED)}
-    WITH ${settings}, ${ctes},
-    grouped AS (
+  const grouped = Prisma.sql`
       SELECT coalesce(f."key", '') AS "k", f."key",
              count(DISTINCT f."orderId") AS "orderCount", coalesce(sum(f."units"), 0) AS "unitCount",
-             coalesce(sum(f."gross"), 0) AS "grossSales",
-             coalesce(sum(f."gross"), 0) - coalesce(sum(f."itemDiscounts"), 0) - coalesce(sum(f."orderDiscounts"), 0) - coalesce(sum(f."returns"), 0) AS "netSales",
-             coalesce(sum(f."cost"), 0) AS "cost"
-        FROM facts f GROUP BY f."key"
-    ),
-    ranked AS (
-      SELECT g."k", row_number() OVER (ORDER BY ${metric} DESC, g."key" NULLS LAST) > ${top}::int AS "isOther"
-        FROM grouped g
-    )
-    SELECT (SELECT tz FROM settings) AS "tz",
-           (GROUPING(r."isOther") = 1) AS "isTotal",
-           coalesce(r."isOther", false) AS "isOther",
-           CASE WHEN r."isOther" THEN NULL ELSE f."key" END AS "key",
-           CASE WHEN r."isOther" THEN NULL ELSE min(f."label") END AS "label",
-           ${SUMS}
-      FROM facts f
-      JOIN ranked r ON r."k" = coalesce(f."key", '')
-     GROUP BY GROUPING SETS ((r."isOther", CASE WHEN r."isOther" THEN NULL ELSE f."key" END), ())`;
+             coalesce(sum(f."gross"), 0) AS "grossSales", ${netSales}, coalesce(sum(f."cost"), 0) AS "cost"
+        FROM facts f GROUP BY f."key"`;
+  return ranked(grouped, Prisma.sql`facts f`, Prisma.sql`coalesce(f."key", '')`, SUMS);
 }
 
 function figures(row: FigureRow, lineLevel: boolean): SalesFigures {
