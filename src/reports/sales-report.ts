@@ -250,8 +250,8 @@ const sums = (orderCount: Prisma.Sql) => Prisma.sql`
 const SUMS = sums(Prisma.sql`count(DISTINCT f."orderId")`);
 
 const adj = (c: string) => Prisma.raw(`"adj_${c}"`);
-/** SalesHour's column of an adjustment category: SHIPPING_DISCOUNT -> "shippingDiscount". */
-const hourColumn = (c: string, alias = 'h') => Prisma.raw(`${alias}."${c.toLowerCase().replace(/_(.)/g, (_m, l: string) => l.toUpperCase())}"`);
+/** SalesHour's and OrderSalesFact's column of an adjustment category: SHIPPING_DISCOUNT -> "shippingDiscount". */
+const categoryColumn = (c: string, alias: string) => Prisma.raw(`${alias}."${c.toLowerCase().replace(/_(.)/g, (_m, l: string) => l.toUpperCase())}"`);
 
 /**
  * Whether a report can read SalesHour (the sums per UTC hour and channel kept by the
@@ -303,7 +303,7 @@ function hourFacts(tenant: Prisma.Sql, groupBy: ReportGrouping, input: SalesRepo
   return Prisma.sql`
       SELECT date_trunc(${unit}, h."hour" AT TIME ZONE s.tz)::date AS "key",
              ${Prisma.join(columns.map(([c, as]) => Prisma.sql`${sum(Prisma.raw(`h."${c}"`))} AS ${Prisma.raw(`"${as}"`)}`), ', ')},
-             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${sum(hourColumn(c))} AS ${adj(c)}`), ', ')}
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${sum(categoryColumn(c, 'h'))} AS ${adj(c)}`), ', ')}
         FROM "SalesHour" h CROSS JOIN settings s
        WHERE ${Prisma.join(where, ' AND ')} AND (SELECT "wholeHours" FROM settings)
        GROUP BY 1`;
@@ -342,6 +342,17 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   const whereSql = Prisma.join(where, ' AND ');
   if (source === 'hours' && !readsHours(input)) throw new Error(`salesReport: this report cannot read the hours`);
 
+  /** The matching orders with their group key (order-level groupings), and the columns `extra` names. */
+  const ordersCte = (extra: Prisma.Sql) => {
+    const { key, label, joins } = orderKey(groupBy);
+    return Prisma.sql`orders AS MATERIALIZED (
+      SELECT o."id", ${key} AS "key", ${label} AS "label"${extra}
+        FROM "Order" o
+        CROSS JOIN settings s
+        ${joins}
+       WHERE ${whereSql}
+    )`;
+  };
   let ctes: Prisma.Sql;
   if (source === 'hours') {
     ctes = Prisma.sql`facts AS (${hourFacts(tenant, groupBy, input, channel)})`;
@@ -370,36 +381,22 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   } else if (source === 'orders' && readsFacts(input)) {
     // Every order the filter keeps is counted by default, so each has its facts row: read it
     // instead of summing the order's lines, adjustments and refunds.
-    const { key, label, joins } = orderKey(groupBy);
     ctes = Prisma.sql`
-    orders AS MATERIALIZED (
-      SELECT o."id", ${key} AS "key", ${label} AS "label"
-        FROM "Order" o
-        CROSS JOIN settings s
-        ${joins}
-       WHERE ${whereSql}
-    ),
+    ${ordersCte(Prisma.empty)},
     facts AS (
       SELECT o."key", o."label", o."id" AS "orderId", f."units", f."unitsReturned", f."gross", f."itemDiscounts",
              f."discount" AS "orderDiscounts", f."returns", f."cost", f."uncostedUnits" AS "uncosted",
              f."grandTotal", f."netTotal", f."refunds",
-             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${hourColumn(c, 'f')} AS ${adj(c)}`), ', ')},
+             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${categoryColumn(c, 'f')} AS ${adj(c)}`), ', ')},
              1 AS "orders"
         FROM orders o
         JOIN "OrderSalesFact" f ON f."orderId" = o."id"
     )`;
   } else {
-    const { key, label, joins } = orderKey(groupBy);
     ctes = Prisma.sql`
-    orders AS MATERIALIZED (
-      SELECT o."id", ${key} AS "key", ${label} AS "label", o."grandTotal", o."returnedTotal",
+    ${ordersCte(Prisma.sql`, o."grandTotal", o."returnedTotal",
              CASE WHEN o."status" = 'CANCELLED' OR o."returnStatus" = 'FULL' THEN 0
-                  ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END AS "netTotal"
-        FROM "Order" o
-        CROSS JOIN settings s
-        ${joins}
-       WHERE ${whereSql}
-    ),
+                  ELSE greatest(o."grandTotal" - o."returnedTotal", 0) END AS "netTotal"`)},
     lines AS (
       SELECT i."orderId", sum(i."quantity") AS "units", sum(i."returnedQuantity") AS "unitsReturned",
              sum(i."unitPrice" * i."quantity") AS "gross", sum(i."discountAmount") AS "itemDiscounts",
