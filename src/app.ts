@@ -145,7 +145,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : undefined;
 
   // Export jobs run here, in the background; their files are served by signed links.
-  const exportRunner = startExportRunner({ settings: { ...config.exports, maxQueued: 100 }, events, log });
+  const exportRunner = startExportRunner({
+    settings: { ...config.exports, maxQueued: 100 },
+    events,
+    log,
+    read: (tenantId, sql, params) => withTenant(tenantId, () => db.read(sql, params)),
+  });
   if (!config.exports.urlSecretConfigured) {
     if (config.production) throw new ConfigError('EXPORT_URL_SECRET', 'required when NODE_ENV=production (or DOCUMENT_URL_SECRET, from which export links then derive their key)');
     log.warn('EXPORT_URL_SECRET is not set: export links are signed with a secret of this process and stop working when it restarts');

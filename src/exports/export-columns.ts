@@ -1,7 +1,15 @@
-// What each export kind writes: its rows, read from the database a page at a time
-// in id order (keyset: constant memory however many rows), and its columns. Headers
-// are the spreadsheet's first row (CSV, XLSX); keys name the fields of a JSONL line.
-// Purchase prices and internal notes are columns only for a requester with costs.read.
+// What each export kind writes: its columns, each declared with the SQL that reads
+// it, and how its rows are found. A page is two statements: the ids of the next rows
+// (id > after, ascending: an index range scan, constant memory however many rows),
+// read through the requester's Prisma client so that the order filter and a bound
+// key's conditions apply exactly as on the lists; then the cells of those ids in one
+// plain SQL statement (rows as arrays, no per-row objects: the bulk of an export's
+// time was Prisma building and the writers reading row objects). The cells' joins
+// are to-one (an order's customer, a line's order): a row the requester may read
+// shows them whole, as the lists do (a channel key reads only orders of its channel,
+// whose customers it serves). Headers are the spreadsheet's first row (CSV, XLSX);
+// keys name the fields of a JSONL line. Purchase prices and internal notes are
+// columns only for a requester with costs.read.
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { ExportKind } from '../db/generated/prisma/enums.js';
@@ -12,256 +20,168 @@ export type CellValue = string | number | boolean | Date | null;
 
 export type ColumnType = 'text' | 'integer' | 'money' | 'date' | 'boolean';
 
-export interface Column<Row> {
+export interface Column {
   key: string;
   header: string;
   type: ColumnType;
   /** Only written for a requester who may read costs. */
   cost?: boolean;
-  value: (row: Row) => CellValue;
+  /** The cell as SQL over the source's aliases (money: a numeric with two decimals; dates: timestamptz). */
+  sql: string;
 }
 
-export interface ExportSource<Row extends { id: number }> {
-  columns: Column<Row>[];
+export interface ExportSource {
+  columns: Column[];
+  /** The FROM clause: the exported table as `t`, and the to-one tables its cells read. */
+  from: string;
   count(prisma: Db, tenantId: number, filter: OrderFilterValue | undefined): Promise<number>;
-  /** Rows with id > after, ascending, at most take. */
-  page(prisma: Db, tenantId: number, filter: OrderFilterValue | undefined, after: number, take: number): Promise<Row[]>;
+  /** Ids of the rows after `after`, ascending, at most `take`, as the requester may read them. */
+  ids(prisma: Db, tenantId: number, filter: OrderFilterValue | undefined, after: number, take: number): Promise<number[]>;
 }
 
-const money = (v: { toFixed(digits: number): string } | null | undefined): string | null => (v == null ? null : v.toFixed(2));
+/** The SQL of a page's cells: one value per column, then the row's id; $1 the tenant, $2 the ids. */
+export function pageSql(source: ExportSource, columns: readonly Column[]): string {
+  const cells = columns.map((c) => (c.type === 'money' ? `(${c.sql})::text` : c.type === 'text' ? `(${c.sql})::text` : c.sql));
+  return `SELECT ${cells.join(', ')}, t."id" FROM ${source.from} WHERE t."tenantId" = $1 AND t."id" = ANY($2::int[]) ORDER BY t."id"`;
+}
 
-const orderSelect = {
-  id: true,
-  code: true,
-  kind: true,
-  status: true,
-  paymentStatus: true,
-  channel: true,
-  currency: true,
-  subtotal: true,
-  itemDiscountTotal: true,
-  shippingTotal: true,
-  discountTotal: true,
-  taxTotal: true,
-  codFee: true,
-  insuranceTotal: true,
-  otherCostTotal: true,
-  grandTotal: true,
-  returnedTotal: true,
-  weightGrams: true,
-  notes: true,
-  internalNotes: true,
-  orderedAt: true,
-  paidAt: true,
-  shippedAt: true,
-  createdAt: true,
-  customer: { select: { name: true, phone: true } },
-} satisfies Prisma.OrderSelect;
-type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
-
-const orders: ExportSource<OrderRow> = {
-  columns: [
-    { key: 'code', header: 'Order code', type: 'text', value: (o) => o.code },
-    { key: 'kind', header: 'Kind', type: 'text', value: (o) => o.kind },
-    { key: 'status', header: 'Status', type: 'text', value: (o) => o.status },
-    { key: 'paymentStatus', header: 'Payment status', type: 'text', value: (o) => o.paymentStatus },
-    { key: 'channel', header: 'Channel', type: 'text', value: (o) => o.channel },
-    { key: 'customerName', header: 'Customer', type: 'text', value: (o) => o.customer?.name ?? null },
-    { key: 'customerPhone', header: 'Customer phone', type: 'text', value: (o) => o.customer?.phone ?? null },
-    { key: 'orderedAt', header: 'Ordered at', type: 'date', value: (o) => o.orderedAt },
-    { key: 'paidAt', header: 'Paid at', type: 'date', value: (o) => o.paidAt },
-    { key: 'shippedAt', header: 'Shipped at', type: 'date', value: (o) => o.shippedAt },
-    { key: 'currency', header: 'Currency', type: 'text', value: (o) => o.currency },
-    { key: 'subtotal', header: 'Subtotal', type: 'money', value: (o) => money(o.subtotal) },
-    { key: 'itemDiscountTotal', header: 'Item discounts', type: 'money', value: (o) => money(o.itemDiscountTotal) },
-    { key: 'shippingTotal', header: 'Shipping', type: 'money', value: (o) => money(o.shippingTotal) },
-    { key: 'discountTotal', header: 'Order discount', type: 'money', value: (o) => money(o.discountTotal) },
-    { key: 'taxTotal', header: 'Tax', type: 'money', value: (o) => money(o.taxTotal) },
-    { key: 'codFee', header: 'COD fee', type: 'money', value: (o) => money(o.codFee) },
-    { key: 'insuranceTotal', header: 'Insurance', type: 'money', value: (o) => money(o.insuranceTotal) },
-    { key: 'otherCostTotal', header: 'Other costs', type: 'money', value: (o) => money(o.otherCostTotal) },
-    { key: 'grandTotal', header: 'Grand total', type: 'money', value: (o) => money(o.grandTotal) },
-    { key: 'returnedTotal', header: 'Returned total', type: 'money', value: (o) => money(o.returnedTotal) },
-    { key: 'weightGrams', header: 'Weight (g)', type: 'integer', value: (o) => o.weightGrams },
-    { key: 'notes', header: 'Notes', type: 'text', value: (o) => o.notes },
-    { key: 'internalNotes', header: 'Internal notes', type: 'text', cost: true, value: (o) => o.internalNotes },
-  ],
-  count: (prisma, tenantId, filter) => prisma.order.count({ where: orderWhere(tenantId, filter) }),
-  page: (prisma, tenantId, filter, after, take) =>
-    prisma.order.findMany({ where: { AND: [orderWhere(tenantId, filter), { id: { gt: after } }] }, orderBy: { id: 'asc' }, take, select: orderSelect }),
-};
-
-const lineSelect = {
-  id: true,
-  sku: true,
-  productName: true,
-  variationName: true,
-  quantity: true,
-  unit: true,
-  unitPrice: true,
-  discountAmount: true,
-  lineTotal: true,
-  returnedQuantity: true,
-  isCancelled: true,
-  order: { select: { code: true, status: true, orderedAt: true, currency: true } },
-  variation: { select: { costPrice: true } },
-} satisfies Prisma.OrderItemSelect;
-type LineRow = Prisma.OrderItemGetPayload<{ select: typeof lineSelect }>;
+const idsOf = (rows: Array<{ id: number }>) => rows.map((row) => row.id);
+const page = (take: number) => ({ orderBy: { id: 'asc' as const }, take, select: { id: true } });
 
 const lineWhere = (tenantId: number, filter: OrderFilterValue | undefined): Prisma.OrderItemWhereInput =>
   filter ? { tenantId, order: { is: orderWhere(tenantId, filter) } } : { tenantId };
 
-const orderLines: ExportSource<LineRow> = {
+const orders: ExportSource = {
+  from: `"Order" t LEFT JOIN "Customer" c ON c."id" = t."customerId"`,
   columns: [
-    { key: 'orderCode', header: 'Order code', type: 'text', value: (l) => l.order.code },
-    { key: 'orderStatus', header: 'Order status', type: 'text', value: (l) => l.order.status },
-    { key: 'orderedAt', header: 'Ordered at', type: 'date', value: (l) => l.order.orderedAt },
-    { key: 'sku', header: 'SKU', type: 'text', value: (l) => l.sku },
-    { key: 'productName', header: 'Product', type: 'text', value: (l) => l.productName },
-    { key: 'variationName', header: 'Variation', type: 'text', value: (l) => l.variationName },
-    { key: 'quantity', header: 'Quantity', type: 'integer', value: (l) => l.quantity },
-    { key: 'unit', header: 'Unit', type: 'text', value: (l) => l.unit },
-    { key: 'currency', header: 'Currency', type: 'text', value: (l) => l.order.currency },
-    { key: 'unitPrice', header: 'Unit price', type: 'money', value: (l) => money(l.unitPrice) },
-    { key: 'discountAmount', header: 'Discount', type: 'money', value: (l) => money(l.discountAmount) },
-    { key: 'lineTotal', header: 'Line total', type: 'money', value: (l) => money(l.lineTotal) },
-    { key: 'returnedQuantity', header: 'Returned quantity', type: 'integer', value: (l) => l.returnedQuantity },
-    { key: 'cancelled', header: 'Cancelled', type: 'boolean', value: (l) => l.isCancelled },
-    { key: 'costPrice', header: 'Cost price', type: 'money', cost: true, value: (l) => money(l.variation?.costPrice) },
+    { key: 'code', header: 'Order code', type: 'text', sql: 't."code"' },
+    { key: 'kind', header: 'Kind', type: 'text', sql: 't."kind"' },
+    { key: 'status', header: 'Status', type: 'text', sql: 't."status"' },
+    { key: 'paymentStatus', header: 'Payment status', type: 'text', sql: 't."paymentStatus"' },
+    { key: 'channel', header: 'Channel', type: 'text', sql: 't."channel"' },
+    { key: 'customerName', header: 'Customer', type: 'text', sql: 'c."name"' },
+    { key: 'customerPhone', header: 'Customer phone', type: 'text', sql: 'c."phone"' },
+    { key: 'orderedAt', header: 'Ordered at', type: 'date', sql: 't."orderedAt"' },
+    { key: 'paidAt', header: 'Paid at', type: 'date', sql: 't."paidAt"' },
+    { key: 'shippedAt', header: 'Shipped at', type: 'date', sql: 't."shippedAt"' },
+    { key: 'currency', header: 'Currency', type: 'text', sql: 't."currency"' },
+    { key: 'subtotal', header: 'Subtotal', type: 'money', sql: 't."subtotal"' },
+    { key: 'itemDiscountTotal', header: 'Item discounts', type: 'money', sql: 't."itemDiscountTotal"' },
+    { key: 'shippingTotal', header: 'Shipping', type: 'money', sql: 't."shippingTotal"' },
+    { key: 'discountTotal', header: 'Order discount', type: 'money', sql: 't."discountTotal"' },
+    { key: 'taxTotal', header: 'Tax', type: 'money', sql: 't."taxTotal"' },
+    { key: 'codFee', header: 'COD fee', type: 'money', sql: 't."codFee"' },
+    { key: 'insuranceTotal', header: 'Insurance', type: 'money', sql: 't."insuranceTotal"' },
+    { key: 'otherCostTotal', header: 'Other costs', type: 'money', sql: 't."otherCostTotal"' },
+    { key: 'grandTotal', header: 'Grand total', type: 'money', sql: 't."grandTotal"' },
+    { key: 'returnedTotal', header: 'Returned total', type: 'money', sql: 't."returnedTotal"' },
+    { key: 'weightGrams', header: 'Weight (g)', type: 'integer', sql: 't."weightGrams"' },
+    { key: 'notes', header: 'Notes', type: 'text', sql: 't."notes"' },
+    { key: 'internalNotes', header: 'Internal notes', type: 'text', cost: true, sql: 't."internalNotes"' },
+  ],
+  count: (prisma, tenantId, filter) => prisma.order.count({ where: orderWhere(tenantId, filter) }),
+  ids: async (prisma, tenantId, filter, after, take) =>
+    idsOf(await prisma.order.findMany({ where: { AND: [orderWhere(tenantId, filter), { id: { gt: after } }] }, ...page(take) })),
+};
+
+const orderLines: ExportSource = {
+  from: `"OrderItem" t JOIN "Order" o ON o."id" = t."orderId"`,
+  columns: [
+    { key: 'orderCode', header: 'Order code', type: 'text', sql: 'o."code"' },
+    { key: 'orderStatus', header: 'Order status', type: 'text', sql: 'o."status"' },
+    { key: 'orderedAt', header: 'Ordered at', type: 'date', sql: 'o."orderedAt"' },
+    { key: 'sku', header: 'SKU', type: 'text', sql: 't."sku"' },
+    { key: 'productName', header: 'Product', type: 'text', sql: 't."productName"' },
+    { key: 'variationName', header: 'Variation', type: 'text', sql: 't."variationName"' },
+    { key: 'quantity', header: 'Quantity', type: 'integer', sql: 't."quantity"' },
+    { key: 'unit', header: 'Unit', type: 'text', sql: 't."unit"' },
+    { key: 'currency', header: 'Currency', type: 'text', sql: 'o."currency"' },
+    { key: 'unitPrice', header: 'Unit price', type: 'money', sql: 't."unitPrice"' },
+    { key: 'discountAmount', header: 'Discount', type: 'money', sql: 't."discountAmount"' },
+    { key: 'lineTotal', header: 'Line total', type: 'money', sql: 't."lineTotal"' },
+    { key: 'returnedQuantity', header: 'Returned quantity', type: 'integer', sql: 't."returnedQuantity"' },
+    { key: 'cancelled', header: 'Cancelled', type: 'boolean', sql: 't."isCancelled"' },
+    // The cost when the line was written, as the sales reports count it (not today's purchase price).
+    { key: 'costPrice', header: 'Cost price', type: 'money', cost: true, sql: 't."costPrice"' },
   ],
   count: (prisma, tenantId, filter) => prisma.orderItem.count({ where: lineWhere(tenantId, filter) }),
-  page: (prisma, tenantId, filter, after, take) =>
-    prisma.orderItem.findMany({ where: { AND: [lineWhere(tenantId, filter), { id: { gt: after } }] }, orderBy: { id: 'asc' }, take, select: lineSelect }),
+  ids: async (prisma, tenantId, filter, after, take) =>
+    idsOf(await prisma.orderItem.findMany({ where: { AND: [lineWhere(tenantId, filter), { id: { gt: after } }] }, ...page(take) })),
 };
-
-const variationSelect = {
-  id: true,
-  sku: true,
-  name: true,
-  size: true,
-  color: true,
-  currency: true,
-  price: true,
-  costPrice: true,
-  weightGrams: true,
-  available: true,
-  archivedAt: true,
-  product: { select: { name: true, stockType: true, isActive: true } },
-} satisfies Prisma.VariationSelect;
-type VariationRow = Prisma.VariationGetPayload<{ select: typeof variationSelect }>;
 
 /** One row per variation (the sellable thing with a SKU), with its product's name. */
-const products: ExportSource<VariationRow> = {
+const products: ExportSource = {
+  from: `"Variation" t JOIN "Product" p ON p."id" = t."productId"`,
   columns: [
-    { key: 'productName', header: 'Product', type: 'text', value: (v) => v.product.name },
-    { key: 'sku', header: 'SKU', type: 'text', value: (v) => v.sku },
-    { key: 'variationName', header: 'Variation', type: 'text', value: (v) => v.name },
-    { key: 'size', header: 'Size', type: 'text', value: (v) => v.size },
-    { key: 'color', header: 'Color', type: 'text', value: (v) => v.color },
-    { key: 'stockType', header: 'Stock type', type: 'text', value: (v) => v.product.stockType },
-    { key: 'currency', header: 'Currency', type: 'text', value: (v) => v.currency },
-    { key: 'price', header: 'Price', type: 'money', value: (v) => money(v.price) },
-    { key: 'costPrice', header: 'Cost price', type: 'money', cost: true, value: (v) => money(v.costPrice) },
-    { key: 'weightGrams', header: 'Weight (g)', type: 'integer', value: (v) => v.weightGrams },
-    { key: 'active', header: 'Active', type: 'boolean', value: (v) => v.product.isActive && v.available },
-    { key: 'archivedAt', header: 'Archived at', type: 'date', value: (v) => v.archivedAt },
+    { key: 'productName', header: 'Product', type: 'text', sql: 'p."name"' },
+    { key: 'sku', header: 'SKU', type: 'text', sql: 't."sku"' },
+    { key: 'variationName', header: 'Variation', type: 'text', sql: 't."name"' },
+    { key: 'size', header: 'Size', type: 'text', sql: 't."size"' },
+    { key: 'color', header: 'Color', type: 'text', sql: 't."color"' },
+    { key: 'stockType', header: 'Stock type', type: 'text', sql: 'p."stockType"' },
+    { key: 'currency', header: 'Currency', type: 'text', sql: 't."currency"' },
+    { key: 'price', header: 'Price', type: 'money', sql: 't."price"' },
+    { key: 'costPrice', header: 'Cost price', type: 'money', cost: true, sql: 't."costPrice"' },
+    { key: 'weightGrams', header: 'Weight (g)', type: 'integer', sql: 't."weightGrams"' },
+    { key: 'active', header: 'Active', type: 'boolean', sql: 'p."isActive" AND t."available"' },
+    { key: 'archivedAt', header: 'Archived at', type: 'date', sql: 't."archivedAt"' },
   ],
   count: (prisma, tenantId) => prisma.variation.count({ where: { tenantId } }),
-  page: (prisma, tenantId, _filter, after, take) =>
-    prisma.variation.findMany({ where: { tenantId, id: { gt: after } }, orderBy: { id: 'asc' }, take, select: variationSelect }),
+  ids: async (prisma, tenantId, _filter, after, take) => idsOf(await prisma.variation.findMany({ where: { tenantId, id: { gt: after } }, ...page(take) })),
 };
 
-const customerSelect = {
-  id: true,
-  name: true,
-  phone: true,
-  email: true,
-  status: true,
-  address: true,
-  postalCode: true,
-  createdAt: true,
-  category: { select: { name: true } },
-} satisfies Prisma.CustomerSelect;
-type CustomerRow = Prisma.CustomerGetPayload<{ select: typeof customerSelect }>;
-
-const customers: ExportSource<CustomerRow> = {
+const customers: ExportSource = {
+  from: `"Customer" t LEFT JOIN "CustomerCategory" k ON k."id" = t."categoryId"`,
   columns: [
-    { key: 'name', header: 'Name', type: 'text', value: (c) => c.name },
-    { key: 'phone', header: 'Phone', type: 'text', value: (c) => c.phone },
-    { key: 'email', header: 'E-mail', type: 'text', value: (c) => c.email },
-    { key: 'category', header: 'Category', type: 'text', value: (c) => c.category?.name ?? null },
-    { key: 'status', header: 'Status', type: 'text', value: (c) => c.status },
-    { key: 'address', header: 'Address', type: 'text', value: (c) => c.address },
-    { key: 'postalCode', header: 'Postal code', type: 'text', value: (c) => c.postalCode },
-    { key: 'createdAt', header: 'Created at', type: 'date', value: (c) => c.createdAt },
+    { key: 'name', header: 'Name', type: 'text', sql: 't."name"' },
+    { key: 'phone', header: 'Phone', type: 'text', sql: 't."phone"' },
+    { key: 'email', header: 'E-mail', type: 'text', sql: 't."email"' },
+    { key: 'category', header: 'Category', type: 'text', sql: 'k."name"' },
+    { key: 'status', header: 'Status', type: 'text', sql: 't."status"' },
+    { key: 'address', header: 'Address', type: 'text', sql: 't."address"' },
+    { key: 'postalCode', header: 'Postal code', type: 'text', sql: 't."postalCode"' },
+    { key: 'createdAt', header: 'Created at', type: 'date', sql: 't."createdAt"' },
   ],
   count: (prisma, tenantId) => prisma.customer.count({ where: { tenantId, deletedAt: null } }),
-  page: (prisma, tenantId, _filter, after, take) =>
-    prisma.customer.findMany({ where: { tenantId, deletedAt: null, id: { gt: after } }, orderBy: { id: 'asc' }, take, select: customerSelect }),
+  ids: async (prisma, tenantId, _filter, after, take) =>
+    idsOf(await prisma.customer.findMany({ where: { tenantId, deletedAt: null, id: { gt: after } }, ...page(take) })),
 };
 
-const levelSelect = {
-  id: true,
-  onHand: true,
-  reserved: true,
-  inTransit: true,
-  updatedAt: true,
-  variation: { select: { sku: true, product: { select: { name: true } } } },
-  warehouse: { select: { code: true } },
-} satisfies Prisma.StockLevelSelect;
-type LevelRow = Prisma.StockLevelGetPayload<{ select: typeof levelSelect }>;
-
-const stockLevels: ExportSource<LevelRow> = {
+const stockLevels: ExportSource = {
+  from: `"StockLevel" t JOIN "Variation" v ON v."id" = t."variationId" JOIN "Product" p ON p."id" = v."productId" JOIN "Warehouse" w ON w."id" = t."warehouseId"`,
   columns: [
-    { key: 'sku', header: 'SKU', type: 'text', value: (s) => s.variation.sku },
-    { key: 'productName', header: 'Product', type: 'text', value: (s) => s.variation.product.name },
-    { key: 'warehouse', header: 'Warehouse', type: 'text', value: (s) => s.warehouse.code },
-    { key: 'onHand', header: 'On hand', type: 'integer', value: (s) => s.onHand },
-    { key: 'reserved', header: 'Reserved', type: 'integer', value: (s) => s.reserved },
-    { key: 'available', header: 'Available', type: 'integer', value: (s) => s.onHand - s.reserved },
-    { key: 'inTransit', header: 'In transit', type: 'integer', value: (s) => s.inTransit },
-    { key: 'updatedAt', header: 'Updated at', type: 'date', value: (s) => s.updatedAt },
+    { key: 'sku', header: 'SKU', type: 'text', sql: 'v."sku"' },
+    { key: 'productName', header: 'Product', type: 'text', sql: 'p."name"' },
+    { key: 'warehouse', header: 'Warehouse', type: 'text', sql: 'w."code"' },
+    { key: 'onHand', header: 'On hand', type: 'integer', sql: 't."onHand"' },
+    { key: 'reserved', header: 'Reserved', type: 'integer', sql: 't."reserved"' },
+    { key: 'available', header: 'Available', type: 'integer', sql: 't."onHand" - t."reserved"' },
+    { key: 'inTransit', header: 'In transit', type: 'integer', sql: 't."inTransit"' },
+    { key: 'updatedAt', header: 'Updated at', type: 'date', sql: 't."updatedAt"' },
   ],
   count: (prisma, tenantId) => prisma.stockLevel.count({ where: { tenantId } }),
-  page: (prisma, tenantId, _filter, after, take) =>
-    prisma.stockLevel.findMany({ where: { tenantId, id: { gt: after } }, orderBy: { id: 'asc' }, take, select: levelSelect }),
+  ids: async (prisma, tenantId, _filter, after, take) => idsOf(await prisma.stockLevel.findMany({ where: { tenantId, id: { gt: after } }, ...page(take) })),
 };
 
-const movementSelect = {
-  id: true,
-  kind: true,
-  quantityIn: true,
-  quantityOut: true,
-  balance: true,
-  description: true,
-  actor: true,
-  createdAt: true,
-  variation: { select: { sku: true } },
-  warehouse: { select: { code: true } },
-  order: { select: { code: true } },
-} satisfies Prisma.StockMovementSelect;
-type MovementRow = Prisma.StockMovementGetPayload<{ select: typeof movementSelect }>;
-
-const stockMovements: ExportSource<MovementRow> = {
+const stockMovements: ExportSource = {
+  from: `"StockMovement" t JOIN "Variation" v ON v."id" = t."variationId" JOIN "Warehouse" w ON w."id" = t."warehouseId" LEFT JOIN "Order" o ON o."id" = t."orderId"`,
   columns: [
-    { key: 'createdAt', header: 'Date', type: 'date', value: (m) => m.createdAt },
-    { key: 'sku', header: 'SKU', type: 'text', value: (m) => m.variation.sku },
-    { key: 'warehouse', header: 'Warehouse', type: 'text', value: (m) => m.warehouse.code },
-    { key: 'kind', header: 'Kind', type: 'text', value: (m) => m.kind },
-    { key: 'quantityIn', header: 'In', type: 'integer', value: (m) => m.quantityIn },
-    { key: 'quantityOut', header: 'Out', type: 'integer', value: (m) => m.quantityOut },
-    { key: 'balance', header: 'Balance', type: 'integer', value: (m) => m.balance },
-    { key: 'orderCode', header: 'Order code', type: 'text', value: (m) => m.order?.code ?? null },
-    { key: 'description', header: 'Description', type: 'text', value: (m) => m.description },
-    { key: 'actor', header: 'By', type: 'text', value: (m) => m.actor },
+    { key: 'createdAt', header: 'Date', type: 'date', sql: 't."createdAt"' },
+    { key: 'sku', header: 'SKU', type: 'text', sql: 'v."sku"' },
+    { key: 'warehouse', header: 'Warehouse', type: 'text', sql: 'w."code"' },
+    { key: 'kind', header: 'Kind', type: 'text', sql: 't."kind"' },
+    { key: 'quantityIn', header: 'In', type: 'integer', sql: 't."quantityIn"' },
+    { key: 'quantityOut', header: 'Out', type: 'integer', sql: 't."quantityOut"' },
+    { key: 'balance', header: 'Balance', type: 'integer', sql: 't."balance"' },
+    { key: 'orderCode', header: 'Order code', type: 'text', sql: 'o."code"' },
+    { key: 'description', header: 'Description', type: 'text', sql: 't."description"' },
+    { key: 'actor', header: 'By', type: 'text', sql: 't."actor"' },
   ],
   count: (prisma, tenantId) => prisma.stockMovement.count({ where: { tenantId } }),
-  page: (prisma, tenantId, _filter, after, take) =>
-    prisma.stockMovement.findMany({ where: { tenantId, id: { gt: after } }, orderBy: { id: 'asc' }, take, select: movementSelect }),
+  ids: async (prisma, tenantId, _filter, after, take) => idsOf(await prisma.stockMovement.findMany({ where: { tenantId, id: { gt: after } }, ...page(take) })),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own row type
-export const EXPORT_SOURCES: Record<ExportKind, ExportSource<any>> = {
+export const EXPORT_SOURCES: Record<ExportKind, ExportSource> = {
   ORDERS: orders,
   ORDER_LINES: orderLines,
   PRODUCTS: products,

@@ -1,7 +1,9 @@
 // The in-process runner of export jobs: a small queue, a few jobs at once. A job
 // reads its rows a page at a time by ascending id (keyset pagination: each page is
-// an index range scan, memory does not grow with the table) through the requester's
-// client, so a key bound to a channel or warehouses exports only what it may read.
+// an index range scan, memory does not grow with the table); the ids come through
+// the requester's client, so a key bound to a channel or warehouses exports only
+// what it may read (export-columns.ts). The file is written on a worker thread
+// (export-writer-thread.ts) while the next page is read.
 // After each page the job's row records rowsDone (which also shows the job is
 // alive) and exportProgress is published. Files are written as "<name>.part" and
 // renamed when complete; old files are deleted after the retention period.
@@ -13,10 +15,11 @@ import type { Db } from '../db/client.js';
 import type { ExportFormat, ExportKind, ExportStatus } from '../db/generated/prisma/enums.js';
 import type { EventBus } from '../events/topics.js';
 import type { OrderFilterValue } from '../orders/order-filters.js';
-import { EXPORT_SOURCES, type CellValue } from './export-columns.js';
+import { EXPORT_SOURCES, pageSql, type CellValue } from './export-columns.js';
 import { ExportQueueFullError } from './errors.js';
 import { HEARTBEAT_MS } from './export-service.js';
-import { FILE_EXTENSIONS, openExportFile } from './export-writers.js';
+import { openExportFileInThread } from './export-writer-thread.js';
+import { FILE_EXTENSIONS, type ExportFileWriter } from './export-writers.js';
 import { withStatementBudget } from '../db/statement-budget.js';
 
 export interface ExportSettings {
@@ -57,8 +60,11 @@ export interface ExportRunner {
   stop(): Promise<void>;
 }
 
-export function startExportRunner(options: { settings: ExportSettings; events: EventBus; log: Logger; sweepEveryMs?: number }): ExportRunner {
-  const { settings, events, log } = options;
+/** Plain SQL in a tenant's scope, rows as arrays (Database.read under withTenant). */
+export type TenantRead = (tenantId: number, sql: string, params: readonly unknown[]) => Promise<unknown[][]>;
+
+export function startExportRunner(options: { settings: ExportSettings; events: EventBus; log: Logger; read: TenantRead; sweepEveryMs?: number }): ExportRunner {
+  const { settings, events, log, read } = options;
   const runnerId = randomUUID();
   const waiting: ExportJob[] = [];
   const held = new Map<number, ExportJob>();
@@ -127,7 +133,7 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
     const folder = join(settings.dir, String(tenantId));
     const fileName = `${job.kind.toLowerCase().replace(/_/g, '-')}-${exportId}-${randomBytes(6).toString('hex')}.${FILE_EXTENSIONS[job.format]}`;
     const partPath = join(folder, `${fileName}.part`);
-    let writer: ReturnType<typeof openExportFile> | undefined;
+    let writer: ExportFileWriter | undefined;
     let rowsDone = 0;
     let rowsTotal: number | null = null;
     try {
@@ -136,21 +142,41 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
       await prisma.export.updateMany({ where: { ...mine, status: 'RUNNING' }, data: { rowsTotal } });
       publish(job, 'RUNNING', 0, rowsTotal);
       await mkdir(folder, { recursive: true });
-      writer = openExportFile(partPath, job.format, columns);
-      let after = 0;
-      for (;;) {
-        if (stopping) throw new Interrupted();
-        const rows = await withStatementBudget('export', () => source.page(prisma, tenantId, job.filter, after, settings.pageSize));
-        if (!rows.length) break;
-        await writer.writeRows(rows.map((row) => columns.map((c): CellValue => c.value(row))));
-        after = rows[rows.length - 1]!.id;
-        rowsDone += rows.length;
+      writer = openExportFileInThread(partPath, job.format, columns);
+      const cells = pageSql(source, columns);
+      const readPage = (after: number) =>
+        withStatementBudget('export', async () => {
+          const ids = await source.ids(prisma, tenantId, job.filter, after, settings.pageSize);
+          return ids.length ? read(tenantId, cells, [tenantId, ids]) : [];
+        });
+      // Written rows are counted, the job's row shows them (and that the job is alive), subscribers hear.
+      const progress = async (written: number) => {
+        rowsDone += written;
         // Rows added while the export runs may pass the first count.
-        if (rowsDone > rowsTotal) rowsTotal = rowsDone;
+        if (rowsDone > rowsTotal!) rowsTotal = rowsDone;
         const alive = await prisma.export.updateMany({ where: { ...mine, status: 'RUNNING' }, data: { rowsDone, rowsTotal, updatedAt: new Date() } });
         if (alive.count !== 1) throw new Interrupted();
         publish(job, 'RUNNING', rowsDone, rowsTotal);
+      };
+      // Page k+1 is read while the worker writes page k, and handed over as soon as it is read.
+      let writing: { done: Promise<void>; rows: number } | undefined;
+      let after = 0;
+      for (;;) {
+        if (stopping) throw new Interrupted();
+        const rows = await readPage(after);
+        const sent = rows.length ? { done: writer.writeRows(rows as CellValue[][]), rows: rows.length } : undefined;
+        sent?.done.catch(() => undefined); // met at its await
+        if (writing) {
+          await writing.done;
+          await progress(writing.rows);
+        }
+        writing = sent;
         if (rows.length < settings.pageSize) break;
+        after = rows[rows.length - 1]![columns.length] as number;
+      }
+      if (writing) {
+        await writing.done;
+        await progress(writing.rows);
       }
       await writer.finish();
       const path = join(folder, fileName);

