@@ -277,36 +277,58 @@ export function readsFacts(input: SalesReportInput): boolean {
   return !isLine(input.groupBy) && !f.statuses?.length && !f.kinds?.length && !f.isDraft;
 }
 
-/** The hours' sums per period, named as the order-level facts, when the zone allows it. */
+/**
+ * The sums per period, named as the order-level facts, when the zone allows it: the
+ * folded days (SalesDay) and the hours not folded yet, or, while the shop's days are
+ * in another zone (it changed since the last fold), every hour.
+ */
 function hourFacts(tenant: Prisma.Sql, groupBy: ReportGrouping, input: SalesReportInput, channel: string | null): Prisma.Sql {
   const unit = Prisma.raw(`'${groupBy.toLowerCase()}'`);
-  const where: Prisma.Sql[] = [Prisma.sql`h."tenantId" = ${tenant}`];
-  if (channel !== null) where.push(Prisma.sql`h."channel" = ${channel}::text`);
-  const channels = input.filter?.channels;
-  if (channels?.length) where.push(Prisma.sql`h."channel" = ANY(${channels.map((c) => c.trim().toLowerCase())}::text[])`);
+  const channels = input.filter?.channels?.map((c) => c.trim().toLowerCase());
+  /** The conditions every source shares, on its alias: tenant and channels. */
+  const shared = (a: string) => {
+    const where: Prisma.Sql[] = [Prisma.sql`${Prisma.raw(a)}."tenantId" = ${tenant}`, Prisma.sql`(SELECT "wholeHours" FROM settings)`];
+    if (channel !== null) where.push(Prisma.sql`${Prisma.raw(a)}."channel" = ${channel}::text`);
+    if (channels?.length) where.push(Prisma.sql`${Prisma.raw(a)}."channel" = ANY(${channels}::text[])`);
+    return where;
+  };
+  const days = shared('d');
+  days.push(Prisma.sql`d."timeZone" = s.tz`, Prisma.sql`(SELECT "daysReady" FROM settings)`);
+  if (input.from) days.push(Prisma.sql`d."day" >= ${input.from}::date`);
+  if (input.to) days.push(Prisma.sql`d."day" <= ${input.to}::date`);
+  const hours = shared('h');
   // As for the orders: the days widened by 14 hours as constants, for the planner's estimate.
   if (input.from) {
     const outer = new Date(Date.parse(`${input.from}T00:00:00Z`) - 14 * HOUR);
-    where.push(Prisma.sql`h."hour" >= ${outer}::timestamptz`, Prisma.sql`h."hour" >= (${input.from}::date)::timestamp AT TIME ZONE s.tz`);
+    hours.push(Prisma.sql`h."hour" >= ${outer}::timestamptz`, Prisma.sql`h."hour" >= (${input.from}::date)::timestamp AT TIME ZONE s.tz`);
   }
   if (input.to) {
     const outer = new Date(Date.parse(`${input.to}T00:00:00Z`) + 38 * HOUR);
-    where.push(Prisma.sql`h."hour" < ${outer}::timestamptz`, Prisma.sql`h."hour" < (${input.to}::date + 1)::timestamp AT TIME ZONE s.tz`);
+    hours.push(Prisma.sql`h."hour" < ${outer}::timestamptz`, Prisma.sql`h."hour" < (${input.to}::date + 1)::timestamp AT TIME ZONE s.tz`);
   }
-  // Summed per period here: the grouping sets above then see a row per period, not per hour.
-  const sum = (column: Prisma.Sql) => Prisma.sql`sum(${column})`;
+  // Summed per period in each source: the grouping sets above then see a row or two per period, not one per hour.
   const columns: Array<[string, string]> = [
     ['units', 'units'], ['unitsReturned', 'unitsReturned'], ['gross', 'gross'], ['itemDiscounts', 'itemDiscounts'],
     ['discount', 'orderDiscounts'], ['returns', 'returns'], ['cost', 'cost'], ['uncostedUnits', 'uncosted'],
     ['grandTotal', 'grandTotal'], ['netTotal', 'netTotal'], ['refunds', 'refunds'], ['orders', 'orders'],
   ];
-  return Prisma.sql`
-      SELECT date_trunc(${unit}, h."hour" AT TIME ZONE s.tz)::date AS "key",
-             ${Prisma.join(columns.map(([c, as]) => Prisma.sql`${sum(Prisma.raw(`h."${c}"`))} AS ${Prisma.raw(`"${as}"`)}`), ', ')},
-             ${Prisma.join(ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`${sum(categoryColumn(c, 'h'))} AS ${adj(c)}`), ', ')}
+  const sums = (a: string) =>
+    Prisma.join([
+      ...columns.map(([c, as]) => Prisma.sql`sum(${Prisma.raw(`${a}."${c}"`)}) AS ${Prisma.raw(`"${as}"`)}`),
+      ...ADJUSTMENT_CATEGORIES.map((c) => Prisma.sql`sum(${categoryColumn(c, a)}) AS ${adj(c)}`),
+    ], ', ');
+  const fromHours = (extra: Prisma.Sql) => Prisma.sql`
+      SELECT date_trunc(${unit}, h."hour" AT TIME ZONE s.tz)::date AS "key", ${sums('h')}
         FROM "SalesHour" h CROSS JOIN settings s
-       WHERE ${Prisma.join(where, ' AND ')} AND (SELECT "wholeHours" FROM settings)
+       WHERE ${Prisma.join(hours, ' AND ')} AND ${extra}
        GROUP BY 1`;
+  return Prisma.sql`
+      SELECT date_trunc(${unit}, d."day")::date AS "key", ${sums('d')}
+        FROM "SalesDay" d CROSS JOIN settings s
+       WHERE ${Prisma.join(days, ' AND ')}
+       GROUP BY 1
+      UNION ALL ${fromHours(Prisma.sql`h."slot" >= 0 AND (SELECT "daysReady" FROM settings)`)}
+      UNION ALL ${fromHours(Prisma.sql`NOT (SELECT "daysReady" FROM settings)`)}`;
 }
 
 /**
@@ -436,9 +458,11 @@ export function salesReportSql(tenantId: number, input: SalesReportInput, channe
   }
 
   // wholeHours: the zone is a whole number of hours from UTC (now), so every UTC hour falls in one local day.
+  // daysReady: the shop's SalesDay rows are in its zone (all of them share one, so one row tells).
   const settings = Prisma.sql`settings AS MATERIALIZED (
     SELECT t."timeZone" AS tz,
-           extract(epoch FROM (now() AT TIME ZONE t."timeZone") - (now() AT TIME ZONE 'UTC'))::int % 3600 = 0 AS "wholeHours"
+           extract(epoch FROM (now() AT TIME ZONE t."timeZone") - (now() AT TIME ZONE 'UTC'))::int % 3600 = 0 AS "wholeHours",
+           coalesce((SELECT d."timeZone" FROM "SalesDay" d WHERE d."tenantId" = t."id" LIMIT 1) = t."timeZone", true) AS "daysReady"
       FROM "Tenant" t WHERE t."id" = ${tenant})`;
   if (isPeriod(groupBy)) {
     // Every period its own row; periods whose orders all left the count (the hours keep their zero sums) are none.

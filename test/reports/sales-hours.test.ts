@@ -201,7 +201,7 @@ describe('sales reports from SalesHour', () => {
     expect((await report(u.key, { groupBy: 'DAY' })).rows).toEqual([]);
   });
 
-  it("folds the slot rows of past hours into slot 0 and leaves the current hour's, with the same report", async () => {
+  it("folds the slot rows of past hours into slot -1 and the shop's days, leaves the current hour's, with the same report", async () => {
     const u = await newTenant();
     const zero = { gross: 0, itemDiscounts: 0, returns: 0, cost: 0, uncostedUnits: 0, grandTotal: 0, netTotal: 0, refunds: 0, shipping: 0, discount: 0, shippingDiscount: 0, tax: 0, codFee: 0, insurance: 0, packing: 0, otherCost: 0, unitsReturned: 0 };
     const past = new Date('2026-04-01T17:00:00Z');
@@ -222,10 +222,40 @@ describe('sales reports from SalesHour', () => {
     expect(await app.salesHoursFold.runOnce()).toBeGreaterThanOrEqual(3);
     const left = await u.prisma.salesHour.findMany({ where: { tenantId: u.id }, orderBy: [{ hour: 'asc' }, { channel: 'asc' }, { slot: 'asc' }] });
     expect(left.map((r) => [r.hour.toISOString(), r.channel, r.slot, r.orders, r.gross.toFixed(2)])).toEqual([
-      [past.toISOString(), 'offline', 0, 7, '700.75'],
-      [past.toISOString(), 'shopee', 0, 1, '50.00'],
+      [past.toISOString(), 'offline', -1, 7, '700.75'],
+      [past.toISOString(), 'shopee', -1, 1, '50.00'],
       [current.toISOString(), 'offline', 5, 1, '10.00'],
     ]);
+    // 17:00Z is midnight in Jakarta (the default zone): 2 April there.
+    const days = await u.prisma.salesDay.findMany({ where: { tenantId: u.id }, orderBy: [{ day: 'asc' }, { channel: 'asc' }] });
+    expect(days.map((d) => [d.day.toISOString().slice(0, 10), d.channel, d.timeZone, d.orders, d.gross.toFixed(2)])).toEqual([
+      ['2026-04-02', 'offline', 'Asia/Jakarta', 7, '700.75'],
+      ['2026-04-02', 'shopee', 'Asia/Jakarta', 1, '50.00'],
+    ]);
     expect(await report(u.key, { groupBy: 'MONTH' })).toEqual(before);
+  });
+
+  it('reads the folded days; after a change of zone reads the hours until the next fold sums the days again', async () => {
+    const u = await newTenant();
+    const zero = { gross: 0, itemDiscounts: 0, returns: 0, cost: 0, uncostedUnits: 0, grandTotal: 0, netTotal: 0, refunds: 0, shipping: 0, discount: 0, shippingDiscount: 0, tax: 0, codFee: 0, insurance: 0, packing: 0, otherCost: 0, unitsReturned: 0 };
+    // A day row no hour backs: seen only if the report reads the days.
+    await u.prisma.salesDay.create({
+      data: { ...zero, tenantId: u.id, day: new Date('2026-03-10'), channel: 'offline', timeZone: 'Asia/Jakarta', orders: 3, units: 4, gross: '300.00', grandTotal: '300.00', netTotal: '300.00' },
+    });
+    // A folded hour: 23:00Z on 9 March is 06:00 on 10 March in Jakarta, and still 9 March in UTC.
+    await u.prisma.salesHour.create({
+      data: { ...zero, tenantId: u.id, hour: new Date('2026-03-09T23:00:00Z'), channel: 'offline', slot: -1, orders: 1, units: 1, gross: '100.00', grandTotal: '100.00', netTotal: '100.00' },
+    });
+    const keyed = async () => (await report(u.key, { groupBy: 'DAY' })).rows.map((r: any) => [r.key, r.figures.orderCount, r.figures.grossSales]);
+    // The folded hour is not read beside the days (the day row stands for it).
+    expect(await keyed()).toEqual([['2026-03-10', 3, '300.00']]);
+    await call(u.key, 'reportSettingsUpdate', 'ReportSettingsUpdateInput', { timeZone: 'UTC' });
+    // The days are in Jakarta's days: the hours are read, in UTC's.
+    expect(await keyed()).toEqual([['2026-03-09', 1, '100.00']]);
+    const { app } = await testApp();
+    await app.salesHoursFold.runOnce();
+    const days = await u.prisma.salesDay.findMany({ where: { tenantId: u.id } });
+    expect(days.map((d) => [d.day.toISOString().slice(0, 10), d.timeZone, d.orders])).toEqual([['2026-03-09', 'UTC', 1]]);
+    expect(await keyed()).toEqual([['2026-03-09', 1, '100.00']]);
   });
 });
