@@ -3,8 +3,9 @@
 // (id > after, ascending: an index range scan, constant memory however many rows),
 // read through the requester's Prisma client so that the order filter and a bound
 // key's conditions apply exactly as on the lists; then the cells of those ids in one
-// plain SQL statement (rows as arrays, no per-row objects: the bulk of an export's
-// time was Prisma building and the writers reading row objects). The cells' joins
+// plain SQL statement that returns the page as one JSON text (pageSql): no object per
+// row or cell on the event loop, where Prisma's row objects were most of an export's
+// time and their garbage most of its memory. The cells' joins
 // are to-one (an order's customer, a line's order): a row the requester may read
 // shows them whole, as the lists do (a channel key reads only orders of its channel,
 // whose customers it serves). Headers are the spreadsheet's first row (CSV, XLSX);
@@ -39,10 +40,19 @@ export interface ExportSource {
   ids(prisma: Db, tenantId: number, filter: OrderFilterValue | undefined, after: number, take: number): Promise<number[]>;
 }
 
-/** The SQL of a page's cells: one value per column, then the row's id; $1 the tenant, $2 the ids. */
+/**
+ * The SQL of a page: one row holding the page's cells as JSON text (an array per row,
+ * a value per column, in id order), the last id and the row count; $1 the tenant, $2
+ * the ids. PostgreSQL writes the page, so the event loop handles one string per page
+ * (handed to the writer's thread as is) instead of a value per cell. Money travels as
+ * its exact decimal text, dates as epoch milliseconds (pageRows, export-writers.ts, makes them Dates again).
+ */
 export function pageSql(source: ExportSource, columns: readonly Column[]): string {
-  const cells = columns.map((c) => (c.type === 'money' ? `(${c.sql})::text` : c.type === 'text' ? `(${c.sql})::text` : c.sql));
-  return `SELECT ${cells.join(', ')}, t."id" FROM ${source.from} WHERE t."tenantId" = $1 AND t."id" = ANY($2::int[]) ORDER BY t."id"`;
+  const cells = columns.map((c) =>
+    c.type === 'money' || c.type === 'text' ? `(${c.sql})::text` : c.type === 'date' ? `(extract(epoch FROM ${c.sql}) * 1000)::float8` : c.sql,
+  );
+  return `SELECT json_agg(json_build_array(${cells.join(', ')}) ORDER BY t."id")::text, max(t."id"), count(*)::int
+    FROM ${source.from} WHERE t."tenantId" = $1 AND t."id" = ANY($2::int[])`;
 }
 
 const idsOf = (rows: Array<{ id: number }>) => rows.map((row) => row.id);

@@ -3,7 +3,8 @@
 // an index range scan, memory does not grow with the table); the ids come through
 // the requester's client, so a key bound to a channel or warehouses exports only
 // what it may read (export-columns.ts). The file is written on a worker thread
-// (export-writer-thread.ts) while the next page is read.
+// (export-writer-thread.ts) while the next page is read, each page handed over as the
+// JSON text PostgreSQL wrote.
 // After each page the job's row records rowsDone (which also shows the job is
 // alive) and exportProgress is published. Files are written as "<name>.part" and
 // renamed when complete; old files are deleted after the retention period.
@@ -15,11 +16,11 @@ import type { Db } from '../db/client.js';
 import type { ExportFormat, ExportKind, ExportStatus } from '../db/generated/prisma/enums.js';
 import type { EventBus } from '../events/topics.js';
 import type { OrderFilterValue } from '../orders/order-filters.js';
-import { EXPORT_SOURCES, pageSql, type CellValue } from './export-columns.js';
+import { EXPORT_SOURCES, pageSql } from './export-columns.js';
 import { ExportQueueFullError } from './errors.js';
 import { HEARTBEAT_MS } from './export-service.js';
-import { openExportFileInThread } from './export-writer-thread.js';
-import { FILE_EXTENSIONS, type ExportFileWriter } from './export-writers.js';
+import { openExportFileInThread, type ExportPageWriter } from './export-writer-thread.js';
+import { FILE_EXTENSIONS } from './export-writers.js';
 import { withStatementBudget } from '../db/statement-budget.js';
 
 export interface ExportSettings {
@@ -133,7 +134,7 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
     const folder = join(settings.dir, String(tenantId));
     const fileName = `${job.kind.toLowerCase().replace(/_/g, '-')}-${exportId}-${randomBytes(6).toString('hex')}.${FILE_EXTENSIONS[job.format]}`;
     const partPath = join(folder, `${fileName}.part`);
-    let writer: ExportFileWriter | undefined;
+    let writer: ExportPageWriter | undefined;
     let rowsDone = 0;
     let rowsTotal: number | null = null;
     try {
@@ -147,7 +148,9 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
       const readPage = (after: number) =>
         withStatementBudget('export', async () => {
           const ids = await source.ids(prisma, tenantId, job.filter, after, settings.pageSize);
-          return ids.length ? read(tenantId, cells, [tenantId, ids]) : [];
+          if (!ids.length) return { json: '[]', last: after, count: 0 };
+          const [[json, last, count]] = (await read(tenantId, cells, [tenantId, ids])) as [[string, number, number]];
+          return { json, last, count };
         });
       // Written rows are counted, the job's row shows them (and that the job is alive), subscribers hear.
       const progress = async (written: number) => {
@@ -163,16 +166,16 @@ export function startExportRunner(options: { settings: ExportSettings; events: E
       let after = 0;
       for (;;) {
         if (stopping) throw new Interrupted();
-        const rows = await readPage(after);
-        const sent = rows.length ? { done: writer.writeRows(rows as CellValue[][]), rows: rows.length } : undefined;
+        const page = await readPage(after);
+        const sent = page.count ? { done: writer.writePage(page.json), rows: page.count } : undefined;
         sent?.done.catch(() => undefined); // met at its await
         if (writing) {
           await writing.done;
           await progress(writing.rows);
         }
         writing = sent;
-        if (rows.length < settings.pageSize) break;
-        after = rows[rows.length - 1]![columns.length] as number;
+        if (page.count < settings.pageSize) break;
+        after = page.last;
       }
       if (writing) {
         await writing.done;

@@ -8,10 +8,9 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExportFormat } from '../db/generated/prisma/enums.js';
-import type { CellValue, Column } from './export-columns.js';
-import type { ExportFileWriter } from './export-writers.js';
+import type { Column } from './export-columns.js';
 
-export type WriterMessage = { rows: CellValue[][] } | { finish: true } | { abort: true };
+export type WriterMessage = { page: string } | { finish: true } | { abort: true };
 export type WriterReply = { ok: true } | { error: string };
 export interface WriterData {
   path: string;
@@ -32,10 +31,20 @@ function bootSource(): string {
   return `import(${JSON.stringify(pathToFileURL(tsx).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
 }
 
-export function openExportFileInThread(path: string, format: ExportFormat, columns: readonly Column[]): ExportFileWriter {
+export interface ExportPageWriter {
+  /** Hands over a page (pageSql's JSON text); resolves once it is written. The next may be sent before. */
+  writePage(page: string): Promise<void>;
+  /** Flushes and closes the file; resolves once it is on disk. */
+  finish(): Promise<void>;
+  /** Closes the file after a failure (the caller deletes it). */
+  abort(): Promise<void>;
+}
+
+export function openExportFileInThread(path: string, format: ExportFormat, columns: readonly Column[]): ExportPageWriter {
   const data: WriterData = { path, format, columns: [...columns] };
-    // The writer keeps nothing between pages (a streaming sheet): a bounded heap, so a fault cannot grow it unseen.
-  const worker = new Worker(bootSource(), { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 } });
+  // The writer keeps little between pages (a streaming sheet, the zip waited for): a small heap,
+  // so a fault cannot grow it unseen.
+  const worker = new Worker(bootSource(), { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 } });
   // Replies come in the order of the messages: one waiter per message sent, oldest first.
   const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   let failure: Error | undefined;
@@ -59,7 +68,7 @@ export function openExportFileInThread(path: string, format: ExportFormat, colum
           worker.postMessage(message);
         });
   return {
-    writeRows: (rows) => call({ rows }),
+    writePage: (page) => call({ page }),
     async finish() {
       try {
         await call({ finish: true });

@@ -3,10 +3,13 @@
 // zip as they come, so memory stays flat however long the sheet). Each takes rows a
 // page at a time and waits for the file stream to drain between pages.
 import { createWriteStream, type WriteStream } from 'node:fs';
+import type { EventEmitter } from 'node:events';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { ExportFormat } from '../db/generated/prisma/enums.js';
 import type { CellValue, Column } from './export-columns.js';
+
+type ZipInput = EventEmitter & { _writableState?: { needDrain?: boolean } };
 
 export interface ExportFileWriter {
   /** Rows of cells in the columns' order (values past the last column are not written). */
@@ -23,6 +26,16 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   JSONL: 'application/x-ndjson; charset=utf-8',
 };
+
+/** The rows of a page as pageSql (export-columns.ts) has PostgreSQL write it: JSON arrays, dates as epoch milliseconds made Dates. */
+export function pageRows(json: string, columns: readonly Column[]): CellValue[][] {
+  const rows = JSON.parse(json) as CellValue[][];
+  const dates = columns.flatMap((c, i) => (c.type === 'date' ? [i] : []));
+  if (dates.length) {
+    for (const row of rows) for (const i of dates) if (row[i] != null) row[i] = new Date(row[i] as number);
+  }
+  return rows;
+}
 
 /** A text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe: exported data never executes. */
 function defuse(text: string): string {
@@ -106,6 +119,11 @@ export function openExportFile(path: string, format: ExportFormat, columns: read
         });
         added.commit();
       }
+      // exceljs hands the sheet's XML to the zip without waiting for it: wait here while the zip's
+      // input is full, or its buffers would grow by the compression backlog (180 MB over 200,000 rows).
+      // (The zip's input is a readable-stream v2 PassThrough: its state is read the old way.)
+      const zipInput = (sheet as unknown as { stream: { pipes?: ZipInput[] } }).stream.pipes?.[0];
+      if (zipInput?._writableState?.needDrain) await race(once(zipInput, 'drain'));
       if (stream.writableNeedDrain) await race(once(stream, 'drain'));
     },
     async finish() {
