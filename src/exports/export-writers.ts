@@ -72,7 +72,8 @@ export function openExportFile(path: string, format: ExportFormat, columns: read
   const stream = createWriteStream(path, { flags: 'wx' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
-  const race = <T>(p: Promise<T>) => Promise.race([p, failed]);
+  // The file's failure first: a page after it fails at once, though exceljs would take it into its buffers.
+  const race = <T>(p: Promise<T>) => Promise.race([failed, p]);
   if (format === 'CSV') {
     let header = false;
     return {
@@ -124,7 +125,7 @@ export function openExportFile(path: string, format: ExportFormat, columns: read
       // (The zip's input is a readable-stream v2 PassThrough: its state is read the old way.)
       const zipInput = (sheet as unknown as { stream: { pipes?: ZipInput[] } }).stream.pipes?.[0];
       if (zipInput?._writableState?.needDrain) await race(once(zipInput, 'drain'));
-      if (stream.writableNeedDrain) await race(once(stream, 'drain'));
+      await race(stream.writableNeedDrain ? once(stream, 'drain') : Promise.resolve());
     },
     async finish() {
       sheet.commit();
