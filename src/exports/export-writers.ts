@@ -125,7 +125,7 @@ export function openExportFile(path: string, format: ExportFormat, columns: read
       // (The zip's input is a readable-stream v2 PassThrough: its state is read the old way.)
       const zipInput = (sheet as unknown as { stream: { pipes?: ZipInput[] } }).stream.pipes?.[0];
       if (zipInput?._writableState?.needDrain) await race(once(zipInput, 'drain'));
-      await race(stream.writableNeedDrain ? once(stream, 'drain') : Promise.resolve());
+      await race<unknown>(stream.writableNeedDrain ? once(stream, 'drain') : Promise.resolve());
     },
     async finish() {
       sheet.commit();
