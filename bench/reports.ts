@@ -27,7 +27,7 @@ async function main() {
   const { seedTenant } = await import('../src/demo/seed/seed-tenant.js');
 
   const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'warn', DATA_DIR: process.env.DATA_DIR ?? 'memory://', NODE_ENV: 'test', RATE_LIMIT_RESTORE_RATE: '0' });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Math.max(C + 1, 5) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Math.max(C + 1, 5), parallelWorkers: config.dbParallelWorkers });
   await migrate(database.sql);
   let tenant = await database.prisma.tenant.findUnique({ where: { slug: TENANT } });
   if (!tenant) {

@@ -38,6 +38,8 @@ export interface Config {
   dbExportTimeoutMs: number;
   /** PostgreSQL: wait for a new or a free pooled connection, ms (0: forever). */
   dbConnectTimeoutMs: number;
+  /** PostgreSQL: parallel workers a statement of the app may use (max_parallel_workers_per_gather); undefined: the server's setting. */
+  dbParallelWorkers: number | undefined;
   /** A GraphQL request (query or mutation; not a subscription) answers TIMEOUT after this long, ms (0: no deadline). */
   requestTimeoutMs: number;
   /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -326,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbWriteTimeoutMs: integer(env, 'DB_WRITE_TIMEOUT_MS', 15_000, 0, 600_000),
     dbExportTimeoutMs: integer(env, 'DB_EXPORT_TIMEOUT_MS', 120_000, 0, 3_600_000),
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 0, 600_000),
+    dbParallelWorkers: env.DB_PARALLEL_WORKERS?.trim() === 'server' ? undefined : integer(env, 'DB_PARALLEL_WORKERS', 0, 0, 64),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 0, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     apiKeyCacheMs: integer(env, 'API_KEY_CACHE_MS', 10_000, 0, 3_600_000),

@@ -38,6 +38,7 @@ export async function openAppDatabase(config: Config, log: Logger, options: AppD
       statementTimeouts: { readMs: config.dbReadTimeoutMs, writeMs: config.dbWriteTimeoutMs, exportMs: config.dbExportTimeoutMs },
       connectTimeoutMs: config.dbConnectTimeoutMs,
       queryTimeoutMs: queryBackstopMs(config),
+      parallelWorkers: config.dbParallelWorkers,
       // Statements per request feed the metrics and the request log line.
       countStatements: config.metrics.enabled || log.isLevelEnabled('info'),
       onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the pool will reconnect'),

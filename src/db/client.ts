@@ -80,6 +80,25 @@ export interface DatabaseOptions {
    * server never sees the statement and its own statement_timeout cannot fire.
    */
   queryTimeoutMs?: number;
+  /**
+   * PostgreSQL: max_parallel_workers_per_gather for the app's connections (a startup
+   * option); the server's setting when left out. An `options` given in the URL is kept
+   * and this is added after it.
+   */
+  parallelWorkers?: number;
+}
+
+/**
+ * The URL of the app's connections: the startup `options` the URL gives, then the
+ * parallel workers setting (in the URL itself: pg lets the URL's options replace a
+ * separate `options`).
+ */
+function withStartupOptions(databaseUrl: string, parallelWorkers: number | undefined): string {
+  if (parallelWorkers === undefined) return databaseUrl;
+  const url = new URL(databaseUrl);
+  const own = url.searchParams.get('options');
+  url.searchParams.set('options', [own, `-c max_parallel_workers_per_gather=${parallelWorkers}`].filter(Boolean).join(' '));
+  return url.toString();
 }
 
 function pgRunner(client: { query: pg.Pool['query'] }, pool?: pg.Pool): SqlRunner {
@@ -151,8 +170,9 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   const options = { ...given, onQuery: statementListener(given) };
   if (options.databaseUrl) {
     // Each connection carries the caller's tenant for the row-level security policies.
+    const connectionString = withStartupOptions(options.databaseUrl, options.parallelWorkers);
     const pool = new TenantPool({
-      connectionString: options.databaseUrl,
+      connectionString,
       max: options.poolSize ?? 10,
       statementTimeouts: options.statementTimeouts,
       // A half-open connection (server gone without a FIN) is found by TCP keepalive instead of hanging a request.
@@ -164,7 +184,7 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     // Without a listener an idle connection's error would crash the process.
     pool.on('error', (error) => options.onConnectionError?.(error));
     const backgroundPool = new TenantPool({
-      connectionString: options.databaseUrl,
+      connectionString,
       max: BACKGROUND_CONNECTIONS,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,

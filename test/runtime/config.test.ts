@@ -14,6 +14,10 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('leaves the parallel workers to the server when DB_PARALLEL_WORKERS=server', () => {
+    expect(loadConfig({ DB_PARALLEL_WORKERS: 'server' }).dbParallelWorkers).toBeUndefined();
+  });
+
   it('defaults to port 4000, the embedded database in ./data, info logs and demo data', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
@@ -30,6 +34,7 @@ describe('loadConfig', () => {
       dbWriteTimeoutMs: 15_000,
       dbExportTimeoutMs: 120_000,
       dbConnectTimeoutMs: 5_000,
+      dbParallelWorkers: 0,
       requestTimeoutMs: 30_000,
       shutdownTimeoutMs: 10_000,
       apiKeyCacheMs: 10_000,
@@ -79,6 +84,7 @@ describe('loadConfig', () => {
       DB_WRITE_TIMEOUT_MS: '8000',
       DB_EXPORT_TIMEOUT_MS: '600000',
       DB_CONNECT_TIMEOUT_MS: '1500',
+      DB_PARALLEL_WORKERS: '2',
       REQUEST_TIMEOUT_MS: '0',
       SHUTDOWN_TIMEOUT_MS: '30000',
       API_KEY_CACHE_MS: '0',
@@ -107,6 +113,7 @@ describe('loadConfig', () => {
       dbWriteTimeoutMs: 8_000,
       dbExportTimeoutMs: 600_000,
       dbConnectTimeoutMs: 1_500,
+      dbParallelWorkers: 2,
       requestTimeoutMs: 0,
       shutdownTimeoutMs: 30_000,
       apiKeyCacheMs: 0,
@@ -137,6 +144,7 @@ describe('loadConfig', () => {
     [{ DEMO: 'maybe' }, 'DEMO', 'DEMO: expected true or false, got "maybe"'],
     [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE', 'DB_POOL_SIZE: expected 1..200, got 0'],
     [{ DB_READ_TIMEOUT_MS: '-5' }, 'DB_READ_TIMEOUT_MS', 'DB_READ_TIMEOUT_MS: expected a whole number, got "-5"'],
+    [{ DB_PARALLEL_WORKERS: 'many' }, 'DB_PARALLEL_WORKERS', 'DB_PARALLEL_WORKERS: expected a whole number, got "many"'],
     [{ REQUEST_TIMEOUT_MS: '4000000' }, 'REQUEST_TIMEOUT_MS', 'REQUEST_TIMEOUT_MS: expected 0..3600000, got 4000000'],
     [{ QUERY_MAX_DEPTH: '1' }, 'QUERY_MAX_DEPTH', 'QUERY_MAX_DEPTH: expected 2..100, got 1'],
     [{ CORS_ORIGINS: 'shop.example.com' }, 'CORS_ORIGINS', 'CORS_ORIGINS: expected origins such as https://shop.example.com, got "shop.example.com"'],

@@ -106,6 +106,29 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
   });
 });
 
+describe.skipIf(!PG)('parallel workers on PostgreSQL', () => {
+  it("sets the app's connections' parallel workers at their start, keeping the options the URL gives", async () => {
+    const url = new URL(PG!);
+    url.searchParams.set('options', '-c work_mem=7MB');
+    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 1, parallelWorkers: 0 });
+    try {
+      const [row] = await db.read('SELECT current_setting($1), current_setting($2)', ['max_parallel_workers_per_gather', 'work_mem']);
+      expect(row).toEqual(['0', '7MB']);
+      expect(await db.background.query('SHOW max_parallel_workers_per_gather')).toEqual([{ max_parallel_workers_per_gather: '0' }]);
+    } finally {
+      await db.close();
+    }
+    const server = await openDatabase({ databaseUrl: PG, poolSize: 1 });
+    try {
+      // Left out: the server's own setting (2 unless the server says otherwise).
+      const [[setting]] = (await server.read('SELECT current_setting($1)', ['max_parallel_workers_per_gather'])) as [[string]];
+      expect(setting).toBe((await server.sql.query<{ s: string }>("SELECT reset_val AS s FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'"))[0]!.s);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.skipIf(!PG)('pool exhaustion on PostgreSQL', () => {
   it('fails a read that finds no free connection within DB_CONNECT_TIMEOUT_MS as busy (SERVICE_UNAVAILABLE), not a hang', async () => {
     const db = await openDatabase({ databaseUrl: PG, poolSize: 1, connectTimeoutMs: 200 });
