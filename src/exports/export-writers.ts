@@ -114,7 +114,8 @@ export function openExportFile(path: string, format: ExportFormat, columns: read
     async writeRows(rows) {
       for (const row of rows) {
         // Money as numbers so the sheet sums them; two decimals fit a double exactly enough for display.
-        const added = sheet.addRow(columns.map((c, i) => (c.type === 'money' && typeof row[i] === 'string' ? Number(row[i]) : (row[i] ?? null))));
+        // An empty cell is left out (undefined): exceljs makes no cell object for it.
+        const added = sheet.addRow(columns.map((c, i) => (row[i] == null ? undefined : c.type === 'money' && typeof row[i] === 'string' ? Number(row[i]) : row[i])));
         added.eachCell((cell, n) => {
           cell.style = styles[n - 1]!;
         });
