@@ -18,5 +18,6 @@ export default defineConfig({
     // database (PGlite) started once per worker, not once per file. Tests keep no
     // state of their own beyond their tenant, so sharing is safe.
     isolate: false,
+    setupFiles: ['test/support/setup.ts'],
   },
 });

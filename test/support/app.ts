@@ -20,6 +20,11 @@ export interface TestApp {
 
 let current: Promise<TestApp> | undefined;
 
+/** The worker's app if a test has started it (test/support/setup.ts waits for its background work). */
+export function startedTestApp(): Promise<TestApp> | undefined {
+  return current;
+}
+
 export function testApp(): Promise<TestApp> {
   current ??= (async () => {
     const config = loadConfig({

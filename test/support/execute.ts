@@ -72,9 +72,12 @@ export async function queryRetrying<TResult, TVariables>(
  * Counts the SQL statements Prisma sends while fn runs, leaving out the API key
  * lookup and its occasional lastUsedAt update (constant per request, and the
  * update lands whenever it lands): the count is what the query itself costs.
+ * Export jobs still running are waited for first.
  */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
-  const { sql } = await testApp();
+  const { app, sql } = await testApp();
+  // Export jobs an earlier test (or file: workers share the app) left running write their progress in the background.
+  await app.exports.idle();
   sql.reset();
   const result = await fn();
   const statements = sql.statements.filter((s) => !s.includes('"ApiKey"'));
