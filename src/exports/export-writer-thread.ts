@@ -43,8 +43,8 @@ export interface ExportPageWriter {
 export function openExportFileInThread(path: string, format: ExportFormat, columns: readonly Column[]): ExportPageWriter {
   const data: WriterData = { path, format, columns: [...columns] };
   // The writer keeps little between pages (a streaming sheet, the zip waited for): a small heap,
-  // so a fault cannot grow it unseen.
-  const worker = new Worker(bootSource(), { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 } });
+  // collected sooner (the RSS an export adds) and bounded, so a fault cannot grow it unseen.
+  const worker = new Worker(bootSource(), { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
   // Replies come in the order of the messages: one waiter per message sent, oldest first.
   const waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   let failure: Error | undefined;
