@@ -21,9 +21,14 @@ export interface WriterData {
 /**
  * What the worker runs first. Built (dist/) it imports the compiled entry; run from the
  * TypeScript sources (tsx, vitest) it loads the entry through tsx's API, since a worker
- * does not inherit the parent's loader.
+ * does not inherit the parent's loader. Worked out once per process.
  */
 function bootSource(): string {
+  return (boot ??= bootCode());
+}
+let boot: string | undefined;
+
+function bootCode(): string {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return `import(${JSON.stringify(new URL('./export-writer-worker.js', here).href)})`;
   const tsx = createRequire(here).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs');

@@ -17,6 +17,7 @@ import { VersionConflictError } from './errors.js';
 import { appendOrderEvent } from './order-event-log.js';
 import type { OrderWriteDeps } from './order-create-service.js';
 import { CANCELLATION_DEADLINE_ACTOR, CANCELLATION_REQUEST_TRANSITIONS, TRANSITIONS } from './transitions.js';
+import { everyInterval } from '../shared/periodic.js';
 
 /** Requests expired per tenant and round; the rest wait for the next read or round. */
 const BATCH = 100;
@@ -175,21 +176,17 @@ export function startCancellationExpirySweep(deps: ExpirySweepDeps): ExpirySweep
     return next;
   }
 
-  const timer =
-    deps.intervalMs > 0
-      ? setInterval(() => {
-          // The previous round is still going: skip this tick.
-          if (busy || stopped) return;
-          runOnce().catch((error: unknown) => log.error({ err: error }, 'cancellation expiry sweep failed'));
-        }, deps.intervalMs)
-      : undefined;
-  timer?.unref();
+  const timer = everyInterval(deps.intervalMs, () => {
+    // The previous round is still going: skip this tick.
+    if (busy || stopped) return;
+    runOnce().catch((error: unknown) => log.error({ err: error }, 'cancellation expiry sweep failed'));
+  });
 
   return {
     runOnce,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      timer.stop();
       await running?.catch(() => 0);
     },
   };

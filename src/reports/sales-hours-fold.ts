@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { tenantNeutral } from '../db/tenant-scope.js';
+import { everyInterval } from '../shared/periodic.js';
 
 const HOUR = 3_600_000;
 
@@ -34,19 +35,15 @@ export function startSalesHoursFold(deps: { db: Database; log: Logger; /** 0: no
     return running;
   }
 
-  const timer =
-    deps.intervalMs > 0
-      ? setInterval(() => {
-          if (!stopped) runOnce().catch((error: unknown) => log.warn({ err: error }, 'sales hours fold failed'));
-        }, deps.intervalMs)
-      : undefined;
-  timer?.unref();
+  const timer = everyInterval(deps.intervalMs, () => {
+    if (!stopped) runOnce().catch((error: unknown) => log.warn({ err: error }, 'sales hours fold failed'));
+  });
 
   return {
     runOnce,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      timer.stop();
       await running.catch(() => 0);
     },
   };
