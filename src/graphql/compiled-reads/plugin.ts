@@ -22,7 +22,7 @@ import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
 import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
-import { keysetSql, whereSql, type OrderTerm } from './root-read.js';
+import { keysetSql, matchSetOf, whereSql, type OrderTerm } from './root-read.js';
 import { ROLE_IN_SQL } from './sql-form.js';
 
 /** Marks the statements of compiled reads (statement logs, tests). */
@@ -145,10 +145,16 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
     }
     const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
     let where: string;
-    let countWhere: string | undefined;
+    let countStatement: string | undefined;
     let order: OrderTerm[] = [];
+    const matches = matchSetOf(query.where);
+    // The ids the rows must be among, found once for the page and the count (root-read.ts).
+    const withMatches = matches ? `WITH "matches" AS MATERIALIZED (${matches.sql(param)}), "match_count" AS MATERIALIZED (SELECT count(*) AS n FROM "matches") ` : '';
+    const inMatches = (alias: string) => `${alias}."${matches!.key}" IN (SELECT "id" FROM "matches")`;
     try {
+      if (matches && !plan.connection) throw new NotCompilable('a match set on a single row');
       where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params, options.columns);
       if (plan.connection?.some((part) => part.kind === 'totalCount')) {
         // The count's own where (the totalCount resolver's), over its own alias: the filter without the page.
@@ -158,7 +164,14 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         } catch {
           return undefined;
         }
-        countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
+        // The count reads the page's ids: both wheres come from one function, so they hold the same set.
+        const countMatches = matchSetOf(counted);
+        if (!countMatches !== !matches) throw new NotCompilable('a match set on the page or the count only');
+        if (countMatches?.alone) countStatement = 'SELECT n FROM "match_count"';
+        else {
+          const countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
+          countStatement = `SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere}${countMatches ? ` AND ${inMatches(COUNT_ALIAS)}` : ''}`;
+        }
       }
       if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
       if (backward) {
@@ -179,14 +192,25 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // Fields that depend on the caller's role (available transitions) carry it as a literal.
     const role = plan.byRole ? String(ctx.viewer?.role ?? '') : '';
     if (plan.byRole && !/^[A-Z_]+$/.test(role)) return undefined;
-    const shapeKey = `${where}|${countWhere}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
+    const shapeKey = `${withMatches}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
-      const from = `FROM "${plan.read.model}" ${plan.alias} WHERE ${where}`;
+      const from = (condition: string) => `FROM "${plan.read.model}" ${plan.alias} WHERE ${condition}`;
+      // With a match set, the page is read one of two ways, whichever the number of ids picks as
+      // the statement runs (the other branch's one-time filter is false, and it reads nothing):
+      // the rows of the ids, sorted; or the list walked in its order, each row looked up in the
+      // ids (COALESCE keeps the IN a hashed lookup instead of a join, which would read every id's row).
+      const froms = matches
+        ? [
+            from(`${where} AND ${inMatches(plan.alias)} AND (SELECT n FROM "match_count") < ${matches.walkFrom}`),
+            from(`${where} AND COALESCE(${inMatches(plan.alias)}, false) AND (SELECT n FROM "match_count") >= ${matches.walkFrom}`),
+          ]
+        : [from(where)];
       // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the
       // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
-      const count = countWhere === undefined ? undefined : `(SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere})::text`;
-      sql = plan.connection ? connectionSql(plan, from, order, String(first), paged, backward, count) : `${COMPILED_READ_MARK} SELECT ${plan.select} ${from} LIMIT 1`;
+      const count = countStatement === undefined ? undefined : `(${countStatement})::text`;
+      sql = plan.connection ? connectionSql(plan, froms, order, String(first), paged, backward, count) : `SELECT ${plan.select} ${froms[0]} LIMIT 1`;
+      sql = `${COMPILED_READ_MARK} ${withMatches}${sql}`;
       if (role) sql = sql.replaceAll(ROLE_IN_SQL, `'${role}'`);
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
@@ -225,7 +249,7 @@ function cursorValue(cursor: unknown): unknown {
  * with `order` reversed: its rows are read from the end (or the cursor) toward the start,
  * and its edges are put back in the list's order, as Prisma's negative `take` does.
  */
-function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: string, paged: boolean, backward: boolean, count: string | undefined): string {
+function connectionSql(plan: ReadPlan, froms: string[], order: OrderTerm[], first: string, paged: boolean, backward: boolean, count: string | undefined): string {
   const a = plan.alias;
   const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
@@ -257,10 +281,12 @@ function connectionSql(plan: ReadPlan, from: string, order: OrderTerm[], first: 
     });
     return [part.key, jsonObject(info)];
   });
-  const page =
-    `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM ` +
-    `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${paged ? ' OFFSET 1' : ''}) rows) p`;
-  return `${COMPILED_READ_MARK} SELECT ${concat(jsonObject(parts))} FROM ${page}`;
+  // Several ways to read the page (a match set's): at most one reads rows, so their union is the page.
+  const rows = froms
+    .map((from) => `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${paged ? ' OFFSET 1' : ''})`)
+    .join(' UNION ALL ');
+  const page = `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM (${rows}) rows) p`;
+  return `SELECT ${concat(jsonObject(parts))} FROM ${page}`;
 }
 
 /**

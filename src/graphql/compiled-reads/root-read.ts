@@ -8,16 +8,33 @@ import type { ColumnCatalog } from './column-catalog.js';
 import { NotCompilable, quote, type Datamodel } from './compile.js';
 
 /**
- * A condition a compiled read adds in SQL beside the Prisma `where` it is keyed into (by
- * SQL_TERMS): SQL over the row's alias, with values placed through `param`. For what a
- * Prisma where cannot say as one index-served statement (the order search's UNION).
+ * Rows a read keeps only if their key is among ids found first: the order search's matches,
+ * from the search documents' index (keyed into the where by MATCH_SET; only compiled reads
+ * read it, Prisma must never get this object). PostgreSQL cannot tell from a search pattern
+ * how many ids it finds, and the best page plan depends on it; so the statement finds them
+ * once (WITH ... MATERIALIZED), counts them and chooses as it runs: under `walkFrom` ids it
+ * reads those rows and sorts them; from `walkFrom` on it walks the list in its order, looking
+ * each row up in the ids (hashed), and stops at the page's end.
  */
-export type SqlTerm = (alias: string, param: (value: unknown) => string) => string;
-export const SQL_TERMS = Symbol('sqlTerms');
+export interface MatchSet {
+  /** A SELECT of the ids (a column "id", each once), values placed through `param`. */
+  sql(param: (value: unknown) => string): string;
+  /** The model's column the ids are of. */
+  key: string;
+  walkFrom: number;
+  /** The rest of the where holds only the tenant (which the ids hold already): totalCount is the number of ids. */
+  alone: boolean;
+}
+const MATCH_SET = Symbol('matchSet');
 
-/** The where with SQL conditions keyed in; only compiled reads read them (Prisma must never get this object). */
-export function withSqlTerms<T extends Record<string, unknown>>(where: T, terms: readonly SqlTerm[]): T {
-  return terms.length ? Object.assign({ ...where }, { [SQL_TERMS]: terms }) : where;
+/** The where with a match set keyed in. */
+export function withMatchSet<T extends Record<string, unknown>>(where: T, set: MatchSet): T {
+  return Object.assign({ ...where }, { [MATCH_SET]: set });
+}
+
+/** The where's match set, if it has one. */
+export function matchSetOf(where: Record<string, unknown>): MatchSet | undefined {
+  return (where as { [MATCH_SET]?: MatchSet })[MATCH_SET];
 }
 
 export interface RootQuery {
@@ -72,9 +89,6 @@ export function whereSql(
 ): string {
   const fields = datamodel.datamodel.models[model]?.fields ?? [];
   const terms: string[] = [];
-  for (const term of ((where as { [SQL_TERMS]?: readonly SqlTerm[] })[SQL_TERMS] ?? [])) {
-    terms.push(`(${term(alias, (value) => `$${params.push(value)}`)})`);
-  }
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === 'AND') {

@@ -2,7 +2,7 @@
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { compiledRead, withSqlTerms, type SqlTerm } from '../../graphql/compiled-reads/root-read.js';
+import { compiledRead, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
 import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
 import { listOrder } from '../../shared/list-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -25,7 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
-import { indexedTerm, orderSearchMatches, searchPattern } from '../order-search.js';
+import { indexedTerm, orderSearchMatches, SEARCH_WALK_FROM, searchPattern } from '../order-search.js';
 import { searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
@@ -377,19 +377,22 @@ type OrderListArgs = { filter?: Parameters<typeof orderWhere>[1]; orderBy?: { fi
 const withoutSearch = (filter: OrderListArgs['filter']) => (filter?.search ? { ...filter, search: null } : filter);
 
 /**
- * The list's where for a compiled read: the search (a term the trigram indexes serve) as
- * one SQL condition, `id IN` the union of its index-served arms (order-search.ts), in the
- * same statement; a shorter term stays the where's OR, which the compiler refuses.
+ * The list's where for a compiled read: the search (a term the search documents serve) as
+ * the ids whose document matches (order-search.ts), found once per statement for the page
+ * and its totalCount; a term the documents cannot serve stays the where's OR, which the
+ * compiler refuses.
  */
 function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
   const term = searchTerm(filter?.search);
   if (!term || !indexedTerm(term)) return orderWhere(tenantId, filter);
   const pattern = searchPattern(term);
-  const search: SqlTerm = (alias, param) => {
-    const [tenant, like] = [param(tenantId), param(pattern)];
-    return `${alias}."id" IN (${orderSearchMatches(tenant, like)})`;
-  };
-  return withSqlTerms(orderWhere(tenantId, withoutSearch(filter)), [search]);
+  const rest = orderWhere(tenantId, withoutSearch(filter));
+  return withMatchSet(rest, {
+    sql: (param) => orderSearchMatches(param(tenantId), param(pattern)),
+    key: 'id',
+    walkFrom: SEARCH_WALK_FROM,
+    alone: !rest.AND,
+  });
 }
 
 /** Where and order of the order list: the resolver's and the compiled read's. */

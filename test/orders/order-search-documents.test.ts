@@ -1,0 +1,150 @@
+// The order search reads one document per order ("OrderSearch"), which triggers keep in
+// the transaction that writes any text it holds. Through the API, as a client would:
+// after each kind of change (a new order, an edit of its lines and parties, a customer's
+// new name, a shipment and its tracking number), the search finds the order by the new
+// text and no longer by the old one, and answers each term as the search's OR over the
+// order's own columns does (orderWhere without ids, which never reads the documents).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orderWhere } from '../../src/orders/order-filters.js';
+import { OrderListDocument } from '../generated/graphql.js';
+import { testApp } from '../support/app.js';
+import { countStatements, query } from '../support/execute.js';
+import { newTenant, type TestTenant } from '../support/tenant.js';
+
+const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
+
+const CREATE = `mutation($input: OrderCreateInput!) { orderCreate(input: $input) {
+  __typename ... on OrderCreatePayload { order { id code items { id sku } } } ... on Error { message } } }`;
+const EDIT = `mutation($input: OrderEditInput!) { orderEdit(input: $input) { __typename ... on Error { message } } }`;
+const CUSTOMER_UPDATE = `mutation($input: CustomerUpdateInput!) { customerUpdate(input: $input) { __typename ... on Error { message } } }`;
+const SET_TRACKING = `mutation($input: ShipmentSetTrackingInput!) { shipmentSetTracking(input: $input) { __typename ... on Error { message } } }`;
+
+// Every term the steps below look for, old texts and new: each is checked against the OR after every step.
+const TERMS = ['alpha-1', 'bravo-2', 'other-3', 'citra', 'rahayu', 'santoso', '0813555', 'dewi kusuma', 'eka putri', 'jnt-4455', 'SRCH-', 'ext-99'];
+
+describe('order search documents', () => {
+  let t: TestTenant;
+  let orderGid: string;
+  let orderId: number;
+  let otherCustomerId: number;
+  let alphaLine: string;
+  let bravo: number;
+
+  /** Codes of the orders the search finds (its totalCount checked against them), and the statements it took. */
+  async function search(term: string, filter: { statuses?: Array<'PENDING'> } = {}) {
+    const { result, statements } = await countStatements(() => query(t.key, OrderListDocument, { first: 50, filter: { ...filter, search: term } }));
+    const codes = result.orders.edges.map((e) => e.node.code).sort();
+    expect(result.orders.totalCount, term).toBe(codes.length);
+    return { codes, statements };
+  }
+
+  /** Every term answers as the OR over the source columns does. */
+  async function agreesWithOr() {
+    const { fixtures } = await testApp();
+    for (const term of TERMS) {
+      const byOr = await fixtures.prisma.order.findMany({ where: orderWhere(t.id, { search: term }), select: { code: true } });
+      expect((await search(term)).codes, term).toEqual(byOr.map((o) => o.code).sort());
+    }
+  }
+
+  beforeAll(async () => {
+    t = await newTenant();
+    const warehouse = await t.warehouse();
+    const { variations } = await t.product({
+      variations: [
+        { sku: 'ALPHA-1', price: '1000', stock: { [warehouse.id]: 10 } },
+        { sku: 'BRAVO-2', price: '2000', stock: { [warehouse.id]: 10 } },
+        { sku: 'OTHER-3', price: '3000', stock: { [warehouse.id]: 10 } },
+      ],
+    });
+    bravo = variations[1]!.id;
+    const customer = await t.customer({ name: 'Citra Lestari', phone: '0813555000' });
+    // Another order, written without parties (so its customer's name is only the customer's).
+    const other = await t.customer({ name: 'Gita Rahayu', phone: '0857000111' });
+    otherCustomerId = other.id;
+    await t.order({ code: 'SRCH-OTHER', customerId: other.id, items: [{ variationId: variations[2]!.id, quantity: 1 }] });
+    const created = (await query(t.key, CREATE, {
+      input: {
+        code: 'SRCH-1',
+        externalRef: 'EXT-99',
+        customer: gid('Customer', customer.id),
+        originWarehouse: gid('Warehouse', warehouse.id),
+        recipient: { name: 'Dewi Kusuma', phone: '0899111222', address: 'Jl. Mawar 2' },
+        items: [{ variation: gid('Variation', variations[0]!.id), quantity: 1 }],
+      },
+    })) as { orderCreate: { __typename: string; order: { id: string; items: Array<{ id: string }> } } };
+    expect(created.orderCreate.__typename).toBe('OrderCreatePayload');
+    orderGid = created.orderCreate.order.id;
+    orderId = Number(Buffer.from(orderGid, 'base64').toString().split(':')[1]);
+    alphaLine = created.orderCreate.order.items[0]!.id;
+  });
+
+  it('finds a new order by each of its texts, in one statement with its count', async () => {
+    for (const term of ['alpha-1', 'citra', '0813555', 'dewi kusuma', 'ext-99']) {
+      const { codes, statements } = await search(term);
+      expect(codes, term).toEqual(['SRCH-1']);
+      expect(statements.filter((s) => s.includes('"OrderSearch"')), term).toHaveLength(1);
+    }
+    expect((await search('bravo-2')).codes).toEqual([]);
+    expect((await search('SRCH-')).codes).toEqual(['SRCH-1', 'SRCH-OTHER']);
+    await agreesWithOr();
+  });
+
+  it('follows an edit of the lines and the recipient', async () => {
+    const added = (await query(t.key, EDIT, { input: { order: orderGid, addItems: [{ variation: gid('Variation', bravo), quantity: 1 }] } })) as { orderEdit: { __typename: string } };
+    expect(added.orderEdit).toEqual({ __typename: 'OrderEditPayload' });
+    expect((await search('bravo-2')).codes).toEqual(['SRCH-1']);
+    expect((await search('alpha-1')).codes).toEqual(['SRCH-1']);
+    const result = (await query(t.key, EDIT, {
+      input: { order: orderGid, removeItems: [alphaLine], recipient: { name: 'Eka Putri', phone: '0899111222', address: 'Jl. Mawar 2' } },
+    })) as { orderEdit: { __typename: string } };
+    expect(result.orderEdit).toEqual({ __typename: 'OrderEditPayload' });
+    expect((await search('bravo-2')).codes).toEqual(['SRCH-1']);
+    expect((await search('eka putri')).codes).toEqual(['SRCH-1']);
+    expect((await search('alpha-1')).codes).toEqual([]);
+    expect((await search('dewi kusuma')).codes).toEqual([]);
+    await agreesWithOr();
+  });
+
+  it("follows the customer's new name", async () => {
+    expect((await search('rahayu')).codes).toEqual(['SRCH-OTHER']);
+    const result = (await query(t.key, CUSTOMER_UPDATE, { input: { customer: gid('Customer', otherCustomerId), name: 'Gita Santoso' } })) as { customerUpdate: { __typename: string } };
+    expect(result.customerUpdate).toEqual({ __typename: 'CustomerUpdatePayload' });
+    expect((await search('santoso')).codes).toEqual(['SRCH-OTHER']);
+    expect((await search('rahayu')).codes).toEqual([]);
+    await agreesWithOr();
+  });
+
+  it('follows a shipment and its tracking number', async () => {
+    const courier = await t.courier();
+    const shipment = await t.shipment({ orderId, status: 'PENDING' });
+    expect((await search('jnt-4455')).codes).toEqual([]);
+    const result = (await query(t.key, SET_TRACKING, { input: { shipment: gid('Shipment', shipment.id), courier: gid('Courier', courier.id), trackingNumber: 'JNT-445566' } })) as {
+      shipmentSetTracking: { __typename: string };
+    };
+    expect(result.shipmentSetTracking).toEqual({ __typename: 'ShipmentSetTrackingPayload' });
+    expect((await search('jnt-4455')).codes).toEqual(['SRCH-1']);
+    await agreesWithOr();
+    await t.prisma.shipment.delete({ where: { id: shipment.id } });
+    expect((await search('jnt-4455')).codes).toEqual([]);
+    // Written with its tracking number.
+    await t.shipment({ orderId, status: 'READY_TO_SHIP', courierId: courier.id, trackingNumber: 'SICEPAT-778899' });
+    expect((await search('cepat-7788')).codes).toEqual(['SRCH-1']);
+  });
+
+  it('does not match across two texts: a term with a line break is searched by the OR', async () => {
+    // "Putri\n0899" would be found in the document, where the recipient's phone follows her name.
+    const { codes, statements } = await search('Putri\n0899');
+    expect(codes).toEqual([]);
+    expect(statements.some((s) => s.includes('"OrderSearch"'))).toBe(false);
+  });
+
+  it('counts the matches alone when the search is the whole filter, and the orders among them otherwise', async () => {
+    const alone = await search('SRCH-');
+    expect(alone.statements.join('\n')).toContain('(SELECT n FROM "match_count")::text');
+    const { codes, statements } = await search('SRCH-', { statuses: ['PENDING'] });
+    expect(codes).toEqual(['SRCH-1', 'SRCH-OTHER']);
+    expect(statements.join('\n')).not.toContain('(SELECT n FROM "match_count")::text');
+    expect(statements.join('\n')).toContain('SELECT count(*) FROM "Order"');
+  });
+});
