@@ -22,7 +22,8 @@
 //   phase starts (for cpuprofile-top.mjs --skip-ms, see bench/README.md)
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pgTypes from 'pg';
 import type { App } from '../src/app.js';
 import { benchEnv } from './lib/bench-env.js';
 
@@ -77,8 +78,11 @@ async function main() {
   // BEGIN/COMMIT and the pool's set_config (tenant, statement budget) that Prisma's query events miss.
   let statements = 0;
   let shown: string[] | undefined; // SHOW_SQL=1: the counted orderCreate's statements
+  // The app's pg, resolved from the project's root: bench/ has its own pg (PostGraphile's) once
+  // `npm run bench` has installed it, and patching that one would count nothing.
+  const pg = createRequire(new URL('../package.json', import.meta.url))('pg') as typeof pgTypes;
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  pg.Client.prototype.query = function (this: pgTypes.Client, ...args: unknown[]) {
     statements++;
     if (shown) {
       const q = args[0] as string | { text?: string };

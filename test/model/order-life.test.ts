@@ -805,6 +805,20 @@ async function checkInvariants(w: World, model: Model, where: string) {
     `${where}: open cancellation requests`,
   ).toEqual(Object.fromEntries(model.orders.filter((o) => o.openRequest).map((o) => [o.id, 1])));
 
+  // Search: each variation's SKU finds the orders the model has a line of it on, with their
+  // count: the search documents follow creates, transfers and edits that add or remove lines.
+  const skus = await t.prisma.variation.findMany({ where: { id: { in: w.V } }, select: { id: true, sku: true } });
+  for (let v = 0; v < w.V.length; v++) {
+    const sku = skus.find((row) => row.id === w.V[v])!.sku;
+    const found = await execute<{ orders: { totalCount: number; edges: Array<{ node: { id: string } }> } }, never>(
+      w.t.key,
+      `{ orders(first: 100, filter: { search: ${JSON.stringify(sku)} }) { totalCount edges { node { id } } } }`,
+    );
+    const expected = model.orders.filter((o) => o.lines.some((line) => line.v === v)).map((o) => gid('Order', o.id));
+    expect(found.data?.orders.totalCount, `${where}: search ${sku} counts`).toBe(expected.length);
+    if (expected.length <= 100) expect(found.data!.orders.edges.map((e) => e.node.id).sort(), `${where}: search ${sku}`).toEqual(expected.sort());
+  }
+
   // Orders, as a client reads them: status, money, payment status, history in sequence.
   if (!model.orders.length) return;
   const ids = model.orders.map((o) => `"${gid('Order', o.id)}"`).join(', ');
