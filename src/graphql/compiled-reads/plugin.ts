@@ -150,19 +150,13 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     let countStatement: string | undefined;
     let order: OrderTerm[] = [];
     const matches = matchSetOf(query.where);
-    const counting = !!plan.connection?.some((part) => part.kind === 'totalCount');
-    // The ids the rows must be among, found once for the page and the count, and whether there
-    // are enough of them to walk (reading no further: root-read.ts).
-    const walkFrom = counting ? matches?.walkFrom.lookup : matches?.walkFrom.probe;
-    const withMatches = matches
-      ? `WITH "matches" AS MATERIALIZED (${matches.sql(param)}), ` +
-        `"enough_matches" AS MATERIALIZED (SELECT count(*) >= ${walkFrom} AS walk FROM (SELECT FROM "matches" LIMIT ${walkFrom}) m) `
-      : '';
+    // The ids the rows must be among, found once for the page and the count (root-read.ts).
+    const withMatches = matches ? `WITH "matches" AS MATERIALIZED (${matches.sql(param)}), "match_count" AS MATERIALIZED (SELECT count(*) AS n FROM "matches") ` : '';
     const inMatches = (alias: string) => `${alias}."${matches!.key}" IN (SELECT "id" FROM "matches")`;
     try {
       if (matches && !plan.connection) throw new NotCompilable('a match set on a single row');
       where = whereSql(options.datamodel, plan.read.model, plan.alias, query.where, params, options.columns);
-      if (counting) {
+      if (plan.connection?.some((part) => part.kind === 'totalCount')) {
         // The count's own where (the totalCount resolver's), over its own alias: the filter without the page.
         let counted: Record<string, unknown>;
         try {
@@ -173,7 +167,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         // The count reads the page's ids: both wheres come from one function, so they hold the same set.
         const countMatches = matchSetOf(counted);
         if (!countMatches !== !matches) throw new NotCompilable('a match set on the page or the count only');
-        if (countMatches?.alone) countStatement = 'SELECT count(*) FROM "matches"';
+        if (countMatches?.alone) countStatement = 'SELECT n FROM "match_count"';
         else {
           const countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
           countStatement = `SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere}${countMatches ? ` AND ${inMatches(COUNT_ALIAS)}` : ''}`;
@@ -198,21 +192,18 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // Fields that depend on the caller's role (available transitions) carry it as a literal.
     const role = plan.byRole ? String(ctx.viewer?.role ?? '') : '';
     if (plan.byRole && !/^[A-Z_]+$/.test(role)) return undefined;
-    // The walk's test of a row: when the count reads every id anyway, a lookup in them (COALESCE
-    // keeps the IN a hashed lookup instead of a join, which would read every id's row); otherwise
-    // the set's probe, so a term matching most rows reads only as many as the page needs.
-    const walkTest = !matches ? '' : counting ? `COALESCE(${inMatches(plan.alias)}, false)` : matches.probe(plan.alias, param);
-    const shapeKey = `${withMatches}|${walkTest}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
+    const shapeKey = `${withMatches}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = (condition: string) => `FROM "${plan.read.model}" ${plan.alias} WHERE ${condition}`;
       // With a match set, the page is read one of two ways, whichever the number of ids picks as
       // the statement runs (the other branch's one-time filter is false, and it reads nothing):
-      // the rows of the ids, sorted; or the list walked in its order, each row tested (walkTest).
+      // the rows of the ids, sorted; or the list walked in its order, each row looked up in the
+      // ids (COALESCE keeps the IN a hashed lookup instead of a join, which would read every id's row).
       const froms = matches
         ? [
-            from(`${where} AND ${inMatches(plan.alias)} AND NOT (SELECT walk FROM "enough_matches")`),
-            from(`${where} AND ${walkTest} AND (SELECT walk FROM "enough_matches")`),
+            from(`${where} AND ${inMatches(plan.alias)} AND (SELECT n FROM "match_count") < ${matches.walkFrom}`),
+            from(`${where} AND COALESCE(${inMatches(plan.alias)}, false) AND (SELECT n FROM "match_count") >= ${matches.walkFrom}`),
           ]
         : [from(where)];
       // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the

@@ -12,21 +12,16 @@ import { NotCompilable, quote, type Datamodel } from './compile.js';
  * from the search documents' index (keyed into the where by MATCH_SET; only compiled reads
  * read it, Prisma must never get this object). PostgreSQL cannot tell from a search pattern
  * how many ids it finds, and the best page plan depends on it; so the statement finds them
- * (WITH ... MATERIALIZED, read only as far as it is needed), sees whether there are
- * `walkFrom` of them, and chooses as it runs: fewer, it reads those rows and sorts them; as
- * many or more, it walks the list in its order and stops at the page's end, testing each
- * row against all the ids (hashed) when totalCount reads them all anyway, else by `probe`
- * (dearer per row, so it walks from more ids on).
+ * once (WITH ... MATERIALIZED), counts them and chooses as it runs: under `walkFrom` ids it
+ * reads those rows and sorts them; from `walkFrom` on it walks the list in its order, looking
+ * each row up in the ids (hashed), and stops at the page's end.
  */
 export interface MatchSet {
   /** A SELECT of the ids (a column "id", each once), values placed through `param`. */
   sql(param: (value: unknown) => string): string;
-  /** The condition, on one row (as `alias`), that it is among the ids. */
-  probe(alias: string, param: (value: unknown) => string): string;
   /** The model's column the ids are of. */
   key: string;
-  /** From how many ids the page walks: testing rows by lookup in all the ids, or by probe. */
-  walkFrom: { lookup: number; probe: number };
+  walkFrom: number;
   /** The rest of the where holds only the tenant (which the ids hold already): totalCount is the number of ids. */
   alone: boolean;
 }

@@ -25,7 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
-import { indexedTerm, orderSearchMatches, orderSearchProbe, SEARCH_WALK_FROM, searchPattern } from '../order-search.js';
+import { indexedTerm, orderSearchMatches, SEARCH_WALK_FROM, searchPattern } from '../order-search.js';
 import { searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
@@ -389,7 +389,6 @@ function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
     sql: (param) => orderSearchMatches(param(tenantId), param(pattern)),
-    probe: (alias, param) => orderSearchProbe(alias, param(pattern)),
     key: 'id',
     walkFrom: SEARCH_WALK_FROM,
     alone: !rest.AND,
