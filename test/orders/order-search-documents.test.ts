@@ -6,7 +6,8 @@
 // order's own columns does (orderWhere without ids, which never reads the documents).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderWhere } from '../../src/orders/order-filters.js';
-import { OrderListDocument } from '../generated/graphql.js';
+import { SEARCH_WALK } from '../../src/orders/order-search.js';
+import { OrderListCodesDocument, OrderListDocument } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
 import { countStatements, query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
@@ -146,5 +147,36 @@ describe('order search documents', () => {
     expect(codes).toEqual(['SRCH-1', 'SRCH-OTHER']);
     expect(statements.join('\n')).not.toContain('(SELECT n FROM "match_count")::text');
     expect(statements.join('\n')).toContain('SELECT count(*) FROM "Order"');
+  });
+
+  it('answers alike whichever way the page is read: the matches sorted, or the orders walked and looked up in them', async () => {
+    const { fixtures } = await testApp();
+    const byOr = async (term: string) =>
+      (await fixtures.prisma.order.findMany({ where: orderWhere(t.id, { search: term }), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { code: true } })).map((o) => o.code);
+    const saved = SEARCH_WALK.from;
+    try {
+      // From 1000 matches on (never here: sorted), and from 1 on (always walked).
+      for (const walkFrom of [1000, 1]) {
+        SEARCH_WALK.from = walkFrom;
+        for (const term of TERMS) {
+          const expected = await byOr(term);
+          // With totalCount, one order a page.
+          const first = await countStatements(() => query(t.key, OrderListDocument, { first: 1, filter: { search: term } }));
+          expect(first.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
+          expect([first.result.orders.totalCount, first.result.orders.edges.map((e) => e.node.code)], `${term}, walk from ${walkFrom}`).toEqual([expected.length, expected.slice(0, 1)]);
+          if (expected.length > 1) {
+            const after = first.result.orders.pageInfo.endCursor;
+            const second = await query(t.key, OrderListDocument, { first: 1, after, filter: { search: term } });
+            expect(second.orders.edges.map((e) => e.node.code), `${term}, second page`).toEqual(expected.slice(1, 2));
+          }
+          // Without totalCount.
+          const codes = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: term } }));
+          expect(codes.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
+          expect(codes.result.orders.edges.map((e) => e.node.code), `${term}, no count, walk from ${walkFrom}`).toEqual(expected.slice(0, 1));
+        }
+      }
+    } finally {
+      SEARCH_WALK.from = saved;
+    }
   });
 });

@@ -192,7 +192,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // Fields that depend on the caller's role (available transitions) carry it as a literal.
     const role = plan.byRole ? String(ctx.viewer?.role ?? '') : '';
     if (plan.byRole && !/^[A-Z_]+$/.test(role)) return undefined;
-    const shapeKey = `${withMatches}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
+    const shapeKey = `${withMatches}|${matches?.walkFrom}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = (condition: string) => `FROM "${plan.read.model}" ${plan.alias} WHERE ${condition}`;

@@ -25,7 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
-import { indexedTerm, orderSearchMatches, SEARCH_WALK_FROM, searchPattern } from '../order-search.js';
+import { indexedTerm, orderSearchMatches, SEARCH_WALK, searchPattern } from '../order-search.js';
 import { searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
@@ -390,7 +390,7 @@ function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
   return withMatchSet(rest, {
     sql: (param) => orderSearchMatches(param(tenantId), param(pattern)),
     key: 'id',
-    walkFrom: SEARCH_WALK_FROM,
+    walkFrom: SEARCH_WALK.from,
     alone: !rest.AND,
   });
 }
