@@ -755,10 +755,12 @@ describe('compiled reads answer as the executor does', () => {
       expect(result.compiled, query).toBe(result.executor);
       counts.set(root.name, { compiled: result.marked ? 1 : 0, executed: counts.get(root.name)?.executed ?? 0 });
     }
-    // Both paths taken, and every root tried compiled at least once.
+    // Both paths taken, and every root tried compiled at least once. How many of the 400 go to the
+    // executor varies with the random selections (19 to 37 seen): the bound only says both ran.
     const total = [...counts.values()].reduce((sum, c) => ({ compiled: sum.compiled + c.compiled, executed: sum.executed + c.executed }), { compiled: 0, executed: 0 });
+    console.log(`generated selections: ${JSON.stringify(total)}`);
     expect(total.compiled).toBeGreaterThan(40);
-    expect(total.executed).toBeGreaterThan(20);
+    expect(total.executed).toBeGreaterThan(5);
     for (const root of tried) expect(counts.get(root.name)?.compiled ?? 0, root.name).toBeGreaterThan(0);
   });
 });
