@@ -46,3 +46,15 @@ export async function readStatusCounts(prisma: Db, tenantId: number, filter: Ord
   const rows = await prisma.order.groupBy({ by: ['status'], where, _count: { _all: true } });
   return everyStatus(new Map(rows.map((row) => [row.status, row._count._all])));
 }
+
+/**
+ * How many orders match the filter: summed from the counter when every condition is on a
+ * counter key (one row per key and writer slot, whatever the number of orders), else counted.
+ */
+export async function countOrders(prisma: Db, tenantId: number, filter: OrderFilterValue | null | undefined, where: Prisma.OrderWhereInput): Promise<number> {
+  if (statusCountSource(tenantId, filter) === 'counter') {
+    const sum = await prisma.orderStatusCount.aggregate({ where: where as Prisma.OrderStatusCountWhereInput, _sum: { count: true } });
+    return sum._sum.count ?? 0;
+  }
+  return prisma.order.count({ where });
+}

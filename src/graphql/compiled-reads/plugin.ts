@@ -22,7 +22,7 @@ import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
 import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
 import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
-import { keysetSql, matchSetOf, whereSql, type OrderTerm } from './root-read.js';
+import { countFromOf, keysetSql, matchSetOf, whereSql, type OrderTerm } from './root-read.js';
 import { ROLE_IN_SQL } from './sql-form.js';
 
 /** Marks the statements of compiled reads (statement logs, tests). */
@@ -167,8 +167,12 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
         // The count reads the page's ids: both wheres come from one function, so they hold the same set.
         const countMatches = matchSetOf(counted);
         if (!countMatches !== !matches) throw new NotCompilable('a match set on the page or the count only');
+        const countFrom = countFromOf(counted);
         if (countMatches?.alone) countStatement = 'SELECT n FROM "match_count"';
-        else {
+        else if (countFrom && !countMatches) {
+          const countWhere = whereSql(options.datamodel, countFrom.model, COUNT_ALIAS, counted, params, options.columns);
+          countStatement = `SELECT coalesce(sum(${COUNT_ALIAS}."${countFrom.sum}"), 0) FROM "${countFrom.model}" ${COUNT_ALIAS} WHERE ${countWhere}`;
+        } else {
           const countWhere = whereSql(options.datamodel, plan.read.model, COUNT_ALIAS, counted, params, options.columns);
           countStatement = `SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere}${countMatches ? ` AND ${inMatches(COUNT_ALIAS)}` : ''}`;
         }

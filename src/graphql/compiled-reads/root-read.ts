@@ -37,6 +37,28 @@ export function matchSetOf(where: Record<string, unknown>): MatchSet | undefined
   return (where as { [MATCH_SET]?: MatchSet })[MATCH_SET];
 }
 
+/**
+ * A table that holds how many rows a where matches, to be summed: the order counter keeps the
+ * orders per status, channel, kind, draft flag and payment status. totalCount sums its column
+ * over the same where instead of counting the rows (keyed into the where by COUNT_FROM; only
+ * compiled reads read it, Prisma must never get this object).
+ */
+export interface CountFrom {
+  model: string;
+  sum: string;
+}
+const COUNT_FROM = Symbol('countFrom');
+
+/** The where with the table that counts it keyed in. */
+export function withCountFrom<T extends Record<string, unknown>>(where: T, from: CountFrom): T {
+  return Object.assign({ ...where }, { [COUNT_FROM]: from });
+}
+
+/** The table that counts the where, if it has one. */
+export function countFromOf(where: Record<string, unknown>): CountFrom | undefined {
+  return (where as { [COUNT_FROM]?: CountFrom })[COUNT_FROM];
+}
+
 export interface RootQuery {
   where: Record<string, unknown>;
   orderBy?: unknown;

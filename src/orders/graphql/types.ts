@@ -2,7 +2,7 @@
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
-import { compiledRead, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
+import { compiledRead, withCountFrom, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
 import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
 import { listOrder } from '../../shared/list-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -25,6 +25,7 @@ import {
 } from '../../db/generated/prisma/enums.js';
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
+import { countOrders, statusCountSource } from '../order-status-counts.js';
 import { indexedTerm, orderSearchMatches, SEARCH_WALK, searchPattern } from '../order-search.js';
 import { searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf } from './order-search-ids.js';
@@ -362,7 +363,7 @@ builder.queryFields((t) => ({
     }),
     totalCount: async (_parent, args, ctx) => {
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
-      return ctx.prisma.order.count({ where: orderWhere(ctx.tenantId, args.filter, await searchIdsOf(ctx, args.filter?.search)) });
+      return countOrders(ctx.prisma, ctx.tenantId, args.filter, orderWhere(ctx.tenantId, args.filter, await searchIdsOf(ctx, args.filter?.search)));
     },
     resolve: async (query, _root, args, ctx) => {
       // "Open" means before its deadline: requests past it are expired first.
@@ -384,7 +385,11 @@ const withoutSearch = (filter: OrderListArgs['filter']) => (filter?.search ? { .
  */
 function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
   const term = searchTerm(filter?.search);
-  if (!term || !indexedTerm(term)) return orderWhere(tenantId, filter);
+  if (!term || !indexedTerm(term)) {
+    const where = orderWhere(tenantId, filter);
+    // Only counter keys: totalCount sums the counter (order-status-counts.ts), as the executor's does.
+    return statusCountSource(tenantId, filter) === 'counter' ? withCountFrom(where, { model: 'OrderStatusCount', sum: 'count' }) : where;
+  }
   const pattern = searchPattern(term);
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
