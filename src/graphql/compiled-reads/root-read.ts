@@ -8,13 +8,27 @@ import type { ColumnCatalog } from './column-catalog.js';
 import { NotCompilable, quote, type Datamodel } from './compile.js';
 
 /**
+ * What a root field's where may carry for its compiled read beside its Prisma conditions,
+ * keyed by a symbol: only compiled reads read it, and Prisma never gets these objects (the
+ * resolvers build their own where).
+ */
+function whereExtra<V>(name: string) {
+  const key = Symbol(name);
+  return {
+    /** The where with the value keyed in. */
+    with: <T extends Record<string, unknown>>(where: T, value: V): T => Object.assign({ ...where }, { [key]: value }),
+    /** The where's value, if it has one. */
+    of: (where: Record<string, unknown>): V | undefined => (where as Record<symbol, V | undefined>)[key],
+  };
+}
+
+/**
  * Rows a read keeps only if their key is among ids found first: the order search's matches,
- * from the search documents' index (keyed into the where by MATCH_SET; only compiled reads
- * read it, Prisma must never get this object). PostgreSQL cannot tell from a search pattern
- * how many ids it finds, and the best page plan depends on it; so the statement finds them
- * once (WITH ... MATERIALIZED), counts them and chooses as it runs: under `walkFrom` ids it
- * reads those rows and sorts them; from `walkFrom` on it walks the list in its order, looking
- * each row up in the ids (hashed), and stops at the page's end.
+ * from the search documents' index. PostgreSQL cannot tell from a search pattern how many ids
+ * it finds, and the best page plan depends on it; so the statement finds them once
+ * (WITH ... MATERIALIZED), counts them and chooses as it runs: under `walkFrom` ids it reads
+ * those rows and sorts them; from `walkFrom` on it walks the list in its order, looking each
+ * row up in the ids (hashed), and stops at the page's end.
  */
 export interface MatchSet {
   /** A SELECT of the ids (a column "id", each once), values placed through `param`. */
@@ -25,39 +39,22 @@ export interface MatchSet {
   /** The rest of the where holds only the tenant (which the ids hold already): totalCount is the number of ids. */
   alone: boolean;
 }
-const MATCH_SET = Symbol('matchSet');
-
-/** The where with a match set keyed in. */
-export function withMatchSet<T extends Record<string, unknown>>(where: T, set: MatchSet): T {
-  return Object.assign({ ...where }, { [MATCH_SET]: set });
-}
-
-/** The where's match set, if it has one. */
-export function matchSetOf(where: Record<string, unknown>): MatchSet | undefined {
-  return (where as { [MATCH_SET]?: MatchSet })[MATCH_SET];
-}
+const matchSets = whereExtra<MatchSet>('matchSet');
+export const withMatchSet = matchSets.with;
+export const matchSetOf = matchSets.of;
 
 /**
  * A table that holds how many rows a where matches, to be summed: the order counter keeps the
  * orders per status, channel, kind, draft flag and payment status. totalCount sums its column
- * over the same where instead of counting the rows (keyed into the where by COUNT_FROM; only
- * compiled reads read it, Prisma must never get this object).
+ * over the same where instead of counting the rows.
  */
 export interface CountFrom {
   model: string;
   sum: string;
 }
-const COUNT_FROM = Symbol('countFrom');
-
-/** The where with the table that counts it keyed in. */
-export function withCountFrom<T extends Record<string, unknown>>(where: T, from: CountFrom): T {
-  return Object.assign({ ...where }, { [COUNT_FROM]: from });
-}
-
-/** The table that counts the where, if it has one. */
-export function countFromOf(where: Record<string, unknown>): CountFrom | undefined {
-  return (where as { [COUNT_FROM]?: CountFrom })[COUNT_FROM];
-}
+const countFroms = whereExtra<CountFrom>('countFrom');
+export const withCountFrom = countFroms.with;
+export const countFromOf = countFroms.of;
 
 export interface RootQuery {
   where: Record<string, unknown>;
