@@ -2,7 +2,7 @@
 // writers' transactions) instead of every order. Two checks through the API:
 //
 // 1. A model-based walk (period reports from the hours, dimensions from OrderSalesFact): random orders (channels, hours around local midnight, lines,
-//    adjustments, drafts), cancellations, placements, payments, shipments, partial returns
+//    adjustments, drafts), edits of lines and costs, cancellations, placements, payments, shipments, partial returns
 //    with refunds, concurrent creates, and time-zone changes, including a zone half an hour
 //    off UTC (the hours cannot be split into its days: the report reads the orders). After
 //    every few steps each period report, with and without a channel filter and a day range,
@@ -131,6 +131,28 @@ describe('sales reports from SalesHour', () => {
         expect((await call(t.key, 'orderPlace', 'OrderPlaceInput', { order: o.id })).__typename).toBe('OrderPlacePayload');
         o.state = 'open';
       },
+      // Lines and costs of an order that already has figures (or of a draft, which has none) change.
+      edit: async () => {
+        const editable = orders.filter((x) => x.state === 'open' || x.state === 'draft');
+        if (!editable.length) return;
+        const o = pick(editable);
+        const result = await call(
+          t.key,
+          'orderEdit',
+          'OrderEditInput',
+          {
+            order: o.id,
+            updateItems: [{ item: o.items[0]!.id, quantity: 1 + Math.floor(random() * 5) }],
+            ...(random() < 0.5 ? { addItems: [{ variation: pick(variations), quantity: 1 + Math.floor(random() * 3) }] } : {}),
+            ...(random() < 0.5 ? { adjustments: random() < 0.5 ? [] : [{ category: 'SHIPPING', value: pick(['7000', '12000']) }] } : {}),
+            backorder: true,
+          },
+          '... on OrderEditPayload { order { totals { grandTotal } items { id quantity } } }',
+        );
+        expect(result.__typename, JSON.stringify(result)).toBe('OrderEditPayload');
+        o.items = (result as any).order.items;
+        o.grandTotal = (result as any).order.totals.grandTotal;
+      },
       cancel: async () => {
         const open = orders.filter((x) => x.state === 'open' || x.state === 'draft');
         if (!open.length) return;
@@ -176,7 +198,7 @@ describe('sales reports from SalesHour', () => {
         expect(r.__typename.endsWith('Error'), JSON.stringify(r)).toBe(false);
       },
     };
-    const weights: Array<[string, number]> = [['create', 5], ['burst', 1], ['place', 1], ['cancel', 2], ['shipAndReturn', 2], ['timeZone', 1], ['fold', 1]];
+    const weights: Array<[string, number]> = [['create', 5], ['burst', 1], ['place', 1], ['edit', 2], ['cancel', 2], ['shipAndReturn', 2], ['timeZone', 1], ['fold', 1]];
     const total = weights.reduce((n, [, w]) => n + w, 0);
     for (let step = 1; step <= STEPS; step++) {
       let r = random() * total;
