@@ -108,7 +108,12 @@ export function asDatabaseFault(error: unknown): unknown {
   }
 }
 
-/** A unique index refused the write (Prisma's P2002): another writer got there first. */
+/** A unique index refused the write (Prisma's P2002, or a raw statement's 23505): another writer got there first. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as Reported;
+  if (e.code === 'P2002') return true;
+  // A raw statement's failure (P2010) carries the driver adapter's error: its cause has PostgreSQL's code.
+  const cause = (e.meta?.driverAdapterError as Reported | undefined)?.cause as Reported | undefined;
+  return e.code === 'P2010' && (cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation');
 }

@@ -52,6 +52,8 @@ import {
   type PartyData,
 } from './order-create-lines.js';
 import { isUniqueViolation } from '../db/faults.js';
+import type { OrderStatus } from '../db/generated/prisma/enums.js';
+import { insertOrder } from './order-insert.js';
 
 export interface OrderWriteDeps extends TransactionDeps {
   tenantId: number;
@@ -350,9 +352,8 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     idempotencyKey,
     idempotencyHash: idempotencyKey ? hash : null,
     createdBy: deps.viewer.actor,
-    items: {
-      createMany: {
-        data: lines.map((l, index) => ({
+  };
+  const itemRows = lines.map((l, index) => ({
           tenantId,
           variationId: l.variation.id,
           sku: l.variation.sku,
@@ -370,13 +371,8 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
           weightGrams: lineWeight(l.variation, l.item.quantity),
           externalLineId: clean(l.item.externalLineId),
           note: clean(l.item.note),
-        })),
-      },
-    },
-    parties: { createMany: { data: partyRows } },
-    adjustments: {
-      createMany: {
-        data: priced.adjustments.map((a, index) => ({
+  }));
+  const adjustmentRows = priced.adjustments.map((a, index) => ({
           tenantId,
           category: a.category,
           name: a.name,
@@ -384,10 +380,7 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
           value: a.value,
           amount: a.amount.toFixed(2),
           promotionId: promotionAt(index),
-        })),
-      },
-    },
-  };
+  }));
 
   const initialPayment = data.initialPayment ?? null;
   if (initialPayment) {
@@ -416,24 +409,25 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
           if (replay) return replay;
         }
         if (externalRef) await assertNoDuplicate(scope.tx, tenantId, channel, externalRef);
-        const orderCode = code ?? (await nextCode(scope, tenantId));
         // Codes are unique in the tenant, across every channel a key may not read.
         if (code && (await withoutKeyScope(() => scope.tx.order.findFirst({ where: { tenantId, code }, select: { id: true } })))) {
           throw new ValidationError([{ path: ['code'], message: `order code ${code} is already used` }]);
         }
         // A bank-transfer order owing money gets its unique transfer code (under the same lock).
         const transferCode = wantsTransferCode ? await freeTransferCode(scope, tenantId) : null;
-        const order = await scope.tx.order.create({
-          data: { ...orderData, code: orderCode, transferCode },
-          select: { id: true, status: true },
-        });
+        // Numbered in the tenant, whatever channel the caller's key reads.
+        const order = await insertOrder(
+          scope.tx,
+          { order: { ...orderData, transferCode }, items: itemRows, parties: partyRows, adjustments: adjustmentRows },
+          code ? { given: code } : { prefix: codePrefix(new Date()) },
+        );
         await appendOrderEvent(scope, {
           tenantId,
           orderId: order.id,
           type: 'create',
           newOrder: true,
           fromStatus: null,
-          toStatus: order.status,
+          toStatus: order.status as OrderStatus,
           actor: deps.viewer.actor,
           requestId: deps.requestId ?? null,
           note: orderData.isDraft ? 'draft' : null,
@@ -477,21 +471,6 @@ function partyColumnsFor(
   const customerId = party.customerId ?? (role === 'BUYER' ? orderCustomerId : null);
   const customer = customerId ? customers.get(customerId) : undefined;
   return partyColumns({ ...party, customerId }, customer);
-}
-
-/** The next `ORD-YYYYMMDD-NNNNN` of the tenant for today; run under the insert lock. */
-async function nextCode(scope: TransactionScope, tenantId: number): Promise<string> {
-  const prefix = codePrefix(new Date());
-  // Numbered across the tenant, whatever channel the caller's key reads.
-  const last = await withoutKeyScope(() =>
-    scope.tx.order.findFirst({
-      where: { tenantId, code: { startsWith: prefix } },
-      orderBy: { code: 'desc' },
-      select: { code: true },
-    }),
-  );
-  const n = last ? Number(last.code.slice(prefix.length)) || 0 : 0;
-  return `${prefix}${String(n + 1).padStart(5, '0')}`;
 }
 
 type OrderReader = Pick<TransactionScope['tx'], 'order'>;

@@ -9,7 +9,7 @@ import { createApp, type App } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { asDatabaseFault, databaseFault } from '../../src/db/faults.js';
+import { asDatabaseFault, databaseFault, isUniqueViolation } from '../../src/db/faults.js';
 import { transaction } from '../../src/db/transaction.js';
 import { withStatementBudget } from '../../src/db/statement-budget.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
@@ -52,6 +52,22 @@ describe('databaseFault', () => {
     ['not an error', 'text'],
   ])('leaves %s alone', (_name, error) => {
     expect(databaseFault(error)).toBeUndefined();
+  });
+});
+
+describe('isUniqueViolation', () => {
+  // The errors as the database gives them: a typed create and a raw statement report a
+  // unique violation differently (P2002; P2010 with the adapter's cause), and both are one.
+  it('recognises the unique violation of a typed create and of a raw statement, and nothing else', async () => {
+    const { fixtures } = await testApp();
+    const slug = `faults-unique-${randomUUID().slice(0, 8)}`;
+    await fixtures.prisma.tenant.create({ data: { slug, name: slug } });
+    const typed = await fixtures.prisma.tenant.create({ data: { slug, name: slug } }).catch((e: unknown) => e);
+    const raw = await fixtures.prisma.$queryRawUnsafe('INSERT INTO "Tenant" ("slug", "name") VALUES ($1, $1)', slug).catch((e: unknown) => e);
+    const other = await fixtures.prisma.$queryRawUnsafe('INSERT INTO "Tenant" ("slug") VALUES ($1)', `${slug}-x`).catch((e: unknown) => e);
+    expect([typed, raw, other].map((e) => e instanceof Error)).toEqual([true, true, true]);
+    expect([isUniqueViolation(typed), isUniqueViolation(raw), isUniqueViolation(other)]).toEqual([true, true, false]);
+    await fixtures.prisma.tenant.deleteMany({ where: { slug } });
   });
 });
 
