@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
 import { activeTraceparent, carryTrace } from '../events/event-trace.js';
-import { outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
+import { OUTBOX_CHANNEL, outboxRowOf, outboxWrites, outboxWritten, type OutboxRow } from '../events/outbox.js';
 import { DatabaseBusyError, DatabaseConflictError } from '../shared/errors.js';
 import { asDatabaseFault, databaseFault } from './faults.js';
 import { withStatementBudget } from './statement-budget.js';
@@ -106,12 +106,21 @@ export async function transaction<T>(
   return result;
 }
 
-/** The outbox rows of a transaction in one statement, in the order they were published (ids follow it). */
+/**
+ * The outbox rows of a transaction in one statement, in the order they were published (ids
+ * follow it), and the wake-up of every instance's relay, sent by PostgreSQL at COMMIT (none on
+ * rollback), naming the tenants ("3" or "3,7"). In the statement rather than a trigger: a
+ * statement trigger with its table of new rows cost a third of what the outbox adds to a write.
+ */
 const OUTBOX_INSERT = `
-  INSERT INTO "OutboxEvent" ("tenantId", "type", "orderId", "payload", "traceparent")
-  SELECT r."tenantId", r."type", r."orderId", r."payload", $5::text
-    FROM unnest($1::int[], $2::text[], $3::int[], $4::jsonb[]) WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "n")
-   ORDER BY r."n"`;
+  WITH "written" AS (
+    INSERT INTO "OutboxEvent" ("tenantId", "type", "orderId", "payload", "traceparent")
+    SELECT r."tenantId", r."type", r."orderId", r."payload", $5::text
+      FROM unnest($1::int[], $2::text[], $3::int[], $4::jsonb[]) WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "n")
+     ORDER BY r."n"
+    RETURNING "tenantId"
+  )
+  SELECT 1 AS "notified" FROM pg_notify('${OUTBOX_CHANNEL}', (SELECT string_agg(DISTINCT w."tenantId"::text, ',') FROM "written" w))`;
 
 async function runTransaction<T>(
   deps: TransactionDeps,
@@ -141,7 +150,7 @@ async function runTransaction<T>(
           // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
           const traceparent = activeTraceparent();
           // Raw: Prisma's createMany costs a query plan per call, about a millisecond of CPU on every write.
-          await tx.$executeRawUnsafe(
+          await tx.$queryRawUnsafe(
             OUTBOX_INSERT,
             outbox.map((row) => row.tenantId),
             outbox.map((row) => row.type),
