@@ -18,7 +18,7 @@
 // bound). First a sequential pass counts the statements of each mutation exactly.
 //
 // Knobs (environment): CONCURRENCY=1,8,32 SECONDS=5 VARIATIONS=40 PHASES=create,chain,adjust
-//   DATABASE_URL; SHOW_SQL=1 lists orderCreate's statements; PROFILE_MARKS=1 prints when each
+//   DATABASE_URL; SHOW_SQL=1 lists each mutation's statements; PROFILE_MARKS=1 prints when each
 //   phase starts (for cpuprofile-top.mjs --skip-ms, see bench/README.md)
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -153,13 +153,17 @@ async function main() {
     return statements - before;
   };
   const perKind: Record<string, number> = {};
-  if (process.env.SHOW_SQL === '1') shown = [];
-  perKind.orderCreate = await counted(createOne);
-  if (shown) console.log(`orderCreate's statements:\n${shown.map((q, i) => `  ${i + 1}. ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
-  shown = undefined;
+  // SHOW_SQL=1: each mutation's statements, as sent.
+  const listed = async (kind: string, fn: () => Promise<unknown>) => {
+    if (process.env.SHOW_SQL === '1') shown = [];
+    perKind[kind] = await counted(fn);
+    if (shown) console.log(`${kind}'s statements:\n${shown.map((q, i) => `  ${i + 1}. ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
+    shown = undefined;
+  };
+  await listed('orderCreate', createOne);
   const probe = created.pop()!;
-  for (const t of transitions) perKind[t] = await counted(() => send(transitionQuery(t, probe)));
-  perKind.stockAdjust = await counted(() => send(adjustQuery()));
+  for (const t of transitions) await listed(t, () => send(transitionQuery(t, probe)));
+  await listed('stockAdjust', () => send(adjustQuery()));
   console.log(`${app.db.kind}, ${VARIATIONS} variations, ${SECONDS} s per phase; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`SQL statements per mutation, one at a time (on the wire: BEGIN, COMMIT, set_config, API key lookup included): ${Object.entries(perKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 
