@@ -128,8 +128,12 @@ export interface ExpirySweepDeps {
 }
 
 export interface ExpirySweep {
-  /** Runs one round now (tests; the timer runs rounds by itself), as if the clock said `now`. Resolves with the number of requests expired. */
-  runOnce(now?: Date): Promise<number>;
+  /**
+   * Runs one round now (tests; the timer runs rounds by itself), as if the clock said `now`;
+   * with `tenants`, for those tenants only (a test file's own: test files share one
+   * PostgreSQL database). Resolves with the number of requests expired.
+   */
+  runOnce(now?: Date, tenants?: ReadonlySet<number>): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -144,13 +148,14 @@ export function startCancellationExpirySweep(deps: ExpirySweepDeps): ExpirySweep
   let busy = false;
   let stopped = false;
 
-  async function round(now = new Date()): Promise<number> {
+  async function round(now = new Date(), only?: ReadonlySet<number>): Promise<number> {
     const tenants = await tenantNeutral(() =>
       db.sql.query<{ tenantId: number }>('SELECT "tenantId" FROM cancellation_tenants_with_overdue($1::timestamptz)', [now.toISOString()]),
     );
     let expired = 0;
     for (const { tenantId } of tenants) {
       if (stopped) break;
+      if (only && !only.has(tenantId)) continue;
       const prisma = db.forTenant(tenantId);
       expired += await withTenant(tenantId, () =>
         expireOverdueCancellationRequests({ prisma, events, log, tenantId, viewer: { actor: CANCELLATION_DEADLINE_ACTOR } }, { now }),
@@ -160,14 +165,14 @@ export function startCancellationExpirySweep(deps: ExpirySweepDeps): ExpirySweep
     return expired;
   }
 
-  function runOnce(now?: Date): Promise<number> {
+  function runOnce(now?: Date, only?: ReadonlySet<number>): Promise<number> {
     // One round at a time; a caller during a round waits for it and then runs its own.
     const next = (running ?? Promise.resolve(0))
       .catch(() => 0)
       .then(async () => {
         busy = true;
         try {
-          return await round(now);
+          return await round(now, only);
         } finally {
           busy = false;
         }

@@ -20,7 +20,7 @@ import {
 } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
 import { execute, query } from '../support/execute.js';
-import { newTenant, type TestTenant } from '../support/tenant.js';
+import { newTenant, tenantsCreatedHere, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
 const num = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
@@ -251,14 +251,14 @@ describe('cancellation request queue', () => {
     expect(new Date(otherRequest.deadlineAt as string).getTime() - new Date(otherRequest.createdAt as string).getTime()).toBe(172_800_000);
 
     // 89 minutes from now: nothing of these two is due yet.
-    await app.cancellationSweep.runOnce(new Date(Date.now() + 89 * MINUTE));
+    await app.cancellationSweep.runOnce(new Date(Date.now() + 89 * MINUTE), tenantsCreatedHere);
     expect((await t.prisma.cancellationRequest.findMany({ where: { tenantId: { in: [t.id, other.t.id] } }, select: { status: true } })).map((r) => r.status)).toEqual([
       'REQUESTED',
       'REQUESTED',
     ]);
 
     // 91 minutes from now: the first shop's request is past its 90 minutes.
-    const expired = await app.cancellationSweep.runOnce(new Date(Date.now() + 91 * MINUTE));
+    const expired = await app.cancellationSweep.runOnce(new Date(Date.now() + 91 * MINUTE), tenantsCreatedHere);
     expect(expired).toBeGreaterThanOrEqual(1);
     const mine = await t.prisma.cancellationRequest.findFirstOrThrow({ where: { tenantId: t.id }, include: { order: true } });
     expect(mine).toMatchObject({ status: 'EXPIRED', decidedBy: 'system:deadline', order: { status: 'CANCELLED', cancelReason: 'CUSTOMER_REQUEST' } });
