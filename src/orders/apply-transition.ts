@@ -10,7 +10,7 @@
 // order to RETURNED only when everything shipped came back) takes the same lock
 // with the status unchanged, runs its effects, moves only when the condition
 // holds, and then writes its event with the status it ended in.
-import type { OrderStatus } from '../db/generated/prisma/enums.js';
+import type { OrderKind, OrderStatus, PickupOption } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
 import { transaction, type TransactionScope } from '../db/transaction.js';
 import { assertOrderWarehousesAllowed } from '../auth/key-scope.js';
@@ -36,6 +36,39 @@ const STEP_TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMu
   CANCELLED: 'cancelledAt',
   RETURNED: 'returnedAt',
 };
+
+/** The order as the transition's move found it: what the checks and effects read. */
+interface MovedOrder {
+  id: number;
+  code: string;
+  status: OrderStatus;
+  kind: OrderKind;
+  isDraft: boolean;
+  version: number;
+  originWarehouseId: number | null;
+  destinationWarehouseId: number | null;
+  pickupOption: PickupOption | null;
+}
+
+/**
+ * The move: $1 order, $2 tenant, $3 new status (null: unchanged), $4 the statuses it leaves
+ * from, $5 the expected version (null: any). Raw: Prisma's read and conditional update were
+ * two statements, each planned and interpreted here, on every transition.
+ */
+function moveSql(stamp: string | undefined): string {
+  return (MOVE_SQL[stamp ?? ''] ??= `
+  WITH "old" AS (
+    SELECT "id", "code", "status", "kind", "isDraft", "version", "originWarehouseId", "destinationWarehouseId", "pickupOption"
+      FROM "Order" WHERE "id" = $1 AND "tenantId" = $2 FOR NO KEY UPDATE
+  )
+  UPDATE "Order" o
+     SET "status" = coalesce($3::text::"OrderStatus", o."status"), "version" = o."version" + 1, "updatedAt" = now()${stamp ? `, "${stamp}" = now()` : ''}
+    FROM "old"
+   WHERE o."id" = "old"."id" AND o."status"::text = ANY($4::text[]) AND ($5::int IS NULL OR o."version" = $5::int)
+  RETURNING "old"."id", "old"."code", "old"."status"::text AS "status", "old"."kind"::text AS "kind", "old"."isDraft", "old"."version",
+            "old"."originWarehouseId", "old"."destinationWarehouseId", "old"."pickupOption"::text AS "pickupOption"`);
+}
+const MOVE_SQL: Record<string, string> = {};
 
 export interface TransitionRequest {
   orderId: number;
@@ -81,14 +114,30 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
   const input = request.input ?? {};
   const name = request.transition;
   const transition = rule(name);
-  const order = await tx.order.findFirst({
-    where: { id: request.orderId, tenantId },
-    select: { id: true, code: true, status: true, kind: true, isDraft: true, version: true, originWarehouseId: true, destinationWarehouseId: true, pickupOption: true },
-  });
-  if (!order) throw new NotFoundError('Order', String(request.orderId));
-  // A stale version first: the client decided on a state that is gone.
+  const stamp = STEP_TIMESTAMP[transition.to];
+  const conditional = transition.movesWhen != null;
   const expected = request.expectedVersion;
-  if (expected != null && expected !== order.version) throw new VersionConflictError(order.id, expected, order.version);
+  // The move first, in one statement: it locks the order, moves it only from a status the
+  // transition leaves from (and the client's version, when given) and returns the order as it
+  // was. The checks that follow refuse by throwing, which rolls the move back with the rest.
+  const [order] = await tx.$queryRawUnsafe<MovedOrder[]>(
+    moveSql(conditional ? undefined : stamp),
+    request.orderId,
+    tenantId,
+    conditional ? null : transition.to,
+    [...transition.from],
+    expected ?? null,
+  );
+  if (!order) {
+    // Not moved: say why, from the order as it is now.
+    const now = await tx.order.findFirst({ where: { id: request.orderId, tenantId }, select: { id: true, status: true, kind: true, isDraft: true, version: true } });
+    if (!now) throw new NotFoundError('Order', String(request.orderId));
+    // A stale version first: the client decided on a state that is gone.
+    if (expected != null && now.version !== expected) throw new VersionConflictError(now.id, expected, now.version);
+    assertApplicable(now, name);
+    if (!canLeave(name, now.status)) throw new InvalidTransitionError(now.id, name, now.status, now.kind, transition.from);
+    throw new VersionConflictError(now.id, expected ?? now.version, now.version);
+  }
   assertApplicable(order, name);
   // A key bound to warehouses: only orders that involve its warehouses only (again after the effects, below).
   await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);
@@ -97,27 +146,6 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
     if (!courier) throw new NotFoundError('Courier', String(input.courierId));
     if (!courier.isActive) new Problems().add(['courier'], 'is inactive; choose an active courier').throwIfAny();
   }
-
-  const stamp = STEP_TIMESTAMP[transition.to];
-  const conditional = transition.movesWhen != null;
-  const moved = await tx.order.updateMany({
-    where: {
-      id: order.id,
-      tenantId,
-      status: { in: [...transition.from] },
-      ...(expected != null ? { version: expected } : {}),
-    },
-    data: conditional ? { version: { increment: 1 } } : { status: transition.to, version: { increment: 1 }, ...(stamp ? { [stamp]: new Date() } : {}) },
-  });
-  if (moved.count !== 1) {
-    // Someone else wrote first; say what the order is now.
-    const now = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, kind: true, isDraft: true, version: true } });
-    if (expected != null && now.version !== expected) throw new VersionConflictError(order.id, expected, now.version);
-    if (!canLeave(name, now.status)) throw new InvalidTransitionError(order.id, name, now.status, now.kind, transition.from);
-    assertApplicable({ id: order.id, ...now }, name);
-    throw new VersionConflictError(order.id, expected ?? order.version, now.version);
-  }
-
   if (heldByOpenCancellationRequest(name)) {
     // After the conditional UPDATE: it waited for a request being made on this order to commit, so this read sees it.
     const open = await tx.cancellationRequest.findFirst({
