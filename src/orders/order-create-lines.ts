@@ -3,7 +3,7 @@
 // variation ids into priced, snapshotted order lines.
 import type { AdjustmentCategory, DiscountType, OrderKind, PartyRole, PaymentMethod, PriceSource } from '../db/generated/prisma/enums.js';
 import type { PricingCategory } from '../catalog/price-resolution.js';
-import { categorySelect, loadPricingCustomer, priceLinesFor } from '../catalog/pricing/price-lines.js';
+import { categorySelect, loadPricingCustomer, priceLinesFor, priceSelect, type PriceRow } from '../catalog/pricing/price-lines.js';
 import { NotFoundError } from '../shared/errors.js';
 import { dec, type Decimal } from '../shared/money.js';
 import { checkText, type InputPath, type Problems } from '../shared/validation.js';
@@ -192,11 +192,30 @@ export async function loadCustomerPricing(db: ReadDb, tenantId: number, customer
 
 /** The variations of this tenant with what a line snapshots; NotFoundError for the first id not found. */
 export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]): Promise<Map<number, CatalogVariation>> {
+  return (await readVariations(db, tenantId, ids, undefined)).variations;
+}
+
+/**
+ * loadVariations and, in the same statement, their prices for the customer's category
+ * (priceLines takes them instead of reading them again).
+ */
+export async function loadVariationsAndPrices(
+  db: ReadDb,
+  tenantId: number,
+  ids: number[],
+  categoryId: number | null,
+): Promise<{ variations: Map<number, CatalogVariation>; prices: Map<number, PriceRow> }> {
+  return readVariations(db, tenantId, ids, categoryId);
+}
+
+async function readVariations(db: ReadDb, tenantId: number, ids: number[], categoryId: number | null | undefined) {
   const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
+  const prices = new Map<number, PriceRow>();
+  if (!unique.length) return { variations: new Map<number, CatalogVariation>(), prices };
   const rows = await db.variation.findMany({
     where: { tenantId, id: { in: unique } },
     select: {
+      ...(categoryId !== undefined ? priceSelect(categoryId) : {}),
       id: true,
       sku: true,
       name: true,
@@ -208,6 +227,7 @@ export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]
       product: { select: { name: true, weightGrams: true, isActive: true, archivedAt: true, stockType: true } },
     },
   });
+  if (categoryId !== undefined) for (const row of rows) prices.set(row.id, row as unknown as PriceRow);
   const byId = new Map<number, CatalogVariation>(
     rows.map((v) => [
       v.id,
@@ -230,7 +250,7 @@ export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]
   );
   const missing = unique.find((id) => !byId.has(id));
   if (missing !== undefined) throw new NotFoundError('Variation', String(missing));
-  return byId;
+  return { variations: byId, prices };
 }
 
 /** Problems of a variation that can no longer be sold. */
@@ -253,11 +273,11 @@ export async function priceLines(
   tenantId: number,
   pricing: CustomerPricing,
   lines: Array<{ variationId: number; quantity: number; override?: Decimal | null }>,
-  options: { atCost?: boolean } = {},
+  options: { atCost?: boolean; prices?: ReadonlyMap<number, PriceRow> } = {},
 ): Promise<PricedLine[]> {
   if (options.atCost) return costLines(db, tenantId, lines);
   const wanted = lines.filter((l) => l.override == null);
-  const resolved = await priceLinesFor(db, tenantId, { category: pricing.category }, wanted);
+  const resolved = await priceLinesFor(db, tenantId, { category: pricing.category }, wanted, options.prices);
   let next = 0;
   return lines.map((l) => {
     if (l.override != null) return { unitPrice: l.override, priceSource: 'OVERRIDE' };

@@ -44,7 +44,7 @@ import {
   DEFAULT_ADJUSTMENT_NAMES,
   lineWeight,
   priceLines,
-  loadVariations,
+  loadVariationsAndPrices,
   PARTY_ROLES,
   partyColumns,
   type CustomerRow,
@@ -221,13 +221,14 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     : null;
   if (data.salesRepId && !salesRep) problems.add(['salesRepresentative'], 'no such sales rep');
   else if (salesRep && !salesRep.isActive) problems.add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`);
-  const variations = await loadVariations(db, tenantId, data.items.map((i) => i.variationId));
+  // The lines' variations with their prices for the customer's category, in one read.
+  const { variations, prices: priceRows } = await loadVariationsAndPrices(db, tenantId, data.items.map((i) => i.variationId), pricing.category?.id ?? null);
   const prices = await priceLines(
     db,
     tenantId,
     pricing,
     data.items.map((i) => ({ variationId: i.variationId, quantity: i.quantity, override: i.unitPrice })),
-    { atCost: !isPayableKind(kind) },
+    { atCost: !isPayableKind(kind), prices: priceRows },
   );
 
   // 4. Catalog rules and prices.

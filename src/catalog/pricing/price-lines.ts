@@ -55,22 +55,39 @@ export async function priceForLines(db: PricingDb, tenantId: number, customerId:
   return priceLinesFor(db, tenantId, customer, lines);
 }
 
-/** priceForLines with the customer already loaded (see loadPricingCustomer). */
-export async function priceLinesFor(db: PricingDb, tenantId: number, customer: PricingCustomer, lines: PriceLine[]): Promise<LinePrice[]> {
+/**
+ * What pricing reads of a variation for a customer category (none: null), as a Prisma
+ * select: callers that read the variations anyway add it to their own read.
+ */
+export function priceSelect(categoryId: number | null) {
+  return {
+    id: true,
+    price: true,
+    currency: true,
+    categoryPrices: categoryId !== null ? { where: { customerCategoryId: categoryId }, select: { price: true } } : false,
+    wholesalePrices: { select: { id: true, minQty: true, maxQty: true, price: true }, orderBy: { minQty: 'asc' } },
+  } as const;
+}
+
+/** A variation's prices as priceSelect reads them. */
+export interface PriceRow {
+  id: number;
+  price: Decimal | string | number;
+  currency: string;
+  categoryPrices?: Array<{ price: Decimal | string | number }>;
+  wholesalePrices: Array<{ id: number; minQty: number; maxQty: number | null; price: Decimal | string | number }>;
+}
+
+/**
+ * priceForLines with the customer already loaded (see loadPricingCustomer); `rows`: the
+ * variations' prices read already (priceSelect with the customer's category), else read here.
+ */
+export async function priceLinesFor(db: PricingDb, tenantId: number, customer: PricingCustomer, lines: PriceLine[], rows?: ReadonlyMap<number, PriceRow>): Promise<LinePrice[]> {
   if (!lines.length) return [];
   const category = customer.category;
   const ids = [...new Set(lines.map((l) => l.variationId))];
-  const variations = await db.variation.findMany({
-    where: { tenantId, id: { in: ids } },
-    select: {
-      id: true,
-      price: true,
-      currency: true,
-      categoryPrices: category ? { where: { customerCategoryId: category.id }, select: { price: true } } : false,
-      wholesalePrices: { select: { id: true, minQty: true, maxQty: true, price: true }, orderBy: { minQty: 'asc' } },
-    },
-  });
-  const byId = new Map(variations.map((v) => [v.id, v]));
+  const byId: ReadonlyMap<number, PriceRow> =
+    rows ?? new Map((await db.variation.findMany({ where: { tenantId, id: { in: ids } }, select: priceSelect(category?.id ?? null) })).map((v) => [v.id, v]));
   const pricingCategory: PricingCategory | null = category
     ? { id: category.id, code: category.code, name: category.name, wholesaleAccess: category.wholesaleAccess }
     : null;
