@@ -18,6 +18,7 @@
 // bound). First a sequential pass counts the statements of each mutation exactly.
 //
 // Knobs (environment): CONCURRENCY=1,8,32 SECONDS=5 VARIATIONS=40 PHASES=create,chain,adjust
+//   INLINE=1 (values written into each document instead of variables: every request a new text)
 //   DATABASE_URL; SHOW_SQL=1 lists each mutation's statements; PROFILE_MARKS=1 prints when each
 //   phase starts (for cpuprofile-top.mjs --skip-ms, see bench/README.md)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -35,6 +36,24 @@ if (CONCURRENCY.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`CON
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+const INLINE = process.env.INLINE === '1';
+interface Request {
+  query: string;
+  variables: Record<string, unknown>;
+}
+/** The document with its one `$input` written in as a literal (INLINE=1): a new text per request. */
+function inline(query: string, variables: Record<string, unknown>): string {
+  const literal = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(literal).join(', ')}]`
+      : value !== null && typeof value === 'object'
+        ? `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`
+        : typeof value === 'string' && /^[A-Z][A-Z_]+$/.test(value)
+          ? value
+          : JSON.stringify(value);
+  return query.replace(/\(\$input: [A-Za-z]+!\) /, '').replace('$input', literal(variables.input));
+}
 
 // ---- PostgreSQL CPU from /proc (Linux; null elsewhere)
 let ticksPerSecond = 100;
@@ -107,11 +126,11 @@ async function main() {
   const W = gid('Warehouse', warehouse.id);
   const C = gid('Customer', customer.id);
 
-  async function send(query: string): Promise<Record<string, { __typename: string; code?: string; message?: string; order?: { id: string } }>> {
+  async function send({ query, variables }: Request): Promise<Record<string, { __typename: string; code?: string; message?: string; order?: { id: string } }>> {
     const response = await app.yoga.fetch('http://bench/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify(INLINE ? { query: inline(query, variables) } : { query, variables }),
     });
     const json = (await response.json()) as { data?: Record<string, { __typename: string; code?: string }>; errors?: unknown };
     if (json.errors || !json.data) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(json.errors ?? json)}`);
@@ -121,22 +140,40 @@ async function main() {
     return json.data as never;
   }
 
+  // One document per mutation with its values as variables, as a typed client sends them (the
+  // server parses and validates each document once); INLINE=1 writes the values into the text.
   let turn = 0;
-  const createQuery = () => {
+  const CREATE = `mutation ($input: OrderCreateInput!) { orderCreate(input: $input)
+      { __typename ... on OrderCreatePayload { order { id } } ... on Error { code message } } }`;
+  const createQuery = (): Request => {
     const a = variations[turn % variations.length]!;
     const b = variations[(turn + 1) % variations.length]!;
     turn++;
-    return `mutation { orderCreate(input: { customer: "${C}",
-      items: [{ variation: "${gid('Variation', a)}", quantity: 2, discount: { type: CASCADED, value: "10+5" } }, { variation: "${gid('Variation', b)}", quantity: 1 }],
-      discount: { type: CASCADED, value: "5+2" }, adjustments: [{ category: SHIPPING, value: "15000" }] })
-      { __typename ... on OrderCreatePayload { order { id } } ... on Error { code message } } }`;
+    return {
+      query: CREATE,
+      variables: {
+        input: {
+          customer: C,
+          items: [
+            { variation: gid('Variation', a), quantity: 2, discount: { type: 'CASCADED', value: '10+5' } },
+            { variation: gid('Variation', b), quantity: 1 },
+          ],
+          discount: { type: 'CASCADED', value: '5+2' },
+          adjustments: [{ category: 'SHIPPING', value: '15000' }],
+        },
+      },
+    };
   };
   const transitions = ['orderConfirm', 'orderProcess', 'orderPack', 'orderShip', 'orderComplete'] as const;
-  const transitionQuery = (mutation: string, order: string) =>
-    `mutation { ${mutation}(input: { order: "${order}"${mutation === 'orderShip' ? ', trackingNumber: "JNE123"' : ''} }) { __typename ... on Error { code message } } }`;
+  const transitionQuery = (mutation: string, order: string): Request => ({
+    query: `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename ... on Error { code message } } }`,
+    variables: { input: { order, ...(mutation === 'orderShip' ? { trackingNumber: 'JNE123' } : {}) } },
+  });
   let adjustTurn = 0;
-  const adjustQuery = () =>
-    `mutation { stockAdjust(input: { variation: "${gid('Variation', variations[adjustTurn++ % variations.length]!)}", warehouse: "${W}", quantity: 1, reason: "bench" }) { __typename ... on Error { code message } } }`;
+  const adjustQuery = (): Request => ({
+    query: 'mutation ($input: StockAdjustInput!) { stockAdjust(input: $input) { __typename ... on Error { code message } } }',
+    variables: { input: { variation: gid('Variation', variations[adjustTurn++ % variations.length]!), warehouse: W, quantity: 1, reason: 'bench' } },
+  });
 
   // ---- exact statements per mutation, one at a time (after a warm-up)
   const created: string[] = [];
