@@ -20,7 +20,9 @@ BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
   -- The orders are locked first: two transactions refreshing one order would otherwise both
   -- take off the same old figures, and a fact row another transaction is writing is waited for.
-  PERFORM 1 FROM "Order" WHERE "id" = ANY(ids) ORDER BY "id" FOR NO KEY UPDATE;
+  -- An order this transaction wrote (inserted or updated) is held by it already, and a fact
+  -- row is only written under its order's lock: it is not locked again (a lock is a write).
+  PERFORM 1 FROM "Order" o WHERE o."id" = ANY(ids) AND o.xmin <> pg_current_xact_id()::xid ORDER BY o."id" FOR NO KEY UPDATE;
   -- Lines, adjustments and refunds change only the figures of orders that have some: an order
   -- outside the counted set has none, and one inserted in this transaction gets them at commit.
   IF known_only THEN
