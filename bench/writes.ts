@@ -27,6 +27,7 @@ import { createRequire } from 'node:module';
 import type pgTypes from 'pg';
 import type { App } from '../src/app.js';
 import { benchEnv } from './lib/bench-env.js';
+import { gid, orderCreateRequest, type GraphQLRequest } from './lib/order-create.js';
 
 const CONCURRENCY = (process.env.CONCURRENCY ?? '1,8,32').split(/[ ,]+/).filter(Boolean).map(Number);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -34,14 +35,10 @@ const VARIATIONS = Number(process.env.VARIATIONS ?? 40);
 const PHASES = new Set((process.env.PHASES ?? 'create,chain,adjust').split(/[ ,]+/));
 if (CONCURRENCY.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`CONCURRENCY must list whole numbers, got '${process.env.CONCURRENCY}'`);
 
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
 const INLINE = process.env.INLINE === '1';
-interface Request {
-  query: string;
-  variables: Record<string, unknown>;
-}
+type Request = GraphQLRequest;
 /** The document with its one `$input` written in as a literal (INLINE=1): a new text per request. */
 function inline(query: string, variables: Record<string, unknown>): string {
   const literal = (value: unknown): string =>
@@ -124,7 +121,6 @@ async function main() {
     variations.push(v.id);
   }
   const W = gid('Warehouse', warehouse.id);
-  const C = gid('Customer', customer.id);
 
   async function send({ query, variables }: Request): Promise<Record<string, { __typename: string; code?: string; message?: string; order?: { id: string } }>> {
     const response = await app.yoga.fetch('http://bench/graphql', {
@@ -143,27 +139,7 @@ async function main() {
   // One document per mutation with its values as variables, as a typed client sends them (the
   // server parses and validates each document once); INLINE=1 writes the values into the text.
   let turn = 0;
-  const CREATE = `mutation ($input: OrderCreateInput!) { orderCreate(input: $input)
-      { __typename ... on OrderCreatePayload { order { id } } ... on Error { code message } } }`;
-  const createQuery = (): Request => {
-    const a = variations[turn % variations.length]!;
-    const b = variations[(turn + 1) % variations.length]!;
-    turn++;
-    return {
-      query: CREATE,
-      variables: {
-        input: {
-          customer: C,
-          items: [
-            { variation: gid('Variation', a), quantity: 2, discount: { type: 'CASCADED', value: '10+5' } },
-            { variation: gid('Variation', b), quantity: 1 },
-          ],
-          discount: { type: 'CASCADED', value: '5+2' },
-          adjustments: [{ category: 'SHIPPING', value: '15000' }],
-        },
-      },
-    };
-  };
+  const createQuery = (): Request => orderCreateRequest(customer.id, variations, turn++);
   const transitions = ['orderConfirm', 'orderProcess', 'orderPack', 'orderShip', 'orderComplete'] as const;
   const transitionQuery = (mutation: string, order: string): Request => ({
     query: `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename ... on Error { code message } } }`,
