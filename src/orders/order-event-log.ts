@@ -3,8 +3,8 @@
 // (orderId, sequence) index backs that up. A status change also queues the live
 // event, sent after commit.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
-import type { TransactionScope } from '../db/transaction.js';
-import type { OrderEdited } from '../events/topics.js';
+import { outboxWriteSql, type TransactionScope } from '../db/transaction.js';
+import type { OrderEdited, Topics } from '../events/topics.js';
 
 /** What an edit changed, as the history keeps it (the order.edited event's diff). */
 export type OrderChanges = Pick<OrderEdited, 'fields' | 'lines' | 'parties' | 'adjustmentsReplaced'>;
@@ -29,15 +29,23 @@ export interface OrderEventInput {
 /**
  * One statement: the next sequence of the order's history is read in the insert (raw:
  * Prisma's aggregate and create cost two statements planned and interpreted here, on
- * every transition).
+ * every transition). The outbox rows published so far, this event's among them, are
+ * written by it too (OUTBOX_WITH_EVENT_INSERT): on most writes the event is the last
+ * thing published, and the transaction then needs no statement of its own for them.
  */
-const EVENT_INSERT = `
-  INSERT INTO "OrderEvent" ("tenantId", "orderId", "sequence", "type", "fromStatus", "toStatus", "actor", "reason", "note", "changes", "requestId")
+const EVENT_VALUES = `
   SELECT r."tenantId", r."orderId",
          CASE WHEN $2::boolean THEN 1 ELSE coalesce((SELECT max(e."sequence") FROM "OrderEvent" e WHERE e."orderId" = r."orderId"), 0) + 1 END,
          r."type", r."fromStatus", r."toStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
-    FROM json_populate_record(NULL::"OrderEvent", $1::json) r
+    FROM json_populate_record(NULL::"OrderEvent", $1::json) r`;
+const EVENT_COLUMNS = `"OrderEvent" ("tenantId", "orderId", "sequence", "type", "fromStatus", "toStatus", "actor", "reason", "note", "changes", "requestId")`;
+const EVENT_INSERT = `INSERT INTO ${EVENT_COLUMNS} ${EVENT_VALUES}
   RETURNING "id", "sequence", "createdAt"`;
+const OUTBOX_WITH_EVENT_INSERT = (() => {
+  const outbox = outboxWriteSql(3, 'event');
+  return `WITH "event" AS (INSERT INTO ${EVENT_COLUMNS} ${EVENT_VALUES} RETURNING "id", "sequence", "createdAt"), ${outbox.cte}
+  SELECT e."id", e."sequence", e."createdAt", ${outbox.notify} AS "notified" FROM "event" e`;
+})();
 
 export async function appendOrderEvent(scope: TransactionScope, input: OrderEventInput) {
   const row = {
@@ -52,22 +60,28 @@ export async function appendOrderEvent(scope: TransactionScope, input: OrderEven
     changes: input.changes ?? null,
     requestId: input.requestId ?? null,
   };
-  const [event] = await scope.tx.$queryRawUnsafe<Array<{ id: number; sequence: number; createdAt: Date }>>(EVENT_INSERT, JSON.stringify(row), input.newOrder === true);
+  // Published before the statement, so that it writes their outbox rows; the event's id,
+  // sequence and time are placeholders until it answers (the outbox rows take them in SQL).
+  const created: Topics['orderCreated'] | undefined =
+    input.type === 'create' ? { tenantId: input.tenantId, orderId: input.orderId, status: input.toStatus, at: '' } : undefined;
+  const changed: Topics['orderStatusChanged'] | undefined =
+    input.fromStatus !== input.toStatus
+      ? { tenantId: input.tenantId, orderId: input.orderId, eventId: 0, sequence: 0, transition: input.type, from: input.fromStatus, to: input.toStatus, at: '' }
+      : undefined;
+  if (created) scope.publish('orderCreated', created, { fromOrderEvent: true });
+  if (changed) scope.publish('orderStatusChanged', changed, { fromOrderEvent: true });
+  const outbox = scope.takeOutbox();
+  const [event] = outbox
+    ? await scope.tx.$queryRawUnsafe<EventRow[]>(OUTBOX_WITH_EVENT_INSERT, JSON.stringify(row), input.newOrder === true, ...outbox)
+    : await scope.tx.$queryRawUnsafe<EventRow[]>(EVENT_INSERT, JSON.stringify(row), input.newOrder === true);
   const at = new Date(event!.createdAt).toISOString();
-  if (input.type === 'create') {
-    scope.publish('orderCreated', { tenantId: input.tenantId, orderId: input.orderId, status: input.toStatus, at });
-  }
-  if (input.fromStatus !== input.toStatus) {
-    scope.publish('orderStatusChanged', {
-      tenantId: input.tenantId,
-      orderId: input.orderId,
-      eventId: event!.id,
-      sequence: event!.sequence,
-      transition: input.type,
-      from: input.fromStatus,
-      to: input.toStatus,
-      at,
-    });
-  }
+  if (created) created.at = at;
+  if (changed) Object.assign(changed, { eventId: event!.id, sequence: event!.sequence, at });
   return event!;
+}
+
+interface EventRow {
+  id: number;
+  sequence: number;
+  createdAt: Date;
 }

@@ -207,6 +207,19 @@ describe('webhook delivery', () => {
       expect(request.json.data.orderId).toBeUndefined();
     }
     expect(r.received[2]!.json.data).toMatchObject({ from: 'PENDING', to: 'CONFIRMED', transition: 'confirm' });
+    // Each status change names its entry of the order's history, with the entry's number and time; the creation carries the first entry's time.
+    const history = await gql<{ node: { events: Array<{ id: string; sequence: number; createdAt: string }> } }>(
+      s.t.key,
+      `query ($id: ID!) { node(id: $id) { ... on Order { events { id sequence createdAt } } } }`,
+      { id: order },
+    );
+    const [first, second] = history.node.events;
+    expect(r.received.map((x) => x.json.data)).toEqual([
+      expect.objectContaining({ at: first!.createdAt }),
+      expect.objectContaining({ orderEvent: first!.id, sequence: 1, at: first!.createdAt }),
+      expect.objectContaining({ orderEvent: second!.id, sequence: 2, at: second!.createdAt }),
+    ]);
+    expect(Object.keys(r.received[0]!.json.data).sort()).toEqual(['at', 'order', 'status']);
     // Per tenant, the relay numbers events 1, 2, ... in the order it took them.
     expect(r.received.map((x) => x.json.sequence)).toEqual([1, 2, 3]);
   });
