@@ -1,6 +1,6 @@
 // The only writer of StockLevel: every change is one conditional UPDATE (so
-// concurrent requests cannot take stock below zero) plus one StockMovement row,
-// inside the caller's transaction.
+// concurrent requests cannot take stock below zero) and its StockMovement row, one
+// statement inside the caller's transaction.
 //
 // Lock order. Every transaction that writes several stock rows takes their locks
 // in one global order, (variationId, warehouseId): two transactions then never wait
@@ -82,16 +82,31 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
   const { tenantId, variationId, warehouseId, onHandDelta, reservedDelta } = change;
   const inTransitDelta = change.inTransitDelta ?? 0;
   noteLock(scope, change);
-  const update = () => tx.$queryRaw<StockBalance[]>`
-    UPDATE "StockLevel"
-       SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int,
-           "inTransit" = "inTransit" + ${inTransitDelta}::int, "updatedAt" = now()
-     WHERE "variationId" = ${variationId} AND "warehouseId" = ${warehouseId} AND "tenantId" = ${tenantId}
-       AND "onHand" + ${onHandDelta}::int >= 0
-       AND "reserved" + ${reservedDelta}::int >= 0
-       AND "reserved" + ${reservedDelta}::int <= "onHand" + ${onHandDelta}::int
-       AND "inTransit" + ${inTransitDelta}::int >= 0
-    RETURNING "onHand", "reserved", "inTransit"`;
+  const { kind } = change;
+  const description = change.description ?? null;
+  const actor = change.actor ?? null;
+  const orderId = change.orderId ?? null;
+  // The change and its ledger row in one statement: no row is written when the UPDATE
+  // refuses. The row's time is the insert's (clock_timestamp), not the transaction's start.
+  const update = () => tx.$queryRaw<Array<StockBalance & { movementId: number }>>`
+    WITH "level" AS (
+      UPDATE "StockLevel"
+         SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int,
+             "inTransit" = "inTransit" + ${inTransitDelta}::int, "updatedAt" = now()
+       WHERE "variationId" = ${variationId} AND "warehouseId" = ${warehouseId} AND "tenantId" = ${tenantId}
+         AND "onHand" + ${onHandDelta}::int >= 0
+         AND "reserved" + ${reservedDelta}::int >= 0
+         AND "reserved" + ${reservedDelta}::int <= "onHand" + ${onHandDelta}::int
+         AND "inTransit" + ${inTransitDelta}::int >= 0
+      RETURNING "onHand", "reserved", "inTransit"
+    ), "movement" AS (
+      INSERT INTO "StockMovement" ("tenantId", "variationId", "warehouseId", "kind", "quantityIn", "quantityOut", "reservedDelta", "inTransitDelta", "balance", "description", "actor", "orderId", "createdAt")
+      SELECT ${tenantId}::int, ${variationId}::int, ${warehouseId}::int, ${kind}::"StockMovementKind", ${Math.max(onHandDelta, 0)}::int, ${Math.max(-onHandDelta, 0)}::int,
+             ${reservedDelta}::int, ${inTransitDelta}::int, l."onHand", ${description}::text, ${actor}::text, ${orderId}::int, clock_timestamp()
+        FROM "level" l
+      RETURNING "id"
+    )
+    SELECT l."onHand", l."reserved", l."inTransit", m."id" AS "movementId" FROM "level" l, "movement" m`;
 
   let rows = await update();
   if (!rows.length) {
@@ -107,25 +122,9 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
     if (!rows.length) throw insufficient(change, { onHand: 0, reserved: 0 });
   }
   const balance = { onHand: Number(rows[0]!.onHand), reserved: Number(rows[0]!.reserved), inTransit: Number(rows[0]!.inTransit ?? 0) };
-  const movement = await tx.stockMovement.create({
-    select: { id: true },
-    data: {
-      tenantId,
-      variationId,
-      warehouseId,
-      kind: change.kind,
-      quantityIn: Math.max(onHandDelta, 0),
-      quantityOut: Math.max(-onHandDelta, 0),
-      reservedDelta,
-      inTransitDelta,
-      balance: balance.onHand,
-      description: change.description ?? null,
-      actor: change.actor ?? null,
-      orderId: change.orderId ?? null,
-    },
-  });
+  const movementId = Number(rows[0]!.movementId);
   scope.publish('stockLevelChanged', { tenantId, variationId, warehouseId, ...balance, at: new Date().toISOString() });
-  return { ...balance, movementId: movement.id };
+  return { ...balance, movementId };
 }
 
 /**
