@@ -245,6 +245,27 @@ describe('order lifecycle', () => {
     expect(await stock(t, v.id, b.id)).toEqual({ onHand: 2, reserved: 0 });
   });
 
+  it('adds up two explicit allocations of one line to one warehouse', async () => {
+    const t = await newTenant();
+    const a = await t.warehouse();
+    const { variations } = await t.product({ variations: [{ stock: { [a.id]: 5 } }] });
+    const v = variations[0]!;
+    const order = await t.order({ status: 'CONFIRMED', items: [{ variationId: v.id, quantity: 3 }] });
+    const item = await t.prisma.orderItem.findFirstOrThrow({ where: { orderId: order.id } });
+    const line = { item: gid('OrderItem', item.id), warehouse: gid('Warehouse', a.id) };
+    const result = await query(t.key, TransitionProcessDocument, {
+      input: { order: gid('Order', order.id), allocations: [{ ...line, quantity: 1 }, { ...line, quantity: 2 }] },
+    });
+    expect(result.orderProcess.__typename).toBe('OrderProcessPayload');
+    expect(await t.prisma.orderItemAllocation.findMany({ where: { orderItemId: item.id }, select: { warehouseId: true, quantity: true } })).toEqual([{ warehouseId: a.id, quantity: 3 }]);
+    expect(await stock(t, v.id, a.id)).toEqual({ onHand: 5, reserved: 3 });
+    const movements = await t.prisma.stockMovement.findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' }, select: { kind: true, reservedDelta: true } });
+    expect(movements).toEqual([
+      { kind: 'RESERVATION', reservedDelta: 1 },
+      { kind: 'RESERVATION', reservedDelta: 2 },
+    ]);
+  });
+
   it('allocates by strategy: the warehouse with most available first, split when one is not enough', async () => {
     const t = await newTenant();
     const small = await t.warehouse();

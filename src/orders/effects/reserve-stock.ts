@@ -4,7 +4,7 @@
 // warehouse takes it all, or else the active warehouses with the most available
 // stock, split across them when one is not enough. Supplier and preorder lines
 // are not counted and get no allocation.
-import { byStockRow, changeStock } from '../../inventory/stock-ledger.js';
+import { changeStocks } from '../../inventory/stock-ledger.js';
 import { InsufficientStockError } from '../../inventory/errors.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { Problems } from '../../shared/validation.js';
@@ -15,47 +15,80 @@ type Plan = Array<{ itemId: number; variationId: number; warehouseId: number; qu
 export async function reserveStock(ctx: EffectContext): Promise<void> {
   const lines = await ownStockLines(ctx);
   const plan = ctx.input.allocations?.length ? await explicitPlan(ctx, lines) : await automaticPlan(ctx, lines);
-  // Every step planned before any stock row is taken; then the rows in the ledger's global
-  // (variation, warehouse) lock order, so two transactions never wait on each other in a cycle.
-  for (const step of [...plan].sort(byStockRow)) await reserve(ctx, step);
+  if (!plan.length) return;
+  // Every step planned before any row is written. The allocation rows first, in one statement
+  // (two steps of one line and warehouse add up); the stock rows are the contended ones,
+  // taken last, in the ledger's global (variation, warehouse) lock order, and held until COMMIT.
+  await ctx.scope.tx.$executeRawUnsafe(
+    ALLOCATIONS_UPSERT,
+    ctx.tenantId,
+    plan.map((step) => step.itemId),
+    plan.map((step) => step.warehouseId),
+    plan.map((step) => step.quantity),
+  );
+  await changeStocks(
+    ctx.scope,
+    plan.map((step) => ({
+      tenantId: ctx.tenantId,
+      variationId: step.variationId,
+      warehouseId: step.warehouseId,
+      onHandDelta: 0,
+      reservedDelta: step.quantity,
+      kind: 'RESERVATION' as const,
+      description: `allocate order ${ctx.order.code}`,
+      actor: ctx.actor,
+      orderId: ctx.order.id,
+    })),
+  );
 }
+
+/** Adds each step's units to its line's allocation in its warehouse ($1 tenant; $2 items, $3 warehouses, $4 units). */
+const ALLOCATIONS_UPSERT = `
+  INSERT INTO "OrderItemAllocation" ("tenantId", "orderItemId", "warehouseId", "quantity")
+  SELECT $1::int, s."itemId", s."warehouseId", sum(s."quantity")::int
+    FROM unnest($2::int[], $3::int[], $4::int[]) AS s("itemId", "warehouseId", "quantity")
+   GROUP BY s."itemId", s."warehouseId"
+   ORDER BY s."itemId", s."warehouseId"
+  ON CONFLICT ("orderItemId", "warehouseId") DO UPDATE SET "quantity" = "OrderItemAllocation"."quantity" + excluded."quantity"`;
 
 /** Units already planned per stock row: two lines of one variation draw on the same rows. */
 type Planned = Map<string, number>;
 const rowKey = (variationId: number, warehouseId: number) => `${variationId}:${warehouseId}`;
 
 async function automaticPlan(ctx: EffectContext, lines: Awaited<ReturnType<typeof ownStockLines>>): Promise<Plan> {
+  const needs = lines.map((line) => ({ line, need: line.quantity - line.allocations.reduce((sum, a) => sum + a.quantity, 0) })).filter(({ need }) => need > 0);
+  if (!needs.length) return [];
+  const origin = ctx.order.originWarehouseId;
+  // Every line's stock rows in one read (committed data, unlocked: the UPDATE checks again).
+  const levels = await ctx.scope.tx.stockLevel.findMany({
+    where: {
+      tenantId: ctx.tenantId,
+      variationId: { in: [...new Set(needs.map(({ line }) => line.variationId))] },
+      ...(origin != null ? { warehouseId: origin } : { warehouse: { isActive: true } }),
+    },
+    select: { variationId: true, warehouseId: true, onHand: true, reserved: true },
+  });
   const plan: Plan = [];
   const planned: Planned = new Map();
-  for (const line of lines) {
-    const already = line.allocations.reduce((sum, a) => sum + a.quantity, 0);
-    const need = line.quantity - already;
-    if (need <= 0) continue;
-    if (ctx.order.originWarehouseId != null) {
-      const warehouseId = ctx.order.originWarehouseId;
-      const level = await ctx.scope.tx.stockLevel.findUnique({
-        where: { variationId_warehouseId: { variationId: line.variationId, warehouseId } },
-        select: { onHand: true, reserved: true },
-      });
-      const key = rowKey(line.variationId, warehouseId);
+  for (const { line, need } of needs) {
+    const mine = levels.filter((level) => level.variationId === line.variationId);
+    if (origin != null) {
+      const level = mine[0];
+      const key = rowKey(line.variationId, origin);
       const available = (level ? level.onHand - level.reserved : 0) - (planned.get(key) ?? 0);
       // Known short already: fail without queueing for the stock row's lock.
-      if (available < need) throw new InsufficientStockError(line.variationId, warehouseId, need, Math.max(available, 0));
+      if (available < need) throw new InsufficientStockError(line.variationId, origin, need, Math.max(available, 0));
       planned.set(key, (planned.get(key) ?? 0) + need);
-      plan.push({ itemId: line.id, variationId: line.variationId, warehouseId, quantity: need });
+      plan.push({ itemId: line.id, variationId: line.variationId, warehouseId: origin, quantity: need });
       continue;
     }
-    plan.push(...(await planFromBest(ctx, planned, line.id, line.variationId, need)));
+    plan.push(...planFromBest(mine, planned, line.id, line.variationId, need));
   }
   return plan;
 }
 
-/** Greedy over the active warehouses, most available first; the remainder (if any) fails with the typed error. */
-async function planFromBest(ctx: EffectContext, planned: Planned, itemId: number, variationId: number, need: number): Promise<Plan> {
-  const levels = await ctx.scope.tx.stockLevel.findMany({
-    where: { tenantId: ctx.tenantId, variationId, warehouse: { isActive: true } },
-    select: { warehouseId: true, onHand: true, reserved: true },
-  });
+/** Greedy over the active warehouses' rows, most available first; the remainder (if any) fails with the typed error. */
+function planFromBest(levels: Array<{ warehouseId: number; onHand: number; reserved: number }>, planned: Planned, itemId: number, variationId: number, need: number): Plan {
   const candidates = levels
     .map((level) => ({ warehouseId: level.warehouseId, available: level.onHand - level.reserved - (planned.get(rowKey(variationId, level.warehouseId)) ?? 0) }))
     .sort((a, b) => b.available - a.available || a.warehouseId - b.warehouseId);
@@ -78,26 +111,6 @@ async function planFromBest(ctx: EffectContext, planned: Planned, itemId: number
   // The warehouse named is the one holding the most.
   const total = candidates.reduce((sum, candidate) => sum + Math.max(candidate.available, 0), 0) + (need - remaining);
   throw new InsufficientStockError(variationId, candidates[0]?.warehouseId ?? 0, need, total);
-}
-
-async function reserve(ctx: EffectContext, step: Plan[number]): Promise<void> {
-  // The allocation row first: the stock row is the contended one, locked last and held until COMMIT.
-  await ctx.scope.tx.orderItemAllocation.upsert({
-    where: { orderItemId_warehouseId: { orderItemId: step.itemId, warehouseId: step.warehouseId } },
-    create: { tenantId: ctx.tenantId, orderItemId: step.itemId, warehouseId: step.warehouseId, quantity: step.quantity },
-    update: { quantity: { increment: step.quantity } },
-  });
-  await changeStock(ctx.scope, {
-    tenantId: ctx.tenantId,
-    variationId: step.variationId,
-    warehouseId: step.warehouseId,
-    onHandDelta: 0,
-    reservedDelta: step.quantity,
-    kind: 'RESERVATION',
-    description: `allocate order ${ctx.order.code}`,
-    actor: ctx.actor,
-    orderId: ctx.order.id,
-  });
 }
 
 async function explicitPlan(ctx: EffectContext, lines: Awaited<ReturnType<typeof ownStockLines>>): Promise<Plan> {

@@ -51,8 +51,14 @@ export async function shipStock(ctx: EffectContext): Promise<void> {
       });
     }
   }
-  for (const { allocationId, quantity } of shipped) {
-    await ctx.scope.tx.orderItemAllocation.update({ where: { id: allocationId }, data: { shippedQuantity: quantity } });
+  // The order's allocations in one statement (the order's row lock keeps other writers of them out).
+  if (shipped.length) {
+    await ctx.scope.tx.$executeRawUnsafe(
+      `UPDATE "OrderItemAllocation" a SET "shippedQuantity" = s."quantity"
+         FROM unnest($1::int[], $2::int[]) AS s("id", "quantity") WHERE a."id" = s."id"`,
+      shipped.map((s) => s.allocationId),
+      shipped.map((s) => s.quantity),
+    );
   }
   // Stock rows last, in the ledger's (variation, warehouse) order like every writer: the destination's row
   // joins the origin rows of the same variation in that order, so no two transactions wait in a cycle.
