@@ -9,6 +9,7 @@ import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
 import { urlProblem, type AddressRules } from './endpoint-address.js';
 import { WebhookDeliveryPendingError } from './errors.js';
+import { endpointsChanged } from './relay.js';
 import { newSigningSecret } from './signature.js';
 
 export interface WebhookDeps extends TransactionDeps {
@@ -72,13 +73,14 @@ function checkDocument(deps: WebhookDeps, input: EndpointInput, stored: { payloa
 export async function createEndpoint(deps: WebhookDeps, input: EndpointInput) {
   const data = checkInput(deps, input, true);
   const payloadDocument = checkDocument(deps, input, null, data.eventTypes as string[]);
-  return transaction(deps, async ({ tx }) => {
+  return transaction(deps, async ({ tx, afterCommit }) => {
     const count = await tx.webhookEndpoint.count({ where: { tenantId: deps.tenantId } });
     if (count >= MAX_ENDPOINTS_PER_TENANT) new Problems().add([], `a tenant may have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints`).throwIfAny();
     const secret = newSigningSecret();
     const endpoint = await tx.webhookEndpoint.create({
       data: { tenantId: deps.tenantId, url: data.url as string, description: (data.description as string | null) ?? null, eventTypes: data.eventTypes as string[], secret, payloadDocument },
     });
+    afterCommit(() => void endpointsChanged.emit('changed', deps.tenantId));
     return { endpoint, secret };
   });
 }
@@ -91,7 +93,8 @@ async function existing(deps: WebhookDeps, tx: Prisma.TransactionClient, id: num
 
 export function updateEndpoint(deps: WebhookDeps, id: number, input: EndpointInput) {
   const data = checkInput(deps, input, false);
-  return transaction(deps, async ({ tx }) => {
+  return transaction(deps, async ({ tx, afterCommit }) => {
+    afterCommit(() => void endpointsChanged.emit('changed', deps.tenantId));
     await existing(deps, tx, id);
     if (input.payloadDocument != null || data.eventTypes !== undefined) {
       const stored = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { payloadDocument: true, eventTypes: true } });
@@ -110,8 +113,9 @@ export function deleteEndpoint(deps: WebhookDeps, id: number) {
 
 /** Enabling starts the failure count afresh; deliveries kept while disabled are sent, oldest first. */
 export function setEndpointEnabled(deps: WebhookDeps, id: number, enabled: boolean) {
-  return transaction(deps, async ({ tx }) => {
+  return transaction(deps, async ({ tx, afterCommit }) => {
     await existing(deps, tx, id);
+    if (enabled) afterCommit(() => void endpointsChanged.emit('changed', deps.tenantId));
     return tx.webhookEndpoint.update({
       where: { id },
       data: enabled ? { enabled: true, disabledReason: null, consecutiveFailures: 0 } : { enabled: false, disabledReason: 'disabled by a user' },

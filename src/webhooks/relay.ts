@@ -15,6 +15,7 @@
 // - Traced (OTEL_EXPORTER_OTLP_ENDPOINT): rounds run outside any request's context;
 //   each delivery is a `webhook.deliver` span of its own, linked to the span of the
 //   write that caused the event (OutboxEvent.traceparent), the POST's span its child.
+import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { WebhooksConfig } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -57,6 +58,10 @@ export interface OutboxRelay {
   drain(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Told (in this process) when a tenant's endpoint was made, enabled or changed: its events go out at once. */
+export const endpointsChanged = new EventEmitter();
+endpointsChanged.setMaxListeners(0);
 
 /** Events numbered per relay step (outbox_relay_step, which also takes the tenant's advisory lock). */
 const BATCH = 500;
@@ -261,9 +266,21 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
     return visit;
   };
 
+  // Tenants whose last step found no enabled endpoint, until when: nothing is sent for them,
+  // so their commits do not each start a round; the poll numbers their events in batches.
+  // An endpoint made or enabled here ends it at once (endpointsChanged); on another
+  // instance, within a poll.
+  const quietUntil = new Map<number, number>();
   const eventsWritten = (tenantIds?: Iterable<number>) => {
-    if (tenantIds) for (const id of tenantIds) visitOf(id).number = true;
-    else (anyTenant = true), (numberAll = true);
+    if (tenantIds) {
+      const now = performance.now();
+      let any = false;
+      for (const id of tenantIds) {
+        if ((quietUntil.get(id) ?? 0) > now) continue;
+        visitOf(id).number = any = true;
+      }
+      if (!any) return;
+    } else (anyTenant = true), (numberAll = true);
     wake();
   };
   const slotFreed = (tenantId: number) => {
@@ -320,8 +337,10 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
 
   /** Numbers the tenant's new events and queues a delivery per subscribed, enabled endpoint (one statement: outbox_relay_step); says how many it queued. */
   async function relayTenant(tenantId: number): Promise<number> {
-    const [step] = await db.background.query<{ numbered: number; queued: number }>('SELECT * FROM outbox_relay_step($1::int, $2::int)', [tenantId, BATCH]);
+    const [step] = await db.background.query<{ numbered: number; queued: number; endpoints: number | null }>('SELECT * FROM outbox_relay_step($1::int, $2::int)', [tenantId, BATCH]);
     if (step && step.numbered >= BATCH) (visitOf(tenantId).number = true), (again = true); // more are waiting
+    if (step?.endpoints === 0) quietUntil.set(tenantId, performance.now() + config.pollMs);
+    else quietUntil.delete(tenantId);
     return step?.queued ?? 0;
   }
 
@@ -539,6 +558,11 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
   let listening = false;
   const onWritten = (tenantIds: number[]) => void (listening || eventsWritten(tenantIds));
   outboxWritten.on('written', onWritten);
+  const onEndpoints = (tenantId: number) => {
+    quietUntil.delete(tenantId);
+    eventsWritten([tenantId]);
+  };
+  endpointsChanged.on('changed', onEndpoints);
   const unlisten = await db
     .listen(
       OUTBOX_CHANNEL,
@@ -573,6 +597,7 @@ export async function startOutboxRelay(deps: RelayDeps): Promise<OutboxRelay> {
       stopped = true;
       clearTimeout(timer);
       outboxWritten.off('written', onWritten);
+      endpointsChanged.off('changed', onEndpoints);
       await unlisten();
       while (running) await running;
       // Requests in flight end within the webhook timeout; their leases let another instance resend if we die first.

@@ -176,6 +176,38 @@ describe('webhook endpoints', () => {
   });
 });
 
+describe('a tenant without endpoints', () => {
+  it('leaves its commits to the poll, and has its events sent at once again when it makes an endpoint', async () => {
+    // The only relay running in this file now; a poll far away, so whatever happens sooner was woken.
+    const quiet = await relay({ pollMs: 60_000 });
+    const s = await shop();
+    const unrelayed = () => s.t.prisma.outboxEvent.count({ where: { tenantId: s.t.id, relayedAt: null } });
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    // The first commit starts a round, which finds no endpoint ...
+    await createOrder(s);
+    await until('the first order relayed', async () => (await unrelayed()) === 0);
+    // ... so the next commits wait for the poll.
+    await createOrder(s);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await unrelayed()).toBeGreaterThan(0);
+
+    // An endpoint made through the API wakes the relay: what waited is numbered, and what follows is sent at once.
+    const { r, url } = await receiver();
+    await createEndpoint(s.t, url, ['order.created']);
+    await until('the waiting events relayed', async () => (await unrelayed()) === 0);
+    const order = await createOrder(s);
+    await until('the new order sent', async () => r.received.some((x) => x.json.data.order === order));
+    await quiet.stop();
+    relays = relays.filter((x) => x !== quiet);
+  });
+});
+
 describe('webhook delivery', () => {
   let relayed: OutboxRelay;
   beforeAll(async () => {
