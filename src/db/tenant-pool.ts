@@ -13,9 +13,12 @@
 // and always made outside a transaction (a rollback cannot undo it).
 //
 // The statement budget (statement-budget.ts) travels the same way: reads run under
-// the read statement_timeout (given at connection start), write transactions under
-// the write one; a checkout whose budget differs from the connection's sets it, in
-// the same statement as the tenant when both change.
+// the read statement_timeout (given at connection start), exports under theirs (a
+// checkout whose budget differs from the connection's sets it, in the same statement
+// as the tenant when both change). A write transaction's budget rides on its BEGIN
+// (`BEGIN; SET LOCAL statement_timeout`), so it ends with the transaction and the
+// connection keeps the read budget: a mix of reads and writes sends no set_config for
+// the budget at all.
 //
 // A checkout made in a cancellation scope (query-cancel.ts) is noted with the scope
 // until released, so the scope can stop its statement.
@@ -116,7 +119,10 @@ export class TenantPool extends pg.Pool {
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const wanted = wantedTenantSetting();
-    const timeout = this.wantedTimeout();
+    const budget = this.wantedTimeout();
+    // A write's budget goes with its BEGIN (beginWithBudget); the session keeps the read budget.
+    const local = budget !== undefined && currentStatementBudget() === 'write' ? budget : undefined;
+    const timeout = local === undefined ? budget : undefined;
     const backstop = this.wantedBackstop();
     const scope = currentCancellation();
     if (scope?.cancelled) {
@@ -127,6 +133,7 @@ export class TenantPool extends pg.Pool {
       return super.connect().then(async (client) => {
         try {
           await this.applySettings(client, wanted, timeout, backstop);
+          if (local !== undefined) this.beginWithBudget(client, local);
         } catch (error) {
           client.release(error as Error);
           throw error;
@@ -145,6 +152,7 @@ export class TenantPool extends pg.Pool {
       this.applySettings(client, wanted, timeout, backstop).then(
         () => {
           try {
+            if (local !== undefined) this.beginWithBudget(client, local);
             this.enterScope(client, scope);
           } catch (error) {
             done();
@@ -174,7 +182,48 @@ export class TenantPool extends pg.Pool {
     if (this.backstopMs && params.query_timeout !== wanted) params.query_timeout = wanted;
   }
 
+  /**
+   * The checkout's next statement, when it is the BEGIN of a transaction (Prisma's), is
+   * sent as `BEGIN; SET LOCAL statement_timeout = …` in one round trip (the simple
+   * protocol runs both). Anything else first gets the budget for the session, queued
+   * ahead of it on the connection, as a read's export budget does.
+   */
+  private beginWithBudget(client: pg.PoolClient, timeout: string): void {
+    if ((this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) === timeout) return;
+    const original = client.query;
+    const query = original as unknown as (this: pg.PoolClient, ...args: unknown[]) => Promise<unknown>;
+    this.unsent.set(client, original);
+    client.query = ((config: unknown, ...rest: unknown[]) => {
+      this.unwrap(client);
+      const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
+      if (text === 'BEGIN' && typeof rest[0] !== 'function' && typeof rest[1] !== 'function') {
+        const { name: _name, values: _values, ...options } = typeof config === 'string' ? { text } : (config as { name?: string; values?: unknown[] });
+        this.localBudgets++;
+        return query.call(client, { ...options, text: `BEGIN; SET LOCAL statement_timeout = ${Number(timeout)}` });
+      }
+      this.timeouts.set(client, timeout);
+      query.call(client, { ...SET_TIMEOUT, values: [timeout] }).catch(() => {
+        // The connection failed; the statement queued behind it fails the same way, to its caller.
+      });
+      return query.call(client, config, ...rest);
+    }) as typeof client.query;
+  }
+
+  /** Write transactions that took their budget with BEGIN (tests check writes send no set_config for it). */
+  localBudgets = 0;
+  /** Checkouts whose next statement is still to take the write budget: their own query. */
+  private readonly unsent = new WeakMap<pg.PoolClient, pg.PoolClient['query']>();
+
+  /** A checkout released before it sent anything leaves no wrapper to the next one. */
+  private unwrap(client: pg.PoolClient): void {
+    const original = this.unsent.get(client);
+    if (!original) return;
+    client.query = original;
+    this.unsent.delete(client);
+  }
+
   private async applySettings(client: pg.PoolClient, wanted: string | undefined, timeout: string | undefined, backstop: number): Promise<void> {
+    this.unwrap(client);
     this.setBackstop(client, backstop);
     const tenant = wanted !== undefined && (this.settings.get(client) ?? '') !== wanted;
     const budget = timeout !== undefined && (this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) !== timeout;

@@ -99,6 +99,30 @@ describe.skipIf(!PG)('statement budgets on PostgreSQL', () => {
     await expect(transaction(deps, (scope) => scope.tx.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.5)`)).resolves.toBeDefined();
   });
 
+  it('sends a write transaction its budget with its BEGIN, and no set_config for it before or after', async () => {
+    // Every statement on the wire, counted in pg's Client.query (patched before the pool's connection exists).
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string };
+      sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as never;
+    const one = await openDatabase({ databaseUrl: PG, poolSize: 1, statementTimeouts: { readMs: 300, writeMs: 1_000 } });
+    try {
+      const deps = { prisma: one.prisma, events: createMemoryBus(), log: silent };
+      expect(await timeoutSetting(one.prisma)).toBe('300ms');
+      sent.length = 0;
+      expect(await transaction(deps, (scope) => timeoutSetting(scope.tx))).toBe('1s');
+      expect(await timeoutSetting(one.prisma)).toBe('300ms');
+    } finally {
+      pg.Client.prototype.query = query;
+      await one.close();
+    }
+    // BEGIN with the budget, SHOW, COMMIT; then the read's SHOW, on the read budget the connection kept.
+    expect(sent.map((text) => text.trim())).toEqual(['BEGIN; SET LOCAL statement_timeout = 1000', 'SHOW statement_timeout', 'COMMIT', 'SHOW statement_timeout']);
+  });
+
   it("raises the client-side backstop for an export's reads only: a request's read still gives up at the short one", async () => {
     const backstopped = await openDatabase({ databaseUrl: PG, poolSize: 1, statementTimeouts: { readMs: 5_000, writeMs: 5_000, exportMs: 5_000 }, queryTimeoutMs: 400 });
     try {
