@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Where a server's CPU went: self time of a V8 .cpuprofile (`node --cpu-prof`) by package and by
 // function, as shares of the busy (non-idle) samples.
-//   node cpuprofile-top.mjs FILE.cpuprofile [--top 15] [--skip-ms N]
+//   node cpuprofile-top.mjs FILE.cpuprofile [--top 15] [--skip-ms N] [--until-ms M]
 // --skip-ms drops the first N ms of the profile (start-up: schema build, migrations check), so the
-// figures describe the server under load. Packages: node_modules/<pkg> (the innermost one),
+// figures describe the server under load; --until-ms drops what follows ms M (one phase of a bench). Packages: node_modules/<pkg> (the innermost one),
 // "src/<folder>" for the project's code, "node:<module>" for Node's own JavaScript, and V8's
 // pseudo-entries such as "(garbage collector)" and "(program)" (native code outside JS functions).
 // WebAssembly has no package of its own: it is named after the package of its nearest JavaScript
@@ -13,14 +13,15 @@ import { parseArgs } from 'node:util';
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '15' }, 'skip-ms': { type: 'string', default: '0' } },
+  options: { top: { type: 'string', default: '15' }, 'skip-ms': { type: 'string', default: '0' }, 'until-ms': { type: 'string', default: '0' } },
 });
 if (positionals.length !== 1) {
-  console.error('usage: node cpuprofile-top.mjs FILE.cpuprofile [--top N] [--skip-ms N]');
+  console.error('usage: node cpuprofile-top.mjs FILE.cpuprofile [--top N] [--skip-ms N] [--until-ms M]');
   process.exit(2);
 }
 const top = Number(opt.top);
 const skipUs = Number(opt['skip-ms']) * 1000;
+const untilUs = Number(opt['until-ms']) * 1000 || Infinity;
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const parents = new Map();
@@ -52,7 +53,7 @@ let elapsed = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = profile.timeDeltas[i] ?? 0;
   elapsed += dt;
-  if (elapsed < skipUs) continue;
+  if (elapsed < skipUs || elapsed > untilUs) continue;
   selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + dt);
 }
 
@@ -93,6 +94,7 @@ const list = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k
 console.log(
   `profile: ${(busy / 1e6).toFixed(2)} s busy, ${(idle / 1e6).toFixed(2)} s idle` +
     (skipUs ? ` (first ${opt['skip-ms']} ms skipped)` : '') +
+    (untilUs < Infinity ? ` (after ${opt['until-ms']} ms skipped)` : '') +
     '; shares are of busy time',
 );
 console.log('\nself time by layer:');
