@@ -192,23 +192,20 @@ export async function loadCustomerPricing(db: ReadDb, tenantId: number, customer
 
 /** The variations of this tenant with what a line snapshots; NotFoundError for the first id not found. */
 export async function loadVariations(db: ReadDb, tenantId: number, ids: number[]): Promise<Map<number, CatalogVariation>> {
-  return (await readVariations(db, tenantId, ids, undefined)).variations;
+  return (await loadVariationsAndPrices(db, tenantId, ids, undefined)).variations;
 }
 
 /**
  * loadVariations and, in the same statement, their prices for the customer's category
- * (priceLines takes them instead of reading them again).
+ * (priceLines takes them instead of reading them again); without a category (undefined),
+ * no prices.
  */
 export async function loadVariationsAndPrices(
   db: ReadDb,
   tenantId: number,
   ids: number[],
-  categoryId: number | null,
+  categoryId: number | null | undefined,
 ): Promise<{ variations: Map<number, CatalogVariation>; prices: Map<number, PriceRow> }> {
-  return readVariations(db, tenantId, ids, categoryId);
-}
-
-async function readVariations(db: ReadDb, tenantId: number, ids: number[], categoryId: number | null | undefined) {
   const unique = [...new Set(ids)];
   const prices = new Map<number, PriceRow>();
   if (!unique.length) return { variations: new Map<number, CatalogVariation>(), prices };
