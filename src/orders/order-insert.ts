@@ -50,16 +50,13 @@ function childInsert(name: string, table: string, rows: Row[], param: string): s
 }
 
 /**
- * Inserts the order and its rows; run under lockOrderInserts, so the day's last code read
- * here is the last there is (the statement reads after the lock was taken).
+ * Inserts the order and its rows. A numbered code is the day's next (order_next_code, which
+ * takes the tenant's order-insert lock itself, re-entrantly when the caller holds it, and
+ * reads the last code after it).
  */
 export async function insertOrder(tx: Tx, rows: NewOrderRows, code: OrderCodeChoice): Promise<InsertedOrder> {
   const cols = columnsOf([rows.order]).map(quote);
-  // The day's next number: after the highest numbered code of the day, 5 digits at least.
-  const next = `(SELECT CASE WHEN s ~ '^[0-9]{1,9}$' THEN s::bigint ELSE 0 END
-      FROM (SELECT substr(x."code", length($3::text) + 1) AS s FROM "Order" x
-             WHERE x."tenantId" = r."tenantId" AND x."code" LIKE $3::text || '%' ORDER BY x."code" DESC LIMIT 1) last)`;
-  const numbered = `(SELECT $3::text || lpad(n::text, greatest(5, length(n::text)), '0') FROM (SELECT coalesce(${next}, 0) + 1 AS n) k)`;
+  const numbered = `order_next_code(r."tenantId", $3::text)`;
   const ctes = [
     `"o" AS (
     INSERT INTO "Order" (${cols.join(', ')}, "code")

@@ -6,7 +6,7 @@
 import type { TransactionScope } from '../db/transaction.js';
 
 export const TRANSFER_CODE_MAX = 999;
-/** Class of the advisory lock that serializes order inserts within a tenant (as orderCreate takes it). */
+/** Class of the advisory lock that serializes order inserts within a tenant (as orderCreate takes it; order_next_code in SQL takes the same). */
 export const ORDER_INSERT_LOCK = 5_001;
 
 /** Serializes the writers of a tenant's order codes and transfer codes until the transaction ends. */

@@ -189,6 +189,27 @@ describe('orderCreate', () => {
     expect(Number(b.slice(-5))).toBe(Number(a.slice(-5)) + 1);
   });
 
+  it('numbers orders created at once 1, 2, 3, ... without a gap or a repeat, beside a given code', async () => {
+    const { t, red } = await shop();
+    const input = (n: number, code?: string): OrderCreateInput => ({
+      buyer: { name: `Guest ${n}`, phone: '0812' },
+      items: [{ variation: gid('Variation', red.id), quantity: 1 }],
+      ...(code ? { code } : {}),
+    });
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, (_, n) => query(t.key, OcOrderCreateDocument, { input: input(n) })),
+      query(t.key, OcOrderCreateDocument, { input: input(99, 'MY-OWN-1') }),
+    ]);
+    const codes = results.map((r) => {
+      if (r.orderCreate.__typename !== 'OrderCreatePayload') throw new Error(JSON.stringify(r.orderCreate));
+      return r.orderCreate.order.code;
+    });
+    const numbered = codes.filter((code) => code !== 'MY-OWN-1').sort();
+    const prefix = numbered[0]!.slice(0, -5);
+    expect(numbered).toEqual(Array.from({ length: 12 }, (_, n) => `${prefix}${String(n + 1).padStart(5, '0')}`));
+    expect(codes).toContain('MY-OWN-1');
+  });
+
   it('takes a given order code (seed 001 order_code) and refuses it the second time', async () => {
     const { t, red } = await shop();
     const input: OrderCreateInput = { code: 'ORDMISHMVEOG3', items: [{ variation: gid('Variation', red.id), quantity: 1 }] };
