@@ -38,15 +38,15 @@ export interface TransactionScope {
 
 export interface PublishOptions {
   /**
-   * The payload's `eventId`, `sequence` and `at` (those of them it has) are the order
-   * event's that the statement writing the outbox rows also inserts (outboxWriteSql's
-   * `event`); the payload's own values are placeholders until then.
+   * The payload holds placeholders that the statement writing its outbox row fills in SQL
+   * (outboxWriteSql's `fill`: the keys the payload has among those it supplies); the caller
+   * sets the live payload's own values once that statement has answered.
    */
-  fromOrderEvent?: boolean;
+  filledInSql?: boolean;
 }
 
 /** An outbox batch as the parameters of outboxWriteSql, in that order. */
-export type OutboxBatch = [tenantIds: number[], types: string[], orderIds: Array<number | null>, payloads: string[], fromOrderEvent: boolean[], traceparent: string | null];
+export type OutboxBatch = [tenantIds: number[], types: string[], orderIds: Array<number | null>, payloads: string[], filledInSql: boolean[], traceparent: string | null];
 
 export interface TransactionDeps {
   prisma: Db;
@@ -124,29 +124,34 @@ export async function transaction<T>(
   return result;
 }
 
+/** What a statement that writes outbox rows fills their placeholders from (PublishOptions.filledInSql). */
+export interface OutboxFill {
+  /** A FROM item of the statement, e.g. `"event" e` (one row). */
+  from: string;
+  /** A jsonb object over it: the values of the keys placeholders may have. */
+  values: string;
+}
+
 /**
  * What writes an outbox batch (parameters $p to $p+5, an OutboxBatch): a CTE, and the
  * expression (one value) that sends the wake-up of every instance's relay at COMMIT
  * (none on rollback), naming the tenants ("3" or "3,7"). Rows keep the order they were
- * published in (ids follow it). With `event`, the name of a CTE of the same statement that
- * inserts an OrderEvent, rows published fromOrderEvent take its id, sequence and time.
- * In the statement rather than a trigger: a statement trigger with its table of new rows
- * cost a third of what the outbox adds to a write.
+ * published in (ids follow it). With `fill`, rows published filledInSql take the values of
+ * the keys they have from it. In the statement rather than a trigger: a statement trigger
+ * with its table of new rows cost a third of what the outbox adds to a write.
  */
-export function outboxWriteSql(p: number, event?: string): { cte: string; notify: string } {
-  const payload = event
-    ? `CASE WHEN r."fromOrderEvent" THEN r."payload" || coalesce((
-         SELECT jsonb_object_agg(f."key", f."value")
-           FROM jsonb_each(jsonb_build_object('eventId', e."id", 'sequence', e."sequence", 'at', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) f
-          WHERE r."payload" ? f."key"), '{}') ELSE r."payload" END`
+export function outboxWriteSql(p: number, fill?: OutboxFill): { cte: string; notify: string } {
+  const payload = fill
+    ? `CASE WHEN r."filledInSql" THEN r."payload" || coalesce((
+         SELECT jsonb_object_agg(f."key", f."value") FROM jsonb_each(${fill.values}) f WHERE r."payload" ? f."key"), '{}') ELSE r."payload" END`
     : `r."payload"`;
   return {
     cte: `"outbox_written" AS (
     INSERT INTO "OutboxEvent" ("tenantId", "type", "orderId", "payload", "traceparent")
     SELECT r."tenantId", r."type", r."orderId", ${payload}, $${p + 5}::text
       FROM unnest($${p}::int[], $${p + 1}::text[], $${p + 2}::int[], $${p + 3}::jsonb[], $${p + 4}::boolean[])
-           WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "fromOrderEvent", "n")${event ? `
-     CROSS JOIN "${event}" e` : ''}
+           WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "filledInSql", "n")${fill ? `
+     CROSS JOIN ${fill.from}` : ''}
      ORDER BY r."n"
     RETURNING "tenantId"
   )`,
@@ -171,7 +176,7 @@ async function runTransaction<T>(
   const start = () =>
     deps.prisma.$transaction(
       async (tx) => {
-        const outbox: Array<OutboxRow & { fromOrderEvent: boolean }> = [];
+        const outbox: Array<OutboxRow & { filledInSql: boolean }> = [];
         const tenants = new Set<number>();
         const takeOutbox = (): OutboxBatch | undefined => {
           if (!outbox.length) return undefined;
@@ -182,7 +187,7 @@ async function runTransaction<T>(
             rows.map((row) => row.type),
             rows.map((row) => row.orderId),
             rows.map((row) => JSON.stringify(row.payload)),
-            rows.map((row) => row.fromOrderEvent),
+            rows.map((row) => row.filledInSql),
             // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
             activeTraceparent() ?? null,
           ];
@@ -191,7 +196,7 @@ async function runTransaction<T>(
           tx,
           publish: (topic, payload, options) => {
             const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
-            if (row) outbox.push({ ...row, fromOrderEvent: options?.fromOrderEvent === true });
+            if (row) outbox.push({ ...row, filledInSql: options?.filledInSql === true });
             // Tracing on: subscribers' deliveries link to the span publishing the event (event-trace.ts).
             carryTrace(payload, activeTraceparent());
             afterCommit.push(() => deps.events.publish(topic, payload));

@@ -41,8 +41,13 @@ const EVENT_VALUES = `
 const EVENT_COLUMNS = `"OrderEvent" ("tenantId", "orderId", "sequence", "type", "fromStatus", "toStatus", "actor", "reason", "note", "changes", "requestId")`;
 const EVENT_INSERT = `INSERT INTO ${EVENT_COLUMNS} ${EVENT_VALUES}
   RETURNING "id", "sequence", "createdAt"`;
+/** What the event's own outbox rows take from it: its id, sequence and time (as toISOString writes it). */
+const EVENT_FILL = {
+  from: `"event" e`,
+  values: `jsonb_build_object('eventId', e."id", 'sequence', e."sequence", 'at', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+};
 const OUTBOX_WITH_EVENT_INSERT = (() => {
-  const outbox = outboxWriteSql(3, 'event');
+  const outbox = outboxWriteSql(3, EVENT_FILL);
   return `WITH "event" AS (INSERT INTO ${EVENT_COLUMNS} ${EVENT_VALUES} RETURNING "id", "sequence", "createdAt"), ${outbox.cte}
   SELECT e."id", e."sequence", e."createdAt", ${outbox.notify} AS "notified" FROM "event" e`;
 })();
@@ -68,8 +73,8 @@ export async function appendOrderEvent(scope: TransactionScope, input: OrderEven
     input.fromStatus !== input.toStatus
       ? { tenantId: input.tenantId, orderId: input.orderId, eventId: 0, sequence: 0, transition: input.type, from: input.fromStatus, to: input.toStatus, at: '' }
       : undefined;
-  if (created) scope.publish('orderCreated', created, { fromOrderEvent: true });
-  if (changed) scope.publish('orderStatusChanged', changed, { fromOrderEvent: true });
+  if (created) scope.publish('orderCreated', created, { filledInSql: true });
+  if (changed) scope.publish('orderStatusChanged', changed, { filledInSql: true });
   const outbox = scope.takeOutbox();
   const [event] = outbox
     ? await scope.tx.$queryRawUnsafe<EventRow[]>(OUTBOX_WITH_EVENT_INSERT, JSON.stringify(row), input.newOrder === true, ...outbox)
