@@ -155,7 +155,9 @@ export function outboxWriteSql(p: number, fill?: OutboxFill): { cte: string; not
      ORDER BY r."n"
     RETURNING "tenantId"
   )`,
-    notify: `(SELECT 1 FROM pg_notify('${OUTBOX_CHANNEL}', (SELECT string_agg(DISTINCT w."tenantId"::text, ',') FROM "outbox_written" w)))`,
+    // None when no row was written (a fill from an empty FROM item: a refused stock change).
+    notify: `(SELECT CASE WHEN x."tenants" IS NOT NULL THEN (SELECT 1 FROM pg_notify('${OUTBOX_CHANNEL}', x."tenants")) END
+       FROM (SELECT string_agg(DISTINCT w."tenantId"::text, ',') AS "tenants" FROM "outbox_written" w) x)`,
   };
 }
 

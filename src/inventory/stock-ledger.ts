@@ -9,7 +9,8 @@
 // and the ledger sorts; changeStock notes each transaction's locks and counts a
 // row taken below one already held (stockLockOrderViolations), which tests check.
 import type { StockMovementKind } from '../db/generated/prisma/enums.js';
-import type { TransactionScope } from '../db/transaction.js';
+import { outboxWriteSql, type TransactionScope } from '../db/transaction.js';
+import type { StockLevelChanged } from '../events/topics.js';
 import { InsufficientStockError } from './errors.js';
 
 export interface StockChange {
@@ -77,36 +78,66 @@ export interface StockBalance {
  * tracked (OWN). Throws InsufficientStockError when on hand would go negative or
  * reserved would exceed on hand (available below zero); nothing is written then.
  */
+/**
+ * A change and its ledger row in one statement ($1-$3 deltas of on hand, reserved, in
+ * transit; $4 variation, $5 warehouse, $6 tenant; $7 kind, $8/$9 units in/out, $10
+ * description, $11 actor, $12 order): no row is written when the UPDATE refuses. The
+ * row's time is the change's (clock_timestamp), not the transaction's start.
+ */
+const CHANGE_CTES = `
+  WITH "level" AS (
+    UPDATE "StockLevel"
+       SET "onHand" = "onHand" + $1::int, "reserved" = "reserved" + $2::int, "inTransit" = "inTransit" + $3::int, "updatedAt" = now()
+     WHERE "variationId" = $4::int AND "warehouseId" = $5::int AND "tenantId" = $6::int
+       AND "onHand" + $1::int >= 0 AND "reserved" + $2::int >= 0
+       AND "reserved" + $2::int <= "onHand" + $1::int AND "inTransit" + $3::int >= 0
+    RETURNING "onHand", "reserved", "inTransit", to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at"
+  ), "movement" AS (
+    INSERT INTO "StockMovement" ("tenantId", "variationId", "warehouseId", "kind", "quantityIn", "quantityOut", "reservedDelta", "inTransitDelta", "balance", "description", "actor", "orderId", "createdAt")
+    SELECT $6::int, $4::int, $5::int, $7::text::"StockMovementKind", $8::int, $9::int, $2::int, $3::int, l."onHand", $10::text, $11::text, $12::int, clock_timestamp()
+      FROM "level" l
+    RETURNING "id"
+  )`;
+const CHANGE_RESULT = `l."onHand", l."reserved", l."inTransit", l."at", m."id" AS "movementId" FROM "level" l, "movement" m`;
+const CHANGE = `${CHANGE_CTES}\n  SELECT ${CHANGE_RESULT}`;
+/** The same, writing the outbox rows published so far ($13-$18): the change's own event takes the level's figures and time. */
+const CHANGE_WITH_OUTBOX = (() => {
+  const outbox = outboxWriteSql(13, {
+    from: `"level" l`,
+    values: `jsonb_build_object('onHand', l."onHand", 'reserved', l."reserved", 'inTransit', l."inTransit", 'at', l."at")`,
+  });
+  return `${CHANGE_CTES}, ${outbox.cte}\n  SELECT ${CHANGE_RESULT}, ${outbox.notify} AS "notified"`;
+})();
+
 export async function changeStock(scope: TransactionScope, change: StockChange): Promise<StockBalance & { movementId: number }> {
   const { tx } = scope;
   const { tenantId, variationId, warehouseId, onHandDelta, reservedDelta } = change;
   const inTransitDelta = change.inTransitDelta ?? 0;
   noteLock(scope, change);
-  const { kind } = change;
-  const description = change.description ?? null;
-  const actor = change.actor ?? null;
-  const orderId = change.orderId ?? null;
-  // The change and its ledger row in one statement: no row is written when the UPDATE
-  // refuses. The row's time is the insert's (clock_timestamp), not the transaction's start.
-  const update = () => tx.$queryRaw<Array<StockBalance & { movementId: number }>>`
-    WITH "level" AS (
-      UPDATE "StockLevel"
-         SET "onHand" = "onHand" + ${onHandDelta}::int, "reserved" = "reserved" + ${reservedDelta}::int,
-             "inTransit" = "inTransit" + ${inTransitDelta}::int, "updatedAt" = now()
-       WHERE "variationId" = ${variationId} AND "warehouseId" = ${warehouseId} AND "tenantId" = ${tenantId}
-         AND "onHand" + ${onHandDelta}::int >= 0
-         AND "reserved" + ${reservedDelta}::int >= 0
-         AND "reserved" + ${reservedDelta}::int <= "onHand" + ${onHandDelta}::int
-         AND "inTransit" + ${inTransitDelta}::int >= 0
-      RETURNING "onHand", "reserved", "inTransit"
-    ), "movement" AS (
-      INSERT INTO "StockMovement" ("tenantId", "variationId", "warehouseId", "kind", "quantityIn", "quantityOut", "reservedDelta", "inTransitDelta", "balance", "description", "actor", "orderId", "createdAt")
-      SELECT ${tenantId}::int, ${variationId}::int, ${warehouseId}::int, ${kind}::"StockMovementKind", ${Math.max(onHandDelta, 0)}::int, ${Math.max(-onHandDelta, 0)}::int,
-             ${reservedDelta}::int, ${inTransitDelta}::int, l."onHand", ${description}::text, ${actor}::text, ${orderId}::int, clock_timestamp()
-        FROM "level" l
-      RETURNING "id"
-    )
-    SELECT l."onHand", l."reserved", l."inTransit", m."id" AS "movementId" FROM "level" l, "movement" m`;
+  const params = [
+    onHandDelta,
+    reservedDelta,
+    inTransitDelta,
+    variationId,
+    warehouseId,
+    tenantId,
+    change.kind,
+    Math.max(onHandDelta, 0),
+    Math.max(-onHandDelta, 0),
+    change.description ?? null,
+    change.actor ?? null,
+    change.orderId ?? null,
+  ];
+  // Published before the statement, which writes its outbox row (and those published before
+  // it) with the level's figures; the live payload takes them when it answers.
+  const payload: StockLevelChanged = { tenantId, variationId, warehouseId, onHand: 0, reserved: 0, inTransit: 0, at: '' };
+  scope.publish('stockLevelChanged', payload, { filledInSql: true });
+  const outbox = scope.takeOutbox();
+  // A refused UPDATE writes nothing, outbox rows included: the same rows go with the retry.
+  // A refusal that throws ends the caller's transaction (no caller goes on after one), so
+  // the event queued above never leaves.
+  const update = () =>
+    tx.$queryRawUnsafe<Array<StockBalance & { movementId: number; at: string }>>(outbox ? CHANGE_WITH_OUTBOX : CHANGE, ...params, ...(outbox ?? []));
 
   let rows = await update();
   if (!rows.length) {
@@ -123,7 +154,7 @@ export async function changeStock(scope: TransactionScope, change: StockChange):
   }
   const balance = { onHand: Number(rows[0]!.onHand), reserved: Number(rows[0]!.reserved), inTransit: Number(rows[0]!.inTransit ?? 0) };
   const movementId = Number(rows[0]!.movementId);
-  scope.publish('stockLevelChanged', { tenantId, variationId, warehouseId, ...balance, at: new Date().toISOString() });
+  Object.assign(payload, balance, { at: rows[0]!.at });
   return { ...balance, movementId };
 }
 

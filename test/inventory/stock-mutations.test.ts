@@ -38,9 +38,9 @@ describe('stockAdjust', () => {
   it('costs a fixed number of SQL statements, payload selection included', async () => {
     const { t, V, W1 } = await stocked();
     const { count } = await countStatements(() => adjust(t, { variation: V, warehouse: W1, quantity: 1, reason: 'r' }));
-    // variation + stock type, warehouse FOR SHARE, the conditional UPDATE with its ledger INSERT, the outbox row (its event), COMMIT;
+    // variation + stock type, warehouse FOR SHARE, the conditional UPDATE with its ledger INSERT and its event's outbox row, COMMIT;
     // then one read each for stockLevel and movement.
-    expect(count).toBe(7);
+    expect(count).toBe(6);
   });
 
   it('subtracts units with a negative quantity', async () => {
@@ -54,6 +54,9 @@ describe('stockAdjust', () => {
     const result = await adjust(t, { variation: V, warehouse: W2, quantity: 3, reason: 'first delivery' });
     expect(result).toMatchObject({ stockLevel: { onHand: 3, warehouse: { id: W2 } }, movement: { balance: 3 } });
     expect(await onHandOf(t, v.id, w2.id)).toBe(3);
+    // The first try found no row and wrote nothing; its event went out with the second.
+    const events = await t.prisma.outboxEvent.findMany({ where: { tenantId: t.id, type: 'stock.level_changed', payload: { path: ['warehouseId'], equals: w2.id } } });
+    expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ variationId: v.id, onHand: 3, reserved: 0, inTransit: 0 })]);
   });
 
   it('publishes stockLevelChanged after commit', async () => {
@@ -65,16 +68,22 @@ describe('stockAdjust', () => {
     // Other tests of this worker publish too: read until ours.
     let event = (await next).value;
     while (event.tenantId !== t.id) event = (await iterator.next()).value;
-    expect(event).toMatchObject({ tenantId: t.id, variationId: v.id, warehouseId: w1.id, onHand: 12, reserved: 0 });
+    expect(event).toMatchObject({ tenantId: t.id, variationId: v.id, warehouseId: w1.id, onHand: 12, reserved: 0, inTransit: 0 });
     await iterator.return?.();
+    // Its outbox row (what webhooks send) carries the same figures and time, written by the change's own statement.
+    const [row] = await t.prisma.outboxEvent.findMany({ where: { tenantId: t.id, type: 'stock.level_changed' }, orderBy: { id: 'desc' }, take: 1 });
+    expect(row!.payload).toEqual({ variationId: v.id, warehouseId: w1.id, onHand: 12, reserved: 0, inTransit: 0, at: event.at });
+    expect(Date.parse(event.at)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('refuses to go below zero with InsufficientStockError and writes nothing', async () => {
     const { t, V, W1 } = await stocked({ stock: 3 });
     const before = await inventoryRowCounts(t);
+    const outboxBefore = await t.prisma.outboxEvent.count({ where: { tenantId: t.id } });
     const result = await adjust(t, { variation: V, warehouse: W1, quantity: -4, reason: 'too many' });
     expect(result).toMatchObject({ __typename: 'InsufficientStockError', code: 'INSUFFICIENT_STOCK', requested: 4, available: 3, variationId: V, warehouseId: W1 });
     expect(await inventoryRowCounts(t)).toEqual(before);
+    expect(await t.prisma.outboxEvent.count({ where: { tenantId: t.id } })).toBe(outboxBefore);
   });
 
   it('refuses to take reserved units', async () => {
