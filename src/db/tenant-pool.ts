@@ -189,7 +189,7 @@ export class TenantPool extends pg.Pool {
    * ahead of it on the connection, as a read's export budget does.
    */
   private beginWithBudget(client: pg.PoolClient, timeout: string): void {
-    if ((this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) === timeout) return;
+    if (this.heldTimeout(client) === timeout) return;
     const original = client.query;
     const query = original as unknown as (this: pg.PoolClient, ...args: unknown[]) => Promise<unknown>;
     this.unsent.set(client, original);
@@ -198,7 +198,6 @@ export class TenantPool extends pg.Pool {
       const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
       if (text === 'BEGIN' && typeof rest[0] !== 'function' && typeof rest[1] !== 'function') {
         const { name: _name, values: _values, ...options } = typeof config === 'string' ? { text } : (config as { name?: string; values?: unknown[] });
-        this.localBudgets++;
         return query.call(client, { ...options, text: `BEGIN; SET LOCAL statement_timeout = ${Number(timeout)}` });
       }
       this.timeouts.set(client, timeout);
@@ -209,10 +208,13 @@ export class TenantPool extends pg.Pool {
     }) as typeof client.query;
   }
 
-  /** Write transactions that took their budget with BEGIN (tests check writes send no set_config for it). */
-  localBudgets = 0;
   /** Checkouts whose next statement is still to take the write budget: their own query. */
   private readonly unsent = new WeakMap<pg.PoolClient, pg.PoolClient['query']>();
+
+  /** The statement_timeout the connection holds for its session (the read budget from its start). */
+  private heldTimeout(client: pg.PoolClient): string {
+    return this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0);
+  }
 
   /** A checkout released before it sent anything leaves no wrapper to the next one. */
   private unwrap(client: pg.PoolClient): void {
@@ -226,7 +228,7 @@ export class TenantPool extends pg.Pool {
     this.unwrap(client);
     this.setBackstop(client, backstop);
     const tenant = wanted !== undefined && (this.settings.get(client) ?? '') !== wanted;
-    const budget = timeout !== undefined && (this.timeouts.get(client) ?? String(this.budgets?.readMs ?? 0)) !== timeout;
+    const budget = timeout !== undefined && this.heldTimeout(client) !== timeout;
     if (!tenant && !budget) return;
     if (tenant) this.tenantSwitches++;
     if (tenant && budget) await client.query({ ...SET_BOTH, values: [wanted, timeout] });

@@ -53,7 +53,6 @@ import {
   type PartyData,
 } from './order-create-lines.js';
 import { isUniqueViolation } from '../db/faults.js';
-import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import { insertOrder } from './order-insert.js';
 
 export interface OrderWriteDeps extends TransactionDeps {
@@ -356,32 +355,32 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     createdBy: deps.viewer.actor,
   };
   const itemRows = lines.map((l, index) => ({
-          tenantId,
-          variationId: l.variation.id,
-          sku: l.variation.sku,
-          productName: l.variation.productName,
-          variationName: l.variation.name,
-          quantity: l.item.quantity,
-          unit: clean(l.item.unit)?.toUpperCase() ?? 'PCS',
-          unitPrice: l.unitPrice.toFixed(2),
-          priceSource: l.priceSource,
-          costPrice: l.variation.costPrice,
-          discountType: l.item.discount?.type ?? null,
-          discountValue: l.item.discount?.value.trim() ?? null,
-          discountAmount: priced.lines[index]!.discountAmount.toFixed(2),
-          lineTotal: priced.lines[index]!.lineTotal.toFixed(2),
-          weightGrams: lineWeight(l.variation, l.item.quantity),
-          externalLineId: clean(l.item.externalLineId),
-          note: clean(l.item.note),
+    tenantId,
+    variationId: l.variation.id,
+    sku: l.variation.sku,
+    productName: l.variation.productName,
+    variationName: l.variation.name,
+    quantity: l.item.quantity,
+    unit: clean(l.item.unit)?.toUpperCase() ?? 'PCS',
+    unitPrice: l.unitPrice.toFixed(2),
+    priceSource: l.priceSource,
+    costPrice: l.variation.costPrice,
+    discountType: l.item.discount?.type ?? null,
+    discountValue: l.item.discount?.value.trim() ?? null,
+    discountAmount: priced.lines[index]!.discountAmount.toFixed(2),
+    lineTotal: priced.lines[index]!.lineTotal.toFixed(2),
+    weightGrams: lineWeight(l.variation, l.item.quantity),
+    externalLineId: clean(l.item.externalLineId),
+    note: clean(l.item.note),
   }));
   const adjustmentRows = priced.adjustments.map((a, index) => ({
-          tenantId,
-          category: a.category,
-          name: a.name,
-          type: a.type,
-          value: a.value,
-          amount: a.amount.toFixed(2),
-          promotionId: promotionAt(index),
+    tenantId,
+    category: a.category,
+    name: a.name,
+    type: a.type,
+    value: a.value,
+    amount: a.amount.toFixed(2),
+    promotionId: promotionAt(index),
   }));
 
   const initialPayment = data.initialPayment ?? null;
@@ -431,7 +430,7 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
           type: 'create',
           newOrder: true,
           fromStatus: null,
-          toStatus: order.status as OrderStatus,
+          toStatus: order.status,
           actor: deps.viewer.actor,
           requestId: deps.requestId ?? null,
           note: orderData.isDraft ? 'draft' : null,

@@ -7,6 +7,7 @@
 // turns them into columns (json_populate_record: enums, decimals, dates and arrays by the
 // columns' own types). Columns left out take their database defaults. The statement's
 // text depends only on which columns the rows have, so it is prepared once per shape.
+import type { OrderStatus } from '../db/generated/prisma/enums.js';
 import type { Tx } from '../db/transaction.js';
 
 type Row = Record<string, unknown>;
@@ -21,7 +22,7 @@ export interface NewOrderRows {
 
 export interface InsertedOrder {
   id: number;
-  status: string;
+  status: OrderStatus;
   code: string;
 }
 

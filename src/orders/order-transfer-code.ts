@@ -6,12 +6,9 @@
 import type { TransactionScope } from '../db/transaction.js';
 
 export const TRANSFER_CODE_MAX = 999;
-/** Class of the advisory lock that serializes order inserts within a tenant (as orderCreate takes it; order_next_code in SQL takes the same). */
-export const ORDER_INSERT_LOCK = 5_001;
-
-/** Serializes the writers of a tenant's order codes and transfer codes until the transaction ends. */
+/** Serializes the writers of a tenant's order codes and transfer codes until the transaction ends (order_insert_lock: the SQL function the day's next code takes it with too). */
 export async function lockOrderInserts(scope: TransactionScope, tenantId: number): Promise<void> {
-  await scope.tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ORDER_INSERT_LOCK}::int, ${tenantId}::int)`;
+  await scope.tx.$queryRaw`SELECT 1 AS locked FROM order_insert_lock(${tenantId}::int)`;
 }
 
 /** The smallest code no open order of the tenant holds; null when all 999 are taken. Run under lockOrderInserts. */
