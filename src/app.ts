@@ -41,6 +41,7 @@ import { webhookPayloads, type WebhookPayloads } from './webhooks/graphql/payloa
 import type { Context } from './graphql/context.js';
 import { startCancellationExpirySweep, type ExpirySweep } from './orders/cancellation-request-expiry.js';
 import { startSalesHoursFold, type SalesHoursFold } from './reports/sales-hours-fold.js';
+import { startSearchTrigramSampling, type SearchTrigrams } from './orders/order-search.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
@@ -69,6 +70,8 @@ export interface App {
   cancellationSweep: ExpirySweep;
   /** Folds SalesHour's slot rows of past hours every SALES_HOURS_FOLD_MS (runOnce: one fold now). */
   salesHoursFold: SalesHoursFold;
+  /** The order search's common trigrams (sample() samples again now). */
+  searchTrigrams: SearchTrigrams;
   /** Runs export jobs in this process (idle(): resolves when none is waiting or running). */
   exports: ExportRunner;
   /** Open WebSocket connections (graphql-ws). */
@@ -160,7 +163,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Webhook payload documents run as a request of the endpoint's tenant would, under the role ADMIN.
   // One store of idempotency keys: the request keys (src/http/idempotency.ts) and orderCreate's argument.
   const idempotency = createIdempotencyStore();
-  const services = { exports: exportRunner, idempotency } as Context['services'];
+  // The search's common trigrams: sampled before the first request, then every SEARCH_TRIGRAM_SAMPLE_MS.
+  const searchTrigrams = startSearchTrigramSampling({ db, log, intervalMs: config.searchTrigramSampleMs });
+  await searchTrigrams.sample().catch((error: unknown) => log.warn({ err: error }, 'search trigram sample failed; searches look up whole terms until the next'));
+  const services = { exports: exportRunner, idempotency, searchTrigrams } as Context['services'];
   services.webhookPayloads = webhookPayloads({
     schema,
     limits: config.limits,
@@ -215,6 +221,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     webhookPayloads: services.webhookPayloads,
     cancellationSweep,
     salesHoursFold,
+    searchTrigrams,
     exports: exportRunner,
     liveConnections: server.liveConnections,
     metrics,
@@ -226,6 +233,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await relay?.stop();
         await cancellationSweep.stop();
         await salesHoursFold.stop();
+        await searchTrigrams.stop();
         await exportRunner.stop();
         await stopRevocations();
         costs.close();

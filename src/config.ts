@@ -58,6 +58,8 @@ export interface Config {
   cancellationExpirySweepMs: number;
   /** Milliseconds between folds of SalesHour's slot rows of past hours (0: none). */
   salesHoursFoldMs: number;
+  /** Milliseconds between samples of the order search documents' common trigrams (0: only the one at start). */
+  searchTrigramSampleMs: number;
   /** Prometheus metrics and the request log's slow-request threshold. */
   metrics: MetricsConfig;
   /** OpenTelemetry traces over OTLP/HTTP (src/http/tracing.ts); off when no endpoint is set. */
@@ -371,6 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cancellationExpirySweepMs: integer(env, 'CANCELLATION_EXPIRY_SWEEP_MS', 60_000, 0, 86_400_000),
     salesHoursFoldMs: integer(env, 'SALES_HOURS_FOLD_MS', 600_000, 0, 86_400_000),
+    searchTrigramSampleMs: integer(env, 'SEARCH_TRIGRAM_SAMPLE_MS', 600_000, 0, 86_400_000),
     metrics: {
       enabled: flag(env, 'METRICS', true),
       token: metricsToken(env, 'METRICS_TOKEN'),

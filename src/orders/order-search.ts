@@ -7,27 +7,74 @@
 // millisecond or two and the list reads just those. In the executor's path, past
 // PREFILTER_CAP matches the caller keeps the OR (a Prisma `in` list that long costs more
 // than the walk, which stops at the page's end); compiled reads use the document always.
+import type { Logger } from 'pino';
 import { keyScopeOfClient } from '../auth/key-scope.js';
-import type { Db } from '../db/client.js';
-import { likeLiteral } from '../shared/text-search.js';
+import type { Database, Db } from '../db/client.js';
+import { tenantNeutral } from '../db/tenant-scope.js';
+import { everyInterval } from '../shared/periodic.js';
+import { indexedPart } from '../shared/trigram-pattern.js';
+import { searchPattern } from '../shared/text-search.js';
 
 /** Most matching orders the prefilter takes; past it the list's own OR walk is the better plan. */
 export const PREFILTER_CAP = 2000;
 
-/**
- * From how many matching orders a compiled list walks the tenant's orders newest first, looking
- * each up in the matches, rather than reading the matches and sorting them. At 200,000 orders
- * the walk reads about 0.08 µs per order and the sort 3 µs per match (README "Search"): they
- * cost the same near 300 matches, for a 20-row page. An object, so that a test can move it and
- * see both ways answer alike.
- */
-export const SEARCH_WALK = { from: 300 };
 
 /** Shortest term a trigram index can serve (shorter ones hold no trigram and would scan). */
 const MIN_INDEXED_LENGTH = 3;
 
 /** What separates the texts of a search document (migration *_order_search_documents). */
 const DOCUMENT_SEPARATOR = '\n';
+
+/** Documents sampled to tell how common each trigram is. */
+const SAMPLE_DOCUMENTS = 5000;
+
+/** Trigrams in fewer of the sampled documents than this share are counted as half of it. */
+const LEAST_SHARE = 0.002;
+
+/** How common each trigram is in the search documents, as of the last sample. */
+export interface SearchTrigrams {
+  /** The trigram's share of the documents; undefined before a sample found any document. */
+  share: ((trigram: string) => number) | undefined;
+  /** Samples the documents now (the app at start; then every intervalMs). */
+  sample(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Samples the search documents at start (the caller awaits `sample()`) and every intervalMs
+ * (0: never again), across tenants (order_search_trigram_shares): the index is one for all.
+ */
+export function startSearchTrigramSampling(deps: { db: Database; log: Logger; intervalMs: number }): SearchTrigrams {
+  let running: Promise<void> = Promise.resolve();
+  const trigrams: SearchTrigrams = {
+    share: undefined,
+    sample: () =>
+      (running = running.then(async () => {
+        const rows = await tenantNeutral(() =>
+          deps.db.sql.query<{ trigram: string; share: number }>('SELECT "trigram", "share" FROM order_search_trigram_shares($1, $2)', [SAMPLE_DOCUMENTS, LEAST_SHARE]),
+        );
+        const shares = new Map(rows.map((row) => [row.trigram, Number(row.share)]));
+        trigrams.share = shares.size ? (trigram) => shares.get(trigram) ?? LEAST_SHARE / 2 : undefined;
+      })),
+    async stop() {
+      timer.stop();
+      await running.catch(() => undefined);
+    },
+  };
+  const timer = everyInterval(deps.intervalMs, () => {
+    trigrams.sample().catch((error: unknown) => deps.log.warn({ err: error }, 'search trigram sample failed; the last one stays'));
+  });
+  return trigrams;
+}
+
+/**
+ * The ILIKE patterns of a term: the whole term's, and the part the index should look up when
+ * it is narrower (indexedPart: cheaper to read and check, by the documents' trigram shares).
+ */
+export function searchPatterns(term: string, share?: (trigram: string) => number): { pattern: string; indexed?: string } {
+  const part = share ? indexedPart(term, share) : term;
+  return { pattern: searchPattern(term), ...(part !== term ? { indexed: searchPattern(part) } : {}) };
+}
 
 /**
  * Ids of the tenant's orders matching the search term in their code, external reference,
@@ -36,9 +83,13 @@ const DOCUMENT_SEPARATOR = '\n';
  * it is: a term the document cannot answer (indexedTerm), more than `cap` matches, or a key
  * bound to a channel or warehouses, whose scoped client decides which customers and orders it sees.
  */
-export async function orderSearchIds(prisma: Db, tenantId: number, term: string, cap = PREFILTER_CAP): Promise<number[] | undefined> {
+export async function orderSearchIds(prisma: Db, tenantId: number, term: string, options: { cap?: number; share?: (trigram: string) => number } = {}): Promise<number[] | undefined> {
+  const cap = options.cap ?? PREFILTER_CAP;
   if (!indexedTerm(term) || keyScopeOfClient(prisma)) return undefined;
-  const rows = await prisma.$queryRawUnsafe<Array<{ id: number }>>(`${orderSearchMatches('$1', '$2')} LIMIT $3`, tenantId, searchPattern(term), cap + 1);
+  const { pattern, indexed } = searchPatterns(term, options.share);
+  const rows = indexed
+    ? await prisma.$queryRawUnsafe<Array<{ id: number }>>(`${orderSearchMatches('$1', '$2', '$4')} LIMIT $3`, tenantId, pattern, cap + 1, indexed)
+    : await prisma.$queryRawUnsafe<Array<{ id: number }>>(`${orderSearchMatches('$1', '$2')} LIMIT $3`, tenantId, pattern, cap + 1);
   if (rows.length > cap) return undefined;
   return rows.map((row) => Number(row.id));
 }
@@ -52,16 +103,16 @@ export function indexedTerm(term: string): boolean {
   return [...term].length >= MIN_INDEXED_LENGTH && !term.includes(DOCUMENT_SEPARATOR);
 }
 
-/** The ILIKE pattern of a search term: every character literal. */
-export function searchPattern(term: string): string {
-  return `%${likeLiteral(term)}%`;
-}
-
 /**
  * The ids (a column `id`, each once) of the tenant's orders whose search document holds the
- * pattern: the same set as the search's OR (order-filters.ts). `tenant` and `pattern` are
- * SQL placeholders.
+ * pattern: the same set as the search's OR (order-filters.ts). With `indexed` (a pattern of a
+ * part of the term, searchPatterns), the index looks that part up and the rows found are
+ * checked against the whole pattern. `tenant`, `pattern` and `indexed` are SQL placeholders.
  */
-export function orderSearchMatches(tenant: string, pattern: string): string {
-  return `SELECT s."orderId" AS "id" FROM "OrderSearch" s WHERE s."tenantId" = ${tenant} AND s."document" ILIKE ${pattern}`;
+export function orderSearchMatches(tenant: string, pattern: string, indexed?: string): string {
+  const rows = `SELECT s."orderId" AS "id" FROM "OrderSearch" s WHERE s."tenantId" = ${tenant}`;
+  if (!indexed) return `${rows} AND s."document" ILIKE ${pattern}`;
+  // `|| ''`: the same text, but not the indexed column, so the planner checks the whole pattern
+  // on the rows found instead of looking up its trigrams too.
+  return `${rows} AND s."document" ILIKE ${indexed} AND (s."document" || '') ILIKE ${pattern}`;
 }

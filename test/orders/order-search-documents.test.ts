@@ -6,7 +6,7 @@
 // order's own columns does (orderWhere without ids, which never reads the documents).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderWhere } from '../../src/orders/order-filters.js';
-import { SEARCH_WALK } from '../../src/orders/order-search.js';
+import { SEARCH_WALK } from '../../src/shared/text-search.js';
 import { OrderListCodesDocument, OrderListDocument } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
 import { countStatements, query } from '../support/execute.js';

@@ -47,8 +47,8 @@ describe('order search prefilter', () => {
   it('gives up past the cap, and for terms shorter than a trigram', async () => {
     const { fixtures } = await testApp();
     // Four orders match (ZETA-003 twice: code and SKU, one document); the cap counts orders.
-    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', 3)).toBeUndefined();
-    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', 4)).toHaveLength(4);
+    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', { cap: 3 })).toBeUndefined();
+    expect(await orderSearchIds(fixtures.prisma, t.id, 'zeta', { cap: 4 })).toHaveLength(4);
     expect(await orderSearchIds(fixtures.prisma, t.id, 'ze')).toBeUndefined();
   });
 
@@ -73,6 +73,46 @@ describe('order search prefilter', () => {
       expect(statements.some((s) => PREFILTER.test(s)), term).toBe(true);
       const byOr = await fixtures.prisma.order.findMany({ where: orderWhere(t.id, { search: term }), select: { code: true } });
       expect(result.orders.edges.map((e) => e.node.code).sort(), term).toEqual(byOr.map((o) => o.code).sort());
+    }
+  });
+
+  it('looks up the part of a term cheapest to read, and checks the whole term', async () => {
+    const { app, fixtures } = await testApp();
+    // As if "zet", "eta" and "ta " were in every document and the rest in one of a thousand:
+    // "ZETA-003" is looked up as "-003", which ZETA-001's document holds too.
+    const share = (trigram: string) => (['zet', 'eta', 'ta '].includes(trigram) ? 1 : 0.001);
+    const saved = app.searchTrigrams.share;
+    app.searchTrigrams.share = share;
+    try {
+      for (const [term, codes] of [
+        ['ZETA-003', ['ZETA-003']],
+        ['zeta-001', ['ZETA-001']],
+        // The part ("-004") is in no document; nor the whole term.
+        ['ZETA-004', []],
+      ] as const) {
+        const { result, statements } = await countStatements(() => query(t.key, OrderListDocument, { first: 10, filter: { search: term } }));
+        expect(result.orders.edges.map((e) => e.node.code), term).toEqual(codes);
+        expect(result.orders.totalCount, term).toBe(codes.length);
+        expect(statements.filter((s) => PREFILTER.test(s)).join(), term).toContain(`(s."document" || '') ILIKE`);
+      }
+      // The executor's prefilter too (a channel-free client, as the list's resolver passes).
+      expect(await orderSearchIds(fixtures.prisma, t.id, 'ZETA-003', { share })).toEqual([id.s3]);
+    } finally {
+      app.searchTrigrams.share = saved;
+    }
+  });
+
+  it('samples the trigram shares of the documents', async () => {
+    const { app } = await testApp();
+    const saved = app.searchTrigrams.share;
+    try {
+      await app.searchTrigrams.sample();
+      // This file's orders are in the shared database: some trigrams are sampled, each a share.
+      const share = app.searchTrigrams.share!;
+      expect(share('zet')).toBeGreaterThan(0);
+      expect(share('zet')).toBeLessThanOrEqual(1);
+    } finally {
+      app.searchTrigrams.share = saved;
     }
   });
 });

@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       apiKeyCacheMs: 10_000,
       cancellationExpirySweepMs: 60_000,
       salesHoursFoldMs: 600_000,
+      searchTrigramSampleMs: 600_000,
       metrics: { enabled: true, token: undefined, slowRequestMs: 1_000 },
       tracing: { endpoint: undefined, serviceName: 'ordergraph' },
       live: { keepAliveMs: 12_000, maxSubscriptionsPerConnection: 100, maxSubscriptionsPerKey: 1_000, maxCostPerKey: 50_000, maxCostPerTenant: 200_000, maxBufferedBytes: 1_048_576, maxQueuedEvents: 1_000, countsCoalesceMs: 250, keyRecheckMs: 30_000, perMessageDeflate: false },

@@ -42,6 +42,8 @@ export function testApp(): Promise<TestApp> {
       // The same for the cancellation expiry sweep; its tests run rounds with app.cancellationSweep.runOnce().
       CANCELLATION_EXPIRY_SWEEP_MS: '0',
       SALES_HOURS_FOLD_MS: '0',
+      // The search's trigram sample too (once at start; order-search.test.ts samples again).
+      SEARCH_TRIGRAM_SAMPLE_MS: '0',
       // Webhook tests' receivers listen on 127.0.0.1.
       WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
       // Document tests sign links of their own (expired ones) with it.

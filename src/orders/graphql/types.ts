@@ -1,6 +1,7 @@
 // Orders: read side. The Order type and its queries live here with the order enums
 // (exported so other domains reuse them); the order's parts have their own files.
 import { builder } from '../../graphql/builder.js';
+import type { Context } from '../../graphql/context.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { compiledRead, withCountFrom, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
 import { sqlForm } from '../../graphql/compiled-reads/sql-form.js';
@@ -26,9 +27,9 @@ import {
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
 import { countOrders, statusCountSource } from '../order-status-counts.js';
-import { indexedTerm, orderSearchMatches, SEARCH_WALK, searchPattern } from '../order-search.js';
-import { searchTerm } from '../../shared/text-search.js';
-import { searchIdsOf } from './order-search-ids.js';
+import { indexedTerm, orderSearchMatches } from '../order-search.js';
+import { SEARCH_WALK, searchTerm } from '../../shared/text-search.js';
+import { searchIdsOf, searchPatternsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
 import { OrderParty } from './order-parties.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
@@ -356,10 +357,10 @@ builder.queryFields((t) => ({
       cursor: 'id',
       query: (args, ctx) => {
         const { filter } = args as OrderListArgs;
-        return { ...orderListQuery({ ...(args as OrderListArgs), filter: withoutSearch(filter) }, ctx.tenantId), where: compiledOrderWhere(ctx.tenantId, filter) };
+        return { ...orderListQuery({ ...(args as OrderListArgs), filter: withoutSearch(filter) }, ctx.tenantId), where: compiledOrderWhere(ctx, filter) };
       },
       // The where totalCount counts. A filter on open cancellation requests (which settles overdue ones first) is a relation filter: never compiled.
-      count: (args, ctx) => compiledOrderWhere(ctx.tenantId, (args as OrderListArgs).filter),
+      count: (args, ctx) => compiledOrderWhere(ctx, (args as OrderListArgs).filter),
     }),
     totalCount: async (_parent, args, ctx) => {
       if (args.filter?.hasOpenCancellationRequest != null) await settleOverdueCancellationRequests(ctx);
@@ -383,17 +384,18 @@ const withoutSearch = (filter: OrderListArgs['filter']) => (filter?.search ? { .
  * and its totalCount; a term the documents cannot serve stays the where's OR, which the
  * compiler refuses.
  */
-function compiledOrderWhere(tenantId: number, filter: OrderListArgs['filter']) {
+function compiledOrderWhere(ctx: Context, filter: OrderListArgs['filter']) {
+  const { tenantId } = ctx;
   const term = searchTerm(filter?.search);
   if (!term || !indexedTerm(term)) {
     const where = orderWhere(tenantId, filter);
     // Only counter keys: totalCount sums the counter (order-status-counts.ts), as the executor's does.
     return statusCountSource(tenantId, filter) === 'counter' ? withCountFrom(where, { model: 'OrderStatusCount', sum: 'count' }) : where;
   }
-  const pattern = searchPattern(term);
+  const { pattern, indexed } = searchPatternsOf(ctx, term);
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
-    sql: (param) => orderSearchMatches(param(tenantId), param(pattern)),
+    sql: (param) => orderSearchMatches(param(tenantId), param(pattern), indexed === undefined ? undefined : param(indexed)),
     key: 'id',
     walkFrom: SEARCH_WALK.from,
     alone: !rest.AND,
