@@ -1,11 +1,13 @@
-// npm run bench:total-count — the order list with totalCount, compiled or on the executor.
+// npm run bench:total-count — the order list with totalCount, and a dashboard of three
+// lists in one document, compiled or on the executor.
 //
 // Two apps in this process, the same but for COMPILED_READS, each on its own database
 // (PGlite in memory, or DATABASE_URL), seeded alike (ORDERS orders of 2 lines each).
-// The bench's order list (50 orders) plus `totalCount` is sent through each app's
-// fetch handler (no network: the figure is the server's and the database's work),
-// REQUESTS times one after the other, in alternating ROUNDS after a warm-up. Prints
-// milliseconds per request of each and which path answered (the x-read-path header).
+// Each document (the bench's order list, 50 orders, plus `totalCount`; the dashboard) is
+// sent through each app's fetch handler (no network: the figure is the server's and the
+// database's work), REQUESTS times one after the other, in alternating ROUNDS after a
+// warm-up. Prints milliseconds per request of each and which path answered (the
+// x-read-path header).
 //
 // Knobs (environment): REQUESTS=300 ROUNDS=2 ORDERS=200 DATABASE_URL
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,18 @@ const ORDER_LIST = readFileSync(new URL('./queries/ordergraph/order_list.graphql
   'orders(first: 50) {',
   'orders(first: 50) {\n    totalCount',
 );
+
+/** Three root fields, as a dashboard's first screen asks for them. */
+const DASHBOARD = `query Dashboard {
+  orders(first: 20) { totalCount edges { node { id code status grandTotal createdAt customer { name } } } pageInfo { hasNextPage endCursor } }
+  customers(first: 10) { totalCount edges { node { id name phone } } }
+  products(first: 10) { totalCount edges { node { id name } } }
+}`;
+
+const DOCUMENTS: Array<{ name: string; query: string }> = [
+  { name: 'order list (50 orders) + totalCount', query: ORDER_LIST },
+  { name: 'dashboard: orders, customers and products with totalCount', query: DASHBOARD },
+];
 
 async function main() {
   const { createApp } = await import('../src/app.js');
@@ -56,15 +70,15 @@ async function main() {
   }
 
   /** Milliseconds per request over `n` sequential requests; the path that answered the last. */
-  async function run(app: App, key: string, n: number): Promise<{ ms: number; path: string | null }> {
-    const body = JSON.stringify({ query: ORDER_LIST });
+  async function run(app: App, key: string, n: number, query: string): Promise<{ ms: number; path: string | null }> {
+    const body = JSON.stringify({ query });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     let path: string | null = null;
     const started = performance.now();
     for (let i = 0; i < n; i++) {
       const response = await app.yoga.fetch('http://bench/graphql', { method: 'POST', headers, body });
       const json = (await response.json()) as { errors?: unknown; data?: { orders: { totalCount: number } } };
-      if (json.errors || json.data?.orders.totalCount !== ORDERS) throw new Error(`order list failed: ${JSON.stringify(json.errors ?? json.data?.orders.totalCount)}`);
+      if (json.errors || json.data?.orders.totalCount !== ORDERS) throw new Error(`request failed: ${JSON.stringify(json.errors ?? json.data?.orders.totalCount)}`);
       path = response.headers.get('x-read-path');
     }
     return { ms: (performance.now() - started) / n, path };
@@ -73,22 +87,24 @@ async function main() {
   const compiled = await seededApp(true);
   const executor = await seededApp(false);
   try {
-    await run(compiled.app, compiled.key, 30);
-    await run(executor.app, executor.key, 30);
-    const totals = { compiled: 0, executor: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['compiled', 'executor'] as const) : (['executor', 'compiled'] as const);
-      for (const which of order) {
-        const subject = which === 'compiled' ? compiled : executor;
-        const { ms, path } = await run(subject.app, subject.key, REQUESTS);
-        totals[which] += ms;
-        console.log(`round ${round + 1} COMPILED_READS=${which === 'compiled'}: ${ms.toFixed(2)} ms/request (answered by: ${path})`);
+    for (const document of DOCUMENTS) {
+      await run(compiled.app, compiled.key, 30, document.query);
+      await run(executor.app, executor.key, 30, document.query);
+      const totals = { compiled: 0, executor: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (['compiled', 'executor'] as const) : (['executor', 'compiled'] as const);
+        for (const which of order) {
+          const subject = which === 'compiled' ? compiled : executor;
+          const { ms, path } = await run(subject.app, subject.key, REQUESTS, document.query);
+          totals[which] += ms;
+          console.log(`round ${round + 1} COMPILED_READS=${which === 'compiled'}: ${ms.toFixed(2)} ms/request (answered by: ${path})`);
+        }
       }
+      console.log(`\n${document.name}, ${ORDERS} orders, ${REQUESTS} sequential requests x ${ROUNDS} rounds, ${compiled.app.db.kind}`);
+      console.log(`compiled: ${(totals.compiled / ROUNDS).toFixed(2)} ms/request`);
+      console.log(`executor: ${(totals.executor / ROUNDS).toFixed(2)} ms/request`);
+      console.log(`executor / compiled: ${(totals.executor / totals.compiled).toFixed(2)}\n`);
     }
-    console.log(`\norder list (50 of ${ORDERS} orders) + totalCount, ${REQUESTS} sequential requests x ${ROUNDS} rounds, ${compiled.app.db.kind}`);
-    console.log(`compiled: ${(totals.compiled / ROUNDS).toFixed(2)} ms/request`);
-    console.log(`executor: ${(totals.executor / ROUNDS).toFixed(2)} ms/request`);
-    console.log(`executor / compiled: ${(totals.executor / totals.compiled).toFixed(2)}`);
   } finally {
     await compiled.app.stop();
     await executor.app.stop();

@@ -45,6 +45,18 @@ export function variationInStockWhere(prisma: Db): Prisma.VariationWhereInput {
   };
 }
 
+/**
+ * The ids (a column "id", each once) of the tenant's products a search finds by name or by a
+ * variation's SKU: the set of productWhere's search, read through the two columns' trigram
+ * indexes. `tenant` and `pattern` (searchPattern of the term) are SQL placeholders.
+ */
+export function productSearchMatches(tenant: string, pattern: string): string {
+  return (
+    `SELECT p."id" FROM "Product" p WHERE p."tenantId" = ${tenant} AND p."name" ILIKE ${pattern} ` +
+    `UNION SELECT v."productId" FROM "Variation" v WHERE v."tenantId" = ${tenant} AND v."sku" ILIKE ${pattern} AND v."productId" IS NOT NULL`
+  );
+}
+
 export function productWhere(prisma: Db, tenantId: number, filter: ProductFilterInput | null | undefined): Prisma.ProductWhereInput {
   const and: Prisma.ProductWhereInput[] = [];
   const search = searchTerm(filter?.search);

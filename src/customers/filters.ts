@@ -2,7 +2,7 @@
 import type { Prisma } from '../db/generated/prisma/client.js';
 import type { CustomerStatus } from '../db/generated/prisma/enums.js';
 import { dateRangeWhere } from '../shared/list-query.js';
-import { containsText, searchTerm } from '../shared/text-search.js';
+import { containsText, searchPattern, searchTerm } from '../shared/text-search.js';
 
 export interface CustomerFilterInput {
   categoryId?: number | null;
@@ -23,6 +23,20 @@ export function phoneVariants(search: string): string[] {
   if (digits.startsWith('0')) return [digits, `62${digits.slice(1)}`];
   if (digits.startsWith('62')) return [digits, `0${digits.slice(2)}`];
   return [digits];
+}
+
+/**
+ * The ids (a column "id", each once) of the tenant's customers a search finds by name, email,
+ * address or phone (either phone form): the set of customerWhere's search, read through the
+ * columns' trigram indexes. `tenant` is a SQL placeholder; `param` places the patterns.
+ */
+export function customerSearchMatches(tenant: string, term: string, param: (value: unknown) => string): string {
+  const text = param(searchPattern(term));
+  const phones = phoneVariants(term).map((variant) => ` OR c."phone" ILIKE ${param(searchPattern(variant))}`);
+  return (
+    `SELECT c."id" FROM "Customer" c WHERE c."tenantId" = ${tenant} AND ` +
+    `(c."name" ILIKE ${text} OR c."email" ILIKE ${text} OR c."address" ILIKE ${text} OR c."phone" ILIKE ${text}${phones.join('')})`
+  );
 }
 
 export function customerWhere(tenantId: number, filter: CustomerFilterInput | null | undefined): Prisma.CustomerWhereInput {

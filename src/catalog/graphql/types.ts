@@ -6,10 +6,11 @@ import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import { sortInput } from '../../graphql/sorting.js';
 import { listOrder } from '../../shared/list-query.js';
-import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
+import { compiledRead, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
+import { SEARCH_WALK, searchPattern, searchTerm } from '../../shared/text-search.js';
 import type { Db } from '../../db/client.js';
 import { PreorderUnit, StockType } from '../../db/generated/prisma/enums.js';
-import { productWhere, variationWhere } from '../filters.js';
+import { productSearchMatches, productWhere, variationWhere } from '../filters.js';
 import { connectionOf } from '../../graphql/shared-connections.js';
 
 // Registered on the Prisma enum objects, so other domains may name `StockType` as a type too.
@@ -245,6 +246,20 @@ function productListQuery(args: ProductListArgs, ctx: { prisma: Db; tenantId: nu
   };
 }
 
+/**
+ * The product list's query for a compiled read: a search as the ids it finds (found once for
+ * the page and its totalCount; productSearchMatches), the rest as the resolver's where.
+ */
+function compiledProductQuery(args: ProductListArgs, ctx: { prisma: Db; tenantId: number }) {
+  const query = productListQuery(args, ctx);
+  const filter = productFilter(args.filter);
+  const term = searchTerm(filter?.search);
+  if (!term) return query;
+  const pattern = searchPattern(term);
+  const rest = productWhere(ctx.prisma, ctx.tenantId, { ...filter, search: null });
+  return { ...query, where: withMatchSet(rest, { sql: (param) => productSearchMatches(param(ctx.tenantId), param(pattern)), key: 'id', walkFrom: SEARCH_WALK.from, alone: false }) };
+}
+
 /** Where and order of the variation list: the resolver's, totalCount's and the compiled read's. */
 function variationListQuery(args: { filter?: VariationFilterArg; orderBy?: ProductListArgs['orderBy'] }, ctx: { prisma: Db; tenantId: number }) {
   return {
@@ -265,9 +280,9 @@ builder.queryFields((t) => ({
     extensions: compiledRead({
       model: 'Product',
       cursor: 'id',
-      query: (args, ctx) => productListQuery(args as ProductListArgs, ctx),
+      query: (args, ctx) => compiledProductQuery(args as ProductListArgs, ctx),
       // What totalCount counts: the list's where.
-      count: (args, ctx) => productListQuery(args as ProductListArgs, ctx).where,
+      count: (args, ctx) => compiledProductQuery(args as ProductListArgs, ctx).where,
     }),
     totalCount: (_parent, args, ctx) => ctx.prisma.product.count({ where: productWhere(ctx.prisma, ctx.tenantId, productFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.product.findMany({ ...query, ...productListQuery(args, ctx) }),

@@ -7,9 +7,10 @@ import { tenantNode } from '../../graphql/ids.js';
 import { decodeIdArg } from '../../shared/global-ids.js';
 import { DateRange, sortInput } from '../../graphql/sorting.js';
 import { listOrder } from '../../shared/list-query.js';
-import { compiledRead } from '../../graphql/compiled-reads/root-read.js';
+import { compiledRead, withMatchSet } from '../../graphql/compiled-reads/root-read.js';
+import { SEARCH_WALK, searchTerm } from '../../shared/text-search.js';
 import type { OrderStatus } from '../../db/generated/prisma/enums.js';
-import { customerWhere } from '../filters.js';
+import { customerSearchMatches, customerWhere } from '../filters.js';
 import { CustomerStatusEnum } from './customer-status.js';
 // Writes (issue 4): one file per mutation; the lifecycle mutations come from the activation table.
 import { connectionOf } from '../../graphql/shared-connections.js';
@@ -171,9 +172,9 @@ builder.queryFields((t) => ({
     extensions: compiledRead({
       model: 'Customer',
       cursor: 'id',
-      query: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId),
+      query: (args, ctx) => compiledCustomerQuery(args as CustomerListArgs, ctx.tenantId),
       // What totalCount counts: the list's where.
-      count: (args, ctx) => customerListQuery(args as CustomerListArgs, ctx.tenantId).where,
+      count: (args, ctx) => compiledCustomerQuery(args as CustomerListArgs, ctx.tenantId).where,
     }),
     totalCount: (_parent, args, ctx) => ctx.prisma.customer.count({ where: customerWhere(ctx.tenantId, customerFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.customer.findMany({ ...query, ...customerListQuery(args, ctx.tenantId) }),
@@ -185,6 +186,19 @@ type CustomerListArgs = { filter?: typeof CustomerFilter.$inferInput | null; ord
 /** Where and order of the customer list: the resolver's and the compiled read's. */
 function customerListQuery(args: CustomerListArgs, tenantId: number) {
   return { where: customerWhere(tenantId, customerFilter(args.filter)), orderBy: listOrder(args.orderBy, { field: 'createdAt', direction: 'desc' }, ['lastOrderAt']) };
+}
+
+/**
+ * The customer list's query for a compiled read: a search as the ids it finds (found once for
+ * the page and its totalCount; customerSearchMatches), the rest as the resolver's where.
+ */
+function compiledCustomerQuery(args: CustomerListArgs, tenantId: number) {
+  const query = customerListQuery(args, tenantId);
+  const filter = customerFilter(args.filter);
+  const term = searchTerm(filter?.search);
+  if (!term) return query;
+  const rest = customerWhere(tenantId, { ...filter, search: null });
+  return { ...query, where: withMatchSet(rest, { sql: (param) => customerSearchMatches(param(tenantId), term, param), key: 'id', walkFrom: SEARCH_WALK.from, alone: false }) };
 }
 
 byIdQuery('Customer', {

@@ -82,22 +82,28 @@ export interface ReadPlan {
 
 export class NotCompilable extends Error {}
 
+/**
+ * Plans of an operation's root fields, in the order the executor answers them: one statement
+ * answers them all (plugin.ts). Any root that cannot be compiled refuses the whole operation.
+ */
 export function compileRead(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   datamodel: Datamodel,
   columns: ColumnCatalog,
-): ReadPlan {
+): ReadPlan[] {
   if (operation.operation !== 'query') throw new NotCompilable(`a ${operation.operation}`);
   if (operation.directives?.length) throw new NotCompilable('directives on the operation');
   const compiler = new Compiler(schema, fragments, datamodel, columns);
-  const queryType = schema.getQueryType()!;
-  const roots = compiler.collect(operation.selectionSet, queryType);
-  if (roots.size !== 1) throw new NotCompilable('more than one root field');
-  const [[rootKey, nodes]] = [...roots];
-  if (nodes.length !== 1) throw new NotCompilable('a root field asked twice');
-  const fieldNode = nodes[0]!;
+  const roots = compiler.collect(operation.selectionSet, schema.getQueryType()!);
+  return [...roots].map(([rootKey, nodes]) => {
+    if (nodes.length !== 1) throw new NotCompilable('a root field asked twice');
+    return compileRoot(compiler, schema.getQueryType()!, rootKey, nodes[0]!);
+  });
+}
+
+function compileRoot(compiler: Compiler, queryType: GraphQLObjectType, rootKey: string, fieldNode: FieldNode): ReadPlan {
   const field = queryType.getFields()[fieldNode.name.value];
   const read = field?.extensions?.compiledRead as CompiledRead | undefined;
   if (!field || !read) throw new NotCompilable(`Query.${fieldNode.name.value} declares no compiled read`);

@@ -58,9 +58,9 @@ interface Statement {
 }
 
 export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Context> {
-  const plans = new WeakMap<DocumentNode, Map<string, ReadPlan | null>>();
+  const plans = new WeakMap<DocumentNode, Map<string, ReadPlan[] | null>>();
 
-  function planFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): { plan: ReadPlan; operation: OperationDefinitionNode } | undefined {
+  function planFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): { plans: ReadPlan[]; operation: OperationDefinitionNode } | undefined {
     let byOperation = plans.get(document);
     if (!byOperation) plans.set(document, (byOperation = new Map()));
     const operation = getOperationAST(document, operationName);
@@ -79,16 +79,17 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       }
       byOperation.set(key, plan);
     }
-    return plan ? { plan, operation } : undefined;
+    return plan ? { plans: plan, operation } : undefined;
   }
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const planned = planFor(args.schema, args.document, args.operationName);
       if (!planned) return;
+      const rootKeys = planned.plans.map((plan) => plan.rootKey);
       setExecuteFn(async (execArgs: ExecutionArgs) => {
         const ctx = execArgs.contextValue as Context;
-        const statement = await bind(planned.plan, planned.operation, execArgs, ctx);
+        const statement = await bind(planned.plans, planned.operation, execArgs, ctx);
         if (!statement) return executeFn(execArgs);
         let rows: unknown[][];
         try {
@@ -97,36 +98,56 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
           // A statement timeout or a lost database is the answer: the executor would wait as long again.
           if (databaseFault(error)) {
             const fault = asDatabaseFault(error) as Error;
-            return { data: null, errors: [new GraphQLError(fault.message, { path: [planned.plan.rootKey], originalError: fault })] } as ExecutionResult;
+            return { data: null, errors: [new GraphQLError(fault.message, { path: [rootKeys[0]!], originalError: fault })] } as ExecutionResult;
           }
           // The executor meets the same trouble (the database is away) and reports it in its own
           // words; anything else is a statement the compiler got wrong, worth a warning.
           options.onFailed?.(planned.operation.name?.value, error);
           return executeFn(execArgs);
         }
-        if (!rows.length) {
-          options.onCompiled?.(ctx);
-          return { data: { [planned.plan.rootKey]: null } } as ExecutionResult;
+        // One root: no row is no object (null). Several: one row, a column per root, NULL for no object.
+        const values = rows.length ? rows[0]! : rootKeys.map(() => null);
+        const texts: Array<string | null> = [];
+        for (const [i, plan] of planned.plans.entries()) {
+          const json = values[i];
+          // A connection's page is never NULL, nor a row's JSON: NULL where none was expected, the executor answers instead.
+          if (typeof json !== 'string' && (json !== null || plan.connection || (rows.length && rootKeys.length === 1))) return executeFn(execArgs);
+          texts.push(json);
         }
-        const json = rows[0]![0];
-        // A row without its text means a NULL where none was expected: the executor answers instead.
-        if (typeof json !== 'string') return executeFn(execArgs);
         options.onCompiled?.(ctx);
-        return passThrough(planned.plan.rootKey, json);
+        return passThrough(rootKeys, texts);
       });
     },
   };
 
   /** The statement for this request, or undefined when the executor must answer. */
-  async function bind(plan: ReadPlan, operation: OperationDefinitionNode, execArgs: ExecutionArgs, ctx: Context): Promise<Statement | undefined> {
+  /**
+   * The statement for this request, or undefined when the executor must answer. Several root
+   * fields are one statement too: a column per root, each root's own statement as a scalar
+   * subquery, their parameters numbered in one list.
+   */
+  async function bind(plans: ReadPlan[], operation: OperationDefinitionNode, execArgs: ExecutionArgs, ctx: Context): Promise<Statement | undefined> {
     if (options.compiles && !options.compiles(ctx)) return undefined;
-    for (const permission of plan.permissions) if (!options.allows(ctx, permission)) return undefined;
     const variables = getVariableValues(execArgs.schema, operation.variableDefinitions ?? [], (execArgs.variableValues ?? {}) as Record<string, unknown>);
     if (variables.errors) return undefined;
+    const params: unknown[] = [];
+    const texts: string[] = [];
+    for (const plan of plans) {
+      const text = await bindRoot(plan, variables.coerced, execArgs, ctx, params);
+      if (text === undefined) return undefined;
+      texts.push(text);
+    }
+    const sql = texts.length === 1 ? texts[0]! : `SELECT ${texts.map((text) => `(${text})`).join(', ')}`;
+    return { sql: `${COMPILED_READ_MARK} ${sql}`, params };
+  }
+
+  /** One root field's statement, its parameters added to `params`; undefined when the executor must answer. */
+  async function bindRoot(plan: ReadPlan, variableValues: Record<string, unknown>, execArgs: ExecutionArgs, ctx: Context, params: unknown[]): Promise<string | undefined> {
+    for (const permission of plan.permissions) if (!options.allows(ctx, permission)) return undefined;
     let args: Record<string, unknown>;
     let query;
     try {
-      const info = { schema: execArgs.schema, variableValues: variables.coerced, fieldName: plan.field.name, parentType: execArgs.schema.getQueryType()! };
+      const info = { schema: execArgs.schema, variableValues, fieldName: plan.field.name, parentType: execArgs.schema.getQueryType()! };
       args = await getMappedArgumentValues(plan.field as never, plan.fieldNode, ctx, info as never);
       query = plan.read.query(args, ctx);
     } catch {
@@ -144,7 +165,6 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       first = size == null ? DEFAULT_PAGE_SIZE : (size as number);
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
     }
-    const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     let where: string;
     let countStatement: string | undefined;
@@ -214,11 +234,11 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
       const count = countStatement === undefined ? undefined : `(${countStatement})::text`;
       sql = plan.connection ? connectionSql(plan, froms, order, String(first), paged, backward, count) : `SELECT ${plan.select} ${froms[0]} LIMIT 1`;
-      sql = `${COMPILED_READ_MARK} ${withMatches}${sql}`;
+      sql = `${withMatches}${sql}`;
       if (role) sql = sql.replaceAll(ROLE_IN_SQL, `'${role}'`);
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
-    return { sql, params };
+    return sql;
   }
 
   function orderTerms(plan: ReadPlan, orderBy: unknown): OrderTerm[] {
@@ -296,11 +316,16 @@ function connectionSql(plan: ReadPlan, froms: string[], order: OrderTerm[], firs
 /**
  * The result of a compiled read: Yoga serializes it with its own `stringify`, which
  * puts PostgreSQL's text in place without parsing it; `data` parses it only if some
- * plugin reads it.
+ * plugin reads it. `texts[i]` is the JSON of `rootKeys[i]` (null: no object).
  */
-function passThrough(rootKey: string, json: string): ExecutionResult {
-  let parsed: unknown;
-  const data = Object.defineProperty({}, rootKey, { enumerable: true, get: () => (parsed ??= JSON.parse(json)) });
+function passThrough(rootKeys: string[], texts: Array<string | null>): ExecutionResult {
+  const data = {};
+  for (const [i, rootKey] of rootKeys.entries()) {
+    let parsed: unknown;
+    const json = texts[i];
+    Object.defineProperty(data, rootKey, { enumerable: true, get: () => (json === null ? null : (parsed ??= JSON.parse(json))) });
+  }
+  const body = rootKeys.map((rootKey, i) => `${JSON.stringify(rootKey)}:${texts[i] ?? 'null'}`).join(',');
   const result = {
     data,
     stringify(serialized: ExecutionResult & { stringify?: unknown }): string {
@@ -308,7 +333,7 @@ function passThrough(rootKey: string, json: string): ExecutionResult {
       if (serialized.data !== data) return JSON.stringify(serialized);
       const { data: _data, stringify: _stringify, ...rest } = serialized;
       const tail = JSON.stringify(rest);
-      return `{"data":{"${rootKey}":${json}}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
+      return `{"data":{${body}}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
     },
   };
   return result as ExecutionResult;
