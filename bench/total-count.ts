@@ -24,7 +24,7 @@ const ORDER_LIST = readFileSync(new URL('./queries/ordergraph/order_list.graphql
 
 /** Three root fields, as a dashboard's first screen asks for them. */
 const DASHBOARD = `query Dashboard {
-  orders(first: 20) { totalCount edges { node { id code status grandTotal createdAt customer { name } } } pageInfo { hasNextPage endCursor } }
+  orders(first: 20) { totalCount edges { node { id code status totals { grandTotal } createdAt customer { name } } } pageInfo { hasNextPage endCursor } }
   customers(first: 10) { totalCount edges { node { id name phone } } }
   products(first: 10) { totalCount edges { node { id name } } }
 }`;
