@@ -318,6 +318,40 @@ describe('compiled reads answer as the executor does', () => {
     await expectSame(t.key, `{ order(id: "${id}") { shipments { labelUrl } } }`, undefined, 'executor');
   });
 
+  it('nested connections compile: a customer\'s orders with a page size, a status filter, totalCount, cursors and page info, inside a list and by id', async () => {
+    const u = await newTenant();
+    const ani = await u.customer({ name: 'Ani' });
+    const budi = await u.customer({ name: 'Budi' });
+    await u.customer({ name: 'Cici' }); // no orders
+    const { variations } = await u.product({ variations: [{ sku: 'NC-1' }] });
+    const line = [{ variationId: variations[0]!.id, quantity: 1 }];
+    for (const [i, status] of (['PENDING', 'COMPLETED', 'PENDING', 'CANCELLED', 'COMPLETED'] as const).entries()) await u.order({ code: `NA-${i}`, customerId: ani.id, status, items: line });
+    await u.order({ code: 'NB-0', customerId: budi.id, items: line });
+    const draft = await u.order({ code: 'NA-DRAFT', customerId: ani.id, items: line });
+    await u.prisma.order.update({ where: { id: draft.id }, data: { isDraft: true } }); // drafts are left out
+    const list = `query ($n: Int, $s: [OrderStatus!]) { customers(first: 5, orderBy: { field: NAME, direction: ASC }) { edges { node { name
+      orders(first: $n, statuses: $s) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code status } } }
+      recent: orders(first: 1) { edges { node { code customer { name } } } } } } } }`;
+    for (const variables of [{ n: 2 }, { n: 10 }, { n: 2, s: ['COMPLETED'] }, { n: 1, s: ['CANCELLED', 'PENDING'] }, {}]) {
+      const { data, errors } = await expectSame(u.key, list, variables, 'compiled');
+      expect(errors).toBeUndefined();
+      expect(data.customers.edges.map((e: any) => e.node.name)).toEqual(['Ani', 'Budi', 'Cici']);
+    }
+    const { data } = await expectSame(u.key, list, { n: 2 }, 'compiled');
+    expect(data.customers.edges[0].node.orders.totalCount).toBe(5);
+    expect(data.customers.edges[0].node.orders.edges.map((e: any) => e.node.code)).toEqual(['NA-4', 'NA-3']);
+    expect(data.customers.edges[2].node.orders).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] });
+    // By id, with the order's own nested fields; and a connection inside a connection.
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', ani.id)}") { orders(first: 3) { edges { node { code items { sku } } } } } }`, undefined, 'compiled');
+    // After a cursor, a backward page and an odd page size go to the executor, with its answer or error.
+    const { data: first } = await expectSame(u.key, list, { n: 2 }, 'compiled');
+    const after = first.customers.edges[0].node.orders.pageInfo.endCursor;
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', ani.id)}") { orders(first: 2, after: "${after}") { edges { node { code } } } } }`, undefined, 'executor');
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', ani.id)}") { orders(last: 2) { edges { node { code } } } } }`, undefined, 'executor');
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', ani.id)}") { orders(first: 500) { edges { node { code } } } } }`, undefined, 'executor');
+    await expectSame(u.key, `{ customer(id: "${gid('Customer', ani.id)}") { orders(first: 0) { totalCount } } }`, undefined, 'executor');
+  });
+
   it('several root fields compile into one statement: by id, lists with their counts and searches, a missing row, in the order asked', async () => {
     const id = gid('Order', orders[1]!);
     await expectSame(t.key, `{ a: order(id: "${id}") { code } b: order(id: "${id}") { code } }`, undefined, 'compiled');
@@ -876,8 +910,18 @@ function selectionOf(type: GraphQLObjectType, random: () => number, depth: numbe
       !!extensions.sqlForm ||
       !!extensions.sqlObject ||
       !!extensions.sqlStaticList;
-    if (field.args.some((arg) => arg.type.toString().endsWith('!')) || random() > (plain && field.args.length === 0 ? 0.5 : 0.02)) continue;
     const named = getNamedType(field.type);
+    // A connection of related rows, with a page size (its other arguments left out).
+    const related = !!extensions.pothosPrismaRelationField && named.name.endsWith('Connection') && isObjectType(named);
+    if (related && depth > 0 && random() < 0.4) {
+      const connection = named as GraphQLObjectType;
+      const nodeType = getNamedType((getNamedType(connection.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
+      const count = connection.getFields().totalCount && random() < 0.5 ? 'totalCount ' : '';
+      const info = random() < 0.4 ? ' pageInfo { hasNextPage endCursor }' : '';
+      parts.push(`${field.name}(first: ${1 + Math.floor(random() * 4)}) { ${count}edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selectionOf(nodeType, random, depth - 1)} }${info} }`);
+      continue;
+    }
+    if (field.args.some((arg) => arg.type.toString().endsWith('!')) || random() > (plain && field.args.length === 0 ? 0.5 : 0.02)) continue;
     const alias = random() < 0.15 ? `a${Math.floor(random() * 1000)}_${field.name}: ` : '';
     if (isScalarType(named) || isEnumType(named)) parts.push(`${alias}${field.name}`);
     else if (isObjectType(named) && depth > 0 && !named.name.endsWith('Connection')) {

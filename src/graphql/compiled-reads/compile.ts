@@ -74,10 +74,34 @@ export interface ReadPlan {
   permissions: ReadonlySet<string>;
   /** Set for connections: what of the page to return. */
   connection?: ConnectionShape;
+  /** Connections inside the root's JSON, in the order they were met (an inner one before its outer one). */
+  nested?: NestedConnection[];
   /** Statement texts made for this plan, by shape of the root query (plugin.ts). */
   statements: Map<string, string>;
   /** Whether `select` holds ROLE_IN_SQL: the statement is made per role of the caller. */
   byRole?: boolean;
+}
+
+/**
+ * A connection inside a row's JSON (a `t.relatedConnection`): its page depends on the
+ * request's arguments and on the field's query, so its SQL is made when a request is bound
+ * (plugin.ts), and `marker` in the plan's JSON stands for it until then.
+ */
+export interface NestedConnection {
+  marker: string;
+  parent: GraphQLObjectType;
+  field: GraphQLField<unknown, unknown>;
+  fieldNode: FieldNode;
+  /** The related model and its alias in `select`. */
+  model: string;
+  alias: string;
+  /** The condition tying a row of the related model (as `alias`) to its parent row. */
+  join(alias: string): string;
+  /** JSON of one node over `alias`; null when no node is asked for. */
+  select: string | null;
+  connection: ConnectionShape;
+  /** The field names asked of the connection (plugin-prisma's relation select reads them). */
+  selected: ReadonlySet<string>;
 }
 
 export class NotCompilable extends Error {}
@@ -109,55 +133,21 @@ function compileRoot(compiler: Compiler, queryType: GraphQLObjectType, rootKey: 
   if (!field || !read) throw new NotCompilable(`Query.${fieldNode.name.value} declares no compiled read`);
   compiler.guard(queryType, field);
   const alias = compiler.nextAlias();
+  const firstNested = compiler.nested.length;
+  // Fields that depend on the caller's role, in the root's JSON or a nested connection's.
+  const byRole = (select: string | null) => [select, ...compiler.nested.slice(firstNested).map((nested) => nested.select)].some((json) => !!json?.includes(ROLE_IN_SQL));
 
   if (!read.cursor) {
     const type = getNullableType(field.type);
     if (!isObjectType(type)) throw new NotCompilable(`Query.${field.name} is not an object`);
     const select = concat(compiler.object(type, read.model, alias, fieldNode.selectionSet));
-    return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, statements: new Map(), byRole: select.includes(ROLE_IN_SQL) };
+    return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, nested: compiler.nested.slice(firstNested), statements: new Map(), byRole: byRole(select) };
   }
 
   const connectionType = getNullableType(field.type);
   if (!isObjectType(connectionType)) throw new NotCompilable(`Query.${field.name} is not a connection`);
-  const shape: ConnectionShape = [];
-  let select: string | null = null;
-  for (const [key, parts] of compiler.collect(fieldNode.selectionSet, connectionType)) {
-    const name = parts[0]!.name.value;
-    if (name === '__typename') shape.push({ key, kind: 'typename', value: connectionType.name });
-    else if (name === 'edges') {
-      if (shape.some((part) => part.kind === 'edges')) throw new NotCompilable('edges asked twice');
-      const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
-      const fields: Extract<ConnectionShape[number], { kind: 'edges' }>['fields'] = [];
-      for (const [edgeKey, edgeParts] of compiler.collect(merged(parts), edgeType)) {
-        const edgeField = edgeParts[0]!.name.value;
-        if (edgeField === '__typename') fields.push({ key: edgeKey, kind: 'typename', value: edgeType.name });
-        else if (edgeField === 'cursor') fields.push({ key: edgeKey, kind: 'cursor' });
-        else if (edgeField === 'node' && select === null) {
-          const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
-          select = concat(compiler.object(nodeType, read.model, alias, merged(edgeParts)));
-          fields.push({ key: edgeKey, kind: 'node' });
-        } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
-      }
-      shape.push({ key, kind: 'edges', fields });
-    } else if (name === 'pageInfo') {
-      const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
-      const fields: Extract<ConnectionShape[number], { kind: 'pageInfo' }>['fields'] = [];
-      for (const [infoKey, infoParts] of compiler.collect(merged(parts), pageInfoType)) {
-        const infoField = infoParts[0]!.name.value;
-        if (infoField === '__typename') fields.push({ key: infoKey, field: '__typename', value: pageInfoType.name });
-        else if (['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(infoField)) {
-          fields.push({ key: infoKey, field: infoField as PageInfoField });
-        } else throw new NotCompilable(`PageInfo.${infoField}`);
-      }
-      shape.push({ key, kind: 'pageInfo', fields });
-    } else if (name === 'totalCount' && connectionType.getFields().totalCount?.extensions?.pothosPrismaTotalCount === true && read.count) {
-      // The rows the root field's `count` where matches, whatever the page (plugin.ts).
-      if (parts.some((part) => part.arguments?.length)) throw new NotCompilable(`arguments on ${connectionType.name}.totalCount`);
-      compiler.guard(connectionType, connectionType.getFields().totalCount!);
-      shape.push({ key, kind: 'totalCount' });
-    } else throw new NotCompilable(`${connectionType.name}.${name}`);
-  }
-  return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, statements: new Map(), byRole: !!select?.includes(ROLE_IN_SQL) };
+  const { shape, select } = compiler.connection(connectionType, fieldNode.selectionSet, read.model, alias, !!read.count);
+  return { rootKey, field, fieldNode, read, alias, select, permissions: compiler.permissions, connection: shape, nested: compiler.nested.slice(firstNested), statements: new Map(), byRole: byRole(select) };
 }
 
 /** One selection set made of the sub-selections of every node asking for the same response key. */
@@ -168,6 +158,7 @@ function merged(nodes: readonly FieldNode[]): SelectionSetNode {
 
 class Compiler {
   readonly permissions = new Set<string>();
+  readonly nested: NestedConnection[] = [];
   private aliases = 0;
 
   constructor(
@@ -179,6 +170,52 @@ class Compiler {
 
   nextAlias(): string {
     return `t${this.aliases++}`;
+  }
+
+  /**
+   * What a connection's selection asks for (its shape) and the JSON of one node over `alias`.
+   * `countable`: the field can count its rows (totalCount).
+   */
+  connection(connectionType: GraphQLObjectType, selectionSet: SelectionSetNode | undefined, model: string, alias: string, countable: boolean): { shape: ConnectionShape; select: string | null } {
+    const shape: ConnectionShape = [];
+    let select: string | null = null;
+    for (const [key, parts] of this.collect(selectionSet, connectionType)) {
+      const name = parts[0]!.name.value;
+      if (name === '__typename') shape.push({ key, kind: 'typename', value: connectionType.name });
+      else if (name === 'edges') {
+        if (shape.some((part) => part.kind === 'edges')) throw new NotCompilable('edges asked twice');
+        const edgeType = getNamedType(connectionType.getFields().edges!.type) as GraphQLObjectType;
+        const fields: Extract<ConnectionShape[number], { kind: 'edges' }>['fields'] = [];
+        for (const [edgeKey, edgeParts] of this.collect(merged(parts), edgeType)) {
+          const edgeField = edgeParts[0]!.name.value;
+          if (edgeField === '__typename') fields.push({ key: edgeKey, kind: 'typename', value: edgeType.name });
+          else if (edgeField === 'cursor') fields.push({ key: edgeKey, kind: 'cursor' });
+          else if (edgeField === 'node' && select === null) {
+            const nodeType = getNamedType(edgeType.getFields().node!.type) as GraphQLObjectType;
+            select = concat(this.object(nodeType, model, alias, merged(edgeParts)));
+            fields.push({ key: edgeKey, kind: 'node' });
+          } else throw new NotCompilable(`${edgeType.name}.${edgeField}`);
+        }
+        shape.push({ key, kind: 'edges', fields });
+      } else if (name === 'pageInfo') {
+        const pageInfoType = getNamedType(connectionType.getFields().pageInfo!.type) as GraphQLObjectType;
+        const fields: Extract<ConnectionShape[number], { kind: 'pageInfo' }>['fields'] = [];
+        for (const [infoKey, infoParts] of this.collect(merged(parts), pageInfoType)) {
+          const infoField = infoParts[0]!.name.value;
+          if (infoField === '__typename') fields.push({ key: infoKey, field: '__typename', value: pageInfoType.name });
+          else if (['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(infoField)) {
+            fields.push({ key: infoKey, field: infoField as PageInfoField });
+          } else throw new NotCompilable(`PageInfo.${infoField}`);
+        }
+        shape.push({ key, kind: 'pageInfo', fields });
+      } else if (name === 'totalCount' && connectionType.getFields().totalCount?.extensions?.pothosPrismaTotalCount === true && countable) {
+        // The rows the field's where matches, whatever the page (plugin.ts).
+        if (parts.some((part) => part.arguments?.length)) throw new NotCompilable(`arguments on ${connectionType.name}.totalCount`);
+        this.guard(connectionType, connectionType.getFields().totalCount!);
+        shape.push({ key, kind: 'totalCount' });
+      } else throw new NotCompilable(`${connectionType.name}.${name}`);
+    }
+    return { shape, select };
   }
 
   /** Fields by response key, in the order the executor would answer them (fragments spread in). */
@@ -226,14 +263,16 @@ class Compiler {
     if (name === '__typename') return textValue(JSON.stringify(type.name));
     const field = type.getFields()[name];
     if (!field) throw new NotCompilable(`${type.name}.${name} does not exist`);
-    if (nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`arguments on ${type.name}.${name}`);
-    this.guard(type, field);
     const extensions = (field.extensions ?? {}) as FieldExtensions;
+    // A nested connection reads its arguments when a request is bound; any other field takes none.
+    const nestedConnection = !!extensions.pothosPrismaRelationField?.isList && !isListType(getNullableType(field.type));
+    if (!nestedConnection && nodes.some((node) => node.arguments?.length)) throw new NotCompilable(`arguments on ${type.name}.${name}`);
+    this.guard(type, field);
 
     if (name === 'id' && isGlobalIdField(type, field)) return globalId(type.name, `${alias}."id"`);
     const column = exposedColumn(extensions, field);
     if (column) return this.column(model, column, field.type, alias);
-    if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, merged(nodes));
+    if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, nodes);
     if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
     if (extensions.sqlForm) return this.expression(type, field, extensions.sqlForm, alias);
     if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
@@ -312,11 +351,13 @@ class Compiler {
     alias: string,
     field: GraphQLField<unknown, unknown>,
     extensions: FieldExtensions,
-    selectionSet: SelectionSetNode,
+    nodes: FieldNode[],
   ): JsonValue {
+    const selectionSet = merged(nodes);
     const relation = extensions.pothosPrismaRelationField!;
     const target = getNamedType(field.type);
     if (!isObjectType(target)) throw new NotCompilable(`${parent.name}.${field.name} is not an object`);
+    if (relation.isList && !isListType(getNullableType(field.type)) && target.name.endsWith('Connection')) return this.nestedConnection(parent, model, alias, field, relation, nodes);
     if (isListType(getNullableType(field.type)) !== relation.isList) throw new NotCompilable(`${parent.name}.${field.name} is a connection`);
     const { orderBy, where } = relationQuery(extensions, field);
     const child = this.nextAlias();
@@ -339,6 +380,39 @@ class Compiler {
       return orNull(sqlValue(`(SELECT ${json} ${from} ${join})`), true);
     }
     return arrayOf(sqlValue(json), `${from} ${join}${this.where(relation.type, child, where)}`, this.orderBy(relation.type, child, orderBy));
+  }
+
+  /**
+   * A connection of related rows (`t.relatedConnection`): its node JSON and the shape of its
+   * page now, its rows' where, order and page size when a request is bound (plugin.ts); a
+   * marker holds its place in the parent's JSON.
+   */
+  private nestedConnection(parent: GraphQLObjectType, model: string, alias: string, field: GraphQLField<unknown, unknown>, relation: ModelField, nodes: FieldNode[]): JsonValue {
+    if (nodes.length !== 1) throw new NotCompilable(`${parent.name}.${field.name} asked twice under one key`);
+    if (!isNonNullType(field.type)) throw new NotCompilable(`${parent.name}.${field.name} may be null`);
+    const connectionType = getNullableType(field.type) as GraphQLObjectType;
+    const back = this.model(relation.type).fields.find((f) => f.relationName === relation.relationName && (relation.type !== model || f.name !== relation.name));
+    const backKey = back?.relationFromFields;
+    if (!back || backKey?.length !== 1) throw new NotCompilable(`${parent.name}.${field.name}: no foreign key`);
+    if (!this.model(relation.type).fields.some((f) => f.name === 'id' && f.type === 'Int')) throw new NotCompilable(`${relation.type} has no integer id for cursors`);
+    const child = this.nextAlias();
+    const { shape, select } = this.connection(connectionType, nodes[0]!.selectionSet, relation.type, child, true);
+    const marker = `\u0001nested${this.nested.length}\u0001`;
+    const selected = new Set<string>();
+    for (const [, parts] of this.collect(nodes[0]!.selectionSet, connectionType)) selected.add(parts[0]!.name.value);
+    this.nested.push({
+      marker,
+      parent,
+      field,
+      fieldNode: nodes[0]!,
+      model: relation.type,
+      alias: child,
+      join: (rowAlias) => `${rowAlias}.${quote(backKey[0]!)} = ${alias}."id"`,
+      select,
+      connection: shape,
+      selected,
+    });
+    return sqlValue(marker);
   }
 
   /** A sub-object of scalars, each sub-field answered by its declared SQL over the parent row. */
@@ -594,6 +668,8 @@ export function sqlForms(schema: GraphQLSchema, datamodel: Datamodel, columns: C
       try {
         compiler.object(type, model, compiler.nextAlias(), { kind: Kind.SELECTION_SET, selections: [node] });
         form = compiler.permissions.size ? `sql, needs ${[...compiler.permissions].join(', ')}` : 'sql';
+        // Pages after a cursor and backward pages of a nested connection go to the executor (plugin.ts).
+        if (compiler.nested.length) form += ', first pages (after a cursor and backward: executor)';
       } catch (error) {
         if (!(error instanceof NotCompilable)) throw error;
         form = `executor: ${error.message}`;

@@ -20,7 +20,7 @@ import type { Plugin } from 'graphql-yoga';
 import { asDatabaseFault, databaseFault } from '../../db/faults.js';
 import type { Context } from '../context.js';
 import type { ColumnCatalog } from './column-catalog.js';
-import { base64String, compileRead, NotCompilable, type Datamodel, type ReadPlan } from './compile.js';
+import { base64String, compileRead, NotCompilable, quote, type ConnectionShape, type Datamodel, type NestedConnection, type ReadPlan } from './compile.js';
 import { concat, jsonObject, orNull, sqlValue, textValue, type JsonValue } from './json-text.js';
 import { countFromOf, keysetSql, matchSetOf, whereSql, type OrderTerm } from './root-read.js';
 import { ROLE_IN_SQL } from './sql-form.js';
@@ -197,7 +197,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
           countStatement = `SELECT count(*) FROM "${plan.read.model}" ${COUNT_ALIAS} WHERE ${countWhere}${countMatches ? ` AND ${inMatches(COUNT_ALIAS)}` : ''}`;
         }
       }
-      if (query.orderBy !== undefined) order = orderTerms(plan, query.orderBy);
+      if (query.orderBy !== undefined) order = orderTerms(plan.read.model, query.orderBy);
       if (backward) {
         if (!order.length) throw new NotCompilable('a backward page of a list without an order');
         order = order.map((term) => ({ column: term.column, descending: !term.descending }));
@@ -209,6 +209,13 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       throw error;
     }
     if (!plan.connection && order.length) return undefined;
+    // The pages of nested connections, for this request's arguments.
+    const nested: string[] = [];
+    for (const connection of plan.nested ?? []) {
+      const text = await nestedSql(connection, variableValues, execArgs, ctx, params);
+      if (text === undefined) return undefined;
+      nested.push(text);
+    }
     // One text per shape of the query (the same string each time: pg names and prepares it once
     // per connection). The page size is written into the text: with it as a parameter PostgreSQL
     // must plan every execution anew (a generic plan cannot see the LIMIT and is 20 times slower),
@@ -216,7 +223,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     // Fields that depend on the caller's role (available transitions) carry it as a literal.
     const role = plan.byRole ? String(ctx.viewer?.role ?? '') : '';
     if (plan.byRole && !/^[A-Z_]+$/.test(role)) return undefined;
-    const shapeKey = `${withMatches}|${matches?.walkFrom}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}`;
+    const shapeKey = `${withMatches}|${matches?.walkFrom}|${where}|${countStatement}|${order.map((term) => `${term.column} ${term.descending}`).join(',')}|${first}|${paged}|${backward}|${role}|${nested.join('|')}`;
     let sql = plan.statements.get(shapeKey);
     if (!sql) {
       const from = (condition: string) => `FROM "${plan.read.model}" ${plan.alias} WHERE ${condition}`;
@@ -233,16 +240,57 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the
       // caller's tenant and row-level security like the page; not a count(*) OVER (), which sees only the page.
       const count = countStatement === undefined ? undefined : `(${countStatement})::text`;
-      sql = plan.connection ? connectionSql(plan, froms, order, String(first), paged, backward, count) : `SELECT ${plan.select} ${froms[0]} LIMIT 1`;
+      sql = plan.connection ? connectionSql({ ...plan, cursor: plan.read.cursor! }, froms, order, String(first), paged, backward, count) : `SELECT ${plan.select} ${froms[0]} LIMIT 1`;
       sql = `${withMatches}${sql}`;
+      // An outer connection's page holds its inner ones' markers: outer ones first (they were met last).
+      for (let i = nested.length - 1; i >= 0; i--) sql = sql.replaceAll(plan.nested![i]!.marker, () => nested[i]!);
       if (role) sql = sql.replaceAll(ROLE_IN_SQL, `'${role}'`);
       if (plan.statements.size < MAX_STATEMENTS_PER_PLAN) plan.statements.set(shapeKey, sql);
     }
     return sql;
   }
 
-  function orderTerms(plan: ReadPlan, orderBy: unknown): OrderTerm[] {
-    const model = options.datamodel.datamodel.models[plan.read.model]!;
+  /**
+   * A nested connection's page as a scalar subquery over its parent row: the where and order of
+   * the field's own query (plugin-prisma's relation select, given this request's arguments and
+   * context), the first `first` rows and the count, as plugin-prisma reads them. After a cursor,
+   * backward pages and odd sizes go to the executor.
+   */
+  async function nestedSql(nested: NestedConnection, variableValues: Record<string, unknown>, execArgs: ExecutionArgs, ctx: Context, params: unknown[]): Promise<string | undefined> {
+    let query: { where?: Record<string, unknown>; orderBy?: unknown; take?: unknown; skip?: unknown; cursor?: unknown } | undefined;
+    try {
+      const info = { schema: execArgs.schema, variableValues, fieldName: nested.field.name, parentType: nested.parent };
+      const args = await getMappedArgumentValues(nested.field as never, nested.fieldNode, ctx, info as never);
+      if (args.after != null || args.before != null || args.last != null) return undefined;
+      // Sizes the API refuses (plugin-prisma would clamp them; the conventions plugin errs) or reads nothing for.
+      if (args.first != null && (!Number.isInteger(args.first) || (args.first as number) < 1 || (args.first as number) > MAX_PAGE_SIZE)) return undefined;
+      const select = (nested.field.extensions as { pothosPrismaSelect?: unknown }).pothosPrismaSelect;
+      if (typeof select !== 'function') return undefined;
+      let captured: unknown;
+      await select(args, ctx, (q: unknown) => ((captured = q), {}), () => nested.selected);
+      query = (await captured) as typeof query;
+    } catch {
+      // Arguments the field refuses (a page size over the maximum, say): the executor answers with its error.
+      return undefined;
+    }
+    if (!query || (query.skip !== undefined && query.skip !== 0) || query.cursor !== undefined || typeof query.take !== 'number' || query.take < 2 || query.take > MAX_PAGE_SIZE + 1) return undefined;
+    const { where, orderBy, take } = query;
+    try {
+      const own = (alias: string) => `${nested.join(alias)}${where ? ` AND ${whereSql(options.datamodel, nested.model, alias, where, params, options.columns)}` : ''}`;
+      const order = orderBy === undefined ? [] : orderTerms(nested.model, orderBy);
+      // A page without an order is whichever rows the database reads first: the executor's and ours could differ.
+      if (!order.length) return undefined;
+      const rows = `FROM ${quote(nested.model)} ${nested.alias} WHERE ${own(nested.alias)}`;
+      const count = nested.connection.some((part) => part.kind === 'totalCount') ? `(SELECT count(*) FROM ${quote(nested.model)} ${COUNT_ALIAS} WHERE ${own(COUNT_ALIAS)})::text` : undefined;
+      return `(${connectionSql({ alias: nested.alias, cursor: 'id', select: nested.select, connection: nested.connection }, [rows], order, String(take - 1), false, false, count)})`;
+    } catch (error) {
+      if (error instanceof NotCompilable) return undefined;
+      throw error;
+    }
+  }
+
+  function orderTerms(modelName: string, orderBy: unknown): OrderTerm[] {
+    const model = options.datamodel.datamodel.models[modelName]!;
     return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((term) => {
       const entries = typeof term === 'object' && term !== null ? Object.entries(term) : [];
       const [column, direction] = entries[0] ?? [];
@@ -273,7 +321,7 @@ function cursorValue(cursor: unknown): unknown {
  * with `order` reversed: its rows are read from the end (or the cursor) toward the start,
  * and its edges are put back in the list's order, as Prisma's negative `take` does.
  */
-function connectionSql(plan: ReadPlan, froms: string[], order: OrderTerm[], first: string, paged: boolean, backward: boolean, count: string | undefined): string {
+function connectionSql(plan: { alias: string; cursor: string; select: string | null; connection?: ConnectionShape }, froms: string[], order: OrderTerm[], first: string, paged: boolean, backward: boolean, count: string | undefined): string {
   const a = plan.alias;
   const sortColumns = order.map((term, i) => `, ${a}."${term.column}" AS s${i}`).join('');
   const orderBy = order.map((term) => `${a}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
@@ -307,7 +355,7 @@ function connectionSql(plan: ReadPlan, froms: string[], order: OrderTerm[], firs
   });
   // Several ways to read the page (a match set's): at most one reads rows, so their union is the page.
   const rows = froms
-    .map((from) => `(SELECT ${a}."${plan.read.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${paged ? ' OFFSET 1' : ''})`)
+    .map((from) => `(SELECT ${a}."${plan.cursor}" AS c, ${plan.select ?? 'NULL::text'} AS n${sortColumns} ${from}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${first} + 1${paged ? ' OFFSET 1' : ''})`)
     .join(' UNION ALL ');
   const page = `(SELECT row_number() OVER (${numbering ? `ORDER BY ${numbering}` : ''}) AS i, c, n FROM (${rows}) rows) p`;
   return `SELECT ${concat(jsonObject(parts))} FROM ${page}`;
