@@ -23,7 +23,7 @@
 //   QUERY=full|small  DATABASE_URL (default: PGlite in memory)  PROFILE=1
 //   DEFLATE=off|on|both: the server's permessage-deflate (LIVE_PER_MESSAGE_DEFLATE; the
 //   clients offer it); "both" runs the steps on a server without, then on one with it
-//   CONNECT_TIMEOUT_S
+//   CONNECT_TIMEOUT_S  GC_FLAGS (the server's V8 flags; default --max-semi-space-size=64, as `npm start`)
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -185,8 +185,10 @@ async function series(steps: number[], deflate: boolean): Promise<{ rows: Record
 
   // PROFILE=1: the server writes a V8 CPU profile into bench/profiles/ (read it with bench/cpuprofile-top.mjs).
   const profile = process.env.PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : [];
+  // The V8 flags `npm start` runs the server with (GC_FLAGS, as in `npm run bench`; GC_FLAGS= for Node's defaults).
+  const gcFlags = (process.env.GC_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
   const child: ChildProcess = fork(SELF, ['--server'], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
+    execArgv: [...gcFlags, '--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, LIVE_PER_MESSAGE_DEFLATE: deflate ? 'true' : 'false' },
   });
@@ -359,6 +361,10 @@ async function series(steps: number[], deflate: boolean): Promise<{ rows: Record
         'p99 ms': Math.round(pctOf(latencies, 99)),
         'max ms': Math.round(latencies[latencies.length - 1] ?? NaN),
         'events/s': Math.round(delivered / ((lastReceipt - firstCommit) / 1000)),
+        // The transitions run in the server's process: a fan-out that holds its loop delays them,
+        // which lowers the rate offered (compare runs at the same drive time).
+        'drive s': Math.round(drive.seconds * 10) / 10,
+        'start lag ms': drive.maxStartLagMs,
         // Server CPU (PGlite included: it runs in the server) over the drive and the drain, per
         // transition and per 1,000 deliveries: steadier than latency when the machine is shared.
         'srv CPU ms/event': Math.round(serverCpuMs / drive.transitions),

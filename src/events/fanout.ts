@@ -5,6 +5,7 @@
 // instead of holding the server's memory.
 import { GraphQLError } from 'graphql';
 import type { Topic, Topics } from './topics.js';
+import { inTurns, SLICE, turnsPending } from './turns.js';
 
 export class SlowConsumerError extends GraphQLError {
   constructor(limit: number) {
@@ -82,8 +83,12 @@ export function createFanout(options: FanoutOptions = {}): Fanout {
       if (typeof tenantId !== 'number') return;
       for (const key of [keyOf(topic, tenantId), keyOf(topic, undefined)]) {
         const set = sinks.get(key);
-        // A copy: a sink may detach itself (overflow) while we iterate.
-        if (set) for (const sink of [...set]) sink.push(payload);
+        if (!set) continue;
+        // A copy: a sink may detach itself (overflow) while we iterate. Many sinks are woken in
+        // turns (src/events/turns.ts); a few at once, unless turns are waiting, which go first.
+        const woken = [...set];
+        if (woken.length <= SLICE && !turnsPending()) for (const sink of woken) sink.push(payload);
+        else for (const sink of woken) inTurns(sink.push, payload);
       }
     },
     subscribe<T extends Topic>(topic: T, tenantId?: number): AsyncIterableIterator<Topics[T]> {

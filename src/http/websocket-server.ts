@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { originAllowed } from '../limits/request-guards.js';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, createSourceEventStream, execute as executeGraphQL, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { GraphQLError, createSourceEventStream, execute as executeGraphQL, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, type ApiKeyAuthenticator } from '../auth/api-keys.js';
 import { tenantHeaderMatches, tenantOfConnection, TENANT_HEADER } from './tenant-header.js';
@@ -22,6 +22,7 @@ import type { Admission, SubscriptionQuota } from './subscription-quota.js';
 import type { MaskError } from './mask-error.js';
 import { carriedTrace, deliverySpan } from '../events/event-trace.js';
 import { deliveryAttributes, mapEvents } from './map-events.js';
+import { inTurnsAfter } from '../events/turns.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -55,30 +56,68 @@ interface Enveloped {
   maskError: MaskError;
   /** Pays for each result out of the key's bucket (src/limits/live-cost.ts). */
   charge: Admission['charge'];
+  /** Writes one result of this subscription to its socket as a `next` message. */
+  deliver: (result: ExecutionResult) => void;
 }
 
 /**
- * Each subscriber's `next` message is written by onNext itself: the shared result is
- * JSON-encoded once (per result object, so once per event and share key) and the
- * frame is `{"id":<id>,"type":"next","payload":<json>}` by concatenation, byte for
- * byte what graphql-ws would send. onNext then hands graphql-ws this marker as the
- * payload; the message replacer turns a message carrying it into `undefined`, and
- * the socket's send drops it.
+ * A result's `next` message is written by this module, not by graphql-ws: the result is
+ * JSON-encoded once into bytes (per result object, so once per event and share key), and
+ * each socket is sent `{"id":<id>,"type":"next","payload":<json>}` from its subscription's
+ * prefix, those bytes and a closing brace, byte for byte what graphql-ws would send.
+ * Subscriptions write their results as they come (writtenDirectly), so graphql-ws never sees
+ * them; a query or mutation's single result goes through onNext, which hands graphql-ws this
+ * marker as the payload: the message replacer turns a message carrying it into `undefined`,
+ * and the socket's send drops it.
  */
 const SENT = Object.freeze({ sent: true });
-const encodedResults = new WeakMap<object, string>();
+const encodedResults = new WeakMap<object, Buffer>();
+const CLOSE_BRACE = Buffer.from('}');
 
-function encodeResult(result: ExecutionResult): string {
+function encodeResult(result: ExecutionResult): Buffer {
   let json = encodedResults.get(result);
   if (json === undefined) {
     // What graphql-ws builds for the payload (errors last, via toJSON, omitted when undefined).
     // A replayed response (src/http/idempotency.ts) holds its errors as stored JSON, without toJSON.
     const { errors, ...rest } = result;
     const plain = (e: GraphQLError) => (typeof e.toJSON === 'function' ? e.toJSON() : e);
-    json = JSON.stringify({ ...rest, ...(errors ? { errors: errors.map(plain) } : {}) });
+    json = Buffer.from(JSON.stringify({ ...rest, ...(errors ? { errors: errors.map(plain) } : {}) }));
     encodedResults.set(result, json);
   }
   return json;
+}
+
+/** The bytes of a `next` message before its payload. */
+const nextPrefix = (id: string) => Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+
+/**
+ * A subscription's results, each written to the socket as it comes (`deliver`); the stream
+ * handed to graphql-ws yields nothing and ends when they end (or throws as they throw), so
+ * graphql-ws still sends the `complete` or `error` and still ends the stream on the
+ * client's `complete`. Per result, per subscriber, this saves graphql-ws's iteration, its
+ * hooks and the message's stringification: a few promises and strings, times thousands of
+ * subscribers per event.
+ */
+function writtenDirectly(results: AsyncIterator<ExecutionResult>, deliver: (result: ExecutionResult) => void): AsyncIterableIterator<never> {
+  const iterator: AsyncIterableIterator<never> = {
+    async next() {
+      for (;;) {
+        const result = await results.next();
+        if (result.done) return { value: undefined as never, done: true };
+        deliver(result.value);
+      }
+    },
+    async return() {
+      await results.return?.(undefined);
+      return { value: undefined as never, done: true };
+    },
+    async throw(error?: unknown) {
+      await results.return?.(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
 function skipSent(this: unknown, key: string, value: unknown): unknown {
@@ -121,14 +160,16 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
     if (!result.errors) return result;
     return { ...result, errors: result.errors.map((error) => maskError(error, 'Unexpected error.') as GraphQLError) };
   };
-  return mapEvents(events, async (payload) => {
-    if (!payload || typeof payload !== 'object') return (await run(payload)) as ExecutionResult;
+  // Not an async function: one promise fewer per subscriber and event.
+  return mapEvents(events, (payload) => {
+    if (!payload || typeof payload !== 'object') return run(payload) as Promise<ExecutionResult>;
     let byKey = sharedResults.get(payload);
     if (!byKey) sharedResults.set(payload, (byKey = new Map()));
     let shared = byKey.get(shareKey);
     // Tracing on: the shared execution is a span of its own, linked to the write that published the event.
     if (!shared) byKey.set(shareKey, (shared = deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload))));
-    return (await shared) as ExecutionResult;
+    // Thousands of subscribers wait on one result: they are handed it in turns (src/events/turns.ts).
+    return inTurnsAfter(shared) as Promise<ExecutionResult>;
   });
 }
 
@@ -205,6 +246,27 @@ export function attachWebSocket(
   wss.on('connection', patchSend);
   wss.on('connection', (socket: WebSocket) => quietOversizeFrames(socket, log));
 
+  /** Sends a `next` message unless the socket is closing; a socket that does not read what it is sent is closed first. */
+  const sendNext = (socket: WebSocket, prefix: Buffer, result: ExecutionResult, state: ConnectionState | undefined): boolean => {
+    if (socket.bufferedAmount > config.maxBufferedBytes) {
+      log.warn({ bufferedAmount: socket.bufferedAmount, connectionId: state?.connectionId }, 'websocket closed: slow consumer');
+      socket.close(SLOW_CONSUMER_CLOSE, 'Slow consumer');
+    }
+    // Not open (closing): graphql-ws's adapter would not send either.
+    if (socket.readyState !== socket.OPEN) return false;
+    const payload = encodeResult(result);
+    socket.send(Buffer.concat([prefix, payload, CLOSE_BRACE], prefix.length + payload.length + 1), { binary: false });
+    return true;
+  };
+  /** A subscription's writer: its message prefix made once, each result counted as delivered. */
+  const subscriptionWriter = (socket: WebSocket, id: string, state: ConnectionState) => {
+    const prefix = nextPrefix(id);
+    const delivered = options.onDelivered;
+    return (result: ExecutionResult) => {
+      if (sendNext(socket, prefix, result, state)) delivered?.();
+    };
+  };
+
   const release = (state: ConnectionState, id: string) => {
     const done = state.operations.get(id);
     if (done) {
@@ -221,7 +283,8 @@ export function attachWebSocket(
       subscribe: async (args) => {
         const results = await sharedSubscribe(args);
         if (!results || typeof results !== 'object' || !(Symbol.asyncIterator in results)) return results as never;
-        return (args.rootValue as Enveloped).charge(results as AsyncGenerator<ExecutionResult>) as never;
+        const root = args.rootValue as Enveloped;
+        return writtenDirectly(root.charge(results as AsyncGenerator<ExecutionResult>), root.deliver) as never;
       },
       onConnect: async (ctx) => {
         const key = keyFromParams(ctx.connectionParams, ctx.extra.request.headers.authorization);
@@ -279,6 +342,7 @@ export function attachWebSocket(
               shareKey: JSON.stringify([viewer.tenantId, viewer.role, viewer.scope ?? null, payload.query, payload.operationName ?? null, payload.variables ?? null]),
               maskError: options.maskError,
               charge: admission.charge,
+              deliver: subscriptionWriter(ctx.extra.socket, id, state),
             } satisfies Enveloped,
           };
           return args;
@@ -288,17 +352,9 @@ export function attachWebSocket(
           throw error;
         }
       },
+      // A query's or mutation's result (a subscription's are written by writtenDirectly).
       onNext: (ctx, id, _payload, _args, result) => {
-        const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > config.maxBufferedBytes) {
-          log.warn({ bufferedAmount: socket.bufferedAmount, connectionId: ctx.extra.state?.connectionId }, 'websocket closed: slow consumer');
-          socket.close(SLOW_CONSUMER_CLOSE, 'Slow consumer');
-        }
-        // Not open (closing): graphql-ws's adapter would not send either.
-        if (socket.readyState === socket.OPEN) {
-          socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${encodeResult(result)}}`);
-          if (options.onDelivered && getOperationAST(_args.document, _args.operationName)?.operation === 'subscription') options.onDelivered();
-        }
+        sendNext(ctx.extra.socket, nextPrefix(id), result, ctx.extra.state);
         return SENT as never;
       },
       onComplete: (ctx, id) => {

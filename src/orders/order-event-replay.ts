@@ -47,20 +47,23 @@ function historyWhere(tenantId: number, after: number, filter: OrderStatusFilter
 
 /** The same filter over a live payload; warehouse and customer need the order row (shared per event). */
 function liveFilter(deps: Deps, filter: OrderStatusFilter): EventFilter<OrderStatusChanged> {
-  return async (event) => {
+  // Answers at once (no promise) unless the order row is needed: it runs per subscriber and event.
+  return (event) => {
     if (filter.orderId !== undefined && event.orderId !== filter.orderId) return false;
     if (filter.statuses && !filter.statuses.includes(event.to as OrderStatus)) return false;
     if (filter.warehouseId === undefined && filter.customerId === undefined) return true;
-    const order = await sharedRead(deps.prisma, `order-parties:${event.tenantId}:${event.orderId}:${event.eventId}`, () =>
+    const order = sharedRead(deps.prisma, `order-parties:${event.tenantId}:${event.orderId}:${event.eventId}`, () =>
       deps.prisma.order.findFirst({
         where: { id: event.orderId, tenantId: event.tenantId },
         select: { originWarehouseId: true, customerId: true },
       }),
     );
-    if (!order) return false;
-    if (filter.warehouseId !== undefined && order.originWarehouseId !== filter.warehouseId) return false;
-    if (filter.customerId !== undefined && order.customerId !== filter.customerId) return false;
-    return true;
+    return order.then((row) => {
+      if (!row) return false;
+      if (filter.warehouseId !== undefined && row.originWarehouseId !== filter.warehouseId) return false;
+      if (filter.customerId !== undefined && row.customerId !== filter.customerId) return false;
+      return true;
+    });
   };
 }
 

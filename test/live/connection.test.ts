@@ -163,6 +163,29 @@ describe('limits', () => {
     await expect(fast.next()).resolves.toEqual({ value: event(9), done: false });
   });
 
+  it('wakes many subscribers in turns of the event loop, each one still getting every event in order', async () => {
+    const fanout = createFanout();
+    const n = 1_200; // more than two turns' worth (SLICE is 500)
+    const subscribers = Array.from({ length: n }, () => fanout.subscribe('stockLevelChanged', 1));
+    const received: number[][] = subscribers.map(() => []);
+    const reading = subscribers.map(async (sub, i) => {
+      for (let k = 0; k < 3; k++) received[i]!.push((await sub.next()).value!.onHand);
+    });
+    const event = (onHand: number): StockLevelChanged => ({ tenantId: 1, variationId: 1, warehouseId: 1, onHand, reserved: 0, at: '' });
+    fanout.dispatch('stockLevelChanged', event(1));
+    fanout.dispatch('stockLevelChanged', event(2));
+    // Nothing is handed out while the dispatching turn runs; then at most 500 wake-ups per turn.
+    expect(received.filter((r) => r.length > 0)).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const afterOneTurn = received.filter((r) => r.length > 0).length;
+    expect(afterOneTurn).toBeGreaterThan(0);
+    expect(afterOneTurn).toBeLessThanOrEqual(500);
+    // A small event dispatched while turns wait goes behind them.
+    fanout.dispatch('stockLevelChanged', event(3));
+    await Promise.all(reading);
+    for (const r of received) expect(r).toEqual([1, 2, 3]);
+  });
+
   it('hands an event only to subscribers of its tenant', async () => {
     const fanout = createFanout();
     const mine = fanout.subscribe('stockLevelChanged', 1);
