@@ -668,8 +668,6 @@ export function sqlForms(schema: GraphQLSchema, datamodel: Datamodel, columns: C
       try {
         compiler.object(type, model, compiler.nextAlias(), { kind: Kind.SELECTION_SET, selections: [node] });
         form = compiler.permissions.size ? `sql, needs ${[...compiler.permissions].join(', ')}` : 'sql';
-        // Pages after a cursor and backward pages of a nested connection go to the executor (plugin.ts).
-        if (compiler.nested.length) form += ', first pages (after a cursor and backward: executor)';
       } catch (error) {
         if (!(error instanceof NotCompilable)) throw error;
         form = `executor: ${error.message}`;

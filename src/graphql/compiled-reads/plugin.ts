@@ -253,36 +253,53 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
   /**
    * A nested connection's page as a scalar subquery over its parent row: the where and order of
    * the field's own query (plugin-prisma's relation select, given this request's arguments and
-   * context), the first `first` rows and the count, as plugin-prisma reads them. After a cursor,
-   * backward pages and odd sizes go to the executor.
+   * context), the page's rows (after or before a cursor, backward for `last`) and the count, as
+   * plugin-prisma reads them. Sizes outside 1 to 100 go to the executor.
    */
   async function nestedSql(nested: NestedConnection, variableValues: Record<string, unknown>, execArgs: ExecutionArgs, ctx: Context, params: unknown[]): Promise<string | undefined> {
     let query: { where?: Record<string, unknown>; orderBy?: unknown; take?: unknown; skip?: unknown; cursor?: unknown } | undefined;
+    let backward: boolean;
     try {
       const info = { schema: execArgs.schema, variableValues, fieldName: nested.field.name, parentType: nested.parent };
       const args = await getMappedArgumentValues(nested.field as never, nested.fieldNode, ctx, info as never);
-      if (args.after != null || args.before != null || args.last != null) return undefined;
-      // Sizes the API refuses (plugin-prisma would clamp them; the conventions plugin errs) or reads nothing for.
-      if (args.first != null && (!Number.isInteger(args.first) || (args.first as number) < 1 || (args.first as number) > MAX_PAGE_SIZE)) return undefined;
+      backward = args.before != null || args.last != null;
+      // Mixed directions (the executor's error) and sizes the API refuses (plugin-prisma would clamp them; the conventions plugin errs) or reads nothing for.
+      if (backward && (args.first != null || args.after != null)) return undefined;
+      const size = backward ? args.last : args.first;
+      if (size != null && (!Number.isInteger(size) || (size as number) < 1 || (size as number) > MAX_PAGE_SIZE)) return undefined;
       const select = (nested.field.extensions as { pothosPrismaSelect?: unknown }).pothosPrismaSelect;
       if (typeof select !== 'function') return undefined;
       let captured: unknown;
       await select(args, ctx, (q: unknown) => ((captured = q), {}), () => nested.selected);
       query = (await captured) as typeof query;
     } catch {
-      // Arguments the field refuses (a page size over the maximum, say): the executor answers with its error.
+      // Arguments the field refuses (a page size over the maximum, a cursor that does not parse): the executor answers with its error.
       return undefined;
     }
-    if (!query || (query.skip !== undefined && query.skip !== 0) || query.cursor !== undefined || typeof query.take !== 'number' || query.take < 2 || query.take > MAX_PAGE_SIZE + 1) return undefined;
-    const { where, orderBy, take } = query;
+    // plugin-prisma's page: `take` is the size plus one, negative backward; a cursor comes with `skip: 1`.
+    if (!query || typeof query.take !== 'number' || query.take < 0 !== backward) return undefined;
+    const { where, orderBy, take, cursor } = query;
+    const paged = cursor !== undefined;
+    const size = Math.abs(take) - 1;
+    if (size < 1 || size > MAX_PAGE_SIZE || query.skip !== (paged ? 1 : 0)) return undefined;
+    const cursorKeys = paged && typeof cursor === 'object' && cursor !== null ? Object.keys(cursor) : [];
+    if (paged && (cursorKeys.length !== 1 || cursorKeys[0] !== 'id')) return undefined;
     try {
       const own = (alias: string) => `${nested.join(alias)}${where ? ` AND ${whereSql(options.datamodel, nested.model, alias, where, params, options.columns)}` : ''}`;
-      const order = orderBy === undefined ? [] : orderTerms(nested.model, orderBy);
+      let order = orderBy === undefined ? [] : orderTerms(nested.model, orderBy);
       // A page without an order is whichever rows the database reads first: the executor's and ours could differ.
       if (!order.length) return undefined;
-      const rows = `FROM ${quote(nested.model)} ${nested.alias} WHERE ${own(nested.alias)}`;
+      if (backward) order = order.map((term) => ({ column: term.column, descending: !term.descending }));
+      // The rows from the cursor's row on (the page skips that row), as for a root list; the count ignores the cursor.
+      // Prisma pages a relation in memory: a cursor that is not among the parent's rows (as filtered) gives an empty page.
+      const cursorId = paged ? (cursor as { id: unknown }).id : undefined;
+      const cursorAlias = `${nested.alias}_cursor`;
+      const keyset = paged
+        ? ` AND ${keysetSql(options.datamodel, options.columns, nested.model, nested.alias, 'id', cursorId, order, params)} AND EXISTS (SELECT 1 FROM ${quote(nested.model)} ${cursorAlias} WHERE ${own(cursorAlias)} AND ${cursorAlias}."id" = $${params.push(cursorId)})`
+        : '';
+      const rows = `FROM ${quote(nested.model)} ${nested.alias} WHERE ${own(nested.alias)}${keyset}`;
       const count = nested.connection.some((part) => part.kind === 'totalCount') ? `(SELECT count(*) FROM ${quote(nested.model)} ${COUNT_ALIAS} WHERE ${own(COUNT_ALIAS)})::text` : undefined;
-      return `(${connectionSql({ alias: nested.alias, cursor: 'id', select: nested.select, connection: nested.connection }, [rows], order, String(take - 1), false, false, count)})`;
+      return `(${connectionSql({ alias: nested.alias, cursor: 'id', select: nested.select, connection: nested.connection }, [rows], order, String(size), paged, backward, count)})`;
     } catch (error) {
       if (error instanceof NotCompilable) return undefined;
       throw error;
