@@ -940,14 +940,15 @@ function selectionOf(type: GraphQLObjectType, random: () => number, depth: numbe
       !!extensions.sqlObject ||
       !!extensions.sqlStaticList;
     const named = getNamedType(field.type);
-    // A connection of related rows, with a page size (its other arguments left out).
+    // A connection of related rows, its first or last rows (its other arguments left out).
     const related = !!extensions.pothosPrismaRelationField && named.name.endsWith('Connection') && isObjectType(named);
     if (related && depth > 0 && random() < 0.4) {
       const connection = named as GraphQLObjectType;
       const nodeType = getNamedType((getNamedType(connection.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
       const count = connection.getFields().totalCount && random() < 0.5 ? 'totalCount ' : '';
-      const info = random() < 0.4 ? ' pageInfo { hasNextPage endCursor }' : '';
-      parts.push(`${field.name}(first: ${1 + Math.floor(random() * 4)}) { ${count}edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selectionOf(nodeType, random, depth - 1)} }${info} }`);
+      const info = random() < 0.4 ? ' pageInfo { hasNextPage hasPreviousPage startCursor endCursor }' : '';
+      const size = `${random() < 0.3 ? 'last' : 'first'}: ${1 + Math.floor(random() * 4)}`;
+      parts.push(`${field.name}(${size}) { ${count}edges { ${random() < 0.5 ? 'cursor ' : ''}node ${selectionOf(nodeType, random, depth - 1)} }${info} }`);
       continue;
     }
     if (field.args.some((arg) => arg.type.toString().endsWith('!')) || random() > (plain && field.args.length === 0 ? 0.5 : 0.02)) continue;
