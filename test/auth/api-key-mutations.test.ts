@@ -47,7 +47,7 @@ describe('API keys', () => {
     const other = await newTenant();
     const { app: shared } = await testApp();
     // A second instance on the same database and bus, caching keys for a minute.
-    const cached = await createApp(loadConfig({ DEMO: 'false', NODE_ENV: 'test', API_KEY_CACHE_MS: '60000' }), {
+    const cached = await createApp(loadConfig({ DEMO: 'false', NODE_ENV: 'test', API_KEY_CACHE_MS: '60000', WEBHOOKS_RELAY: 'false' }), {
       database: shared.db,
       events: shared.events,
       logger: createLogger('silent'),

@@ -33,6 +33,7 @@ beforeAll(async () => {
     DEMO: 'false',
     NODE_ENV: 'test',
     API_KEY_CACHE_MS: '0',
+    WEBHOOKS_RELAY: 'false',
     QUERY_MAX_DEPTH: '2',
     QUERY_MAX_ALIASES: '1',
     QUERY_MAX_DIRECTIVES: '1',

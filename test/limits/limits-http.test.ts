@@ -17,6 +17,7 @@ beforeAll(async () => {
     DEMO: 'false',
     NODE_ENV: 'test',
     API_KEY_CACHE_MS: '0',
+    WEBHOOKS_RELAY: 'false',
     QUERY_MAX_DEPTH: '6',
     QUERY_MAX_ALIASES: '5',
     QUERY_MAX_COST: '500',

@@ -22,7 +22,7 @@ function track(client: WsClient) {
 /** A second app over the shared test database, with its own (small) live limits. */
 async function appWith(env: Record<string, string>): Promise<{ app: App; url: string }> {
   const { app: shared } = await testApp();
-  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', ...env });
+  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false', ...env });
   const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   const port = await app.start(0, '127.0.0.1');
   return { app, url: `ws://127.0.0.1:${port}/graphql` };

@@ -13,7 +13,7 @@ let app: App;
 let url: string;
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = loadConfig({ DEMO: 'false', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', LIVE_KEY_RECHECK_MS: '100' });
+  const config = loadConfig({ DEMO: 'false', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', LIVE_KEY_RECHECK_MS: '100', WEBHOOKS_RELAY: 'false' });
   app = await createApp(config, { database: shared.db, events: shared.events, logger: createLogger('silent') });
   url = `ws://127.0.0.1:${await app.start(0, '127.0.0.1')}/graphql`;
 });

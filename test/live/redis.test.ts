@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function configWith(env: Record<string, string>) {
-  return loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', ...env });
+  return loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false', ...env });
 }
 
 async function started(app: App) {

@@ -52,7 +52,7 @@ function appsLosingTheirDatabase() {
   lostApps ??= (async () => {
     const database: Database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: 2 });
     const open = async (env: Record<string, string>, logger: Logger) => {
-      const config = loadConfig({ DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL ?? '', API_KEY_CACHE_MS: '60000', ...env });
+      const config = loadConfig({ DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL ?? '', API_KEY_CACHE_MS: '60000', WEBHOOKS_RELAY: 'false', ...env });
       return createApp(config, { database, logger });
     };
     const apps = {
@@ -269,7 +269,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     const { app } = await testApp();
-    const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL });
+    const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL, WEBHOOKS_RELAY: 'false' });
     const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
     production = await createApp(config, { database: app.db, logger });
   });
