@@ -30,20 +30,28 @@ export async function reserveIds(db: SqlRunner, kind: Database['kind'], counts: 
     [tables],
   );
   const seqOf = new Map(sequences.map((r) => [r.t, r.seq]));
-  try {
-    await db.transaction(async (sql) => {
-      for (const table of tables) {
-        const seq = seqOf.get(table)!;
-        if (kind === 'postgres') await sql.exec(`ALTER SEQUENCE ${seq} INCREMENT BY 1`);
-        const [state] = await sql.query<{ last: number; called: boolean }>(`SELECT last_value::int AS last, is_called AS called FROM ${seq}`);
-        const first = state.called ? Number(state.last) + 1 : Number(state.last);
-        await sql.query('SELECT setval($1::regclass, $2::bigint, true)', [seq, first + counts[table] - 1]);
-        ids[table] = new IdBlock(first, null, counts[table]);
-      }
-    });
-    return ids;
-  } catch (error) {
-    if ((error as { code?: string }).code !== '42501') throw error; // insufficient_privilege
+  // A writer that took one of these sequences (nextval) and waits for another this
+  // transaction holds deadlocks with it; PostgreSQL ends one of the two (40P01), and the
+  // reservation, which has written nothing yet, starts over.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction(async (sql) => {
+        for (const table of tables) {
+          const seq = seqOf.get(table)!;
+          if (kind === 'postgres') await sql.exec(`ALTER SEQUENCE ${seq} INCREMENT BY 1`);
+          const [state] = await sql.query<{ last: number; called: boolean }>(`SELECT last_value::int AS last, is_called AS called FROM ${seq}`);
+          const first = state.called ? Number(state.last) + 1 : Number(state.last);
+          await sql.query('SELECT setval($1::regclass, $2::bigint, true)', [seq, first + counts[table] - 1]);
+          ids[table] = new IdBlock(first, null, counts[table]);
+        }
+      });
+      return ids;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === '40P01' && attempt < 5) continue;
+      if (code !== '42501') throw error; // insufficient_privilege: one nextval() per row below
+      break;
+    }
   }
   for (const table of tables) {
     const [row] = await db.query<{ ids: number[] }>(
