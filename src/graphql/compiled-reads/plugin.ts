@@ -154,17 +154,12 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       return undefined;
     }
     let first: number | undefined;
-    // A backward page (`last` / `before`) reads the list in the opposite order from its cursor, as Prisma's negative `take` does.
-    const backward = plan.connection !== undefined && (args.before != null || args.last != null);
+    const page = plan.connection ? pageOf(args) : { backward: false, size: undefined };
+    if (!page) return undefined;
+    const { backward } = page;
     const cursorArg = backward ? args.before : args.after;
     const paged = plan.connection !== undefined && cursorArg != null;
-    if (plan.connection) {
-      // Mixed directions (the executor's error) and odd sizes go to the executor.
-      if (backward && (args.first != null || args.after != null)) return undefined;
-      const size = backward ? args.last : args.first;
-      first = size == null ? DEFAULT_PAGE_SIZE : (size as number);
-      if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
-    }
+    if (plan.connection) first = page.size ?? DEFAULT_PAGE_SIZE;
     const param = (value: unknown) => `$${params.push(value)}`;
     let where: string;
     let countStatement: string | undefined;
@@ -200,7 +195,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       if (query.orderBy !== undefined) order = orderTerms(plan.read.model, query.orderBy);
       if (backward) {
         if (!order.length) throw new NotCompilable('a backward page of a list without an order');
-        order = order.map((term) => ({ column: term.column, descending: !term.descending }));
+        order = reversed(order);
       }
       // The rows after the cursor's row (before it, backward), as Prisma finds them for `cursor` and `skip: 1`.
       if (paged) where += ` AND ${keysetSql(options.datamodel, options.columns, plan.read.model, plan.alias, plan.read.cursor!, cursorValue(cursorArg), order, params)}`;
@@ -262,11 +257,9 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     try {
       const info = { schema: execArgs.schema, variableValues, fieldName: nested.field.name, parentType: nested.parent };
       const args = await getMappedArgumentValues(nested.field as never, nested.fieldNode, ctx, info as never);
-      backward = args.before != null || args.last != null;
-      // Mixed directions (the executor's error) and sizes the API refuses (plugin-prisma would clamp them; the conventions plugin errs) or reads nothing for.
-      if (backward && (args.first != null || args.after != null)) return undefined;
-      const size = backward ? args.last : args.first;
-      if (size != null && (!Number.isInteger(size) || (size as number) < 1 || (size as number) > MAX_PAGE_SIZE)) return undefined;
+      const page = pageOf(args);
+      if (!page) return undefined;
+      backward = page.backward;
       const select = (nested.field.extensions as { pothosPrismaSelect?: unknown }).pothosPrismaSelect;
       if (typeof select !== 'function') return undefined;
       let captured: unknown;
@@ -289,7 +282,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       let order = orderBy === undefined ? [] : orderTerms(nested.model, orderBy);
       // A page without an order is whichever rows the database reads first: the executor's and ours could differ.
       if (!order.length) return undefined;
-      if (backward) order = order.map((term) => ({ column: term.column, descending: !term.descending }));
+      if (backward) order = reversed(order);
       // The rows from the cursor's row on (the page skips that row), as for a root list; the count ignores the cursor.
       // Prisma pages a relation in memory: a cursor that is not among the parent's rows (as filtered) gives an empty page.
       const cursorId = paged ? (cursor as { id: unknown }).id : undefined;
@@ -321,6 +314,25 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
 }
 
 /** A connection cursor's value; one Pothos cannot read goes to the executor, which reports it. */
+/**
+ * A connection page's direction and the size asked for (undefined: the default), from its
+ * arguments; undefined for mixed directions (the executor's error) and sizes the API
+ * refuses (plugin-prisma would clamp them; the conventions plugin errs) or reads nothing for.
+ * A backward page (`last` / `before`) reads the list in the opposite order from its cursor,
+ * as Prisma's negative `take` does.
+ */
+function pageOf(args: Record<string, unknown>): { backward: boolean; size: number | undefined } | undefined {
+  const backward = args.before != null || args.last != null;
+  if (backward && (args.first != null || args.after != null)) return undefined;
+  const size = backward ? args.last : args.first;
+  if (size == null) return { backward, size: undefined };
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) return undefined;
+  return { backward, size };
+}
+
+/** The same order, each term the other way. */
+const reversed = (order: OrderTerm[]): OrderTerm[] => order.map((term) => ({ column: term.column, descending: !term.descending }));
+
 function cursorValue(cursor: unknown): unknown {
   try {
     return parsePrismaCursor(cursor);
