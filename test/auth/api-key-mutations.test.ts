@@ -2,9 +2,8 @@
 // them; a revoked key is refused on the next request even where it was cached.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { execute, query } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
 
@@ -47,7 +46,7 @@ describe('API keys', () => {
     const other = await newTenant();
     const { app: shared } = await testApp();
     // A second instance on the same database and bus, caching keys for a minute.
-    const cached = await createApp(loadConfig({ DEMO: 'false', NODE_ENV: 'test', API_KEY_CACHE_MS: '60000', WEBHOOKS_RELAY: 'false' }), {
+    const cached = await createApp(secondAppConfig({ API_KEY_CACHE_MS: '60000' }), {
       database: shared.db,
       events: shared.events,
       logger: createLogger('silent'),

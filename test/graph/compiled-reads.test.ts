@@ -9,13 +9,12 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { getNamedType, getNullableType, isEnumType, isListType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { buildSchema } from '../../src/schema.js';
 import { COMPILED_READ_MARK } from '../../src/graphql/compiled-reads/plugin.js';
 import { NotCompilable } from '../../src/graphql/compiled-reads/compile.js';
 import { keysetSql } from '../../src/graphql/compiled-reads/root-read.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -25,18 +24,8 @@ let schema: GraphQLSchema;
 
 beforeAll(async () => {
   const { app, fixtures } = await testApp();
-  const config = loadConfig({
-    ...process.env,
-    DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: 'memory://',
-    NODE_ENV: 'test',
-    API_KEY_CACHE_MS: '0',
-    RATE_LIMIT_RESTORE_RATE: '0',
-    COMPILED_READS: 'false',
-    // Its statements would land in the counts of the shared database client.
-    WEBHOOKS_RELAY: 'false',
-  });
+  // No background work (secondAppConfig): its statements would land in the counts of the shared database client.
+  const config = secondAppConfig({ API_KEY_CACHE_MS: '0', RATE_LIMIT_RESTORE_RATE: '0', COMPILED_READS: 'false' }, process.env);
   executorOnly = await createApp(config, { database: app.db, ownerDatabase: fixtures, logger: createLogger('silent') });
   schema = buildSchema();
 });

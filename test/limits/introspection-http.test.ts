@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getIntrospectionQuery } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Role } from '../../src/db/generated/prisma/enums.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const ROLES: Role[] = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'];
@@ -29,11 +28,8 @@ let t: TestTenant;
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = loadConfig({
-    DEMO: 'false',
-    NODE_ENV: 'test',
+  const config = secondAppConfig({
     API_KEY_CACHE_MS: '0',
-    WEBHOOKS_RELAY: 'false',
     QUERY_MAX_DEPTH: '2',
     QUERY_MAX_ALIASES: '1',
     QUERY_MAX_DIRECTIVES: '1',

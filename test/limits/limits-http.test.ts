@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 let app: App;
@@ -13,11 +12,8 @@ let t: TestTenant;
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = loadConfig({
-    DEMO: 'false',
-    NODE_ENV: 'test',
+  const config = secondAppConfig({
     API_KEY_CACHE_MS: '0',
-    WEBHOOKS_RELAY: 'false',
     QUERY_MAX_DEPTH: '6',
     QUERY_MAX_ALIASES: '5',
     QUERY_MAX_COST: '500',

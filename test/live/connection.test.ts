@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, print } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createFanout, SlowConsumerError } from '../../src/events/fanout.js';
 import type { StockLevelChanged } from '../../src/events/topics.js';
 import { LiveOrderStatusChangedDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { attached, liveServer, subscribe, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -22,7 +21,7 @@ function track(client: WsClient) {
 /** A second app over the shared test database, with its own (small) live limits. */
 async function appWith(env: Record<string, string>): Promise<{ app: App; url: string }> {
   const { app: shared } = await testApp();
-  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false', ...env });
+  const config = secondAppConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
   const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   const port = await app.start(0, '127.0.0.1');
   return { app, url: `ws://127.0.0.1:${port}/graphql` };

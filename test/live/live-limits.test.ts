@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 import { attached, collect, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -20,9 +19,7 @@ const track = (client: WsClient) => (clients.push(client), client);
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = loadConfig({
-    DEMO: 'false',
-    NODE_ENV: 'test',
+  const config = secondAppConfig({
     API_KEY_CACHE_MS: '0',
     QUERY_MAX_COST: '500',
     RATE_LIMIT_CAPACITY: '100',
@@ -30,7 +27,6 @@ beforeAll(async () => {
     MAX_BODY_BYTES: '2048',
     LIVE_MAX_COST_PER_KEY: '60',
     LIVE_MAX_COST_PER_TENANT: '100',
-    WEBHOOKS_RELAY: 'false',
   });
   app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   const port = await app.start(0, '127.0.0.1');

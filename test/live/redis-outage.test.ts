@@ -12,11 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createRedisBus } from '../../src/events/redis-bus.js';
 import { LiveOrderStatusChangedDocument } from '../generated/graphql.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, tenantsCreatedHere } from '../support/tenant.js';
 import { attached, subscribe, until, wsClient } from '../support/subscribe.js';
 
@@ -95,16 +94,15 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
     const events = createRedisBus(redis.url, { log: { warn: note, info: note, error: note } as never, redis: { retryStrategy: () => 20 } });
     cleanups.push(() => events.close!());
     const { app: shared } = await testApp();
-    const config = loadConfig({
-      ...process.env,
-      DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      API_KEY_CACHE_MS: '0',
-      WEBHOOKS_RELAY: 'true',
-      WEBHOOKS_POLL_MS: '50',
-      WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
-    });
+    const config = secondAppConfig(
+      {
+        API_KEY_CACHE_MS: '0',
+        WEBHOOKS_RELAY: 'true',
+        WEBHOOKS_POLL_MS: '50',
+        WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+      },
+      process.env,
+    );
     // Other test files share the database: this app relays for the tenants this file creates.
     config.webhooks.relayTenants = tenantsCreatedHere;
     const app = await createApp(config, { database: shared.db, events, logger: createLogger('silent') });

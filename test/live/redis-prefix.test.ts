@@ -4,10 +4,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { RedisCostBucket } from '../../src/limits/cost-bucket.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { withDeadline } from '../support/subscribe.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,7 +19,7 @@ afterAll(async () => {
 
 async function appWith(env: Record<string, string>): Promise<App> {
   const { app: shared } = await testApp();
-  const config = loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', WEBHOOKS_RELAY: 'false', REDIS_URL, ...env });
+  const config = secondAppConfig({ REDIS_URL, ...env }, process.env);
   const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   cleanups.push(() => app.stop());
   await app.events.ready!();

@@ -6,13 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { print } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createRedisBus } from '../../src/events/redis-bus.js';
 import { transaction } from '../../src/db/transaction.js';
 import { appendOrderEvent } from '../../src/orders/order-event-log.js';
 import { LiveOrderStatusChangedDocument, LiveStockAdjustDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { attached, subscribe, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -24,7 +23,7 @@ afterAll(async () => {
 });
 
 function configWith(env: Record<string, string>) {
-  return loadConfig({ ...process.env, DEMO: 'false', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', NODE_ENV: 'test', API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false', ...env });
+  return secondAppConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
 }
 
 async function started(app: App) {

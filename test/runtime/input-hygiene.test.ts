@@ -3,9 +3,8 @@
 // answer for every unusable key, and lone UTF-16 surrogates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 interface Body {
@@ -18,7 +17,7 @@ let production: App;
 beforeAll(async () => {
   t = await newTenant();
   const { app } = await testApp();
-  const config = loadConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DEMO: 'false', DATA_DIR: 'memory://', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0', WEBHOOKS_RELAY: 'false' });
+  const config = secondAppConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0' });
   production = await createApp(config, { database: app.db, logger: createLogger('silent') });
 });
 afterAll(() => production?.stop());

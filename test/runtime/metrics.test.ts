@@ -3,11 +3,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logger.js';
 import { parse } from 'graphql';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { attached, subscribe, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -24,15 +23,7 @@ interface LogLine {
 async function appWith(env: Record<string, string>): Promise<{ app: App; lines: LogLine[] }> {
   const { app: shared, fixtures } = await testApp();
   const lines: LogLine[] = [];
-  const config = loadConfig({
-    DEMO: 'false',
-    NODE_ENV: 'test',
-    WEBHOOKS_RELAY: 'false',
-    CANCELLATION_EXPIRY_SWEEP_MS: '0',
-    LOG_LEVEL: 'info',
-    ...env,
-    DATA_DIR: 'memory://',
-  });
+  const config = secondAppConfig({ LOG_LEVEL: 'info', ...env });
   const logger = createLogger(config.logLevel, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   const app = await createApp(config, { database: shared.db, ownerDatabase: fixtures, logger });
   return { app, lines };

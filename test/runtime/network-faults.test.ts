@@ -6,9 +6,8 @@
 // budget. Each test prints what a client saw and how long recovery took.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { tcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -24,22 +23,19 @@ async function proxiedApp(): Promise<{ app: App; proxy: TcpProxy }> {
   const proxy = await tcpProxy(Number(target.port || 5432), target.hostname);
   cleanups.push(() => proxy.close());
   const through = (url: string | undefined) => (url ? url.replace(`@${target.host}/`, `@127.0.0.1:${proxy.port}/`) : undefined);
-  const config = loadConfig({
-    ...process.env,
-    ...(process.env.DATABASE_APP_URL ? { DATABASE_APP_URL: through(process.env.DATABASE_APP_URL) } : { DATABASE_URL: through(PG) }),
-    DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'test',
-    API_KEY_CACHE_MS: '0',
-    WEBHOOKS_RELAY: 'false',
-    CANCELLATION_EXPIRY_SWEEP_MS: '0',
-    DB_POOL_SIZE: '4',
-    DB_READ_TIMEOUT_MS: '1000',
-    DB_WRITE_TIMEOUT_MS: '1000',
-    DB_CONNECT_TIMEOUT_MS: '1000',
-    REQUEST_TIMEOUT_MS: '1500',
-    SHUTDOWN_TIMEOUT_MS: '1000',
-  });
+  const config = secondAppConfig(
+    {
+      ...(process.env.DATABASE_APP_URL ? { DATABASE_APP_URL: through(process.env.DATABASE_APP_URL) } : { DATABASE_URL: through(PG) }),
+      API_KEY_CACHE_MS: '0',
+      DB_POOL_SIZE: '4',
+      DB_READ_TIMEOUT_MS: '1000',
+      DB_WRITE_TIMEOUT_MS: '1000',
+      DB_CONNECT_TIMEOUT_MS: '1000',
+      REQUEST_TIMEOUT_MS: '1500',
+      SHUTDOWN_TIMEOUT_MS: '1000',
+    },
+    process.env,
+  );
   const app = await createApp(config, { logger: createLogger('silent') });
   cleanups.push(() => app.stop());
   return { app, proxy };

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApiKeyCommand } from '../../scripts/apikey.js';
 import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { NO_BACKGROUND_WORK } from '../support/app.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const START_DEADLINE_MS = 90_000;
@@ -173,6 +174,7 @@ describe('the server process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ordergraph-server-'));
   const tenant = `lifecycle-${randomUUID().slice(0, 8)}`;
   let key: string;
+  let tenantId: number;
   let server: ServerProcess;
   let port: number;
 
@@ -183,6 +185,7 @@ describe('the server process', () => {
       await runApiKeyCommand(db.prisma, ['create-tenant', '--slug', tenant, '--name', 'Lifecycle test']);
       const output = await runApiKeyCommand(db.prisma, ['create', '--tenant', tenant, '--role', 'OWNER', '--name', 'server-test']);
       key = /^ {2}(og_\S+)$/m.exec(output)![1]!;
+      tenantId = (await db.prisma.tenant.findUniqueOrThrow({ where: { slug: tenant }, select: { id: true } })).id;
     } finally {
       await db.close();
     }
@@ -197,6 +200,10 @@ describe('the server process', () => {
       DEMO: 'false',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: '60000',
+      // On PostgreSQL other test files share the database: the relay (still stopped on SIGTERM) serves this tenant only, and no other background work runs.
+      ...NO_BACKGROUND_WORK,
+      WEBHOOKS_RELAY: 'true',
+      WEBHOOKS_RELAY_TENANTS: String(tenantId),
     });
     const listening = await server.waitForLine((l) => typeof l.port === 'number', 'listening log line', START_DEADLINE_MS);
     port = listening.port;

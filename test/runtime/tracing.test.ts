@@ -8,10 +8,9 @@ import { connect, type AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { startTracing } from '../../src/http/tracing.js';
 import { createLogger } from '../../src/logger.js';
-import { testApp } from '../support/app.js';
+import { secondAppConfig, testApp } from '../support/app.js';
 import { attached, subscribe, until, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -75,7 +74,7 @@ async function collector() {
 
 async function appWith(env: Record<string, string>): Promise<App> {
   const { app: shared, fixtures } = await testApp();
-  const config = loadConfig({ DEMO: 'false', NODE_ENV: 'test', WEBHOOKS_RELAY: 'false', CANCELLATION_EXPIRY_SWEEP_MS: '0', LOG_LEVEL: 'silent', ...env, DATA_DIR: 'memory://' });
+  const config = secondAppConfig(env);
   return createApp(config, { database: shared.db, ownerDatabase: fixtures, logger: createLogger('silent'), traceBatchDelayMs: 50 });
 }
 

@@ -3,9 +3,34 @@
 // With DATABASE_APP_URL too (CI), the app runs as that role under row-level
 // security, and fixtures are written as the owner of DATABASE_URL, across tenants.
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
+
+/**
+ * The app's background work, off: each loop acts on the whole database, so on the
+ * shared test database it would act on every test file's tenants, between their
+ * statements (SQL counts) and behind their backs. Tests that need a round run it themselves.
+ */
+export const NO_BACKGROUND_WORK = {
+  // The outbox relay; webhook tests start their own (for their own tenants).
+  WEBHOOKS_RELAY: 'false',
+  // The cancellation expiry sweep; its tests run rounds with app.cancellationSweep.runOnce().
+  CANCELLATION_EXPIRY_SWEEP_MS: '0',
+  SALES_HOURS_FOLD_MS: '0',
+  // The search's trigram sample (still once at start; order-search.test.ts samples again).
+  SEARCH_TRIGRAM_SAMPLE_MS: '0',
+} as const;
+
+/**
+ * The config of another app over the shared test database (or its DATABASE_URL):
+ * no background work (NO_BACKGROUND_WORK). `env` wins, so a test may still turn the
+ * relay on for its own WEBHOOKS_RELAY_TENANTS; `inherited` (process.env, for a file
+ * that passes it through) yields to everything.
+ */
+export function secondAppConfig(env: Record<string, string | undefined>, inherited: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ ...inherited, DEMO: 'false', DATA_DIR: 'memory://', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...NO_BACKGROUND_WORK, ...env });
+}
 
 export interface TestApp {
   app: App;
@@ -37,13 +62,8 @@ export function testApp(): Promise<TestApp> {
       API_KEY_CACHE_MS: '0',
       // Sweeps send hundreds of requests with one key; the throttle has its own tests.
       RATE_LIMIT_RESTORE_RATE: '0',
-      // The relay's rounds would run between other tests' statements (SQL counts); webhook tests start their own.
-      WEBHOOKS_RELAY: 'false',
-      // The same for the cancellation expiry sweep; its tests run rounds with app.cancellationSweep.runOnce().
-      CANCELLATION_EXPIRY_SWEEP_MS: '0',
-      SALES_HOURS_FOLD_MS: '0',
-      // The search's trigram sample too (once at start; order-search.test.ts samples again).
-      SEARCH_TRIGRAM_SAMPLE_MS: '0',
+      // Its rounds would act on every file's tenants; tests that need one run it.
+      ...NO_BACKGROUND_WORK,
       // Webhook tests' receivers listen on 127.0.0.1.
       WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
       // Document tests sign links of their own (expired ones) with it.

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NO_BACKGROUND_WORK } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +38,9 @@ function startServer(port: number, tenantId: number): ChildProcess {
     WEBHOOKS_RETRY_BASE_MS: '50',
     WEBHOOKS_RETRY_MAX_MS: '200',
     WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
-    // Other test files share the database: this server relays this test's tenant only.
+    // Other test files share the database: this server relays this test's tenant only, and runs no other background work.
+    ...NO_BACKGROUND_WORK,
+    WEBHOOKS_RELAY: 'true',
     WEBHOOKS_RELAY_TENANTS: String(tenantId),
   };
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: 'ignore' });
