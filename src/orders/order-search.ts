@@ -111,8 +111,10 @@ export function indexedTerm(term: string): boolean {
  */
 export function orderSearchMatches(tenant: string, pattern: string, indexed?: string): string {
   const rows = `SELECT s."orderId" AS "id" FROM "OrderSearch" s WHERE s."tenantId" = ${tenant}`;
-  if (!indexed) return `${rows} AND s."document" ILIKE ${pattern}`;
+  // The documents are kept in lower case (migration *_order_search_lowercase): LIKE on the
+  // lower-cased pattern is ILIKE's answer without lower-casing every document it checks.
+  if (!indexed) return `${rows} AND s."document" LIKE lower(${pattern})`;
   // `|| ''`: the same text, but not the indexed column, so the planner checks the whole pattern
   // on the rows found instead of looking up its trigrams too.
-  return `${rows} AND s."document" ILIKE ${indexed} AND (s."document" || '') ILIKE ${pattern}`;
+  return `${rows} AND s."document" LIKE lower(${indexed}) AND (s."document" || '') LIKE lower(${pattern})`;
 }

@@ -21,7 +21,9 @@ const CUSTOMER_UPDATE = `mutation($input: CustomerUpdateInput!) { customerUpdate
 const SET_TRACKING = `mutation($input: ShipmentSetTrackingInput!) { shipmentSetTracking(input: $input) { __typename ... on Error { message } } }`;
 
 // Every term the steps below look for, old texts and new: each is checked against the OR after every step.
-const TERMS = ['alpha-1', 'bravo-2', 'other-3', 'citra', 'rahayu', 'santoso', '0813555', 'dewi kusuma', 'eka putri', 'jnt-4455', 'SRCH-', 'ext-99'];
+// Letters beyond ASCII in either case ('öMER çEL', 'ÇELİK'): the documents are kept in lower case and the
+// search lower-cases its term, which must answer as ILIKE over the columns does.
+const TERMS = ['alpha-1', 'bravo-2', 'other-3', 'citra', 'rahayu', 'santoso', '0813555', 'dewi kusuma', 'eka putri', 'jnt-4455', 'SRCH-', 'ext-99', 'öMER çEL', 'ÇELIK', 'ÖMER'];
 
 describe('order search documents', () => {
   let t: TestTenant;
@@ -64,6 +66,8 @@ describe('order search documents', () => {
     const other = await t.customer({ name: 'Gita Rahayu', phone: '0857000111' });
     otherCustomerId = other.id;
     await t.order({ code: 'SRCH-OTHER', customerId: other.id, items: [{ variationId: variations[2]!.id, quantity: 1 }] });
+    const accented = await t.customer({ name: 'Ömer Çelik', phone: '0877000222' });
+    await t.order({ code: 'ACC-1', customerId: accented.id, items: [{ variationId: variations[2]!.id, quantity: 1 }] });
     const created = (await query(t.key, CREATE, {
       input: {
         code: 'SRCH-1',
@@ -88,6 +92,8 @@ describe('order search documents', () => {
     }
     expect((await search('bravo-2')).codes).toEqual([]);
     expect((await search('SRCH-')).codes).toEqual(['SRCH-1', 'SRCH-OTHER']);
+    // Another case of the name's ASCII letters (the document is lower case, "ömer çelik").
+    expect((await search('ÖMER')).codes).toEqual(['ACC-1']);
     await agreesWithOr();
   });
 
