@@ -54,7 +54,17 @@ export function turnsPending(): boolean {
   return head < steps.length;
 }
 
-/** The value of `promise`, handed on in a turn of its own among those of other waiters. */
-export function inTurnsAfter<T>(promise: Promise<T>): Promise<T> {
-  return promise.then((value) => new Promise<T>((resolve) => inTurns(resolve, value)));
+/**
+ * One value many wait for (a shared live result): each call is one waiter's promise of it. Up
+ * to SLICE waiters with no turns pending get it as it comes; more are handed it in turns
+ * (inTurns), so that thousands of deliveries do not run in one turn. A handful of subscribers
+ * thus pays no hop through the event loop.
+ */
+export function handedOut<T>(promise: Promise<T>): () => Promise<T> {
+  let waiters = 0;
+  const handOut = (value: T): T | Promise<T> => (waiters <= SLICE && !turnsPending() ? value : new Promise<T>((resolve) => inTurns(resolve, value)));
+  return () => {
+    waiters++;
+    return promise.then(handOut);
+  };
 }

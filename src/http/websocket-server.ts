@@ -22,7 +22,7 @@ import type { Admission, SubscriptionQuota } from './subscription-quota.js';
 import type { MaskError } from './mask-error.js';
 import { carriedTrace, deliverySpan } from '../events/event-trace.js';
 import { deliveryAttributes, mapEvents } from './map-events.js';
-import { inTurnsAfter } from '../events/turns.js';
+import { handedOut } from '../events/turns.js';
 
 /** What a WebSocket operation brings to Yoga's context factory instead of a Request. */
 export interface LiveServerContext {
@@ -142,7 +142,7 @@ function patchSend(socket: WebSocket): void {
  * subscribers of a tenant; those who sent the same document with the same variables
  * under the same role get one execution (and one re-read of the order), not one each.
  */
-const sharedResults = new WeakMap<object, Map<string, Promise<unknown>>>();
+const sharedResults = new WeakMap<object, Map<string, () => Promise<unknown>>>();
 
 /**
  * graphql-js subscribe, with the per-event execution shared as above. Errors of the
@@ -167,9 +167,9 @@ async function sharedSubscribe(args: ExecutionArgs): Promise<unknown> {
     if (!byKey) sharedResults.set(payload, (byKey = new Map()));
     let shared = byKey.get(shareKey);
     // Tracing on: the shared execution is a span of its own, linked to the write that published the event.
-    if (!shared) byKey.set(shareKey, (shared = deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload))));
-    // Thousands of subscribers wait on one result: they are handed it in turns (src/events/turns.ts).
-    return inTurnsAfter(shared) as Promise<ExecutionResult>;
+    // Thousands of subscribers may wait on one result: they are handed it in turns (src/events/turns.ts).
+    if (!shared) byKey.set(shareKey, (shared = handedOut(deliverySpan('subscription.deliver', carriedTrace(payload), spanAttributes, () => run(payload)))));
+    return shared() as Promise<ExecutionResult>;
   });
 }
 

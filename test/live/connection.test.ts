@@ -3,6 +3,7 @@ import { parse, print } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createFanout, SlowConsumerError } from '../../src/events/fanout.js';
+import { handedOut } from '../../src/events/turns.js';
 import type { StockLevelChanged } from '../../src/events/topics.js';
 import { LiveOrderStatusChangedDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
 import { secondAppConfig, testApp } from '../support/app.js';
@@ -183,6 +184,36 @@ describe('limits', () => {
     fanout.dispatch('stockLevelChanged', event(3));
     await Promise.all(reading);
     for (const r of received) expect(r).toEqual([1, 2, 3]);
+  });
+
+  it('hands a shared result to a few waiters as it comes, and to many in turns', async () => {
+    const shared = (value: number) => {
+      let resolve!: (v: number) => void;
+      const promise = new Promise<number>((r) => (resolve = r));
+      return { take: handedOut(promise), resolve: () => resolve(value) };
+    };
+    // Three waiters get it before the next turn of the event loop.
+    const few = shared(7);
+    const marks: string[] = [];
+    const gotFew = Array.from({ length: 3 }, () => few.take().then((v) => marks.push(`got ${v}`)));
+    few.resolve();
+    setImmediate(() => marks.push('next turn'));
+    await Promise.all(gotFew);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(marks).toEqual(['got 7', 'got 7', 'got 7', 'next turn']);
+    // 1,200 waiters: none in the resolving turn, at most 500 a turn.
+    const many = shared(8);
+    let got = 0;
+    const gotMany = Array.from({ length: 1_200 }, () => many.take().then(() => got++));
+    many.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(got).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(got).toBeGreaterThan(0);
+    expect(got).toBeLessThanOrEqual(500);
+    await Promise.all(gotMany);
+    expect(got).toBe(1_200);
   });
 
   it('hands an event only to subscribers of its tenant', async () => {
