@@ -177,7 +177,7 @@ RUN=bench/results/run-$STAMP
 mkdir -p "$RUN/logs"
 OUT=$RUN/run.jsonl
 : >"$OUT"
-note "run $RUN (node $("$NODE" --version), $ORDERS orders, C=[$CONCURRENCY], ${DURATION}s + ${WARMUP}s warm-up, pool $POOL)"
+note "run $RUN (node $("$NODE" --version), $([[ $SKIP_SEED == 1 ]] && echo "the database's orders" || echo "$ORDERS orders"), C=[$CONCURRENCY], ${DURATION}s + ${WARMUP}s warm-up, pool $POOL)"
 note "machine: $(uptime)"
 
 # ---------------------------------------------------------------- 2. database
@@ -187,7 +187,9 @@ bash scripts/generate.sh >"$RUN/logs/generate.log" 2>&1 || { cat "$RUN/logs/gene
 if [[ $SKIP_SEED == 1 ]]; then
   [[ $(psql_admin -Atc "select 1 from pg_database where datname = '$BENCH_DB'") == 1 ]] ||
     die "SKIP_SEED=1 but database $BENCH_DB does not exist: run once without it"
-  note "reusing database $BENCH_DB (SKIP_SEED=1)"
+  # The report gives the orders the database holds, whatever SCALE says.
+  ORDERS=$(psql_db -Atc "SELECT count(*) FROM \"Order\" o JOIN \"Tenant\" t ON t.id = o.\"tenantId\" WHERE t.slug = '$TENANT'")
+  note "reusing database $BENCH_DB (SKIP_SEED=1, $ORDERS orders)"
 else
   note "re-creating database $BENCH_DB and seeding $ORDERS orders (tenant $TENANT)"
   psql_admin -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)" -c "CREATE DATABASE \"$BENCH_DB\""

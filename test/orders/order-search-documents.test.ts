@@ -159,26 +159,47 @@ describe('order search documents', () => {
     const { fixtures } = await testApp();
     const byOr = async (term: string) =>
       (await fixtures.prisma.order.findMany({ where: orderWhere(t.id, { search: term }), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { code: true } })).map((o) => o.code);
+    // Without totalCount: every page of one order, forward and backward.
+    const PAGE = `query($f: OrderFilter, $first: Int, $after: String, $last: Int, $before: String) {
+      orders(first: $first, after: $after, last: $last, before: $before, filter: $f) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { code } } } }`;
+    type Page = { orders: { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: Array<{ node: { code: string } }> } };
+    const walk = async (term: string, backward: boolean) => {
+      const codes: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const vars = backward ? { f: { search: term }, last: 1, before: cursor } : { f: { search: term }, first: 1, after: cursor };
+        const { orders } = (await query(t.key, PAGE, vars)) as Page;
+        const got = orders.edges.map((e) => e.node.code);
+        if (backward) codes.unshift(...got);
+        else codes.push(...got);
+        if (!(backward ? orders.pageInfo.hasPreviousPage : orders.pageInfo.hasNextPage)) return codes;
+        cursor = backward ? orders.pageInfo.startCursor : orders.pageInfo.endCursor;
+      }
+      throw new Error(`${term}: more than 20 pages`);
+    };
     const saved = SEARCH_WALK.from;
     try {
       // From 1000 matches on (never here: sorted), and from 1 on (always walked).
       for (const walkFrom of [1000, 1]) {
         SEARCH_WALK.from = walkFrom;
+        const how = `walk from ${walkFrom}`;
         for (const term of TERMS) {
           const expected = await byOr(term);
           // With totalCount, one order a page.
           const first = await countStatements(() => query(t.key, OrderListDocument, { first: 1, filter: { search: term } }));
           expect(first.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
-          expect([first.result.orders.totalCount, first.result.orders.edges.map((e) => e.node.code)], `${term}, walk from ${walkFrom}`).toEqual([expected.length, expected.slice(0, 1)]);
+          expect([first.result.orders.totalCount, first.result.orders.edges.map((e) => e.node.code)], `${term}, ${how}`).toEqual([expected.length, expected.slice(0, 1)]);
           if (expected.length > 1) {
             const after = first.result.orders.pageInfo.endCursor;
             const second = await query(t.key, OrderListDocument, { first: 1, after, filter: { search: term } });
-            expect(second.orders.edges.map((e) => e.node.code), `${term}, second page`).toEqual(expected.slice(1, 2));
+            expect(second.orders.edges.map((e) => e.node.code), `${term}, second page, ${how}`).toEqual(expected.slice(1, 2));
           }
-          // Without totalCount.
+          // Without totalCount: one statement; every page forward and backward.
           const codes = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: term } }));
           expect(codes.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
-          expect(codes.result.orders.edges.map((e) => e.node.code), `${term}, no count, walk from ${walkFrom}`).toEqual(expected.slice(0, 1));
+          expect(codes.result.orders.edges.map((e) => e.node.code), `${term}, no count, ${how}`).toEqual(expected.slice(0, 1));
+          expect(await walk(term, false), `${term}, pages forward, ${how}`).toEqual(expected);
+          expect(await walk(term, true), `${term}, pages backward, ${how}`).toEqual(expected);
         }
       }
     } finally {
