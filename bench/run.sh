@@ -183,7 +183,7 @@ note "machine: $(uptime)"
 # ---------------------------------------------------------------- 2. database
 # The seed, the API-key command and ordergraph all import the generated Prisma client.
 # ordergraph runs its production build, as README "Production" deploys it (dist/src/main.js): run
-# through tsx it transpiles in process, which held about 110 MB more RSS (README "Memory").
+# through tsx it transpiles in process, which held about 100 MB more RSS (README "Production").
 note "building ordergraph (npm run build: the Prisma client, tsc to dist/)"
 bash scripts/build.sh >"$RUN/logs/build.log" 2>&1 || { cat "$RUN/logs/build.log" >&2; die "scripts/build.sh failed"; }
 if [[ $SKIP_SEED == 1 ]]; then
@@ -296,13 +296,15 @@ echo "   $(wc -l <"$RUN/verify.jsonl") comparisons, all the same"
 # First every query once on each server, unmeasured, at the highest concurrency: a cell's own
 # warm-up is too short for V8 to optimise a fresh process's whole request path, and the first
 # cell measured (the list, the reference for the shares) ran at twice its later CPU per request.
+# target SERVER: its port, pid and the headers its requests carry.
+target() { if [[ $1 == ordergraph ]]; then port=$OG_PORT pid=$OG_PID auth=(--header "$AUTH"); else port=$PGL_PORT pid=$PGL_PID auth=(); fi; }
 max_c=0
 for c in $CONCURRENCY; do ((c > max_c)) && max_c=$c; done
 note "warming up: each query for ${WARMUP}s at C=$max_c on each server (not measured)"
 for q in $QUERIES; do
   for server in ordergraph postgraphile; do
     [[ $server == postgraphile ]] && ! has_peer "$q" && continue
-    if [[ $server == ordergraph ]]; then port=$OG_PORT auth=(--header "$AUTH"); else port=$PGL_PORT auth=(); fi
+    target "$server"
     # shellcheck disable=SC2046
     "$NODE" bench/load.mjs --label "$server" --url "http://127.0.0.1:$port/graphql" "${auth[@]}" --query "bench/queries/$server/$q.graphql" \
       $(vars_for "$server" "$q") --duration "$WARMUP" --warmup 0 --connections "$max_c" >/dev/null
@@ -318,7 +320,7 @@ for round in $(seq 1 "$ROUNDS"); do
       cell=$((cell + 1))
       has_peer "$q" || order=ordergraph
       for server in $order; do
-        if [[ $server == ordergraph ]]; then port=$OG_PORT pid=$OG_PID auth=(--header "$AUTH"); else port=$PGL_PORT pid=$PGL_PID auth=(); fi
+        target "$server"
         # shellcheck disable=SC2046
         line=$("$NODE" bench/load.mjs --label "$server" --url "http://127.0.0.1:$port/graphql" "${auth[@]}" \
           --query "bench/queries/$server/$q.graphql" $(vars_for "$server" "$q") --duration "$DURATION" --warmup "$WARMUP" \

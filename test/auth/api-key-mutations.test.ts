@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { execute, query } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
 
@@ -46,7 +46,7 @@ describe('API keys', () => {
     const other = await newTenant();
     const { app: shared } = await testApp();
     // A second instance on the same database and bus, caching keys for a minute.
-    const cached = await createApp(secondAppConfig({ API_KEY_CACHE_MS: '60000' }), {
+    const cached = await createApp(testConfig({ API_KEY_CACHE_MS: '60000' }), {
       database: shared.db,
       events: shared.events,
       logger: createLogger('silent'),

@@ -14,7 +14,7 @@ import { buildSchema } from '../../src/schema.js';
 import { COMPILED_READ_MARK } from '../../src/graphql/compiled-reads/plugin.js';
 import { NotCompilable } from '../../src/graphql/compiled-reads/compile.js';
 import { keysetSql } from '../../src/graphql/compiled-reads/root-read.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -24,8 +24,8 @@ let schema: GraphQLSchema;
 
 beforeAll(async () => {
   const { app, fixtures } = await testApp();
-  // No background work (secondAppConfig): its statements would land in the counts of the shared database client.
-  const config = secondAppConfig({ API_KEY_CACHE_MS: '0', RATE_LIMIT_RESTORE_RATE: '0', COMPILED_READS: 'false' }, process.env);
+  // No background work (testConfig): its statements would land in the counts of the shared database client.
+  const config = testConfig({ API_KEY_CACHE_MS: '0', RATE_LIMIT_RESTORE_RATE: '0', COMPILED_READS: 'false' }, process.env);
   executorOnly = await createApp(config, { database: app.db, ownerDatabase: fixtures, logger: createLogger('silent') });
   schema = buildSchema();
 });

@@ -6,7 +6,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import type { Role } from '../../src/db/generated/prisma/enums.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const ROLES: Role[] = ['OWNER', 'ADMIN', 'STAFF', 'WAREHOUSE', 'PARTNER', 'VIEWER'];
@@ -28,7 +28,7 @@ let t: TestTenant;
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({
+  const config = testConfig({
     API_KEY_CACHE_MS: '0',
     QUERY_MAX_DEPTH: '2',
     QUERY_MAX_ALIASES: '1',

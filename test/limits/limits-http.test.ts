@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 let app: App;
@@ -12,7 +12,7 @@ let t: TestTenant;
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({
+  const config = testConfig({
     API_KEY_CACHE_MS: '0',
     QUERY_MAX_DEPTH: '6',
     QUERY_MAX_ALIASES: '5',

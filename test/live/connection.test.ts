@@ -6,7 +6,7 @@ import { createFanout, SlowConsumerError } from '../../src/events/fanout.js';
 import { handedOut } from '../../src/events/turns.js';
 import type { StockLevelChanged } from '../../src/events/topics.js';
 import { LiveOrderStatusChangedDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { attached, liveServer, subscribe, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -22,7 +22,7 @@ function track(client: WsClient) {
 /** A second app over the shared test database, with its own (small) live limits. */
 async function appWith(env: Record<string, string>): Promise<{ app: App; url: string }> {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
+  const config = testConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
   const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   const port = await app.start(0, '127.0.0.1');
   return { app, url: `ws://127.0.0.1:${port}/graphql` };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { query } from '../support/execute.js';
 import { withDeadline, wsClient } from '../support/subscribe.js';
 import { newTenant } from '../support/tenant.js';
@@ -12,7 +12,7 @@ let app: App;
 let url: string;
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({ API_KEY_CACHE_MS: '0', LIVE_KEY_RECHECK_MS: '100' });
+  const config = testConfig({ API_KEY_CACHE_MS: '0', LIVE_KEY_RECHECK_MS: '100' });
   app = await createApp(config, { database: shared.db, events: shared.events, logger: createLogger('silent') });
   url = `ws://127.0.0.1:${await app.start(0, '127.0.0.1')}/graphql`;
 });

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 import { attached, collect, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -19,7 +19,7 @@ const track = (client: WsClient) => (clients.push(client), client);
 
 beforeAll(async () => {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({
+  const config = testConfig({
     API_KEY_CACHE_MS: '0',
     QUERY_MAX_COST: '500',
     RATE_LIMIT_CAPACITY: '100',

@@ -15,7 +15,7 @@ import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createRedisBus } from '../../src/events/redis-bus.js';
 import { LiveOrderStatusChangedDocument } from '../generated/graphql.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, tenantsCreatedHere } from '../support/tenant.js';
 import { attached, subscribe, until, wsClient } from '../support/subscribe.js';
 
@@ -94,7 +94,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a Redis outage', () => {
     const events = createRedisBus(redis.url, { log: { warn: note, info: note, error: note } as never, redis: { retryStrategy: () => 20 } });
     cleanups.push(() => events.close!());
     const { app: shared } = await testApp();
-    const config = secondAppConfig(
+    const config = testConfig(
       {
         API_KEY_CACHE_MS: '0',
         WEBHOOKS_RELAY: 'true',

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { RedisCostBucket } from '../../src/limits/cost-bucket.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { withDeadline } from '../support/subscribe.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function appWith(env: Record<string, string>): Promise<App> {
   const { app: shared } = await testApp();
-  const config = secondAppConfig({ REDIS_URL, ...env }, process.env);
+  const config = testConfig({ REDIS_URL, ...env }, process.env);
   const app = await createApp(config, { database: shared.db, logger: createLogger('silent') });
   cleanups.push(() => app.stop());
   await app.events.ready!();

@@ -11,7 +11,7 @@ import { createRedisBus } from '../../src/events/redis-bus.js';
 import { transaction } from '../../src/db/transaction.js';
 import { appendOrderEvent } from '../../src/orders/order-event-log.js';
 import { LiveOrderStatusChangedDocument, LiveStockAdjustDocument, LiveStockLevelChangedDocument } from '../generated/graphql.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { attached, subscribe, until, withDeadline, wsClient, type WsClient } from '../support/subscribe.js';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function configWith(env: Record<string, string>) {
-  return secondAppConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
+  return testConfig({ API_KEY_CACHE_MS: '0', ...env }, process.env);
 }
 
 async function started(app: App) {

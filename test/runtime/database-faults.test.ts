@@ -14,7 +14,7 @@ import { withStatementBudget } from '../../src/db/statement-budget.js';
 import { createMemoryBus } from '../../src/events/memory-bus.js';
 import { createLogger } from '../../src/logger.js';
 import { DatabaseBusyError, DatabaseTimeoutError } from '../../src/shared/errors.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 
 const pgError = (code: string, message = `pg error ${code}`) => Object.assign(new Error(message), { code, severity: 'ERROR' });
 const adapterError = (cause: Record<string, unknown>, code = 'P2010') => Object.assign(new Error('driver adapter error'), { code, meta: { driverAdapterError: { cause } } });
@@ -213,7 +213,7 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     const url = new URL(PG!);
     url.searchParams.set('application_name', APP_NAME);
     database = await openDatabase({ databaseUrl: url.toString(), poolSize: 3, statementTimeouts: { readMs: 1_000, writeMs: 1_000 } });
-    const config = secondAppConfig({ DATABASE_URL: PG, DB_READ_TIMEOUT_MS: '1000', DB_WRITE_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '0' });
+    const config = testConfig({ DATABASE_URL: PG, DB_READ_TIMEOUT_MS: '1000', DB_WRITE_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '0' });
     const logger = createLogger('warn', { write: (line: string) => void logs.push(JSON.parse(line)) });
     app = await createApp(config, { database, ownerDatabase: fixtures, logger });
     deadlineApp = await createApp({ ...config, requestTimeoutMs: 300 }, { database, ownerDatabase: fixtures, logger });
@@ -328,7 +328,7 @@ describe.skipIf(!PG)('faults through GraphQL on PostgreSQL', () => {
     url.searchParams.set('application_name', `${APP_NAME}-deadline`);
     const patient = await openDatabase({ databaseUrl: url.toString(), poolSize: 2, statementTimeouts: { readMs: 60_000, writeMs: 60_000 } });
     const { fixtures } = await testApp();
-    const config = secondAppConfig({ DATABASE_URL: PG, REQUEST_TIMEOUT_MS: '300' });
+    const config = testConfig({ DATABASE_URL: PG, REQUEST_TIMEOUT_MS: '300' });
     const patientApp = await createApp(config, { database: patient, ownerDatabase: fixtures, logger: createLogger('silent') });
     const waiting = async () =>
       (

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { post } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -51,7 +51,7 @@ function appsLosingTheirDatabase() {
   lostApps ??= (async () => {
     const database: Database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: 2 });
     const open = async (env: Record<string, string>, logger: Logger) => {
-      const config = secondAppConfig({ DATABASE_URL: process.env.DATABASE_URL ?? '', API_KEY_CACHE_MS: '60000', ...env });
+      const config = testConfig({ DATABASE_URL: process.env.DATABASE_URL ?? '', API_KEY_CACHE_MS: '60000', ...env });
       return createApp(config, { database, logger });
     };
     const apps = {
@@ -268,7 +268,7 @@ describe('in production', () => {
 
   beforeAll(async () => {
     const { app } = await testApp();
-    const config = secondAppConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DATABASE_URL: process.env.DATABASE_URL });
+    const config = testConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DATABASE_URL: process.env.DATABASE_URL });
     const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
     production = await createApp(config, { database: app.db, logger });
   });

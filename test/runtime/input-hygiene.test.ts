@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 interface Body {
@@ -17,7 +17,7 @@ let production: App;
 beforeAll(async () => {
   t = await newTenant();
   const { app } = await testApp();
-  const config = secondAppConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0' });
+  const config = testConfig({ NODE_ENV: 'production', DOCUMENT_URL_SECRET: 'a-document-url-secret-of-at-least-32-characters', EXPORT_URL_SECRET: 'test-export-url-secret-0123456789abcdef', DATABASE_URL: process.env.DATABASE_URL, API_KEY_CACHE_MS: '0' });
   production = await createApp(config, { database: app.db, logger: createLogger('silent') });
 });
 afterAll(() => production?.stop());

@@ -6,7 +6,7 @@ import { createApp, type App } from '../../src/app.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logger.js';
 import { parse } from 'graphql';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { attached, subscribe, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -23,7 +23,7 @@ interface LogLine {
 async function appWith(env: Record<string, string>): Promise<{ app: App; lines: LogLine[] }> {
   const { app: shared, fixtures } = await testApp();
   const lines: LogLine[] = [];
-  const config = secondAppConfig({ LOG_LEVEL: 'info', ...env });
+  const config = testConfig({ LOG_LEVEL: 'info', ...env });
   const logger = createLogger(config.logLevel, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   const app = await createApp(config, { database: shared.db, ownerDatabase: fixtures, logger });
   return { app, lines };

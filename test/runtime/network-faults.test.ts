@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { newTenant } from '../support/tenant.js';
 import { tcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -23,7 +23,7 @@ async function proxiedApp(): Promise<{ app: App; proxy: TcpProxy }> {
   const proxy = await tcpProxy(Number(target.port || 5432), target.hostname);
   cleanups.push(() => proxy.close());
   const through = (url: string | undefined) => (url ? url.replace(`@${target.host}/`, `@127.0.0.1:${proxy.port}/`) : undefined);
-  const config = secondAppConfig(
+  const config = testConfig(
     {
       ...(process.env.DATABASE_APP_URL ? { DATABASE_APP_URL: through(process.env.DATABASE_APP_URL) } : { DATABASE_URL: through(PG) }),
       API_KEY_CACHE_MS: '0',

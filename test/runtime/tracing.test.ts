@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { startTracing } from '../../src/http/tracing.js';
 import { createLogger } from '../../src/logger.js';
-import { secondAppConfig, testApp } from '../support/app.js';
+import { testConfig, testApp } from '../support/app.js';
 import { attached, subscribe, until, wsClient } from '../support/subscribe.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
@@ -74,7 +74,7 @@ async function collector() {
 
 async function appWith(env: Record<string, string>): Promise<App> {
   const { app: shared, fixtures } = await testApp();
-  const config = secondAppConfig(env);
+  const config = testConfig(env);
   return createApp(config, { database: shared.db, ownerDatabase: fixtures, logger: createLogger('silent'), traceBatchDelayMs: 50 });
 }
 

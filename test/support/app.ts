@@ -23,12 +23,12 @@ export const NO_BACKGROUND_WORK = {
 } as const;
 
 /**
- * The config of another app over the shared test database (or its DATABASE_URL):
- * no background work (NO_BACKGROUND_WORK). `env` wins, so a test may still turn the
- * relay on for its own WEBHOOKS_RELAY_TENANTS; `inherited` (process.env, for a file
- * that passes it through) yields to everything.
+ * The config of an app over the shared test database (or its DATABASE_URL): the worker's
+ * app below, and the others some files make. No background work (NO_BACKGROUND_WORK).
+ * `env` wins, so a test may still turn the relay on for its own WEBHOOKS_RELAY_TENANTS;
+ * `inherited` (process.env, for a file that passes it through) yields to everything.
  */
-export function secondAppConfig(env: Record<string, string | undefined>, inherited: Record<string, string | undefined> = {}): Config {
+export function testConfig(env: Record<string, string | undefined>, inherited: Record<string, string | undefined> = {}): Config {
   return loadConfig({ ...inherited, DEMO: 'false', DATA_DIR: 'memory://', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...NO_BACKGROUND_WORK, ...env });
 }
 
@@ -52,23 +52,20 @@ export function startedTestApp(): Promise<TestApp> | undefined {
 
 export function testApp(): Promise<TestApp> {
   current ??= (async () => {
-    const config = loadConfig({
-      ...process.env,
-      DEMO: 'false',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-      DATA_DIR: 'memory://',
-      NODE_ENV: 'test',
-      // Tests revoke and expire keys and expect the next request to see it.
-      API_KEY_CACHE_MS: '0',
-      // Sweeps send hundreds of requests with one key; the throttle has its own tests.
-      RATE_LIMIT_RESTORE_RATE: '0',
-      // Its rounds would act on every file's tenants; tests that need one run it.
-      ...NO_BACKGROUND_WORK,
-      // Webhook tests' receivers listen on 127.0.0.1.
-      WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
-      // Document tests sign links of their own (expired ones) with it.
-      DOCUMENT_URL_SECRET: 'test-document-url-secret-0123456789abcdef',
-    });
+    const config = testConfig(
+      {
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+        // Tests revoke and expire keys and expect the next request to see it.
+        API_KEY_CACHE_MS: '0',
+        // Sweeps send hundreds of requests with one key; the throttle has its own tests.
+        RATE_LIMIT_RESTORE_RATE: '0',
+        // Webhook tests' receivers listen on 127.0.0.1.
+        WEBHOOKS_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+        // Document tests sign links of their own (expired ones) with it.
+        DOCUMENT_URL_SECRET: 'test-document-url-secret-0123456789abcdef',
+      },
+      process.env,
+    );
     const statements: string[] = [];
     const database = await openDatabase({
       databaseUrl: config.databaseAppUrl ?? config.databaseUrl,

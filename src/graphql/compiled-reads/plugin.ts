@@ -313,7 +313,6 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
   }
 }
 
-/** A connection cursor's value; one Pothos cannot read goes to the executor, which reports it. */
 /**
  * A connection page's direction and the size asked for (undefined: the default), from its
  * arguments; undefined for mixed directions (the executor's error) and sizes the API
@@ -333,6 +332,7 @@ function pageOf(args: Record<string, unknown>): { backward: boolean; size: numbe
 /** The same order, each term the other way. */
 const reversed = (order: OrderTerm[]): OrderTerm[] => order.map((term) => ({ column: term.column, descending: !term.descending }));
 
+/** A connection cursor's value; one Pothos cannot read goes to the executor, which reports it. */
 function cursorValue(cursor: unknown): unknown {
   try {
     return parsePrismaCursor(cursor);
