@@ -5,7 +5,7 @@ import type { AdjustmentCategory, DiscountType, OrderKind, PartyRole, PaymentMet
 import type { PricingCategory } from '../catalog/price-resolution.js';
 import { categorySelect, loadPricingCustomer, priceLinesFor, priceSelect, type PriceRow } from '../catalog/pricing/price-lines.js';
 import { NotFoundError } from '../shared/errors.js';
-import { dec, type Decimal } from '../shared/money.js';
+import { dec, type Decimal, type DecimalLike } from '../shared/money.js';
 import { checkText, type InputPath, type Problems } from '../shared/validation.js';
 import type { Tx } from '../db/transaction.js';
 import type { Db } from '../db/client.js';
@@ -207,8 +207,7 @@ export async function loadVariationsAndPrices(
   categoryId: number | null | undefined,
 ): Promise<{ variations: Map<number, CatalogVariation>; prices: Map<number, PriceRow> }> {
   const unique = [...new Set(ids)];
-  const prices = new Map<number, PriceRow>();
-  if (!unique.length) return { variations: new Map<number, CatalogVariation>(), prices };
+  if (!unique.length) return catalogFrom(unique, [], false);
   const rows = await db.variation.findMany({
     where: { tenantId, id: { in: unique } },
     select: {
@@ -224,8 +223,27 @@ export async function loadVariationsAndPrices(
       product: { select: { name: true, weightGrams: true, isActive: true, archivedAt: true, stockType: true } },
     },
   });
-  if (categoryId !== undefined) for (const row of rows) prices.set(row.id, row as unknown as PriceRow);
-  const byId = new Map<number, CatalogVariation>(
+  return catalogFrom(unique, rows, categoryId !== undefined);
+}
+
+/** A variation as a new line reads it: its own fields, its product's, and (when priced) priceSelect's. */
+export interface VariationRow {
+  id: number;
+  sku: string;
+  name: string | null;
+  weightGrams: number;
+  currency: string;
+  available: boolean;
+  archivedAt: Date | null;
+  costPrice: DecimalLike | null;
+  product: { name: string; weightGrams: number; isActive: boolean; archivedAt: Date | null; stockType: string };
+}
+
+/** The variations read (withPrices: each row also a PriceRow); NotFoundError for the first id of `ids` not among them. */
+export function catalogFrom(ids: readonly number[], rows: readonly VariationRow[], withPrices: boolean) {
+  const prices = new Map<number, PriceRow>();
+  if (withPrices) for (const row of rows) prices.set(row.id, row as unknown as PriceRow);
+  const variations = new Map<number, CatalogVariation>(
     rows.map((v) => [
       v.id,
       {
@@ -241,13 +259,13 @@ export async function loadVariationsAndPrices(
         productActive: v.product.isActive,
         productArchived: v.product.archivedAt !== null,
         stockType: v.product.stockType,
-        costPrice: v.costPrice === null ? null : v.costPrice.toFixed(2),
+        costPrice: v.costPrice === null ? null : dec(v.costPrice).toFixed(2),
       },
     ]),
   );
-  const missing = unique.find((id) => !byId.has(id));
+  const missing = ids.find((id) => !variations.has(id));
   if (missing !== undefined) throw new NotFoundError('Variation', String(missing));
-  return { variations: byId, prices };
+  return { variations, prices };
 }
 
 /** Problems of a variation that can no longer be sold. */
@@ -298,27 +316,65 @@ export function lineWeight(variation: CatalogVariation, quantity: number): numbe
 }
 
 /** Ids that must belong to the tenant: warehouses, order source, regions, party customers. */
-export async function checkReferences(
-  db: ReadDb,
-  tenantId: number,
-  refs: {
-    warehouseIds?: number[];
-    sourceId?: number | null;
-    regionIds?: number[];
-    customerIds?: number[];
-    /** The order's customer: checked first (NotFoundError before any other reference) and its pricing returned, from the same read. */
-    pricingCustomerId?: number | null;
-  },
-) {
-  const warehouseIds = [...new Set(refs.warehouseIds ?? [])];
-  const regionIds = [...new Set(refs.regionIds ?? [])];
-  const customerIds = [...new Set([...(refs.customerIds ?? []), ...(refs.pricingCustomerId ? [refs.pricingCustomerId] : [])])];
+export interface ReferenceIds {
+  warehouseIds?: number[];
+  sourceId?: number | null;
+  regionIds?: number[];
+  customerIds?: number[];
+  /** The order's customer: checked first (NotFoundError before any other reference) and its pricing returned, from the same read. */
+  pricingCustomerId?: number | null;
+}
+
+/** A customer as an order's parties and pricing read it. */
+export interface CustomerRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  regionId: number | null;
+  postalCode: string | null;
+  status: string;
+  category: (PricingCategory & { discountAccess: boolean }) | null;
+}
+
+/** What checkReferences finds of the ids (read by it, or by orderCreate's one statement). */
+export interface ReferenceRows {
+  warehouses: Array<{ id: number }>;
+  source: { id: number; isActive: boolean } | null;
+  regions: Array<{ id: number }>;
+  customers: CustomerRow[];
+}
+
+/** The ids each kind of reference is read for, without repeats. */
+export function referenceIds(refs: ReferenceIds) {
+  return {
+    warehouseIds: [...new Set(refs.warehouseIds ?? [])],
+    regionIds: [...new Set(refs.regionIds ?? [])],
+    customerIds: [...new Set([...(refs.customerIds ?? []), ...(refs.pricingCustomerId ? [refs.pricingCustomerId] : [])])],
+  };
+}
+
+export async function checkReferences(db: ReadDb, tenantId: number, refs: ReferenceIds) {
+  const { warehouseIds, regionIds, customerIds } = referenceIds(refs);
   const [warehouses, source, regions, customers] = await Promise.all([
     warehouseIds.length ? db.warehouse.findMany({ where: { tenantId, id: { in: warehouseIds } }, select: { id: true } }) : [],
     refs.sourceId ? db.orderSource.findFirst({ where: { tenantId, id: refs.sourceId }, select: { id: true, isActive: true } }) : null,
     regionIds.length ? db.region.findMany({ where: { tenantId, id: { in: regionIds } }, select: { id: true } }) : [],
-    customerIds.length ? db.customer.findMany({ where: { tenantId, id: { in: customerIds }, deletedAt: null }, include: { category: { select: categorySelect } } }) : [],
+    customerIds.length
+      ? db.customer.findMany({
+          where: { tenantId, id: { in: customerIds }, deletedAt: null },
+          select: { id: true, name: true, phone: true, email: true, address: true, regionId: true, postalCode: true, status: true, category: { select: categorySelect } },
+        })
+      : [],
   ]);
+  return referencesFrom(refs, { warehouses, source, regions, customers });
+}
+
+/** checkReferences' verdict on the rows found: NotFoundError for the first id missing, the pricing customer's first. */
+export function referencesFrom(refs: ReferenceIds, rows: ReferenceRows) {
+  const { warehouseIds, regionIds, customerIds } = referenceIds(refs);
+  const { customers, source } = rows;
   const missing = (entity: string, wanted: number[], found: Array<{ id: number }>) => {
     const ids = new Set(found.map((r) => r.id));
     const id = wanted.find((w) => !ids.has(w));
@@ -327,15 +383,13 @@ export async function checkReferences(
   const pricingCustomer = refs.pricingCustomerId ? customers.find((c) => c.id === refs.pricingCustomerId) : undefined;
   if (refs.pricingCustomerId && !pricingCustomer) throw new NotFoundError('Customer', String(refs.pricingCustomerId));
   const pricing: CustomerPricing = pricingCustomer ? { customerId: pricingCustomer.id, category: pricingCustomer.category } : { customerId: null, category: null };
-  missing('Warehouse', warehouseIds, warehouses);
+  missing('Warehouse', warehouseIds, rows.warehouses);
   if (refs.sourceId && !source) throw new NotFoundError('OrderSource', String(refs.sourceId));
-  missing('Region', regionIds, regions);
+  missing('Region', regionIds, rows.regions);
   missing('Customer', customerIds, customers);
   // A deactivated source stays on the orders that name it; new ones may not (the caller reports it with the other problems).
   return { customers: new Map(customers.map((c) => [c.id, c])), pricing, sourceInactive: source ? !source.isActive : false };
 }
-
-export type CustomerRow = Awaited<ReturnType<typeof checkReferences>>['customers'] extends Map<number, infer C> ? C : never;
 
 /** The OrderParty columns of a party input, filled from its customer where not given. */
 export function partyColumns(party: PartyData, customer: CustomerRow | undefined) {
@@ -369,16 +423,29 @@ export async function checkAvailability(
   db: ReadDb,
   problems: Problems,
   tenantId: number,
-  lines: ReadonlyArray<{ path: InputPath; variation: Pick<CatalogVariation, 'id' | 'sku' | 'stockType'>; quantity: number }>,
+  lines: ReadonlyArray<AvailabilityLine>,
   originWarehouseId: number | null | undefined,
 ): Promise<void> {
-  const own = lines.filter((l) => l.variation.stockType === 'OWN');
-  if (!own.length) return;
-  const ids = [...new Set(own.map((l) => l.variation.id))];
+  const ids = [...new Set(lines.filter((l) => l.variation.stockType === 'OWN').map((l) => l.variation.id))];
+  if (!ids.length) return;
   const levels = await db.stockLevel.findMany({
     where: { tenantId, variationId: { in: ids }, ...(originWarehouseId ? { warehouseId: originWarehouseId } : { warehouse: { isActive: true } }) },
     select: { variationId: true, onHand: true, reserved: true },
   });
+  availabilityProblems(problems, lines, levels, originWarehouseId);
+}
+
+type AvailabilityLine = { path: InputPath; variation: Pick<CatalogVariation, 'id' | 'sku' | 'stockType'>; quantity: number };
+
+/** checkAvailability on stock rows read already (those of the origin warehouse, else of the active ones; other variations' rows are ignored). */
+export function availabilityProblems(
+  problems: Problems,
+  lines: ReadonlyArray<AvailabilityLine>,
+  levels: ReadonlyArray<{ variationId: number; onHand: number; reserved: number }>,
+  originWarehouseId: number | null | undefined,
+): void {
+  const own = lines.filter((l) => l.variation.stockType === 'OWN');
+  if (!own.length) return;
   const available = new Map<number, number>();
   for (const level of levels) available.set(level.variationId, (available.get(level.variationId) ?? 0) + Math.max(level.onHand - level.reserved, 0));
   const wanted = new Map<number, number>();

@@ -46,6 +46,9 @@ import {
   lineWeight,
   priceLines,
   loadVariationsAndPrices,
+  catalogFrom,
+  referencesFrom,
+  availabilityProblems,
   PARTY_ROLES,
   partyColumns,
   type CustomerRow,
@@ -54,6 +57,7 @@ import {
 } from './order-create-lines.js';
 import { isUniqueViolation } from '../db/faults.js';
 import { insertOrder } from './order-insert.js';
+import { readForCreate } from './order-create-reads.js';
 
 export interface OrderWriteDeps extends TransactionDeps {
   tenantId: number;
@@ -203,13 +207,24 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   // 3. Everything the ids point at belongs to this tenant (NotFound otherwise).
   // The order's customer and its category for pricing come with the other customers' rows (one read).
   const parties = PARTY_ROLES.flatMap(([field, role]) => (data[field] ? [{ field, role, party: data[field]! }] : []));
-  const { customers, pricing, sourceInactive } = await checkReferences(db, tenantId, {
+  const refs = {
     pricingCustomerId: data.customerId ?? null,
     warehouseIds: [data.originWarehouseId, data.destinationWarehouseId].filter((id): id is number => !!id),
     sourceId: data.sourceId,
     regionIds: parties.map((p) => p.party.regionId).filter((id): id is number => !!id),
     customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
-  });
+  };
+  const checksStock = !data.backorder && !data.isDraft;
+  // Without a key scope to apply, every read below comes from one statement (order-create-reads.ts).
+  const read = deps.viewer.scope
+    ? null
+    : await readForCreate(db, tenantId, {
+        ...refs,
+        variationIds: data.items.map((i) => i.variationId),
+        stockVariationIds: checksStock ? data.items.map((i) => i.variationId) : [],
+        originWarehouseId: data.originWarehouseId ?? null,
+      });
+  const { customers, pricing, sourceInactive } = read ? referencesFrom(refs, read.references) : await checkReferences(db, tenantId, refs);
   if (sourceInactive) problems.add(['source'], 'is inactive; choose an active order source');
   // Only customers in good standing order (seed 002 activation status).
   const orderCustomer = pricing.customerId ? customers.get(pricing.customerId) : undefined;
@@ -222,7 +237,10 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   if (data.salesRepId && !salesRep) problems.add(['salesRepresentative'], 'no such sales rep');
   else if (salesRep && !salesRep.isActive) problems.add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`);
   // The lines' variations with their prices for the customer's category, in one read.
-  const { variations, prices: priceRows } = await loadVariationsAndPrices(db, tenantId, data.items.map((i) => i.variationId), pricing.category?.id ?? null);
+  const variationIds = data.items.map((i) => i.variationId);
+  const { variations, prices: priceRows } = read
+    ? catalogFrom([...new Set(variationIds)], read.variations, true)
+    : await loadVariationsAndPrices(db, tenantId, variationIds, pricing.category?.id ?? null);
   const prices = await priceLines(
     db,
     tenantId,
@@ -241,8 +259,10 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   });
   if (currencies.size > 1) problems.add(['items'], `all lines must share one currency; got ${[...currencies].join(', ')}`);
   // Refused now rather than at processing: a draft or a backorder is the client's explicit choice to wait for stock.
-  if (!data.backorder && !data.isDraft) {
-    await checkAvailability(db, problems, tenantId, lines.map((l, index) => ({ path: ['items', index], variation: l.variation, quantity: l.item.quantity })), data.originWarehouseId);
+  if (checksStock) {
+    const wanted = lines.map((l, index) => ({ path: ['items', index], variation: l.variation, quantity: l.item.quantity }));
+    if (read) availabilityProblems(problems, wanted, read.stock, data.originWarehouseId);
+    else await checkAvailability(db, problems, tenantId, wanted, data.originWarehouseId);
   }
   if (data.deliveryTypeId != null) {
     const deliveryType = await db.deliveryType.findFirst({ where: { id: data.deliveryTypeId, tenantId }, select: { name: true, isActive: true } });
@@ -289,7 +309,9 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   problems.throwIfAny();
 
   // Promotions that match and the coupons given, each a discount adjustment naming it (orders at cost take none).
-  const promoted = isPayableKind(kind)
+  // With no coupon and no active automatic promotion, none can apply: the promotions' read is skipped.
+  const promotionsMayApply = !read || read.promotionsMayApply || !!data.couponCodes?.length;
+  const promoted = isPayableKind(kind) && promotionsMayApply
     ? await priceWithPromotions(
         db,
         {
