@@ -58,28 +58,44 @@ const OrderTransitionRef = builder.objectRef<TransitionView>('OrderTransition').
 });
 
 /**
- * The names in SQL over an order row: one VALUES row per (status, kind, transition) the
- * table allows, in the table's order, kept when the draft flag, the open cancellation
- * request and the caller's role allow it, as the resolver below decides.
+ * The names in SQL over an order row: a CASE on its status and kind whose branch lists the
+ * table's transitions for them, in the table's order, each kept when the draft flag, the
+ * open cancellation request and the caller's role allow it, as the resolver below decides.
+ * The role is a literal by then, so PostgreSQL folds its tests away when it plans; the
+ * cancellation request is looked up only in the branches with a transition it holds.
+ * (A VALUES list of the whole table, filtered per order, cost 35 µs per order.)
  */
-let transitionRows: string | undefined;
-
 function transitionKeys(row: string): string {
-  // The table's rows do not depend on the row alias: written once, on the first compiled document that asks.
-  transitionRows ??= ORDER_STATUSES.flatMap((status) =>
-    ORDER_KINDS.flatMap((kind) =>
-      availableTransitions(status, kind).map((name, order) => {
-        const roles = `ARRAY[${TRANSITIONS[name].roles.map(sqlString).join(',')}]`;
-        return `(${sqlString(status)},${sqlString(kind)},${order},${sqlString(name)},${name === 'cancel'},${heldByOpenCancellationRequest(name)},${roles})`;
-      }),
-    ),
-  ).join(',');
   const held = `EXISTS (SELECT 1 FROM "CancellationRequest" r WHERE r."orderId" = ${row}."id" AND r."status" = 'REQUESTED')`;
-  return (
-    `ARRAY(SELECT v.n FROM (VALUES ${transitionRows}) v(s, k, o, n, draft, held, roles) ` +
-    `WHERE v.s = ${row}."status"::text AND v.k = ${row}."kind"::text AND (v.draft OR NOT ${row}."isDraft") ` +
-    `AND ${ROLE_IN_SQL} = ANY(v.roles) AND NOT (v.held AND ${held}) ORDER BY v.o)`
-  );
+  const keys = (names: readonly TransitionName[]) => {
+    if (!names.length) return `'{}'::text[]`;
+    const items = names.map((name) => {
+      const conditions = [
+        `${ROLE_IN_SQL} IN (${TRANSITIONS[name].roles.map(sqlString).join(', ')})`,
+        // A draft can only be cancelled.
+        ...(name === 'cancel' ? [] : [`NOT ${row}."isDraft"`]),
+        ...(heldByOpenCancellationRequest(name) ? [`NOT ${held}`] : []),
+      ];
+      return `CASE WHEN ${conditions.join(' AND ')} THEN ${sqlString(name)} END`;
+    });
+    return `array_remove(ARRAY[${items.join(', ')}]::text[], NULL)`;
+  };
+  const byStatus = ORDER_STATUSES.map((status) => {
+    // Kinds with the same transitions share a branch.
+    const groups = new Map<string, { kinds: string[]; names: readonly TransitionName[] }>();
+    for (const kind of ORDER_KINDS) {
+      const names = availableTransitions(status, kind);
+      const group = groups.get(names.join()) ?? groups.set(names.join(), { kinds: [], names }).get(names.join())!;
+      group.kinds.push(kind);
+    }
+    const branches = [...groups.values()];
+    const inner =
+      branches.length === 1
+        ? keys(branches[0]!.names)
+        : `CASE ${branches.map((g) => `WHEN ${row}."kind"::text IN (${g.kinds.map(sqlString).join(', ')}) THEN ${keys(g.names)}`).join(' ')} ELSE '{}'::text[] END`;
+    return `WHEN ${sqlString(status)} THEN ${inner}`;
+  });
+  return `(CASE ${row}."status"::text ${byStatus.join(' ')} ELSE '{}'::text[] END)`;
 }
 
 builder.prismaObjectField('Order', 'availableTransitions', (t) =>
