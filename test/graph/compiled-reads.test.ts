@@ -919,7 +919,7 @@ function selectionOf(type: GraphQLObjectType, random: () => number, depth: numbe
       !!extensions.pothosPrismaRelationField ||
       !!extensions.embeddedColumns ||
       !!extensions.sqlForm ||
-      !!extensions.sqlObject ||
+      !!extensions.sqlAggregate ||
       !!extensions.sqlStaticList;
     const named = getNamedType(field.type);
     // A connection of related rows, its first or last rows (its other arguments left out).

@@ -275,12 +275,11 @@ class Compiler {
     if (extensions.pothosPrismaRelationField) return this.relation(type, model, alias, field, extensions, nodes);
     if (extensions.embeddedColumns) return this.embedded(model, alias, field, extensions.embeddedColumns, merged(nodes));
     if (extensions.sqlForm) return this.expression(type, field, extensions.sqlForm, alias);
-    if (extensions.sqlObject) return this.sqlObject(field, extensions.sqlObject, alias, merged(nodes));
     if (extensions.sqlAggregate) {
       const { from, fields } = extensions.sqlAggregate;
       // The object's JSON from one subquery over the set: every aggregate in one pass. GROUP BY ()
       // makes it one row whatever is selected (only __typename, say) and however many rows match.
-      return sqlValue(`(SELECT ${concat(this.sqlObject(field, fields, alias, merged(nodes)))} ${from(alias)} GROUP BY ())`);
+      return sqlValue(`(SELECT ${concat(this.formsObject(field, fields, alias, merged(nodes)))} ${from(alias)} GROUP BY ())`);
     }
     if (extensions.sqlStaticList) return this.staticList(type, field, extensions.sqlStaticList, alias, merged(nodes));
     throw new NotCompilable(`${type.name}.${name} is computed`);
@@ -416,7 +415,7 @@ class Compiler {
   }
 
   /** A sub-object of scalars, each sub-field answered by its declared SQL over the parent row. */
-  private sqlObject(field: GraphQLField<unknown, unknown>, forms: Record<string, SqlForm>, alias: string, selectionSet: SelectionSetNode): JsonValue {
+  private formsObject(field: GraphQLField<unknown, unknown>, forms: Record<string, SqlForm>, alias: string, selectionSet: SelectionSetNode): JsonValue {
     const type = field.type;
     if (!isNonNullType(type) || !isObjectType(type.ofType)) throw new NotCompilable(`${field.name} is not a non-null object`);
     const object = type.ofType;
@@ -557,7 +556,6 @@ interface FieldExtensions {
   pothosPrismaRelationField?: ModelField;
   embeddedColumns?: Record<string, string>;
   sqlForm?: SqlForm;
-  sqlObject?: Record<string, SqlForm>;
   sqlAggregate?: { from: (row: string) => string; fields: Record<string, SqlForm> };
   sqlStaticList?: SqlStaticList;
 }

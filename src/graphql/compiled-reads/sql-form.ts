@@ -36,14 +36,6 @@ export function sqlForm(scalar: SqlFormScalar, expression: (row: string) => stri
 }
 
 /**
- * `extensions` of a field whose value is a small object of scalars, each sub-field
- * answered by its own SQL over the parent row (e.g. a variation's stock totals).
- */
-export function sqlObject(fields: Record<string, SqlForm>): { sqlObject: Record<string, SqlForm> } {
-  return { sqlObject: fields };
-}
-
-/**
  * `extensions` of a field whose value is a small object of aggregates over one set of rows
  * (a customer's orders, say): `from(row)` is the FROM ... WHERE of that set over the parent
  * row, and each sub-field's form an aggregate over it. One subquery answers every figure
@@ -53,7 +45,7 @@ export function sqlAggregate(from: (row: string) => string, fields: Record<strin
   return { sqlAggregate: { from, fields } };
 }
 
-/** A sub-field's form for sqlObject and sqlAggregate. */
+/** A sub-field's form for sqlAggregate. */
 export function form(scalar: SqlFormScalar, expression: (row: string) => string, options: { nullable?: boolean } = {}): SqlForm {
   return { scalar, expression, ...options };
 }

@@ -1,5 +1,5 @@
 // Warehouses, stock levels and the stock ledger: read side.
-import { form, sqlForm, sqlObject } from '../../graphql/compiled-reads/sql-form.js';
+import { form, sqlAggregate, sqlForm } from '../../graphql/compiled-reads/sql-form.js';
 import { builder } from '../../graphql/builder.js';
 import { byIdQuery } from '../../graphql/by-id-query.js';
 import { tenantNode } from '../../graphql/ids.js';
@@ -98,11 +98,6 @@ export const StockMovement = builder.prismaNode('StockMovement', {
   }),
 });
 
-/** A sum over the variation's stock levels, in SQL (the compiled read's form of `stock`). */
-function levelSum(row: string, expression: string): string {
-  return `(SELECT coalesce(sum(${expression}), 0) FROM "StockLevel" l WHERE l."variationId" = ${row}."id")`;
-}
-
 const StockSummary = builder.simpleObject('StockSummary', {
   description: 'Totals of a variation over all warehouses.',
   fields: (t) => ({
@@ -131,10 +126,11 @@ builder.prismaObjectFields('Variation', (t) => ({
       }
       return { onHand, reserved, available: onHand - reserved };
     },
-    extensions: sqlObject({
-      onHand: form('Int', (row) => levelSum(row, 'l."onHand"')),
-      reserved: form('Int', (row) => levelSum(row, 'l."reserved"')),
-      available: form('Int', (row) => levelSum(row, 'l."onHand" - l."reserved"')),
+    // One pass over the variation's stock rows for every figure asked for.
+    extensions: sqlAggregate((row) => `FROM "StockLevel" l WHERE l."variationId" = ${row}."id"`, {
+      onHand: form('Int', () => 'coalesce(sum(l."onHand"), 0)'),
+      reserved: form('Int', () => 'coalesce(sum(l."reserved"), 0)'),
+      available: form('Int', () => 'coalesce(sum(l."onHand" - l."reserved"), 0)'),
     }),
   }),
 }));
