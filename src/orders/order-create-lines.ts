@@ -227,14 +227,7 @@ export async function loadVariationsAndPrices(
 }
 
 /** A variation as a new line reads it: its own fields, its product's, and (when priced) priceSelect's. */
-export interface VariationRow {
-  id: number;
-  sku: string;
-  name: string | null;
-  weightGrams: number;
-  currency: string;
-  available: boolean;
-  archivedAt: Date | null;
+export interface VariationRow extends Pick<CatalogVariation, 'id' | 'sku' | 'name' | 'weightGrams' | 'currency' | 'available' | 'archivedAt'> {
   costPrice: DecimalLike | null;
   product: { name: string; weightGrams: number; isActive: boolean; archivedAt: Date | null; stockType: string };
 }
