@@ -130,6 +130,8 @@ export interface OutboxFill {
   from: string;
   /** A jsonb object over it: the values of the keys placeholders may have. */
   values: string;
+  /** The rows' order id column, for rows published before their order had an id (its insert is the same statement). */
+  orderId?: string;
 }
 
 /**
@@ -148,7 +150,7 @@ export function outboxWriteSql(p: number, fill?: OutboxFill): { cte: string; not
   return {
     cte: `"outbox_written" AS (
     INSERT INTO "OutboxEvent" ("tenantId", "type", "orderId", "payload", "traceparent")
-    SELECT r."tenantId", r."type", r."orderId", ${payload}, $${p + 5}::text
+    SELECT r."tenantId", r."type", ${fill?.orderId ? `CASE WHEN r."filledInSql" THEN ${fill.orderId} ELSE r."orderId" END` : 'r."orderId"'}, ${payload}, $${p + 5}::text
       FROM unnest($${p}::int[], $${p + 1}::text[], $${p + 2}::int[], $${p + 3}::jsonb[], $${p + 4}::boolean[])
            WITH ORDINALITY AS r("tenantId", "type", "orderId", "payload", "filledInSql", "n")${fill ? `
      CROSS JOIN ${fill.from}` : ''}

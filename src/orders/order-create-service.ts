@@ -23,7 +23,7 @@ import { ValidationError } from '../shared/errors.js';
 import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
 import type { KeyScope } from '../auth/viewer.js';
 import { checkText, Problems } from '../shared/validation.js';
-import { appendOrderEvent } from './order-event-log.js';
+import { newOrderEvent } from './order-event-log.js';
 import { chooseShipping } from './order-shipping.js';
 import { freeTransferCode, lockOrderInserts } from './order-transfer-code.js';
 import { recordPaymentInScope } from '../payments/payment-service.js';
@@ -440,23 +440,15 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
         }
         // A bank-transfer order owing money gets its unique transfer code (under the same lock).
         const transferCode = wantsTransferCode ? await freeTransferCode(scope, tenantId) : null;
-        // Numbered in the tenant, whatever channel the caller's key reads.
-        const order = await insertOrder(
+        // Numbered in the tenant, whatever channel the caller's key reads; its create event in the same statement.
+        const event = newOrderEvent(scope, { tenantId, actor: deps.viewer.actor, requestId: deps.requestId ?? null, note: orderData.isDraft ? 'draft' : null });
+        const order = await insertOrder<Parameters<typeof event.finish>[0]>(
           scope.tx,
           { order: { ...orderData, transferCode }, items: itemRows, parties: partyRows, adjustments: adjustmentRows },
           code ? { given: code } : { prefix: codePrefix(new Date()) },
+          event.tail,
         );
-        await appendOrderEvent(scope, {
-          tenantId,
-          orderId: order.id,
-          type: 'create',
-          newOrder: true,
-          fromStatus: null,
-          toStatus: order.status,
-          actor: deps.viewer.actor,
-          requestId: deps.requestId ?? null,
-          note: orderData.isDraft ? 'draft' : null,
-        });
+        event.finish(order);
         // The payment made with the order, by the rules of paymentRecord (the payment status follows).
         if (initialPayment) {
           await recordPaymentInScope(scope, deps, {

@@ -22,8 +22,6 @@ export interface OrderEventInput {
   requestId?: string | null;
   /** Edits: what changed. */
   changes?: OrderChanges | null;
-  /** The order was inserted in this transaction and has no events yet: the event is its first (sequence 1), without reading the history. */
-  newOrder?: boolean;
 }
 
 /**
@@ -35,7 +33,7 @@ export interface OrderEventInput {
  */
 const EVENT_VALUES = `
   SELECT r."tenantId", r."orderId",
-         CASE WHEN $2::boolean THEN 1 ELSE coalesce((SELECT max(e."sequence") FROM "OrderEvent" e WHERE e."orderId" = r."orderId"), 0) + 1 END,
+         coalesce((SELECT max(e."sequence") FROM "OrderEvent" e WHERE e."orderId" = r."orderId"), 0) + 1,
          r."type", r."fromStatus", r."toStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
     FROM json_populate_record(NULL::"OrderEvent", $1::json) r`;
 const EVENT_COLUMNS = `"OrderEvent" ("tenantId", "orderId", "sequence", "type", "fromStatus", "toStatus", "actor", "reason", "note", "changes", "requestId")`;
@@ -47,7 +45,7 @@ const EVENT_FILL = {
   values: `jsonb_build_object('eventId', e."id", 'sequence', e."sequence", 'at', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
 };
 const OUTBOX_WITH_EVENT_INSERT = (() => {
-  const outbox = outboxWriteSql(3, EVENT_FILL);
+  const outbox = outboxWriteSql(2, EVENT_FILL);
   return `WITH "event" AS (INSERT INTO ${EVENT_COLUMNS} ${EVENT_VALUES} RETURNING "id", "sequence", "createdAt"), ${outbox.cte}
   SELECT e."id", e."sequence", e."createdAt", ${outbox.notify} AS "notified" FROM "event" e`;
 })();
@@ -77,13 +75,59 @@ export async function appendOrderEvent(scope: TransactionScope, input: OrderEven
   if (changed) scope.publish('orderStatusChanged', changed, { filledInSql: true });
   const outbox = scope.takeOutbox();
   const [event] = outbox
-    ? await scope.tx.$queryRawUnsafe<EventRow[]>(OUTBOX_WITH_EVENT_INSERT, JSON.stringify(row), input.newOrder === true, ...outbox)
-    : await scope.tx.$queryRawUnsafe<EventRow[]>(EVENT_INSERT, JSON.stringify(row), input.newOrder === true);
+    ? await scope.tx.$queryRawUnsafe<EventRow[]>(OUTBOX_WITH_EVENT_INSERT, JSON.stringify(row), ...outbox)
+    : await scope.tx.$queryRawUnsafe<EventRow[]>(EVENT_INSERT, JSON.stringify(row));
   const at = new Date(event!.createdAt).toISOString();
   if (created) created.at = at;
   if (changed) Object.assign(changed, { eventId: event!.id, sequence: event!.sequence, at });
   return event!;
 }
+
+/**
+ * The create event of an order inserted by the same statement (order-insert.ts, whose CTE
+ * "o" returns the order's "id" and "status"): the order's first event, and the outbox rows
+ * published so far, orderCreated and orderStatusChanged among them, which take the order's
+ * id and status as well as the event's id, sequence and time in SQL. One round trip fewer
+ * than the insert and then appendOrderEvent. `finish` gives the published events the
+ * values the statement filled, before they go out after commit.
+ */
+export function newOrderEvent(scope: TransactionScope, input: Pick<OrderEventInput, 'tenantId' | 'actor' | 'requestId' | 'note'>) {
+  const { tenantId } = input;
+  // Placeholders until the statement answers (filledInSql: its outbox rows take the real values).
+  const created: Topics['orderCreated'] = { tenantId, orderId: 0, status: 'PENDING', at: '' };
+  const changed: Topics['orderStatusChanged'] = { tenantId, orderId: 0, eventId: 0, sequence: 0, transition: 'create', from: null, to: 'PENDING', at: '' };
+  scope.publish('orderCreated', created, { filledInSql: true });
+  scope.publish('orderStatusChanged', changed, { filledInSql: true });
+  const outbox = scope.takeOutbox();
+  const row = { tenantId, type: 'create', actor: input.actor ?? null, reason: null, note: input.note ?? null, changes: null, requestId: input.requestId ?? null };
+  const tail = {
+    ctes: (param: (value: unknown) => string) => {
+      const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
+    SELECT r."tenantId", o."id", 1, r."type", NULL, o."status"::"OrderStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
+      FROM "o", json_populate_record(NULL::"OrderEvent", ${param(JSON.stringify(row))}::json) r
+    RETURNING "id", "sequence", "createdAt", "orderId", "toStatus")`;
+      if (!outbox) return [event];
+      const first = Number(param(outbox[0]).slice(1));
+      for (const value of outbox.slice(1)) param(value);
+      return [event, outboxWriteSql(first, NEW_ORDER_FILL).cte];
+    },
+    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${outboxWriteSql(0).notify} AS "notified"` : ''}`,
+    from: `"event" e`,
+  };
+  const finish = (inserted: { id: number; status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }) => {
+    const at = new Date(inserted.eventCreatedAt).toISOString();
+    Object.assign(created, { orderId: inserted.id, status: inserted.status, at });
+    Object.assign(changed, { orderId: inserted.id, eventId: inserted.eventId, sequence: inserted.eventSequence, to: inserted.status, at });
+  };
+  return { tail, finish };
+}
+
+/** A new order's outbox rows take its id and status from its event. */
+const NEW_ORDER_FILL = {
+  ...EVENT_FILL,
+  values: `(${EVENT_FILL.values} || jsonb_build_object('orderId', e."orderId", 'status', e."toStatus", 'to', e."toStatus"))`,
+  orderId: `e."orderId"`,
+};
 
 interface EventRow {
   id: number;

@@ -26,6 +26,14 @@ export interface InsertedOrder {
   code: string;
 }
 
+/** More for the insert's statement to do with the new order (its CTE "o": "id", "status"): CTEs after it, the columns they return, and the FROM items those come from. */
+export interface StatementTail {
+  /** `param` adds a parameter and returns its placeholder. */
+  ctes(param: (value: unknown) => string): string[];
+  columns: string;
+  from: string;
+}
+
 /** A code given by the client, or the prefix of the day's numbered codes (`ORD-YYYYMMDD-`). */
 export type OrderCodeChoice = { given: string } | { prefix: string };
 
@@ -55,7 +63,7 @@ function childInsert(name: string, table: string, rows: Row[], param: string): s
  * takes the tenant's order-insert lock itself, re-entrantly when the caller holds it, and
  * reads the last code after it).
  */
-export async function insertOrder(tx: Tx, rows: NewOrderRows, code: OrderCodeChoice): Promise<InsertedOrder> {
+export async function insertOrder<R extends object>(tx: Tx, rows: NewOrderRows, code: OrderCodeChoice, tail: StatementTail): Promise<InsertedOrder & R> {
   const cols = columnsOf([rows.order]).map(quote);
   const numbered = `order_next_code(r."tenantId", $3::text)`;
   const ctes = [
@@ -77,7 +85,8 @@ export async function insertOrder(tx: Tx, rows: NewOrderRows, code: OrderCodeCho
     params.push(JSON.stringify(children));
     ctes.push(childInsert(name, table, children, `$${params.length}`));
   }
-  const sql = `WITH ${ctes.join(',\n  ')}\nSELECT "id", "status", "code" FROM "o"`;
-  const inserted = await tx.$queryRawUnsafe<InsertedOrder[]>(sql, ...params);
+  ctes.push(...tail.ctes((value) => `$${params.push(value)}`));
+  const sql = `WITH ${ctes.join(',\n  ')}\nSELECT "o"."id", "o"."status", "o"."code", ${tail.columns} FROM "o", ${tail.from}`;
+  const inserted = await tx.$queryRawUnsafe<Array<InsertedOrder & R>>(sql, ...params);
   return inserted[0]!;
 }
