@@ -157,11 +157,16 @@ export function outboxWriteSql(p: number, fill?: OutboxFill): { cte: string; not
      ORDER BY r."n"
     RETURNING "tenantId"
   )`,
-    // None when no row was written (a fill from an empty FROM item: a refused stock change).
-    notify: `(SELECT CASE WHEN x."tenants" IS NOT NULL THEN (SELECT 1 FROM pg_notify('${OUTBOX_CHANNEL}', x."tenants")) END
-       FROM (SELECT string_agg(DISTINCT w."tenantId"::text, ',') AS "tenants" FROM "outbox_written" w) x)`,
+    notify: OUTBOX_NOTIFY,
   };
 }
+
+/**
+ * The wake-up outboxWriteSql's CTE sends (one value, over its "outbox_written"); none when no
+ * row was written (a fill from an empty FROM item: a refused stock change).
+ */
+export const OUTBOX_NOTIFY = `(SELECT CASE WHEN x."tenants" IS NOT NULL THEN (SELECT 1 FROM pg_notify('${OUTBOX_CHANNEL}', x."tenants")) END
+       FROM (SELECT string_agg(DISTINCT w."tenantId"::text, ',') AS "tenants" FROM "outbox_written" w) x)`;
 
 /** The rows published after the last statement that took them, before COMMIT. */
 const OUTBOX_INSERT = (() => {

@@ -215,15 +215,11 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     customerIds: parties.map((p) => p.party.customerId).filter((id): id is number => !!id),
   };
   const checksStock = !data.backorder && !data.isDraft;
+  const variationIds = data.items.map((i) => i.variationId);
   // Without a key scope to apply, every read below comes from one statement (order-create-reads.ts).
   const read = deps.viewer.scope
     ? null
-    : await readForCreate(db, tenantId, {
-        ...refs,
-        variationIds: data.items.map((i) => i.variationId),
-        stockVariationIds: checksStock ? data.items.map((i) => i.variationId) : [],
-        originWarehouseId: data.originWarehouseId ?? null,
-      });
+    : await readForCreate(db, tenantId, { ...refs, variationIds, stockVariationIds: checksStock ? variationIds : [], originWarehouseId: data.originWarehouseId ?? null });
   const { customers, pricing, sourceInactive } = read ? referencesFrom(refs, read.references) : await checkReferences(db, tenantId, refs);
   if (sourceInactive) problems.add(['source'], 'is inactive; choose an active order source');
   // Only customers in good standing order (seed 002 activation status).
@@ -237,9 +233,8 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
   if (data.salesRepId && !salesRep) problems.add(['salesRepresentative'], 'no such sales rep');
   else if (salesRep && !salesRep.isActive) problems.add(['salesRepresentative'], `sales rep ${salesRep.name} is inactive`);
   // The lines' variations with their prices for the customer's category, in one read.
-  const variationIds = data.items.map((i) => i.variationId);
   const { variations, prices: priceRows } = read
-    ? catalogFrom([...new Set(variationIds)], read.variations, true)
+    ? catalogFrom(variationIds, read.variations, true)
     : await loadVariationsAndPrices(db, tenantId, variationIds, pricing.category?.id ?? null);
   const prices = await priceLines(
     db,

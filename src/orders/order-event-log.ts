@@ -3,7 +3,7 @@
 // (orderId, sequence) index backs that up. A status change also queues the live
 // event, sent after commit.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
-import { outboxWriteSql, type TransactionScope } from '../db/transaction.js';
+import { OUTBOX_NOTIFY, outboxWriteSql, type TransactionScope } from '../db/transaction.js';
 import type { OrderEdited, Topics } from '../events/topics.js';
 
 /** What an edit changed, as the history keeps it (the order.edited event's diff). */
@@ -101,17 +101,15 @@ export function newOrderEvent(scope: TransactionScope, input: Pick<OrderEventInp
   const outbox = scope.takeOutbox();
   const row = { tenantId, type: 'create', actor: input.actor ?? null, reason: null, note: input.note ?? null, changes: null, requestId: input.requestId ?? null };
   const tail = {
-    ctes: (param: (value: unknown) => string) => {
+    ctes: (next: number) => {
       const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
     SELECT r."tenantId", o."id", 1, r."type", NULL, o."status"::"OrderStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
-      FROM "o", json_populate_record(NULL::"OrderEvent", ${param(JSON.stringify(row))}::json) r
+      FROM "o", json_populate_record(NULL::"OrderEvent", $${next}::json) r
     RETURNING "id", "sequence", "createdAt", "orderId", "toStatus")`;
-      if (!outbox) return [event];
-      const first = Number(param(outbox[0]).slice(1));
-      for (const value of outbox.slice(1)) param(value);
-      return [event, outboxWriteSql(first, NEW_ORDER_FILL).cte];
+      if (!outbox) return { ctes: [event], params: [JSON.stringify(row)] };
+      return { ctes: [event, outboxWriteSql(next + 1, NEW_ORDER_FILL).cte], params: [JSON.stringify(row), ...outbox] };
     },
-    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${outboxWriteSql(0).notify} AS "notified"` : ''}`,
+    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${OUTBOX_NOTIFY} AS "notified"` : ''}`,
     from: `"event" e`,
   };
   const finish = (inserted: { id: number; status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }) => {

@@ -28,8 +28,8 @@ export interface InsertedOrder {
 
 /** More for the insert's statement to do with the new order (its CTE "o": "id", "status"): CTEs after it, the columns they return, and the FROM items those come from. */
 export interface StatementTail {
-  /** `param` adds a parameter and returns its placeholder. */
-  ctes(param: (value: unknown) => string): string[];
+  /** The CTEs, numbering their parameters from `next`, and those parameters' values. */
+  ctes(next: number): { ctes: string[]; params: unknown[] };
   columns: string;
   from: string;
 }
@@ -85,7 +85,9 @@ export async function insertOrder<R extends object>(tx: Tx, rows: NewOrderRows, 
     params.push(JSON.stringify(children));
     ctes.push(childInsert(name, table, children, `$${params.length}`));
   }
-  ctes.push(...tail.ctes((value) => `$${params.push(value)}`));
+  const more = tail.ctes(params.length + 1);
+  ctes.push(...more.ctes);
+  params.push(...more.params);
   const sql = `WITH ${ctes.join(',\n  ')}\nSELECT "o"."id", "o"."status", "o"."code", ${tail.columns} FROM "o", ${tail.from}`;
   const inserted = await tx.$queryRawUnsafe<Array<InsertedOrder & R>>(sql, ...params);
   return inserted[0]!;

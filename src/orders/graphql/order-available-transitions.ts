@@ -85,8 +85,10 @@ function transitionKeys(row: string): string {
     const groups = new Map<string, { kinds: string[]; names: readonly TransitionName[] }>();
     for (const kind of ORDER_KINDS) {
       const names = availableTransitions(status, kind);
-      const group = groups.get(names.join()) ?? groups.set(names.join(), { kinds: [], names }).get(names.join())!;
-      group.kinds.push(kind);
+      const key = names.join();
+      const group = groups.get(key);
+      if (group) group.kinds.push(kind);
+      else groups.set(key, { kinds: [kind], names });
     }
     const branches = [...groups.values()];
     const inner =
