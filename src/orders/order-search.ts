@@ -6,18 +6,28 @@
 // trigram index answers any term in one index scan: the matching ids come back in a
 // millisecond or two and the list reads just those. In the executor's path, past
 // PREFILTER_CAP matches the caller keeps the OR (a Prisma `in` list that long costs more
-// than the walk, which stops at the page's end); compiled reads use the document always.
+// than the walk, which stops at the page's end); compiled reads use the document always, and
+// for a common term look among the newest documents first (newestOrderSearchMatches).
 import type { Logger } from 'pino';
 import { keyScopeOfClient } from '../auth/key-scope.js';
 import type { Database, Db } from '../db/client.js';
 import { tenantNeutral } from '../db/tenant-scope.js';
 import { everyInterval } from '../shared/periodic.js';
-import { indexedPart } from '../shared/trigram-pattern.js';
+import { candidateShare, indexedPart } from '../shared/trigram-pattern.js';
 import { searchPattern } from '../shared/text-search.js';
 
 /** Most matching orders the prefilter takes; past it the list's own OR walk is the better plan. */
 export const PREFILTER_CAP = 2000;
 
+
+/**
+ * The newest orders the compiled list's search checks first, for a term the index would find in
+ * many documents: `orders` of them, when the index's candidates are guessed (from the trigram
+ * sample) at `fromShare` of the documents or more. Checking a document costs about the same
+ * either way, so a term whose candidates are fewer than the window goes to the index alone
+ * (README "Search"). An object, so that a test can move it and see every way answer alike.
+ */
+export const NEWEST_SEARCHED = { orders: 4000, fromShare: 0.01 };
 
 /** Shortest term a trigram index can serve (shorter ones hold no trigram and would scan). */
 const MIN_INDEXED_LENGTH = 3;
@@ -117,4 +127,24 @@ export function orderSearchMatches(tenant: string, pattern: string, indexed?: st
   // `|| ''`: the same text, but not the indexed column, so the planner checks the whole pattern
   // on the rows found instead of looking up its trigrams too.
   return `${rows} AND s."document" LIKE lower(${indexed}) AND (s."document" || '') LIKE lower(${pattern})`;
+}
+
+/**
+ * Whether the compiled list's search checks the newest orders first for this term: when the
+ * index is guessed to find NEWEST_SEARCHED.fromShare of the documents or more (never without
+ * a sample of the trigrams, unless fromShare is 0).
+ */
+export function searchesNewestFirst(term: string, share?: (trigram: string) => number): boolean {
+  const found = share ? candidateShare(indexedPart(term, share), share) : 0;
+  return found >= NEWEST_SEARCHED.fromShare;
+}
+
+/**
+ * The ids of the tenant's NEWEST_SEARCHED.orders newest orders (newest first by creation time,
+ * then id: the order list's own order) whose document holds the pattern, read in the index on
+ * the tenant, creation time and id: every other match comes after them in the list.
+ */
+export function newestOrderSearchMatches(tenant: string, pattern: string): string {
+  const newest = `SELECT n."orderId", n."document" FROM "OrderSearch" n WHERE n."tenantId" = ${tenant} ORDER BY n."createdAt" DESC, n."orderId" DESC LIMIT ${NEWEST_SEARCHED.orders}`;
+  return `SELECT w."orderId" AS "id" FROM (${newest}) w WHERE w."document" LIKE lower(${pattern})`;
 }

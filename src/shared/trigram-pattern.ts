@@ -62,9 +62,17 @@ export function likeTrigrams(term: string): string[] {
 export function lookupCost(text: string, share: (trigram: string) => number): number {
   const shares = likeTrigrams(text).map(share).sort((a, b) => a - b);
   if (!shares.length) return Infinity;
-  const rows = shares[0]! * Math.sqrt(shares[1] ?? 1);
-  return shares.reduce((sum, s) => sum + s, 0) + ROW_COST * rows;
+  return shares.reduce((sum, s) => sum + s, 0) + ROW_COST * foundShare(shares);
 }
+
+/** The share of the indexed texts a lookup of `text` finds (lookupCost's guess); 1 without trigrams. */
+export function candidateShare(text: string, share: (trigram: string) => number): number {
+  const shares = likeTrigrams(text).map(share).sort((a, b) => a - b);
+  return shares.length ? foundShare(shares) : 1;
+}
+
+/** The rarest trigram's share, thinned by the square root of the next (`shares` ascending). */
+const foundShare = (shares: number[]) => shares[0]! * Math.sqrt(shares[1] ?? 1);
 
 /**
  * The substring of `term` for the index to look up: the cheapest by lookupCost, when it costs

@@ -6,6 +6,7 @@
 // order's own columns does (orderWhere without ids, which never reads the documents).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orderWhere } from '../../src/orders/order-filters.js';
+import { NEWEST_SEARCHED } from '../../src/orders/order-search.js';
 import { SEARCH_WALK } from '../../src/shared/text-search.js';
 import { OrderListCodesDocument, OrderListDocument } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
@@ -139,6 +140,30 @@ describe('order search documents', () => {
     expect((await search('cepat-7788')).codes).toEqual(['SRCH-1']);
   });
 
+  it("keeps each document's creation time with its order's, which the newest orders are checked first by", async () => {
+    const { fixtures } = await testApp();
+    const times = async () =>
+      (await fixtures.prisma.order.findMany({ where: { tenantId: t.id }, select: { code: true, createdAt: true, search: { select: { createdAt: true } } }, orderBy: { id: 'asc' } })).map((o) => [
+        o.code,
+        o.createdAt.getTime() === o.search?.createdAt.getTime(),
+      ]);
+    expect(await times()).toEqual([['SRCH-OTHER', true], ['ACC-1', true], ['SRCH-1', true]]);
+    // An import that dates an order back: its document follows, and the newest order checked first is another.
+    const saved = [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] as const;
+    const { createdAt } = await fixtures.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { createdAt: true } });
+    await fixtures.prisma.order.update({ where: { id: orderId }, data: { createdAt: new Date('2020-01-01T00:00:00Z') } });
+    try {
+      expect(await times()).toEqual([['SRCH-OTHER', true], ['ACC-1', true], ['SRCH-1', true]]);
+      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = [1, 0];
+      const page = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: 'SRCH-' } }));
+      expect(page.statements.join('\n')).toContain('"newest_page"');
+      expect(page.result.orders.edges.map((e) => e.node.code)).toEqual(['SRCH-OTHER']);
+    } finally {
+      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = saved;
+      await fixtures.prisma.order.update({ where: { id: orderId }, data: { createdAt } });
+    }
+  });
+
   it('does not match across two texts: a term with a line break is searched by the OR', async () => {
     // "Putri\n0899" would be found in the document, where the recipient's phone follows her name.
     const { codes, statements } = await search('Putri\n0899');
@@ -177,12 +202,17 @@ describe('order search documents', () => {
       }
       throw new Error(`${term}: more than 20 pages`);
     };
-    const saved = SEARCH_WALK.from;
+    const saved = [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] as const;
     try {
-      // From 1000 matches on (never here: sorted), and from 1 on (always walked).
-      for (const walkFrom of [1000, 1]) {
+      // From 1000 matches on (never here: sorted), and from 1 on (always walked); without a count,
+      // the newest orders checked first (fromShare 0: whatever the term) or not: among every
+      // order here, or the newest 1 or 3 (the page they fill, or not, and every match found then).
+      const ways = [[1000, 4000, 1], [1, 4000, 1], [1000, 4000, 0], [1, 4000, 0], [1000, 1, 0], [1, 3, 0], [1000, 3, 0]] as const;
+      for (const [walkFrom, newest, fromShare] of ways) {
         SEARCH_WALK.from = walkFrom;
-        const how = `walk from ${walkFrom}`;
+        NEWEST_SEARCHED.orders = newest;
+        NEWEST_SEARCHED.fromShare = fromShare;
+        const how = `walk from ${walkFrom}, newest ${fromShare ? 'never' : newest}`;
         for (const term of TERMS) {
           const expected = await byOr(term);
           // With totalCount, one order a page.
@@ -197,13 +227,15 @@ describe('order search documents', () => {
           // Without totalCount: one statement; every page forward and backward.
           const codes = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: term } }));
           expect(codes.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
+          expect(codes.statements.join('\n').includes('"newest_page"'), `${term}, ${how}: the newest checked first`).toBe(!fromShare);
+          expect(first.statements.join('\n'), 'the count needs every match').not.toContain('"newest_page"');
           expect(codes.result.orders.edges.map((e) => e.node.code), `${term}, no count, ${how}`).toEqual(expected.slice(0, 1));
           expect(await walk(term, false), `${term}, pages forward, ${how}`).toEqual(expected);
           expect(await walk(term, true), `${term}, pages backward, ${how}`).toEqual(expected);
         }
       }
     } finally {
-      SEARCH_WALK.from = saved;
+      [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = saved;
     }
   });
 });

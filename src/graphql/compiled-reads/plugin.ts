@@ -166,7 +166,8 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
     let order: OrderTerm[] = [];
     const matches = matchSetOf(query.where);
     // The ids the rows must be among, found once for the page and the count (root-read.ts).
-    const withMatches = matches ? `WITH "matches" AS MATERIALIZED (${matches.sql(param)}), "match_count" AS MATERIALIZED (SELECT count(*) AS n FROM "matches") ` : '';
+    const matchesSql = matches?.sql(param);
+    let withMatches = '';
     const inMatches = (alias: string) => `${alias}."${matches!.key}" IN (SELECT "id" FROM "matches")`;
     try {
       if (matches && !plan.connection) throw new NotCompilable('a match set on a single row');
@@ -204,6 +205,22 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       throw error;
     }
     if (!plan.connection && order.length) return undefined;
+    if (matches) {
+      const newest = matches.newest;
+      // Without a count, a page read in the match set's `newest` order may come from the matches
+      // among the list's first rows alone: they are found first, and every match only when they do not fill the page (the rows it reads: the
+      // cursor's own, its rows and the one after them), each way gated by a one-time filter, so
+      // that only one of them runs.
+      const reads = first! + 1 + (paged ? 1 : 0);
+      const fromNewest = newest && countStatement === undefined && newest.order.every((term, i) => order[i]?.column === term.column && order[i].descending === term.descending);
+      const all = fromNewest
+        ? `SELECT "id" FROM "newest" WHERE (SELECT filled FROM "newest_page") UNION ALL SELECT "id" FROM (${matchesSql}) m WHERE NOT (SELECT filled FROM "newest_page")`
+        : matchesSql;
+      const before = fromNewest
+        ? `"newest" AS MATERIALIZED (${newest.sql(param)}), "newest_page" AS MATERIALIZED (SELECT count(*) = ${reads} AS filled FROM (SELECT 1 FROM "${plan.read.model}" ${plan.alias} WHERE ${where} AND ${plan.alias}."${matches.key}" IN (SELECT "id" FROM "newest") LIMIT ${reads}) r), `
+        : '';
+      withMatches = `WITH ${before}"matches" AS MATERIALIZED (${all}), "match_count" AS MATERIALIZED (SELECT count(*) AS n FROM "matches") `;
+    }
     // The pages of nested connections, for this request's arguments.
     const nested: string[] = [];
     for (const connection of plan.nested ?? []) {
@@ -226,10 +243,19 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       // the statement runs (the other branch's one-time filter is false, and it reads nothing):
       // the rows of the ids, sorted; or the list walked in its order, each row looked up in the
       // ids (COALESCE keeps the IN a hashed lookup instead of a join, which would read every id's row).
+      // The walk finds the page's keys first (the same alias inside, which hides the outer one), so
+      // that an index holding the list's order and key serves it alone, as an index-only scan,
+      // when the where needs no other column: a term whose newest matches are far down the list
+      // walks its index entries, not its rows.
+      const walked = (condition: string) => {
+        if (!order.length) return condition;
+        const inOrder = order.map((term) => `${plan.alias}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
+        return `${plan.alias}."${matches!.key}" IN (SELECT ${plan.alias}."${matches!.key}" ${from(condition)} ORDER BY ${inOrder} LIMIT ${first! + 1 + (paged ? 1 : 0)})`;
+      };
       const froms = matches
         ? [
             from(`${where} AND ${inMatches(plan.alias)} AND (SELECT n FROM "match_count") < ${matches.walkFrom}`),
-            from(`${where} AND COALESCE(${inMatches(plan.alias)}, false) AND (SELECT n FROM "match_count") >= ${matches.walkFrom}`),
+            from(`${walked(`${where} AND COALESCE(${inMatches(plan.alias)}, false)`)} AND (SELECT n FROM "match_count") >= ${matches.walkFrom}`),
           ]
         : [from(where)];
       // Counted in the same statement (PostgreSQL runs the uncorrelated subquery once), under the

@@ -38,6 +38,13 @@ export interface MatchSet {
   walkFrom: number;
   /** The rest of the where holds only the tenant (which the ids hold already): totalCount is the number of ids. */
   alone: boolean;
+  /**
+   * The matches among the first rows of the list in `order`: a SELECT as `sql`'s of the ids of
+   * those of its first rows (in that order) that match; every other match comes after them. A
+   * page read in that order that these fill is the page all the matches make, and only a page
+   * they do not fill needs every match found.
+   */
+  newest?: { order: readonly OrderTerm[]; sql(param: (value: unknown) => string): string };
 }
 const matchSets = whereExtra<MatchSet>('matchSet');
 export const withMatchSet = matchSets.with;

@@ -27,7 +27,7 @@ import {
 import { OrderFilter, OrderOrderBy } from './order-filter-input.js';
 import { orderWhere } from '../order-filters.js';
 import { countOrders, statusCountSource } from '../order-status-counts.js';
-import { indexedTerm, orderSearchMatches } from '../order-search.js';
+import { indexedTerm, newestOrderSearchMatches, orderSearchMatches, searchesNewestFirst } from '../order-search.js';
 import { SEARCH_WALK, searchTerm } from '../../shared/text-search.js';
 import { searchIdsOf, searchPatternsOf } from './order-search-ids.js';
 import { settleOverdueCancellationRequests } from './order-cancellations.js';
@@ -396,11 +396,20 @@ function compiledOrderWhere(ctx: Context, filter: OrderListArgs['filter']) {
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
     sql: (param) => orderSearchMatches(param(tenantId), param(pattern), indexed === undefined ? undefined : param(indexed)),
+    ...(searchesNewestFirst(term, ctx.services.searchTrigrams.share)
+      ? { newest: { order: NEWEST_FIRST, sql: (param: (value: unknown) => string) => newestOrderSearchMatches(param(tenantId), param(pattern)) } }
+      : {}),
     key: 'id',
     walkFrom: SEARCH_WALK.from,
     alone: !rest.AND,
   });
 }
+
+/** The list's default order, which the search's newest documents are read in (order-search.ts). */
+const NEWEST_FIRST = [
+  { column: 'createdAt', descending: true },
+  { column: 'id', descending: true },
+];
 
 /** Where and order of the order list: the resolver's and the compiled read's. */
 function orderListQuery(args: OrderListArgs, tenantId: number, searchIds?: readonly number[]) {
