@@ -20,9 +20,10 @@ builder.scalarType('Decimal', {
   extensions: scalarSql((sql, dataType, scale) => {
     if (dataType !== 'numeric') return undefined;
     if (scale === 2) return plainString(`${sql}::text`);
-    // A column is named twice as it is; an expression is computed once.
+    // A column is named twice as it is; an expression is computed once (OFFSET 0 keeps PostgreSQL
+    // from pulling the inner SELECT up, which would write the expression out twice, subqueries and all).
     if (/^\w+\."\w+"$/.test(sql)) return plainString(`round(${sql}, greatest(2, min_scale(${sql})))::text`);
-    return plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v) d)`);
+    return plainString(`(SELECT round(v, greatest(2, min_scale(v)))::text FROM (SELECT (${sql})::numeric AS v OFFSET 0) d)`);
   }),
   // From JSON variables only a string: a JSON number is a binary float to most clients (100.1 may already be 100.09999...).
   parseValue: (value) => {

@@ -6,15 +6,14 @@ import { INTERNAL_KINDS } from '../../orders/order-kinds.js';
 
 const internalKinds = INTERNAL_KINDS.map((kind) => `'${kind}'`).join(', ');
 
-function paymentSum(row: string, kind: 'PAYMENT' | 'REFUND'): string {
-  return `(SELECT coalesce(sum(p."amount"), 0) FROM "Payment" p WHERE p."orderId" = ${row}."id" AND p."kind" = '${kind}')`;
-}
+const paymentsOf = (row: string) => `FROM "Payment" p WHERE p."orderId" = ${row}."id"`;
 
-/** Payments minus refunds: what the shop keeps. */
-export const paidSql = (row: string) => `(${paymentSum(row, 'PAYMENT')} - ${paymentSum(row, 'REFUND')})`;
+/** Payments minus refunds: what the shop keeps (one pass over the order's payments). */
+export const paidSql = (row: string) =>
+  `(SELECT coalesce(sum(CASE p."kind" WHEN 'PAYMENT' THEN p."amount" WHEN 'REFUND' THEN -p."amount" END), 0) ${paymentsOf(row)})`;
 
 /** Sum of the refunds. */
-export const refundedSql = (row: string) => paymentSum(row, 'REFUND');
+export const refundedSql = (row: string) => `(SELECT coalesce(sum(p."amount"), 0) ${paymentsOf(row)} AND p."kind" = 'REFUND')`;
 
 /** The grand total less returned units; zero once cancelled or fully returned. */
 export const netTotalSql = (row: string) =>
