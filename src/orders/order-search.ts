@@ -22,12 +22,15 @@ export const PREFILTER_CAP = 2000;
 
 /**
  * The newest orders the compiled list's search checks first, for a term the index would find in
- * many documents: `orders` of them, when the index's candidates are guessed (from the trigram
- * sample) at `fromShare` of the documents or more. Checking a document costs about the same
- * either way, so a term whose candidates are fewer than the window goes to the index alone
- * (README "Search"). An object, so that a test can move it and see every way answer alike.
+ * many documents: `orders` of them, when the index's candidates are guessed (the trigram
+ * sample's share times the documents) at `fromCandidates` or more. A candidate costs about
+ * 3 µs to check (each on its own page), a document of the window about 1 µs (they sit
+ * together), so a term with fewer candidates goes to the index alone (README "Search"). The
+ * guess counts every tenant's documents (the sample and the index serve all): a small tenant
+ * may check its newest first needlessly, at most its own documents. An object, so that a test
+ * can move it and see every way answer alike.
  */
-export const NEWEST_SEARCHED = { orders: 4000, fromShare: 0.01 };
+export const NEWEST_SEARCHED = { orders: 4000, fromCandidates: 2000 };
 
 /** Shortest term a trigram index can serve (shorter ones hold no trigram and would scan). */
 const MIN_INDEXED_LENGTH = 3;
@@ -45,6 +48,8 @@ const LEAST_SHARE = 0.002;
 export interface SearchTrigrams {
   /** The trigram's share of the documents; undefined before a sample found any document. */
   share: ((trigram: string) => number) | undefined;
+  /** How many documents there are, as PostgreSQL's statistics last counted them (0 before any). */
+  documents: number;
   /** Samples the documents now (the app at start; then every intervalMs). */
   sample(): Promise<void>;
   stop(): Promise<void>;
@@ -58,13 +63,18 @@ export function startSearchTrigramSampling(deps: { db: Database; log: Logger; in
   let running: Promise<void> = Promise.resolve();
   const trigrams: SearchTrigrams = {
     share: undefined,
+    documents: 0,
     sample: () =>
       (running = running.then(async () => {
         const rows = await tenantNeutral(() =>
           deps.db.sql.query<{ trigram: string; share: number }>('SELECT "trigram", "share" FROM order_search_trigram_shares($1, $2)', [SAMPLE_DOCUMENTS, LEAST_SHARE]),
         );
+        const [table] = await tenantNeutral(() =>
+          deps.db.sql.query<{ documents: number }>(`SELECT greatest("reltuples", 0)::float8 AS "documents" FROM pg_class WHERE "oid" = '"OrderSearch"'::regclass`),
+        );
         const shares = new Map(rows.map((row) => [row.trigram, Number(row.share)]));
         trigrams.share = shares.size ? (trigram) => shares.get(trigram) ?? LEAST_SHARE / 2 : undefined;
+        trigrams.documents = Number(table?.documents ?? 0);
       })),
     async stop() {
       timer.stop();
@@ -131,12 +141,13 @@ export function orderSearchMatches(tenant: string, pattern: string, indexed?: st
 
 /**
  * Whether the compiled list's search checks the newest orders first for this term: when the
- * index is guessed to find NEWEST_SEARCHED.fromShare of the documents or more (never without
- * a sample of the trigrams, unless fromShare is 0).
+ * index is guessed to find NEWEST_SEARCHED.fromCandidates documents or more (never without a
+ * sample of the trigrams, unless fromCandidates is 0).
  */
-export function searchesNewestFirst(term: string, share?: (trigram: string) => number): boolean {
-  const found = share ? candidateShare(indexedPart(term, share), share) : 0;
-  return found >= NEWEST_SEARCHED.fromShare;
+export function searchesNewestFirst(term: string, trigrams: Pick<SearchTrigrams, 'share' | 'documents'>): boolean {
+  const { share, documents } = trigrams;
+  const found = share ? candidateShare(indexedPart(term, share), share) * documents : 0;
+  return found >= NEWEST_SEARCHED.fromCandidates;
 }
 
 /**

@@ -149,17 +149,17 @@ describe('order search documents', () => {
       ]);
     expect(await times()).toEqual([['SRCH-OTHER', true], ['ACC-1', true], ['SRCH-1', true]]);
     // An import that dates an order back: its document follows, and the newest order checked first is another.
-    const saved = [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] as const;
+    const saved = [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromCandidates] as const;
     const { createdAt } = await fixtures.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { createdAt: true } });
     await fixtures.prisma.order.update({ where: { id: orderId }, data: { createdAt: new Date('2020-01-01T00:00:00Z') } });
     try {
       expect(await times()).toEqual([['SRCH-OTHER', true], ['ACC-1', true], ['SRCH-1', true]]);
-      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = [1, 0];
+      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromCandidates] = [1, 0];
       const page = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: 'SRCH-' } }));
       expect(page.statements.join('\n')).toContain('"newest_page"');
       expect(page.result.orders.edges.map((e) => e.node.code)).toEqual(['SRCH-OTHER']);
     } finally {
-      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = saved;
+      [NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromCandidates] = saved;
       await fixtures.prisma.order.update({ where: { id: orderId }, data: { createdAt } });
     }
   });
@@ -202,17 +202,17 @@ describe('order search documents', () => {
       }
       throw new Error(`${term}: more than 20 pages`);
     };
-    const saved = [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] as const;
+    const saved = [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromCandidates] as const;
     try {
       // From 1000 matches on (never here: sorted), and from 1 on (always walked); without a count,
-      // the newest orders checked first (fromShare 0: whatever the term) or not: among every
+      // the newest orders checked first (fromCandidates 0: whatever the term) or not: among every
       // order here, or the newest 1 or 3 (the page they fill, or not, and every match found then).
-      const ways = [[1000, 4000, 1], [1, 4000, 1], [1000, 4000, 0], [1, 4000, 0], [1000, 1, 0], [1, 3, 0], [1000, 3, 0]] as const;
-      for (const [walkFrom, newest, fromShare] of ways) {
+      const ways = [[1000, 4000, Infinity], [1, 4000, Infinity], [1000, 4000, 0], [1, 4000, 0], [1000, 1, 0], [1, 3, 0], [1000, 3, 0]] as const;
+      for (const [walkFrom, newest, fromCandidates] of ways) {
         SEARCH_WALK.from = walkFrom;
         NEWEST_SEARCHED.orders = newest;
-        NEWEST_SEARCHED.fromShare = fromShare;
-        const how = `walk from ${walkFrom}, newest ${fromShare ? 'never' : newest}`;
+        NEWEST_SEARCHED.fromCandidates = fromCandidates;
+        const how = `walk from ${walkFrom}, newest ${fromCandidates ? 'never' : newest}`;
         for (const term of TERMS) {
           const expected = await byOr(term);
           // With totalCount, one order a page.
@@ -227,7 +227,7 @@ describe('order search documents', () => {
           // Without totalCount: one statement; every page forward and backward.
           const codes = await countStatements(() => query(t.key, OrderListCodesDocument, { first: 1, filter: { search: term } }));
           expect(codes.statements.filter((sql) => sql.includes('"OrderSearch"')), term).toHaveLength(1);
-          expect(codes.statements.join('\n').includes('"newest_page"'), `${term}, ${how}: the newest checked first`).toBe(!fromShare);
+          expect(codes.statements.join('\n').includes('"newest_page"'), `${term}, ${how}: the newest checked first`).toBe(!fromCandidates);
           expect(first.statements.join('\n'), 'the count needs every match').not.toContain('"newest_page"');
           expect(codes.result.orders.edges.map((e) => e.node.code), `${term}, no count, ${how}`).toEqual(expected.slice(0, 1));
           expect(await walk(term, false), `${term}, pages forward, ${how}`).toEqual(expected);
@@ -235,7 +235,7 @@ describe('order search documents', () => {
         }
       }
     } finally {
-      [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromShare] = saved;
+      [SEARCH_WALK.from, NEWEST_SEARCHED.orders, NEWEST_SEARCHED.fromCandidates] = saved;
     }
   });
 });

@@ -396,7 +396,7 @@ function compiledOrderWhere(ctx: Context, filter: OrderListArgs['filter']) {
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
     sql: (param) => orderSearchMatches(param(tenantId), param(pattern), indexed === undefined ? undefined : param(indexed)),
-    ...(searchesNewestFirst(term, ctx.services.searchTrigrams.share)
+    ...(searchesNewestFirst(term, ctx.services.searchTrigrams)
       ? { newest: { order: NEWEST_FIRST, sql: (param: (value: unknown) => string) => newestOrderSearchMatches(param(tenantId), param(pattern)) } }
       : {}),
     key: 'id',
