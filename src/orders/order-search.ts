@@ -91,9 +91,9 @@ export function startSearchTrigramSampling(deps: { db: Database; log: Logger; in
  * The ILIKE patterns of a term: the whole term's, and the part the index should look up when
  * it is narrower (indexedPart: cheaper to read and check, by the documents' trigram shares).
  */
-export function searchPatterns(term: string, share?: (trigram: string) => number): { pattern: string; indexed?: string } {
+export function searchPatterns(term: string, share?: (trigram: string) => number): { pattern: string; indexed?: string; part: string } {
   const part = share ? indexedPart(term, share) : term;
-  return { pattern: searchPattern(term), ...(part !== term ? { indexed: searchPattern(part) } : {}) };
+  return { pattern: searchPattern(term), part, ...(part !== term ? { indexed: searchPattern(part) } : {}) };
 }
 
 /**
@@ -140,13 +140,14 @@ export function orderSearchMatches(tenant: string, pattern: string, indexed?: st
 }
 
 /**
- * Whether the compiled list's search checks the newest orders first for this term: when the
- * index is guessed to find NEWEST_SEARCHED.fromCandidates documents or more (never without a
- * sample of the trigrams, unless fromCandidates is 0).
+ * Whether the compiled list's search checks the newest orders first for a term whose index
+ * lookup is `part` (searchPatterns): when the index is guessed to find
+ * NEWEST_SEARCHED.fromCandidates documents or more (never without a sample of the trigrams,
+ * unless fromCandidates is 0).
  */
-export function searchesNewestFirst(term: string, trigrams: Pick<SearchTrigrams, 'share' | 'documents'>): boolean {
+export function searchesNewestFirst(part: string, trigrams: Pick<SearchTrigrams, 'share' | 'documents'>): boolean {
   const { share, documents } = trigrams;
-  const found = share ? candidateShare(indexedPart(term, share), share) * documents : 0;
+  const found = share ? candidateShare(part, share) * documents : 0;
   return found >= NEWEST_SEARCHED.fromCandidates;
 }
 

@@ -205,13 +205,13 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       throw error;
     }
     if (!plan.connection && order.length) return undefined;
+    // The rows a page reads: the cursor's own (skipped), its rows and the one after them.
+    const reads = (first ?? 0) + 1 + (paged ? 1 : 0);
     if (matches) {
       const newest = matches.newest;
       // Without a count, a page read in the match set's `newest` order may come from the matches
-      // among the list's first rows alone: they are found first, and every match only when they do not fill the page (the rows it reads: the
-      // cursor's own, its rows and the one after them), each way gated by a one-time filter, so
-      // that only one of them runs.
-      const reads = first! + 1 + (paged ? 1 : 0);
+      // among the list's first rows alone: they are found first, and every match only when they
+      // do not fill the page, each way gated by a one-time filter, so that only one of them runs.
       const fromNewest = newest && countStatement === undefined && newest.order.every((term, i) => order[i]?.column === term.column && order[i].descending === term.descending);
       const all = fromNewest
         ? `SELECT "id" FROM "newest" WHERE (SELECT filled FROM "newest_page") UNION ALL SELECT "id" FROM (${matchesSql}) m WHERE NOT (SELECT filled FROM "newest_page")`
@@ -250,7 +250,7 @@ export function compiledReadsPlugin(options: CompiledReadsOptions): Plugin<Conte
       const walked = (condition: string) => {
         if (!order.length) return condition;
         const inOrder = order.map((term) => `${plan.alias}."${term.column}" ${term.descending ? 'DESC' : 'ASC'}`).join(', ');
-        return `${plan.alias}."${matches!.key}" IN (SELECT ${plan.alias}."${matches!.key}" ${from(condition)} ORDER BY ${inOrder} LIMIT ${first! + 1 + (paged ? 1 : 0)})`;
+        return `${plan.alias}."${matches!.key}" IN (SELECT ${plan.alias}."${matches!.key}" ${from(condition)} ORDER BY ${inOrder} LIMIT ${reads})`;
       };
       const froms = matches
         ? [

@@ -25,6 +25,6 @@ export function searchIdsOf(ctx: Context, search: string | null | undefined): Pr
 }
 
 /** The term's patterns for this app's documents (order-search.ts searchPatterns). */
-export function searchPatternsOf(ctx: Context, term: string): { pattern: string; indexed?: string } {
+export function searchPatternsOf(ctx: Context, term: string): ReturnType<typeof searchPatterns> {
   return searchPatterns(term, ctx.services.searchTrigrams.share);
 }

@@ -392,11 +392,11 @@ function compiledOrderWhere(ctx: Context, filter: OrderListArgs['filter']) {
     // Only counter keys: totalCount sums the counter (order-status-counts.ts), as the executor's does.
     return statusCountSource(tenantId, filter) === 'counter' ? withCountFrom(where, { model: 'OrderStatusCount', sum: 'count' }) : where;
   }
-  const { pattern, indexed } = searchPatternsOf(ctx, term);
+  const { pattern, indexed, part } = searchPatternsOf(ctx, term);
   const rest = orderWhere(tenantId, withoutSearch(filter));
   return withMatchSet(rest, {
     sql: (param) => orderSearchMatches(param(tenantId), param(pattern), indexed === undefined ? undefined : param(indexed)),
-    ...(searchesNewestFirst(term, ctx.services.searchTrigrams)
+    ...(searchesNewestFirst(part, ctx.services.searchTrigrams)
       ? { newest: { order: NEWEST_FIRST, sql: (param: (value: unknown) => string) => newestOrderSearchMatches(param(tenantId), param(pattern)) } }
       : {}),
     key: 'id',
