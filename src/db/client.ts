@@ -7,7 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { statementNamer } from './statement-names.js';
-import { keepTenantsApartInBatches, tenantClients } from './tenant-client.js';
+import { keepTenantsApartInBatches, setPlainStatement, tenantClients } from './tenant-client.js';
 import { withStatementBudget, type StatementTimeouts } from './statement-budget.js';
 import { TenantPool } from './tenant-pool.js';
 import { noteStatement } from './statement-count.js';
@@ -203,6 +203,10 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     keepTenantsApartInBatches(prisma);
     // A budget of names of its own, beside Prisma's.
     const readName = statementNamer(200);
+    setPlainStatement(prisma, async (sql, params) => {
+      options.onQuery?.(sql);
+      return (await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[] })).rows;
+    });
     return {
       prisma,
       forTenant: tenantClients(prisma),
@@ -242,6 +246,10 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   pglite.transaction = (fn) => transaction((tx) => ((tx.query = tracedQuery(tx.query)), fn(tx)));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: prismaLog(options.onQuery) as never });
   if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
+  setPlainStatement(prisma, async (sql, params) => {
+    options.onQuery?.(sql);
+    return (await pglite.query<never>(sql, params as unknown[])).rows;
+  });
   return {
     prisma,
     forTenant: () => prisma,

@@ -112,7 +112,8 @@ export function asDatabaseFault(error: unknown): unknown {
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as Reported;
-  if (e.code === 'P2002') return true;
+  // Prisma's model write, or pg's own error for a statement sent outside Prisma (sendStatement).
+  if (e.code === 'P2002' || e.code === '23505') return true;
   // A raw statement's failure (P2010) carries the driver adapter's error: its cause has PostgreSQL's code.
   const cause = (e.meta?.driverAdapterError as Reported | undefined)?.cause as Reported | undefined;
   return e.code === 'P2010' && (cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation');

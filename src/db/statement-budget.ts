@@ -1,5 +1,6 @@
 // How long one SQL statement may run on PostgreSQL (statement_timeout): reads get
-// the read budget, the statements of a write transaction the write budget. The
+// the read budget, the statements of a write transaction the write budget (a write
+// sent as one statement, without BEGIN, keeps the read budget: transaction.ts). The
 // budget travels with the async call chain like the tenant (tenant-scope.ts); the
 // pool (tenant-pool.ts) puts it on the connection at checkout, in the same
 // statement as the tenant and only when the connection holds another value, so a

@@ -13,10 +13,38 @@ export function tenantOfClient(prisma: object): number | undefined {
   return boundTenant.get(prisma);
 }
 
+/**
+ * One statement sent on a pool connection outside Prisma, rows as objects, in the caller's
+ * tenant scope (or the bound client's tenant) and statement budget; prepared once per
+ * connection. Prisma's raw query costs this process four to six times the CPU of the same
+ * statement sent by pg (bench/README.md).
+ */
+export type PlainStatement = <T = Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<T[]>;
+
+const plainStatements = new WeakMap<object, PlainStatement>();
+
+/** How a client from openDatabase (or one bound to a tenant or derived from it) sends a statement outside Prisma; undefined for other clients. */
+export function plainStatementOf(prisma: object): PlainStatement | undefined {
+  return plainStatements.get(prisma);
+}
+
+/** One statement outside any transaction: sent plainly when the client has a runner, else as Prisma's raw query. */
+export function sendStatement<T>(prisma: Pick<Db, '$queryRawUnsafe'>, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const plain = plainStatements.get(prisma);
+  return plain ? plain<T>(sql, params) : prisma.$queryRawUnsafe<T[]>(sql, ...params);
+}
+
+/** Registers the plain statement runner of a base client (openDatabase). */
+export function setPlainStatement(prisma: object, run: PlainStatement): void {
+  plainStatements.set(prisma, run);
+}
+
 /** A client extended from a tenant's (a bound key's, say) is bound to the same tenant, for transaction(). */
 export function derivedTenantClient<T extends object>(base: object, derived: T): T {
   const tenantId = boundTenant.get(base);
   if (tenantId !== undefined) boundTenant.set(derived, tenantId);
+  const plain = plainStatements.get(base);
+  if (plain) plainStatements.set(derived, plain);
   return derived;
 }
 
@@ -39,6 +67,8 @@ export function tenantClients(prisma: Db, limit = 1_000): (tenantId: number) => 
         },
       }) as unknown as Db;
       boundTenant.set(client, tenantId);
+      const plain = plainStatements.get(prisma);
+      if (plain) plainStatements.set(client, (sql, params) => withTenant(tenantId, () => plain(sql, params)));
       if (clients.size >= limit) clients.delete(clients.keys().next().value!);
     }
     clients.set(tenantId, client);

@@ -10,6 +10,10 @@
 // the body runs afresh, and only the attempt that commits leaves events (its
 // outbox rows are written in its own transaction; a rolled-back attempt's queue
 // is dropped with it). Other database faults become typed retryable errors (faults.ts).
+//
+// A write that is a single statement can skip BEGIN and COMMIT (oneStatement):
+// PostgreSQL runs it as its own transaction, and the locks it takes are not held
+// while this process answers round trips.
 import type { Logger } from 'pino';
 import type { Db } from './client.js';
 import type { EventBus, Topic, Topics } from '../events/topics.js';
@@ -18,7 +22,7 @@ import { OUTBOX_CHANNEL, outboxRowOf, outboxWrites, outboxWritten, type OutboxRo
 import { DatabaseBusyError, DatabaseConflictError } from '../shared/errors.js';
 import { asDatabaseFault, databaseFault } from './faults.js';
 import { withStatementBudget } from './statement-budget.js';
-import { tenantOfClient } from './tenant-client.js';
+import { sendStatement, tenantOfClient } from './tenant-client.js';
 import { withTenant } from './tenant-scope.js';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -113,6 +117,11 @@ export async function transaction<T>(
       onRetry: (attempt, error) => deps.log.warn?.({ err: error, attempt }, 'transaction aborted by a concurrent write; running it again'),
     },
   );
+  await runEffects(deps, afterCommit);
+  return result;
+}
+
+async function runEffects(deps: TransactionDeps, afterCommit: Array<() => void | Promise<void>>): Promise<void> {
   for (const cb of afterCommit) {
     try {
       await cb();
@@ -121,7 +130,6 @@ export async function transaction<T>(
       deps.log.error({ err: error }, 'after-commit effect failed');
     }
   }
-  return result;
 }
 
 /** What a statement that writes outbox rows fills their placeholders from (PublishOptions.filledInSql). */
@@ -174,61 +182,123 @@ const OUTBOX_INSERT = (() => {
   return `WITH ${cte} SELECT ${notify} AS "notified"`;
 })();
 
+/** A write's scope over `tx`, and what it has published but not yet written to the outbox. */
+function openScope(deps: TransactionDeps, tx: Tx, afterCommit: Array<() => void | Promise<void>>) {
+  const outbox: Array<OutboxRow & { filledInSql: boolean }> = [];
+  const tenants = new Set<number>();
+  const takeOutbox = (): OutboxBatch | undefined => {
+    if (!outbox.length) return undefined;
+    const rows = outbox.splice(0);
+    for (const row of rows) tenants.add(row.tenantId);
+    return [
+      rows.map((row) => row.tenantId),
+      rows.map((row) => row.type),
+      rows.map((row) => row.orderId),
+      rows.map((row) => JSON.stringify(row.payload)),
+      rows.map((row) => row.filledInSql),
+      // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
+      activeTraceparent() ?? null,
+    ];
+  };
+  const scope: TransactionScope = {
+    tx,
+    publish: (topic, payload, options) => {
+      const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
+      if (row) outbox.push({ ...row, filledInSql: options?.filledInSql === true });
+      // Tracing on: subscribers' deliveries link to the span publishing the event (event-trace.ts).
+      carryTrace(payload, activeTraceparent());
+      afterCommit.push(() => deps.events.publish(topic, payload));
+    },
+    afterCommit: (cb) => afterCommit.push(cb),
+    takeOutbox,
+  };
+  /** The rows no statement took; once the write is done, the relays are woken for every tenant written. */
+  const rest = () => {
+    const batch = takeOutbox();
+    if (tenants.size) afterCommit.push(() => void outboxWritten.emit('written', [...tenants]));
+    return batch;
+  };
+  return { scope, rest, untaken: () => outbox.length };
+}
+
+/**
+ * Runs fn in the tenant of the client (row-level security) under the budget given; P2028
+ * (no connection for a transaction in time) is a busy database.
+ */
+async function asWrite<T>(deps: TransactionDeps, budget: 'read' | 'write', fn: () => Promise<T>): Promise<T> {
+  // A tenant's client takes its connection as that tenant; $transaction is not one of its hooked operations.
+  const tenantId = tenantOfClient(deps.prisma);
+  try {
+    return await withStatementBudget(budget, () => (tenantId === undefined ? fn() : withTenant(tenantId, fn)));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError({ cause: error });
+    throw error;
+  }
+}
+
 async function runTransaction<T>(
   deps: TransactionDeps,
   afterCommit: Array<() => void | Promise<void>>,
   fn: (scope: TransactionScope) => Promise<T>,
   maxWaitMs: number,
 ): Promise<T> {
-  // A tenant's client takes its connection as that tenant (row-level security); $transaction is not one of its hooked operations.
-  const tenantId = tenantOfClient(deps.prisma);
-  const start = () =>
+  // The write budget (statement_timeout) for every statement of the transaction (PostgreSQL; statement-budget.ts).
+  return asWrite(deps, 'write', () =>
     deps.prisma.$transaction(
       async (tx) => {
-        const outbox: Array<OutboxRow & { filledInSql: boolean }> = [];
-        const tenants = new Set<number>();
-        const takeOutbox = (): OutboxBatch | undefined => {
-          if (!outbox.length) return undefined;
-          const rows = outbox.splice(0);
-          for (const row of rows) tenants.add(row.tenantId);
-          return [
-            rows.map((row) => row.tenantId),
-            rows.map((row) => row.type),
-            rows.map((row) => row.orderId),
-            rows.map((row) => JSON.stringify(row.payload)),
-            rows.map((row) => row.filledInSql),
-            // Tracing on: the span active at the write, which webhook deliveries link to; nothing (NULL) otherwise.
-            activeTraceparent() ?? null,
-          ];
-        };
-        const result = await fn({
-          tx,
-          publish: (topic, payload, options) => {
-            const row = outboxWrites() ? outboxRowOf(topic, payload) : undefined;
-            if (row) outbox.push({ ...row, filledInSql: options?.filledInSql === true });
-            // Tracing on: subscribers' deliveries link to the span publishing the event (event-trace.ts).
-            carryTrace(payload, activeTraceparent());
-            afterCommit.push(() => deps.events.publish(topic, payload));
-          },
-          afterCommit: (cb) => afterCommit.push(cb),
-          takeOutbox,
-        });
+        const { scope, rest } = openScope(deps, tx, afterCommit);
+        const result = await fn(scope);
         // Last, after the rows the events report on were locked: an order's events commit, and are numbered, in order.
-        const rest = takeOutbox();
+        const batch = rest();
         // Raw: Prisma's createMany costs a query plan per call, about a millisecond of CPU on every write.
-        if (rest) await tx.$queryRawUnsafe(OUTBOX_INSERT, ...rest);
-        if (tenants.size) afterCommit.push(() => void outboxWritten.emit('written', [...tenants]));
+        if (batch) await tx.$queryRawUnsafe(OUTBOX_INSERT, ...batch);
         return result;
       },
       // Stock rows are locked briefly; a request that waits longer than this is better refused.
       { maxWait: maxWaitMs, timeout: 30_000 },
-    );
-  try {
-    // The write budget (statement_timeout) for every statement of the transaction (PostgreSQL; statement-budget.ts).
-    return await withStatementBudget('write', () => (tenantId === undefined ? start() : withTenant(tenantId, start)));
-  } catch (error) {
-    // P2028: no connection for the transaction within maxWait. A retryable answer, not a bug.
-    if ((error as { code?: string }).code === 'P2028') throw new DatabaseBusyError({ cause: error });
-    throw error;
-  }
+    ),
+  );
+}
+
+/**
+ * A write that is one statement, which PostgreSQL runs as a transaction of its own: no
+ * BEGIN and COMMIT sent, so no locks are held while this process answers them. `fn`
+ * gets a scope like transaction()'s whose `tx` takes exactly one $queryRawUnsafe (the
+ * statement) and nothing else; its events must all be written by that statement
+ * (takeOutbox). Conflicts are run again as transaction() does; effects run after it.
+ * The statement keeps its connection's read budget (statement_timeout): the write budget
+ * rides on a transaction's BEGIN, and setting it for one statement would cost two more.
+ */
+export async function oneStatement<T>(deps: TransactionDeps, fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  let afterCommit: Array<() => void | Promise<void>> = [];
+  const result = await retryOnConflict(
+    () => {
+      afterCommit = [];
+      let sent = false;
+      let untaken = () => 0;
+      // Checked before the statement is sent: once sent, it has committed.
+      const tx = new Proxy(deps.prisma, {
+        get(target, property) {
+          if (property !== '$queryRawUnsafe') throw new Error(`a one-statement write sends $queryRawUnsafe once; ${String(property)} needs transaction()`);
+          return (...args: Parameters<Db['$queryRawUnsafe']>) => {
+            if (sent) throw new Error('a one-statement write sends one statement; use transaction()');
+            if (untaken()) throw new Error('a one-statement write publishes only events its statement writes (takeOutbox)');
+            sent = true;
+            const [sql, ...params] = args;
+            return sendStatement(target, sql, params);
+          };
+        },
+      }) as unknown as Tx;
+      return asWrite(deps, 'read', async () => {
+        const opened = openScope(deps, tx, afterCommit);
+        untaken = opened.untaken;
+        const value = await fn(opened.scope);
+        if (opened.rest()) throw new Error('a one-statement write published events after its statement');
+        return value;
+      });
+    },
+    { onRetry: (attempt, error) => deps.log.warn?.({ err: error, attempt }, 'write aborted by a concurrent write; running it again') },
+  );
+  await runEffects(deps, afterCommit);
+  return result;
 }

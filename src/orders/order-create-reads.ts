@@ -10,6 +10,7 @@
 // Raw SQL passes by the API key's read scope (key-scope.ts), so a bound key's create
 // reads one by one; row-level security applies either way (the tenant's connection).
 import { referenceIds, type CustomerRow, type ReadDb, type ReferenceIds, type ReferenceRows, type VariationRow } from './order-create-lines.js';
+import { sendStatement } from '../db/tenant-client.js';
 import type { PriceRow } from '../catalog/pricing/price-lines.js';
 
 export interface CreateReadRequest extends ReferenceIds {
@@ -73,8 +74,7 @@ interface Row {
 export async function readForCreate(db: ReadDb, tenantId: number, request: CreateReadRequest): Promise<CreateReads> {
   const { warehouseIds, regionIds, customerIds } = referenceIds(request);
   // A SELECT without FROM: always one row.
-  const [row] = (await db.$queryRawUnsafe<Row[]>(
-    CREATE_READS,
+  const [row] = (await sendStatement<Row>(db, CREATE_READS, [
     tenantId,
     customerIds,
     request.pricingCustomerId ?? null,
@@ -84,7 +84,7 @@ export async function readForCreate(db: ReadDb, tenantId: number, request: Creat
     [...new Set(request.variationIds)],
     [...new Set(request.stockVariationIds)],
     request.originWarehouseId,
-  )) as [Row];
+  ])) as [Row];
   const date = (text: string | null) => (text === null ? null : new Date(text));
   return {
     references: {

@@ -17,7 +17,7 @@
 // answers a replay from it, whatever selection set asks, and its unique index is the
 // backstop against two orders with one key.
 import { createHash } from 'node:crypto';
-import { transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
+import { oneStatement, transaction, type TransactionDeps, type TransactionScope } from '../db/transaction.js';
 import { dec, Decimal } from '../shared/money.js';
 import { ValidationError } from '../shared/errors.js';
 import { assertChannelAllowed, withoutKeyScope } from '../auth/key-scope.js';
@@ -418,12 +418,17 @@ async function createOrderOnce(deps: OrderWriteDeps, data: OrderCreateData, held
     problems.throwIfAny();
   }
   const wantsTransferCode = data.paymentMethod === 'BANK_TRANSFER' && isPayableKind(kind) && t.grandTotal.gt(0);
+  // With nothing to check under the lock, no payment and no promotion use to take, the write is
+  // the insert alone: sent without BEGIN and COMMIT, the tenant's lock on its numbered code is
+  // held only while PostgreSQL runs it and commits, not across round trips to this process.
+  const locks = !!(idempotencyKey || externalRef || code || wantsTransferCode);
+  const write = !locks && !initialPayment && !promoted.promotions.length ? oneStatement : transaction;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await transaction(deps, async (scope) => {
+      return await write(deps, async (scope) => {
         // The checks below read under the tenant's order-insert lock; without any of them the
         // insert's numbered code takes the lock by itself (order_next_code), one statement fewer.
-        if (idempotencyKey || externalRef || code || wantsTransferCode) await lockOrderInserts(scope, tenantId);
+        if (locks) await lockOrderInserts(scope, tenantId);
         if (idempotencyKey) {
           const replay = await findReplay(scope.tx, tenantId, idempotencyKey, hash);
           if (replay) return replay;

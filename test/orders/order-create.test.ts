@@ -406,6 +406,26 @@ describe('orderCreate cost', () => {
     });
   });
 
+  it('writes an order with nothing to check under the lock as its insert alone, and a keyed one in a transaction', async () => {
+    const { t, red, customer } = await shop();
+    const create = (extra: string) =>
+      `mutation { orderCreate(input: { customer: "${gid('Customer', customer.id)}", items: [{ variation: "${gid('Variation', red.id)}", quantity: 1 }]${extra} })
+        { __typename ... on OrderCreatePayload { order { code } } } }`;
+    const framing = (statements: string[]) => statements.filter((s) => /^\s*(BEGIN|COMMIT)\b/i.test(s) || s.includes('order_insert_lock'));
+    const plain = await countStatements(() => query<{ orderCreate: { order: { code: string } } }, never>(t.key, create('')));
+    // No BEGIN or COMMIT: the tenant's lock on its code is held only while PostgreSQL runs and commits the insert.
+    expect(framing(plain.statements)).toEqual([]);
+    expect(plain.statements.filter((s) => s.includes('INSERT INTO "Order"'))).toHaveLength(1);
+    const keyed = await countStatements(() => query<{ orderCreate: { order: { code: string } } }, never>(t.key, create(', idempotencyKey: "k-1"')));
+    // The key is checked again under the lock, before the insert, in the same transaction.
+    expect(keyed.statements.some((s) => s.includes('order_insert_lock'))).toBe(true);
+    // PostgreSQL's statements show the COMMIT (PGlite's transactions show none).
+    if (process.env.DATABASE_URL) expect(keyed.statements.filter((s) => /^\s*COMMIT\b/i.test(s))).toHaveLength(1);
+    // Both numbered in turn.
+    const day = plain.result.orderCreate.order.code.slice(0, -5);
+    expect([plain.result.orderCreate.order.code, keyed.result.orderCreate.order.code]).toEqual([`${day}00001`, `${day}00002`]);
+  });
+
   it('names a missing customer before a missing warehouse', async () => {
     const { t, red } = await shop();
     const result = await execute(
