@@ -16,8 +16,8 @@ export function tenantOfClient(prisma: object): number | undefined {
 /**
  * One statement sent on a pool connection outside Prisma, rows as objects, in the caller's
  * tenant scope (or the bound client's tenant) and statement budget; prepared once per
- * connection. Prisma's raw query costs this process four to six times the CPU of the same
- * statement sent by pg (bench/README.md).
+ * connection. Prisma's raw query on a tenant's client costs this process about three times
+ * the CPU of the same statement sent by pg (bench/statement-cost.ts).
  */
 export type PlainStatement = <T = Record<string, unknown>>(sql: string, params: readonly unknown[]) => Promise<T[]>;
 
