@@ -12,7 +12,8 @@
 // holds, and then writes its event with the status it ended in.
 import type { OrderKind, OrderStatus, PickupOption } from '../db/generated/prisma/enums.js';
 import type { Prisma } from '../db/generated/prisma/client.js';
-import { transaction, type TransactionScope } from '../db/transaction.js';
+import { oneStatement, transaction, type TransactionScope } from '../db/transaction.js';
+import { isUniqueViolation } from '../db/faults.js';
 import { assertOrderWarehousesAllowed } from '../auth/key-scope.js';
 import { NotFoundError } from '../shared/errors.js';
 import { checkText, Problems } from '../shared/validation.js';
@@ -20,11 +21,11 @@ import { EFFECTS } from './effects/effect-registry.js';
 import type { TransitionInput } from './effects/effect-context.js';
 import { expireOverdueCancellationRequests } from './cancellation-request-expiry.js';
 import { CancellationRequestOpenError, InvalidTransitionError, VersionConflictError } from './errors.js';
-import { appendOrderEvent } from './order-event-log.js';
+import { appendOrderEvent, transitionEvent } from './order-event-log.js';
 import { checkRefundInput } from '../payments/payment-service.js';
 import type { OrderWriteDeps } from './order-create-service.js';
-import { assertApplicable, canLeave, rule } from './state-machine.js';
-import { heldByOpenCancellationRequest, type TransitionCondition, type TransitionName } from './transitions.js';
+import { appliesToKind, assertApplicable, canLeave, rule } from './state-machine.js';
+import { heldByOpenCancellationRequest, ORDER_KINDS, type TransitionCondition, type TransitionName } from './transitions.js';
 
 /** The column each target status stamps. */
 const STEP_TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutationInput>> = {
@@ -70,6 +71,97 @@ function moveSql(stamp: string | undefined): string {
 }
 const MOVE_SQL: Record<string, string> = {};
 
+/**
+ * A transition with nothing to run but the move (no effects, no condition, no check that
+ * reads): the move with the applicability checks in its WHERE ($6 the kinds it applies to;
+ * a draft is never moved by one), its event and outbox rows, in one statement sent alone
+ * (oneStatement). Its rows: none when nothing moved.
+ */
+function moveAloneSql(stamp: string | undefined, event: { ctes: string[]; columns: string; from: string }): string {
+  return `
+  WITH "old" AS (
+    SELECT "id", "status" FROM "Order" WHERE "id" = $1 AND "tenantId" = $2 FOR NO KEY UPDATE
+  ), "o" AS (
+    UPDATE "Order" o
+       SET "status" = $3::text::"OrderStatus", "version" = o."version" + 1, "updatedAt" = now()${stamp ? `, "${stamp}" = now()` : ''}
+      FROM "old"
+     WHERE o."id" = "old"."id" AND o."status"::text = ANY($4::text[]) AND ($5::int IS NULL OR o."version" = $5::int)
+       AND NOT o."isDraft" AND o."kind"::text = ANY($6::text[])
+    RETURNING "old"."id", "old"."status"
+  ), ${event.ctes.join(',\n  ')}
+  SELECT "o"."id", "o"."status"::text AS "status", ${event.columns} FROM "o", ${event.from}`;
+}
+
+/** Moves alone (moveAloneSql) when the transition and the caller need nothing else in its transaction. */
+function movesAlone(deps: OrderWriteDeps, request: TransitionRequest): boolean {
+  const transition = rule(request.transition);
+  return (
+    transition.effects.length === 0 &&
+    transition.movesWhen == null &&
+    !heldByOpenCancellationRequest(request.transition) &&
+    request.input?.courierId == null &&
+    // A key bound to warehouses reads the order's warehouses before it may move it.
+    deps.viewer.scope?.warehouseIds === undefined
+  );
+}
+
+/** Sequence collisions (an event written by a commit the statement's snapshot missed) are run again this often. */
+const MOVE_ALONE_ATTEMPTS = 3;
+
+async function moveAlone(deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
+  const { tenantId } = deps;
+  const name = request.transition;
+  const transition = rule(name);
+  const input = request.input ?? {};
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await oneStatement(deps, async (scope) => {
+        const event = transitionEvent(scope, {
+          tenantId,
+          orderId: request.orderId,
+          type: name,
+          toStatus: transition.to,
+          actor: deps.viewer.actor,
+          reason: input.cancelReason ?? input.reason ?? null,
+          note: input.note ?? null,
+          requestId: deps.requestId ?? null,
+        });
+        const tail = event.tail.ctes(7);
+        const [moved] = await scope.tx.$queryRawUnsafe<Array<{ id: number; status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }>>(
+          moveAloneSql(STEP_TIMESTAMP[transition.to], { ctes: tail.ctes, columns: event.tail.columns, from: event.tail.from }),
+          request.orderId,
+          tenantId,
+          transition.to,
+          [...transition.from],
+          request.expectedVersion ?? null,
+          ORDER_KINDS.filter((kind) => appliesToKind(name, kind)),
+          ...tail.params,
+        );
+        // Nothing moved, nothing written: the refusal, read from the order as it is (throws, so no event leaves).
+        if (!moved) return refuseMove(deps.prisma, tenantId, request);
+        event.finish(moved);
+        return { orderId: moved.id, eventId: moved.eventId };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MOVE_ALONE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Why the order did not move, from the order as it is now: always throws. */
+async function refuseMove(db: Pick<TransactionScope['tx'], 'order'>, tenantId: number, request: TransitionRequest): Promise<never> {
+  const name = request.transition;
+  const transition = rule(name);
+  const expected = request.expectedVersion;
+  const now = await db.order.findFirst({ where: { id: request.orderId, tenantId }, select: { id: true, status: true, kind: true, isDraft: true, version: true } });
+  if (!now) throw new NotFoundError('Order', String(request.orderId));
+  // A stale version first: the client decided on a state that is gone.
+  if (expected != null && now.version !== expected) throw new VersionConflictError(now.id, expected, now.version);
+  assertApplicable(now, name);
+  if (!canLeave(name, now.status)) throw new InvalidTransitionError(now.id, name, now.status, now.kind, transition.from);
+  throw new VersionConflictError(now.id, expected ?? now.version, now.version);
+}
+
 export interface TransitionRequest {
   orderId: number;
   transition: TransitionName;
@@ -91,7 +183,9 @@ class OverdueCancellationRequest extends Error {
 
 export async function applyTransition(deps: OrderWriteDeps, request: TransitionRequest): Promise<TransitionResult> {
   const input = checkInput(request.transition, request.input ?? {});
-  const run = () => transaction(deps, (scope) => applyTransitionInScope(scope, deps, { ...request, input }));
+  const checked = { ...request, input };
+  if (movesAlone(deps, checked)) return moveAlone(deps, checked);
+  const run = () => transaction(deps, (scope) => applyTransitionInScope(scope, deps, checked));
   try {
     return await run();
   } catch (error) {
@@ -128,16 +222,8 @@ export async function applyTransitionInScope(scope: TransactionScope, deps: Orde
     [...transition.from],
     expected ?? null,
   );
-  if (!order) {
-    // Not moved: say why, from the order as it is now.
-    const now = await tx.order.findFirst({ where: { id: request.orderId, tenantId }, select: { id: true, status: true, kind: true, isDraft: true, version: true } });
-    if (!now) throw new NotFoundError('Order', String(request.orderId));
-    // A stale version first: the client decided on a state that is gone.
-    if (expected != null && now.version !== expected) throw new VersionConflictError(now.id, expected, now.version);
-    assertApplicable(now, name);
-    if (!canLeave(name, now.status)) throw new InvalidTransitionError(now.id, name, now.status, now.kind, transition.from);
-    throw new VersionConflictError(now.id, expected ?? now.version, now.version);
-  }
+  // Not moved: say why, from the order as it is now.
+  if (!order) return refuseMove(tx, tenantId, request);
   assertApplicable(order, name);
   // A key bound to warehouses: only orders that involve its warehouses only (again after the effects, below).
   await assertOrderWarehousesAllowed(tx, deps.viewer, order.id);

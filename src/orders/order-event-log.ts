@@ -120,6 +120,54 @@ export function newOrderEvent(scope: TransactionScope, input: Pick<OrderEventInp
   return { tail, finish };
 }
 
+/**
+ * The event of a transition that is written by the move's own statement (apply-transition.ts,
+ * whose CTE "o" returns the order's "id" and its "status" before the move): its history event,
+ * numbered after the order's last, and the outbox rows published so far, orderStatusChanged
+ * among them, which take the status the order left and the event's id, sequence and time in
+ * SQL. The statement's snapshot is taken before it waits for the order's row: a transition
+ * committed meanwhile that left the status in place (an edit's event) makes the sequence
+ * collide, and the unique index refuses the statement whole; the caller runs it again.
+ */
+export function transitionEvent(scope: TransactionScope, input: Pick<OrderEventInput, 'tenantId' | 'orderId' | 'type' | 'toStatus' | 'actor' | 'reason' | 'note' | 'requestId'>) {
+  const changed: Topics['orderStatusChanged'] = {
+    tenantId: input.tenantId,
+    orderId: input.orderId,
+    eventId: 0,
+    sequence: 0,
+    transition: input.type,
+    from: null,
+    to: input.toStatus,
+    at: '',
+  };
+  scope.publish('orderStatusChanged', changed, { filledInSql: true });
+  const outbox = scope.takeOutbox();
+  const row = { tenantId: input.tenantId, type: input.type, toStatus: input.toStatus, actor: input.actor ?? null, reason: input.reason ?? null, note: input.note ?? null, changes: null, requestId: input.requestId ?? null };
+  const tail = {
+    ctes: (next: number) => {
+      const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
+    SELECT r."tenantId", o."id", coalesce((SELECT max(x."sequence") FROM "OrderEvent" x WHERE x."orderId" = o."id"), 0) + 1,
+           r."type", o."status"::"OrderStatus", r."toStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
+      FROM "o", json_populate_record(NULL::"OrderEvent", $${next}::json) r
+    RETURNING "id", "sequence", "createdAt", "fromStatus")`;
+      if (!outbox) return { ctes: [event], params: [JSON.stringify(row)] };
+      return { ctes: [event, outboxWriteSql(next + 1, MOVE_FILL).cte], params: [JSON.stringify(row), ...outbox] };
+    },
+    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${OUTBOX_NOTIFY} AS "notified"` : ''}`,
+    from: `"event" e`,
+  };
+  const finish = (moved: { status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }) => {
+    Object.assign(changed, { eventId: moved.eventId, sequence: moved.eventSequence, from: moved.status, at: new Date(moved.eventCreatedAt).toISOString() });
+  };
+  return { tail, finish };
+}
+
+/** A moved order's outbox rows take the status it left from its event. */
+const MOVE_FILL = {
+  ...EVENT_FILL,
+  values: `(${EVENT_FILL.values} || jsonb_build_object('from', e."fromStatus"))`,
+};
+
 /** A new order's outbox rows take its id and status from its event. */
 const NEW_ORDER_FILL = {
   ...EVENT_FILL,

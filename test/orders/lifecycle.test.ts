@@ -19,7 +19,7 @@ import {
   TransitionValidateDocument,
 } from '../generated/graphql.js';
 import { testApp } from '../support/app.js';
-import { execute, query } from '../support/execute.js';
+import { countStatements, execute, query } from '../support/execute.js';
 import { newTenant, type TestTenant } from '../support/tenant.js';
 
 const gid = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString('base64');
@@ -438,6 +438,29 @@ describe('order lifecycle', () => {
     // A transfer is not returned through `return` (that is a RETURN order of its own).
     const ret = await query(t.key, TransitionReturnDocument, { input: { order: id, returnBy: 'x' } });
     expect(ret.orderReturn).toMatchObject({ __typename: 'InvalidTransitionError', allowed: [] });
+  });
+
+  it('confirms and completes in one statement each, and refuses with nothing written what the statement does not move', async () => {
+    const { t, order, id } = await setup();
+    const framing = (statements: string[]) => statements.filter((s) => /^\s*(BEGIN|COMMIT)\b/i.test(s));
+    const confirmed = await countStatements(() => query(t.key, TransitionConfirmDocument, { input: { order: id, note: 'paid' } }));
+    expect(confirmed.result.orderConfirm).toMatchObject({ __typename: 'OrderConfirmPayload', order: { status: 'CONFIRMED', version: 2 }, event: { type: 'confirm', note: 'paid' } });
+    // No BEGIN or COMMIT (PostgreSQL shows them; PGlite's transactions do not): the order's row is held only while the statement runs.
+    expect(framing(confirmed.statements)).toEqual([]);
+    expect(confirmed.statements.filter((s) => s.includes('UPDATE "Order"'))).toHaveLength(1);
+    expect(await events(t, order.id)).toEqual([[1, 'confirm', 'PENDING', 'CONFIRMED']]);
+    // A transfer is received, not completed; a draft is only cancelled: refused by the statement's own conditions.
+    const transfer = await t.order({ kind: 'RELOCATION', status: 'SHIPPED', items: [] });
+    const complete = await query(t.key, TransitionCompleteDocument, { input: { order: gid('Order', transfer.id) } });
+    expect(complete.orderComplete).toMatchObject({ __typename: 'InvalidTransitionError', transition: 'complete', from: 'SHIPPED', allowed: [] });
+    const draft = await t.order({ status: 'SHIPPED', items: [] });
+    await t.prisma.order.update({ where: { id: draft.id }, data: { isDraft: true } });
+    const completeDraft = await query(t.key, TransitionCompleteDocument, { input: { order: gid('Order', draft.id) } });
+    expect(completeDraft.orderComplete).toMatchObject({ __typename: 'OrderIsDraftError' });
+    for (const refused of [transfer, draft]) {
+      expect(await t.prisma.order.findUniqueOrThrow({ where: { id: refused.id }, select: { status: true, version: true } })).toEqual({ status: 'SHIPPED', version: 1 });
+      expect(await events(t, refused.id)).toEqual([]);
+    }
   });
 
   it('refuses validate on a sale', async () => {

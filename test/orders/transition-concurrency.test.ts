@@ -1,7 +1,8 @@
 // Races that only a real PostgreSQL shows (PGlite runs one statement at a time):
 // stock never oversold, an order never shipped twice, stale versions refused.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { TransitionCancelDocument, TransitionProcessDocument, TransitionShipDocument } from '../generated/graphql.js';
+import { TransitionCancelDocument, TransitionConfirmDocument, TransitionProcessDocument, TransitionShipDocument } from '../generated/graphql.js';
 import { query, queryRetrying } from '../support/execute.js';
 import { newTenant } from '../support/tenant.js';
 
@@ -44,6 +45,49 @@ describe.skipIf(!process.env.DATABASE_URL)('transitions under concurrency (Postg
     expect(await t.prisma.shipment.count({ where: { orderId: order.id } })).toBe(1);
     expect(await t.prisma.stockMovement.count({ where: { orderId: order.id, kind: 'SHIPMENT' } })).toBe(1);
     expect(await t.prisma.orderEvent.count({ where: { orderId: order.id, type: 'ship' } })).toBe(1);
+  }, 60_000);
+
+  // A confirm is one statement whose snapshot is taken before it waits for the order's row: an
+  // event another writer committed meanwhile (an edit's, status unchanged) makes its sequence
+  // collide. The statement is refused whole and sent again, numbered after it.
+  it('numbers a confirm after an event committed while the confirm waited for the order', async () => {
+    const t = await newTenant();
+    const order = await t.order({ status: 'PENDING', items: [] });
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    await watcher.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('SELECT 1 FROM "Order" WHERE "id" = $1 FOR NO KEY UPDATE', [order.id]);
+      const { rows } = await writer.query<{ next: number }>('SELECT coalesce(max("sequence"), 0) + 1 AS "next" FROM "OrderEvent" WHERE "orderId" = $1', [order.id]);
+      const edit = rows[0]!.next;
+      await writer.query(
+        `INSERT INTO "OrderEvent" ("tenantId", "orderId", "sequence", "type", "fromStatus", "toStatus", "actor") VALUES ($1, $2, $3, 'edit', 'PENDING', 'PENDING', 'test')`,
+        [t.id, order.id, edit],
+      );
+      await writer.query('UPDATE "Order" SET "version" = "version" + 1 WHERE "id" = $1', [order.id]);
+      const confirm = query(t.key, TransitionConfirmDocument, { input: { order: gid('Order', order.id) } });
+      // The confirm's statement has started and waits for the row this transaction holds (seen
+      // from another connection: a transaction sees pg_stat_activity as it first read it).
+      for (let waited = 0; ; waited += 20) {
+        const blocked = await watcher.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%"OrderEvent"%'`);
+        if (blocked.rowCount) break;
+        if (waited > 10_000) throw new Error('the confirm never waited for the order');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await writer.query('COMMIT');
+      expect((await confirm).orderConfirm.__typename).toBe('OrderConfirmPayload');
+      const events = await t.prisma.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { sequence: 'asc' }, select: { sequence: true, type: true } });
+      expect(events.slice(-2)).toEqual([
+        { sequence: edit, type: 'edit' },
+        { sequence: edit + 1, type: 'confirm' },
+      ]);
+      expect(await t.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, version: true } })).toEqual({ status: 'CONFIRMED', version: 3 });
+    } finally {
+      await writer.end();
+      await watcher.end();
+    }
   }, 60_000);
 
   it('gives one of two writers with the same expectedVersion a VersionConflictError', async () => {
