@@ -19,6 +19,7 @@
 //
 // Knobs (environment): CONCURRENCY=1,8,32 SECONDS=5 VARIATIONS=40 PHASES=create,chain,adjust
 //   INLINE=1 (values written into each document instead of variables: every request a new text)
+//   VACUUM=0 (no VACUUM (ANALYZE) of the written tables before each phase, which stands in for autovacuum)
 //   DATABASE_URL; SHOW_SQL=1 lists each mutation's statements; PROFILE_MARKS=1 prints when each
 //   phase starts (for cpuprofile-top.mjs --skip-ms, see bench/README.md)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -34,6 +35,9 @@ const SECONDS = Number(process.env.SECONDS ?? 5);
 const VARIATIONS = Number(process.env.VARIATIONS ?? 40);
 const PHASES = new Set((process.env.PHASES ?? 'create,chain,adjust').split(/[ ,]+/));
 if (CONCURRENCY.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`CONCURRENCY must list whole numbers, got '${process.env.CONCURRENCY}'`);
+
+/** The tables the three phases write, vacuumed before each phase (VACUUM=0: not). */
+const WRITTEN_TABLES = ['Customer', 'Order', 'OrderItem', 'OrderParty', 'OrderAdjustment', 'OrderEvent', 'OutboxEvent', 'OrderSearch', 'OrderSalesFact', 'SalesHour', 'OrderStatusCount', 'StockLevel', 'StockMovement', 'OrderItemAllocation', 'Shipment', 'IdempotencyKey'];
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
@@ -194,6 +198,15 @@ async function main() {
   const results: Phase[] = [];
   /** Runs `step` on c loops until SECONDS are up (or it returns false); each call is one mutation's latency. */
   async function phase(name: string, c: number, step: (loop: number) => Promise<boolean>): Promise<Phase> {
+    // What autovacuum does on a server between bursts; without it (VACUUM=0, or a server with
+    // autovacuum off, as CI's) each phase starts behind the dead row versions the last left,
+    // and the hot rows (the customer's lastOrderAt, the status and sales counters) cost more
+    // each run: phases of the same build measured 5 times apart.
+    if (app.db.kind === 'postgres' && process.env.VACUUM !== '0') {
+      const v0 = performance.now();
+      await app.db.sql.exec(`VACUUM (ANALYZE) ${WRITTEN_TABLES.map((t) => `"${t}"`).join(', ')}`);
+      if (process.env.PROFILE_MARKS === '1') console.log(`vacuum before ${name} at C=${c}: ${Math.round(performance.now() - v0)} ms`);
+    }
     const latencies: number[] = [];
     const statements0 = statements;
     const pg0 = postgresCpuMs();
