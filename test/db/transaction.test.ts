@@ -11,7 +11,8 @@ import { newTenant } from '../support/tenant.js';
 const silent = { error: () => {} };
 
 describe('transaction', () => {
-  it('publishes queued events after commit and drops them on rollback', async () => {
+  /** A new tenant's write deps, whose bus keeps what is published; and a stock event of that tenant. */
+  async function writer() {
     const { app } = await testApp();
     const t = await newTenant();
     const events = createMemoryBus();
@@ -19,6 +20,11 @@ describe('transaction', () => {
     // The tenant's client: its outbox row is written under row-level security on PostgreSQL.
     const deps = { prisma: app.db.forTenant(t.id), events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
     const payload = { tenantId: t.id, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: 'now' };
+    return { t, deps, published, payload };
+  }
+
+  it('publishes queued events after commit and drops them on rollback', async () => {
+    const { deps, published, payload } = await writer();
     await transaction(deps, async (scope) => {
       scope.publish('stockLevelChanged', payload);
       expect(published).toEqual([]);
@@ -34,12 +40,7 @@ describe('transaction', () => {
   });
 
   it('writes one statement alone: its events leave after it, and anything more is refused before it is sent', async () => {
-    const { app } = await testApp();
-    const t = await newTenant();
-    const events = createMemoryBus();
-    const published: unknown[] = [];
-    const deps = { prisma: app.db.forTenant(t.id), events: { ...events, publish: (_t: unknown, p: unknown) => void published.push(p) } as typeof events, log: silent };
-    const payload = { tenantId: t.id, variationId: 1, warehouseId: 1, onHand: 1, reserved: 0, at: 'now' };
+    const { t, deps, published, payload } = await writer();
     const outboxRows = () => deps.prisma.outboxEvent.count({ where: { tenantId: t.id } });
     const outboxBefore = await outboxRows();
     // The statement writes the event's outbox row itself.
