@@ -100,6 +100,8 @@ interface Subscriber {
   resumes: number;
   errors: number;
   latencies: number[];
+  /** Live deliveries received before the kill. */
+  steadyLatencies: number[];
   replayed: number;
   active: boolean;
   dispose(): void;
@@ -272,6 +274,8 @@ async function main() {
     const query = 'subscription Watch($after: ID) { orderStatusChanged(after: $after) { eventId to at replayed } }';
     const subscribers: Subscriber[] = [];
     let stopping = false;
+    // When the instance was killed (0: not yet); deliveries before it are the steady state.
+    let killedAt = 0;
     const subscribe = (sub: Subscriber, attempt: number) => {
       const started = now();
       const client = createClient({
@@ -303,6 +307,7 @@ async function main() {
         {
           next: (result) => {
             const at = now();
+            const before = !killedAt;
             const event = (result.data as { orderStatusChanged?: { eventId: string; at: string; replayed: boolean } } | undefined)?.orderStatusChanged;
             if (!event) return void sub.errors++;
             const id = idOf(event.eventId);
@@ -311,7 +316,11 @@ async function main() {
             sub.lastEventId = event.eventId;
             attempt = 0;
             if (event.replayed) sub.replayed++;
-            else sub.latencies.push(at - Date.parse(event.at));
+            else {
+              sub.latencies.push(at - Date.parse(event.at));
+              // Delivered before the kill: the steady state, apart from the reconnect storm.
+              if (before) sub.steadyLatencies.push(at - Date.parse(event.at));
+            }
           },
           error: () => {
             sub.errors++;
@@ -342,7 +351,7 @@ async function main() {
       while (subscribers.length < SUBSCRIBERS) {
         const batch = Math.min(250, SUBSCRIBERS - subscribers.length);
         for (let i = 0; i < batch; i++) {
-          const sub: Subscriber = { received: new Set(), duplicates: 0, resumes: 0, errors: 0, latencies: [], replayed: 0, active: false, dispose: () => {} };
+          const sub: Subscriber = { received: new Set(), duplicates: 0, resumes: 0, errors: 0, latencies: [], steadyLatencies: [], replayed: 0, active: false, dispose: () => {} };
           subscribers.push(sub);
           subscribe(sub, 0);
         }
@@ -362,7 +371,6 @@ async function main() {
 
     // ---- drive status changes through nginx; kill one instance half way
     const victim = instances[Math.min(1, instances.length - 1)]!;
-    let killedAt = 0;
     const driveStart = now();
     let writes = 0;
     let writeErrors = 0;
@@ -390,8 +398,9 @@ async function main() {
         } catch (error) {
           writeErrors++;
           lost = true;
-          if (tries >= 5) throw error;
-          await sleep(200);
+          // As a client would: backing off, for up to about 20 s (a balancer that marked every instance down waits out its fail_timeout).
+          if (tries >= 8) throw error;
+          await sleep(Math.min(5_000, 200 * 2 ** tries) * (0.5 + Math.random() / 2));
           continue;
         }
         // After a lost answer the lost try may have committed: the transition is then refused as done already.
@@ -421,6 +430,7 @@ async function main() {
     let duplicates = 0;
     let subsDuplicated = 0;
     const latencies: number[] = [];
+    const steady: number[] = [];
     for (const s of subscribers) {
       const miss = expected.filter((id) => !s.received.has(id)).length;
       missed += miss;
@@ -428,8 +438,10 @@ async function main() {
       duplicates += s.duplicates;
       if (s.duplicates) subsDuplicated++;
       for (const ms of s.latencies) latencies.push(ms);
+      for (const ms of s.steadyLatencies) steady.push(ms);
     }
     latencies.sort((a, b) => a - b);
+    steady.sort((a, b) => a - b);
     const resumed = subscribers.filter((s) => s.resumes > 0).length;
     const replayed = subscribers.reduce((n, s) => n + s.replayed, 0);
     writeLatencies.sort((a, b) => a - b);
@@ -447,6 +459,7 @@ async function main() {
       'live p50 ms': Math.round(pct(latencies, 50)),
       'live p99 ms': Math.round(pct(latencies, 99)),
       'live max ms': Math.round(latencies[latencies.length - 1] ?? NaN),
+      'before the kill p50/p99 ms': `${Math.round(pct(steady, 50))}/${Math.round(pct(steady, 99))}`,
       killed: KILL ? `instance ${victim.index}` : 'none',
       'subs resumed': resumed,
       'replayed on resume': replayed,

@@ -7,6 +7,14 @@ import type { Logger } from '../logger.js';
 import type { AppYoga } from './yoga.js';
 import type { LiveSocket } from './websocket-server.js';
 
+/**
+ * Connections the kernel completes and holds before the process accepts them (capped by
+ * net.core.somaxconn). Node's 511 overflows when the clients of a lost instance reconnect at
+ * once: SYNs are dropped, the balancer's connects time out, and it marks this instance down too
+ * (bench:cluster saw "no live upstreams" for seconds).
+ */
+const LISTEN_BACKLOG = 4096;
+
 export interface HttpServer {
   /** Open WebSocket connections (graphql-ws). */
   liveConnections(): number;
@@ -42,7 +50,7 @@ export function createHttpServer(yoga: AppYoga, log: Logger, attachLive: (server
       });
       return new Promise((resolve, reject) => {
         s.once('error', reject);
-        s.listen(port, host, () => resolve((s.address() as AddressInfo).port));
+        s.listen({ port, host, backlog: LISTEN_BACKLOG }, () => resolve((s.address() as AddressInfo).port));
       });
     },
     async close(timeoutMs, endStreams) {
