@@ -24,7 +24,7 @@ import { CancellationRequestOpenError, InvalidTransitionError, VersionConflictEr
 import { appendOrderEvent, transitionEvent } from './order-event-log.js';
 import { checkRefundInput } from '../payments/payment-service.js';
 import type { OrderWriteDeps } from './order-create-service.js';
-import { appliesToKind, assertApplicable, canLeave, rule } from './state-machine.js';
+import { appliesToKind, assertApplicable, canLeave, draftMayTake, rule } from './state-machine.js';
 import { heldByOpenCancellationRequest, ORDER_KINDS, type TransitionCondition, type TransitionName } from './transitions.js';
 
 /** The column each target status stamps. */
@@ -98,6 +98,8 @@ function movesAlone(deps: OrderWriteDeps, request: TransitionRequest): boolean {
   return (
     transition.effects.length === 0 &&
     transition.movesWhen == null &&
+    // The statement never moves a draft.
+    !draftMayTake(request.transition) &&
     !heldByOpenCancellationRequest(request.transition) &&
     request.input?.courierId == null &&
     // A key bound to warehouses reads the order's warehouses before it may move it.

@@ -56,12 +56,17 @@ export function canLeave(name: TransitionName, status: OrderStatus): boolean {
 export function availableTransitions(status: OrderStatus, kind: OrderKind, isDraft = false): TransitionName[] {
   // The names of a kind's lifecycle are table names.
   const names = machineOfKind.get(kind)!.available(status) as TransitionName[];
-  return names.filter((name) => !isDraft || name === 'cancel');
+  return names.filter((name) => !isDraft || draftMayTake(name));
 }
 
 /** Throws the typed error when the transition may not run on this order. */
+/** A draft takes no transition but cancel: it is placed (orderPlace) before it moves. */
+export function draftMayTake(name: TransitionName): boolean {
+  return name === 'cancel';
+}
+
 export function assertApplicable(order: { id: number; status: OrderStatus; kind: OrderKind; isDraft: boolean }, name: TransitionName): void {
-  if (order.isDraft && name !== 'cancel') throw new OrderIsDraftError(order.id, name);
+  if (order.isDraft && !draftMayTake(name)) throw new OrderIsDraftError(order.id, name);
   const step = machineOfKind.get(order.kind)!.next(order.status, name);
   // A transition of another kind is unknown to this kind's lifecycle: nothing is allowed.
   if (!step.ok) throw new InvalidTransitionError(order.id, name, order.status, order.kind, step.allowedFrom);

@@ -9,7 +9,7 @@ import { builder } from '../../graphql/builder.js';
 import { RoleEnum } from '../../auth/graphql/types.js';
 import { ROLE_IN_SQL, sqlStaticList } from '../../graphql/compiled-reads/sql-form.js';
 import { sqlString } from '../../graphql/compiled-reads/json-text.js';
-import { availableTransitions } from '../state-machine.js';
+import { availableTransitions, draftMayTake } from '../state-machine.js';
 import { heldByOpenCancellationRequest, ORDER_KINDS, ORDER_STATUSES, TRANSITION_NAMES, TRANSITIONS, type TransitionInputSpec, type TransitionName } from '../transitions.js';
 import { OrderStatusEnum } from './types.js';
 
@@ -73,7 +73,7 @@ function transitionKeys(row: string): string {
       const conditions = [
         `${ROLE_IN_SQL} IN (${TRANSITIONS[name].roles.map(sqlString).join(', ')})`,
         // A draft can only be cancelled.
-        ...(name === 'cancel' ? [] : [`NOT ${row}."isDraft"`]),
+        ...(draftMayTake(name) ? [] : [`NOT ${row}."isDraft"`]),
         ...(heldByOpenCancellationRequest(name) ? [`NOT ${held}`] : []),
       ];
       return `CASE WHEN ${conditions.join(' AND ')} THEN ${sqlString(name)} END`;
