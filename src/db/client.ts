@@ -203,21 +203,19 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
     keepTenantsApartInBatches(prisma);
     // A budget of names of its own, beside Prisma's.
     const readName = statementNamer(200);
-    setPlainStatement(prisma, async (sql, params) => {
+    // One statement on the pool, prepared once per connection: compiled reads take rows as arrays, plain statements as objects.
+    const statement = async (sql: string, params: readonly unknown[], rowMode?: 'array') => {
       options.onQuery?.(sql);
-      return (await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[] })).rows;
-    });
+      return (await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], ...(rowMode ? { rowMode } : {}) })).rows;
+    };
+    setPlainStatement(prisma, (sql, params) => statement(sql, params));
     return {
       prisma,
       forTenant: tenantClients(prisma),
       // Migrations and bulk work: no statement budget (an index build may rightly take minutes).
       sql: unbounded(pgRunner(pool, pool)),
       background: unbounded(pgRunner(backgroundPool, backgroundPool)),
-      async read(sql, params) {
-        options.onQuery?.(sql);
-        const result = await pool.query({ name: readName({ sql }), text: sql, values: params as unknown[], rowMode: 'array' });
-        return result.rows as unknown[][];
-      },
+      read: (sql, params) => statement(sql, params, 'array') as Promise<unknown[][]>,
       kind: 'postgres',
       tenantSwitches: () => pool.tenantSwitches,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
@@ -246,20 +244,17 @@ export async function openDatabase(given: DatabaseOptions): Promise<Database> {
   pglite.transaction = (fn) => transaction((tx) => ((tx.query = tracedQuery(tx.query)), fn(tx)));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: prismaLog(options.onQuery) as never });
   if (options.onQuery) (prisma as unknown as QueryEmitter).$on('query', (e) => options.onQuery!(e.query));
-  setPlainStatement(prisma, async (sql, params) => {
+  const statement = async (sql: string, params: readonly unknown[], rowMode?: 'array') => {
     options.onQuery?.(sql);
-    return (await pglite.query<never>(sql, params as unknown[])).rows;
-  });
+    return (await pglite.query<never>(sql, params as unknown[], rowMode ? { rowMode } : undefined)).rows;
+  };
+  setPlainStatement(prisma, (sql, params) => statement(sql, params));
   return {
     prisma,
     forTenant: () => prisma,
     sql: pgliteRunner(pglite),
     background: pgliteRunner(pglite),
-    async read(sql, params) {
-      options.onQuery?.(sql);
-      const result = await pglite.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
-      return result.rows;
-    },
+    read: (sql, params) => statement(sql, params, 'array') as Promise<unknown[][]>,
     kind: 'pglite',
     tenantSwitches: () => 0,
     async listen(channel, onNotify) {

@@ -24,6 +24,7 @@ import { CancellationRequestOpenError, InvalidTransitionError, VersionConflictEr
 import { appendOrderEvent, transitionEvent } from './order-event-log.js';
 import { checkRefundInput } from '../payments/payment-service.js';
 import type { OrderWriteDeps } from './order-create-service.js';
+import type { StatementTail } from './order-insert.js';
 import { appliesToKind, assertApplicable, canLeave, draftMayTake, rule } from './state-machine.js';
 import { heldByOpenCancellationRequest, ORDER_KINDS, type TransitionCondition, type TransitionName } from './transitions.js';
 
@@ -75,10 +76,11 @@ const MOVE_SQL: Record<string, string> = {};
  * A transition with nothing to run but the move (no effects, no condition, no check that
  * reads): the move with the applicability checks in its WHERE ($6 the kinds it applies to;
  * a draft is never moved by one), its event and outbox rows, in one statement sent alone
- * (oneStatement). Its rows: none when nothing moved.
+ * (oneStatement), the event's CTEs numbered from $7. Its rows: none when nothing moved.
  */
-function moveAloneSql(stamp: string | undefined, event: { ctes: string[]; columns: string; from: string }): string {
-  return `
+function moveAloneSql(stamp: string | undefined, tail: StatementTail): { sql: string; params: unknown[] } {
+  const event = tail.ctes(7);
+  const sql = `
   WITH "old" AS (
     SELECT "id", "status" FROM "Order" WHERE "id" = $1 AND "tenantId" = $2 FOR NO KEY UPDATE
   ), "o" AS (
@@ -89,7 +91,8 @@ function moveAloneSql(stamp: string | undefined, event: { ctes: string[]; column
        AND NOT o."isDraft" AND o."kind"::text = ANY($6::text[])
     RETURNING "old"."id", "old"."status"
   ), ${event.ctes.join(',\n  ')}
-  SELECT "o"."id", "o"."status"::text AS "status", ${event.columns} FROM "o", ${event.from}`;
+  SELECT "o"."id", "o"."status"::text AS "status", ${tail.columns} FROM "o", ${tail.from}`;
+  return { sql, params: event.params };
 }
 
 /** Moves alone (moveAloneSql) when the transition and the caller need nothing else in its transaction. */
@@ -128,16 +131,16 @@ async function moveAlone(deps: OrderWriteDeps, request: TransitionRequest): Prom
           note: input.note ?? null,
           requestId: deps.requestId ?? null,
         });
-        const tail = event.tail.ctes(7);
+        const statement = moveAloneSql(STEP_TIMESTAMP[transition.to], event.tail);
         const [moved] = await scope.tx.$queryRawUnsafe<Array<{ id: number; status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }>>(
-          moveAloneSql(STEP_TIMESTAMP[transition.to], { ctes: tail.ctes, columns: event.tail.columns, from: event.tail.from }),
+          statement.sql,
           request.orderId,
           tenantId,
           transition.to,
           [...transition.from],
           request.expectedVersion ?? null,
           ORDER_KINDS.filter((kind) => appliesToKind(name, kind)),
-          ...tail.params,
+          ...statement.params,
         );
         // Nothing moved, nothing written: the refusal, read from the order as it is (throws, so no event leaves).
         if (!moved) return refuseMove(deps.prisma, tenantId, request);

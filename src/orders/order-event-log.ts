@@ -3,7 +3,8 @@
 // (orderId, sequence) index backs that up. A status change also queues the live
 // event, sent after commit.
 import type { OrderStatus } from '../db/generated/prisma/enums.js';
-import { OUTBOX_NOTIFY, outboxWriteSql, type TransactionScope } from '../db/transaction.js';
+import { OUTBOX_NOTIFY, outboxWriteSql, type OutboxBatch, type OutboxFill, type TransactionScope } from '../db/transaction.js';
+import type { StatementTail } from './order-insert.js';
 import type { OrderEdited, Topics } from '../events/topics.js';
 
 /** What an edit changed, as the history keeps it (the order.edited event's diff). */
@@ -84,6 +85,25 @@ export async function appendOrderEvent(scope: TransactionScope, input: OrderEven
 }
 
 /**
+ * The tail an order statement's CTE "o" takes for its event (StatementTail, order-insert.ts):
+ * the "event" CTE (`values`: its SELECT over "o" and the row's parameter, and RETURNING) and,
+ * with the outbox rows published so far, their CTE filled from it; the event's id, sequence
+ * and time as columns.
+ */
+function eventTail(values: (param: string) => string, row: object, outbox: OutboxBatch | undefined, fill: OutboxFill): StatementTail {
+  return {
+    ctes: (next) => {
+      const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
+    ${values(`$${next}`)})`;
+      if (!outbox) return { ctes: [event], params: [JSON.stringify(row)] };
+      return { ctes: [event, outboxWriteSql(next + 1, fill).cte], params: [JSON.stringify(row), ...outbox] };
+    },
+    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${OUTBOX_NOTIFY} AS "notified"` : ''}`,
+    from: `"event" e`,
+  };
+}
+
+/**
  * The create event of an order inserted by the same statement (order-insert.ts, whose CTE
  * "o" returns the order's "id" and "status"): the order's first event, and the outbox rows
  * published so far, orderCreated and orderStatusChanged among them, which take the order's
@@ -100,18 +120,14 @@ export function newOrderEvent(scope: TransactionScope, input: Pick<OrderEventInp
   scope.publish('orderStatusChanged', changed, { filledInSql: true });
   const outbox = scope.takeOutbox();
   const row = { tenantId, type: 'create', actor: input.actor ?? null, reason: null, note: input.note ?? null, changes: null, requestId: input.requestId ?? null };
-  const tail = {
-    ctes: (next: number) => {
-      const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
-    SELECT r."tenantId", o."id", 1, r."type", NULL, o."status"::"OrderStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
-      FROM "o", json_populate_record(NULL::"OrderEvent", $${next}::json) r
-    RETURNING "id", "sequence", "createdAt", "orderId", "toStatus")`;
-      if (!outbox) return { ctes: [event], params: [JSON.stringify(row)] };
-      return { ctes: [event, outboxWriteSql(next + 1, NEW_ORDER_FILL).cte], params: [JSON.stringify(row), ...outbox] };
-    },
-    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${OUTBOX_NOTIFY} AS "notified"` : ''}`,
-    from: `"event" e`,
-  };
+  const tail = eventTail(
+    (param) => `SELECT r."tenantId", o."id", 1, r."type", NULL, o."status"::"OrderStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
+      FROM "o", json_populate_record(NULL::"OrderEvent", ${param}::json) r
+    RETURNING "id", "sequence", "createdAt", "orderId", "toStatus"`,
+    row,
+    outbox,
+    NEW_ORDER_FILL,
+  );
   const finish = (inserted: { id: number; status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }) => {
     const at = new Date(inserted.eventCreatedAt).toISOString();
     Object.assign(created, { orderId: inserted.id, status: inserted.status, at });
@@ -143,19 +159,15 @@ export function transitionEvent(scope: TransactionScope, input: Pick<OrderEventI
   scope.publish('orderStatusChanged', changed, { filledInSql: true });
   const outbox = scope.takeOutbox();
   const row = { tenantId: input.tenantId, type: input.type, toStatus: input.toStatus, actor: input.actor ?? null, reason: input.reason ?? null, note: input.note ?? null, changes: null, requestId: input.requestId ?? null };
-  const tail = {
-    ctes: (next: number) => {
-      const event = `"event" AS (INSERT INTO ${EVENT_COLUMNS}
-    SELECT r."tenantId", o."id", coalesce((SELECT max(x."sequence") FROM "OrderEvent" x WHERE x."orderId" = o."id"), 0) + 1,
+  const tail = eventTail(
+    (param) => `SELECT r."tenantId", o."id", coalesce((SELECT max(x."sequence") FROM "OrderEvent" x WHERE x."orderId" = o."id"), 0) + 1,
            r."type", o."status"::"OrderStatus", r."toStatus", r."actor", r."reason", r."note", r."changes", r."requestId"
-      FROM "o", json_populate_record(NULL::"OrderEvent", $${next}::json) r
-    RETURNING "id", "sequence", "createdAt", "fromStatus")`;
-      if (!outbox) return { ctes: [event], params: [JSON.stringify(row)] };
-      return { ctes: [event, outboxWriteSql(next + 1, MOVE_FILL).cte], params: [JSON.stringify(row), ...outbox] };
-    },
-    columns: `e."id" AS "eventId", e."sequence" AS "eventSequence", e."createdAt" AS "eventCreatedAt"${outbox ? `, ${OUTBOX_NOTIFY} AS "notified"` : ''}`,
-    from: `"event" e`,
-  };
+      FROM "o", json_populate_record(NULL::"OrderEvent", ${param}::json) r
+    RETURNING "id", "sequence", "createdAt", "fromStatus"`,
+    row,
+    outbox,
+    MOVE_FILL,
+  );
   const finish = (moved: { status: OrderStatus; eventId: number; eventSequence: number; eventCreatedAt: Date }) => {
     Object.assign(changed, { eventId: moved.eventId, sequence: moved.eventSequence, from: moved.status, at: new Date(moved.eventCreatedAt).toISOString() });
   };
