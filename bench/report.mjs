@@ -86,7 +86,7 @@ console.log('');
 console.log(`RSS after the run: ordergraph ${fmt(lastRss('ordergraph'), 1)} MiB, PostGraphile ${fmt(lastRss('postgraphile'), 1)} MiB`);
 if (meta) {
   console.log(
-    `node: ordergraph ${meta.ordergraphNode}, PostGraphile ${meta.postgraphileNode}; pool ${meta.poolSize} each; ` +
+    `node: ordergraph ${meta.ordergraphNode}, PostGraphile ${meta.postgraphileNode}${meta.v8Flags === undefined ? '' : `, both ${meta.v8Flags || "with Node's default V8 flags"}`}; pool ${meta.poolSize} each; ` +
       `ordergraph's compiled reads ${meta.compiledReads === false ? 'off' : 'on'}, ` +
       `${meta.rowLevelSecurity ? 'as the app role under row-level security' : 'as the owner (no row-level security)'}; ` +
       `${meta.orders} orders; ${meta.duration} s per load after ${meta.warmup} s warm-up; load average before: ${meta.loadavg}`,

@@ -121,10 +121,11 @@ wait_up() { # $1 port, $2 pid, $3 log: waits until the port answers HTTP (60 s a
 }
 
 STARTED_PID=
-# Both servers get the V8 young generation `npm start` runs with (package.json): a GraphQL
-# response allocates thousands of short-lived objects, and a 64 MB semi-space scavenges
-# less often (GC_FLAGS= to compare without).
-GC_FLAGS=${GC_FLAGS---max-semi-space-size=64}
+# Both servers get the V8 flags `npm start` runs with (package.json config.nodeFlags): the
+# 64 MB semi-space serves both (PostGraphile's list takes 1.5 to 2.5 times the CPU without
+# it), and the bounded heap growth cuts both servers' memory after load by a third (bench/README.md
+# "V8 flags"). GC_FLAGS gives both others (GC_FLAGS= Node's defaults).
+GC_FLAGS=${GC_FLAGS-$(node -p "require('./package.json').config.nodeFlags")}
 start_ordergraph() { # $1 port, $2 database URL (the owner's), $3 log, then extra node flags
   local port=$1 url=$2 log=$3 app_url=
   shift 3
@@ -254,7 +255,7 @@ if [[ " $QUERIES " == *" order_list_deep "* ]]; then
     die "could not get PostGraphile's cursors for order_list_deep"
 fi
 OG_NODE_VERSION=$("$OG_NODE" --version)
-echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"poolSize\":$POOL,\"compiledReads\":${COMPILED_READS:-true},\"rowLevelSecurity\":$([[ $RLS == 1 ]] && echo true || echo false),\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
+echo "{\"kind\":\"meta\",\"stamp\":\"$STAMP\",\"ordergraphNode\":\"$OG_NODE_VERSION\",\"postgraphileNode\":\"$("$NODE" --version)\",\"v8Flags\":\"$GC_FLAGS\",\"poolSize\":$POOL,\"compiledReads\":${COMPILED_READS:-true},\"rowLevelSecurity\":$([[ $RLS == 1 ]] && echo true || echo false),\"orders\":$ORDERS,\"duration\":$DURATION,\"warmup\":$WARMUP,\"loadavg\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$OUT"
 
 vars_for() { # $1 server, $2 query: the --vars argument if the run wrote a vars file
   [[ -f $RUN/vars/$1/$2.vars.json ]] && echo "--vars $RUN/vars/$1/$2.vars.json" || true

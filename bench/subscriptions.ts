@@ -23,11 +23,12 @@
 //   QUERY=full|small  DATABASE_URL (default: PGlite in memory)  PROFILE=1
 //   DEFLATE=off|on|both: the server's permessage-deflate (LIVE_PER_MESSAGE_DEFLATE; the
 //   clients offer it); "both" runs the steps on a server without, then on one with it
-//   CONNECT_TIMEOUT_S  GC_FLAGS (the server's V8 flags; default --max-semi-space-size=64, as `npm start`)
+//   CONNECT_TIMEOUT_S  GC_FLAGS (the server's V8 flags; default package.json's config.nodeFlags, as `npm start`)
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from './lib/node-flags.js';
 
 const SELF = fileURLToPath(import.meta.url);
 // Wall clock: both processes read the same one (performance.timeOrigin differs per process).
@@ -185,8 +186,8 @@ async function series(steps: number[], deflate: boolean): Promise<{ rows: Record
 
   // PROFILE=1: the server writes a V8 CPU profile into bench/profiles/ (read it with bench/cpuprofile-top.mjs).
   const profile = process.env.PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : [];
-  // The V8 flags `npm start` runs the server with (GC_FLAGS, as in `npm run bench`; GC_FLAGS= for Node's defaults).
-  const gcFlags = (process.env.GC_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+  // The V8 flags `npm start` runs the server with (GC_FLAGS replaces them, as in `npm run bench`; GC_FLAGS= for Node's defaults).
+  const gcFlags = process.env.GC_FLAGS === undefined ? serverNodeFlags : process.env.GC_FLAGS.split(' ').filter(Boolean);
   const child: ChildProcess = fork(SELF, ['--server'], {
     execArgv: [...gcFlags, '--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ensureFileLimit, readFileLimits } from '../lib/fd-limit.js';
+import { serverNodeFlags } from '../lib/node-flags.js';
 import { benchNginxConfig, nginxBinary } from './nginx.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -175,7 +176,7 @@ async function main() {
     for (let index = 0; index < INSTANCES; index++) {
       const port = await freePort();
       const logFile = join(work, `instance-${index + 1}.log`);
-      const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'], {
+      const child = spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', 'src/main.ts'], {
         cwd: ROOT,
         stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
         env: {
