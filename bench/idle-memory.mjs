@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Where an idle server's memory goes: process.memoryUsage() after a full GC at each step of the
 // start (Node alone, the modules loaded, the app built, listening, 3 s idle), on DATABASE_URL.
-//   npm run build && node --expose-gc [--max-semi-space-size=64] bench/idle-memory.mjs          (dist/, as production runs)
-//   node --expose-gc [--max-semi-space-size=64] --import tsx bench/idle-memory.mjs --from src  (through tsx, as `npm start`)
+//   npm run build && node --expose-gc [FLAGS] bench/idle-memory.mjs          (dist/, as production runs)
+//   node --expose-gc [FLAGS] --import tsx bench/idle-memory.mjs --from src  (through tsx, as `npm start`)
+// FLAGS: the server's V8 flags, package.json's config.nodeFlags (README "V8 flags").
 // Needs the same environment as the server (DATABASE_URL, NODE_ENV=production, DOCUMENT_URL_SECRET ...).
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
